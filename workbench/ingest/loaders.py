@@ -1,0 +1,191 @@
+"""Turning paths into raw articles, one bad file never stopping the batch.
+
+`iter_articles(paths)` yields `RawArticle`s and `LoadError`s in order. Accepted:
+- `.txt` / `.md` / `.text` files in UTF-8 or a legacy encoding (Windows-1256, ISO-8859-6, UTF-16);
+- `.json` (an array of article objects, one object, or {"articles": [...]}) and `.jsonl`/`.ndjson`;
+- `.zip` archives of any of the above (the SaudiNewsNet layout: one JSON array per day);
+- folders, recursively, in name order (README and LICENSE files are skipped).
+Article objects take `title`, `content`|`text`|`body`, `url`, `source`|`publisher`,
+`date`|`published`|`date_extracted`, `author`.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import InputError
+from workbench.text.encoding import decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ZIP_SUFFIXES = {".zip"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | ZIP_SUFFIXES
+MAX_FILE_BYTES = 512 * 1024 * 1024
+_SKIP_NAMES = ("readme", "license", "licence", "changelog", "copying")
+
+
+@dataclass(slots=True)
+class RawArticle:
+    text: str
+    title: str = ""
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    author: str | None = None
+    origin: str = ""
+    encoding: str | None = None
+
+
+@dataclass(slots=True)
+class LoadError:
+    origin: str
+    message: str
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[RawArticle | LoadError]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield from _load_file(path, explicit=True)
+        else:
+            yield LoadError(str(path), "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[RawArticle | LoadError]:
+    try:
+        entries = sorted(folder.rglob("*"))
+    except OSError as exc:
+        yield LoadError(str(folder), f"cannot list folder: {exc.strerror}")
+        return
+    for path in entries:
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in KNOWN_SUFFIXES or path.stem.lower().startswith(_SKIP_NAMES):
+            continue
+        yield from _load_file(path, explicit=False)
+
+
+def _load_file(path: Path, explicit: bool) -> Iterator[RawArticle | LoadError]:
+    name = str(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield LoadError(name, f"too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+            return
+        if suffix in ZIP_SUFFIXES:
+            yield from _load_zip(path)
+            return
+        if suffix in {".html", ".htm", ".pdf", ".docx"}:
+            yield LoadError(name, f"{suffix} files are not read yet: save the article as .txt, .md or .json")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield LoadError(name, f"cannot read: {exc.strerror or exc}")
+        return
+    yield from load_bytes(data, name, suffix)
+
+
+def load_bytes(data: bytes, name: str, suffix: str) -> Iterator[RawArticle | LoadError]:
+    """Articles from the bytes of one file called `name` with extension `suffix`."""
+    try:
+        text, encoding = decode_bytes(data, name)
+    except InputError as exc:
+        yield LoadError(name, str(exc).removeprefix(f"{name}: "))
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from _from_json(text, name)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _from_jsonl(text, name)
+    else:
+        yield from _from_text(text, name, encoding)
+
+
+def _load_zip(path: Path) -> Iterator[RawArticle | LoadError]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = sorted(i for i in zf.infolist() if not i.is_dir())
+            for info in sorted(members, key=lambda i: i.filename):
+                suffix = Path(info.filename).suffix.lower()
+                if suffix not in KNOWN_SUFFIXES - ZIP_SUFFIXES or Path(info.filename).name.startswith("."):
+                    continue
+                if info.file_size > MAX_FILE_BYTES:
+                    yield LoadError(f"{path}:{info.filename}", "too large")
+                    continue
+                yield from load_bytes(zf.read(info), f"{path}:{info.filename}", suffix)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        yield LoadError(str(path), f"not a readable zip archive ({exc})")
+
+
+def _from_text(text: str, name: str, encoding: str) -> Iterator[RawArticle | LoadError]:
+    if not text.strip():
+        yield LoadError(name, "empty article (no text)")
+        return
+    title = Path(name.split(":")[-1]).stem
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("# "):
+            title = stripped[2:].strip()
+            break
+        if stripped:
+            break
+    yield RawArticle(text=text, title=title, origin=name, encoding=encoding)
+
+
+def _from_json(text: str, name: str) -> Iterator[RawArticle | LoadError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield LoadError(name, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    items = data if isinstance(data, list) else [data]
+    for i, item in enumerate(items):
+        yield _from_object(item, f"{name}[{i}]")
+
+
+def _from_jsonl(text: str, name: str) -> Iterator[RawArticle | LoadError]:
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield LoadError(f"{name}:{lineno}", f"invalid JSON: {exc.msg}")
+            continue
+        yield _from_object(item, f"{name}:{lineno}")
+
+
+def _first(obj: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, str | int | float) and str(value).strip():
+            return str(value)
+    return None
+
+
+def _from_object(item: Any, origin: str) -> RawArticle | LoadError:
+    if not isinstance(item, dict):
+        return LoadError(origin, f"not an article object (a JSON {type(item).__name__})")
+    body = _first(item, "content", "text", "body")
+    if body is None or not body.strip():
+        return LoadError(origin, "empty article (no content, text or body)")
+    return RawArticle(
+        text=body,
+        title=_first(item, "title", "headline") or "",
+        url=_first(item, "url", "link"),
+        publisher=_first(item, "source", "publisher"),
+        published=_first(item, "date", "published", "date_extracted", "date_published"),
+        author=_first(item, "author", "byline"),
+        origin=origin,
+        encoding="utf-8",
+    )

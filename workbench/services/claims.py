@@ -1,0 +1,236 @@
+"""Claims: listing them for the queue and the CLI, and recording verdicts with their history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+
+from workbench.config import current_user
+from workbench.errors import WorkbenchError
+from workbench.storage.db import Database
+from workbench.storage.models import Article, Claim, Source, Status, StatusChange, utcnow
+
+
+class NotFound(WorkbenchError):
+    pass
+
+
+class ConflictError(WorkbenchError):
+    """The claim changed under us: somebody else wrote it since we read it."""
+
+    def __init__(self, message: str, current: ClaimRow) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    id: int
+    article_id: int
+    article_title: str
+    seq: int
+    text: str
+    start: int
+    end: int
+    attributed: bool
+    source_id: int | None
+    source_name: str | None
+    source_kind: str | None
+    source_reliability: str | None
+    source_is_candidate: bool
+    mention: str | None
+    mention_start: int | None
+    mention_end: int | None
+    cue: str | None
+    rests_on_media: bool
+    checkworthiness: float
+    features: list[str]
+    status: str
+    version: int
+    updated_at: datetime | None
+    updated_by: str | None
+    language: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "article_title": self.article_title,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "source": (
+                {"name": self.source_name, "kind": self.source_kind, "reliability": self.source_reliability,
+                 "mention": self.mention, "mention_start": self.mention_start, "mention_end": self.mention_end,
+                 "candidate": self.source_is_candidate}
+                if self.source_name is not None else None
+            ),
+            "attributed": self.attributed,
+            "status": self.status,
+            "status_label": Status(self.status).label,
+            "status_label_ar": Status(self.status).label_ar,
+            "cue": self.cue,
+            "rests_on_media": self.rests_on_media,
+            "checkworthiness": self.checkworthiness,
+            "features": self.features,
+            "version": self.version,
+            "updated_at": self.updated_at.isoformat() if self.updated_at else None,
+            "updated_by": self.updated_by,
+            "language": self.language,
+        }
+
+
+@dataclass(slots=True)
+class HistoryEntry:
+    at: datetime
+    user: str
+    from_status: str
+    to_status: str
+
+
+_COLUMNS = (
+    Claim.id, Claim.article_id, Article.title, Claim.seq, Claim.text, Claim.start, Claim.end,
+    Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability,
+    Source.is_candidate, Claim.mention, Claim.mention_start, Claim.mention_end, Claim.cue,
+    Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version,
+    Claim.updated_at, Claim.updated_by, Article.language,
+)
+
+
+def _row(r: Any) -> ClaimRow:
+    return ClaimRow(
+        id=r[0], article_id=r[1], article_title=r[2] or "", seq=r[3], text=r[4], start=r[5], end=r[6],
+        attributed=bool(r[7]), source_id=r[8], source_name=r[9], source_kind=r[10],
+        source_reliability=r[11], source_is_candidate=bool(r[12]), mention=r[13], mention_start=r[14],
+        mention_end=r[15], cue=r[16], rests_on_media=bool(r[17]), checkworthiness=float(r[18]),
+        features=[f for f in (r[19] or "").split(",") if f], status=r[20], version=r[21],
+        updated_at=r[22], updated_by=r[23], language=r[24],
+    )
+
+
+def _base_query() -> Any:
+    return (
+        select(*_COLUMNS)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Source, Source.id == Claim.source_id)
+    )
+
+
+def list_claims(
+    db: Database,
+    *,
+    status: Status | str | None = None,
+    article_id: int | None = None,
+    limit: int | None = None,
+    after_id: int | None = None,
+) -> list[ClaimRow]:
+    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id."""
+    q = _base_query()
+    if status is not None:
+        q = q.where(Claim.status == Status(status).value)
+    if article_id is not None:
+        q = q.where(Claim.article_id == article_id)
+    if after_id is not None:
+        q = q.where(Claim.id > after_id)
+    q = q.order_by(Claim.id)
+    if limit is not None:
+        q = q.limit(limit)
+    with db.session() as s:
+        return [_row(r) for r in s.execute(q).all()]
+
+
+def get_claim(db: Database, claim_id: int) -> ClaimRow:
+    with db.session() as s:
+        r = s.execute(_base_query().where(Claim.id == claim_id)).first()
+    if r is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return _row(r)
+
+
+def set_status(
+    db: Database,
+    claim_id: int,
+    status: Status | str,
+    *,
+    user: str | None = None,
+    expected_version: int | None = None,
+) -> ClaimRow:
+    """Record a verdict. Written at once with its history entry, in one transaction.
+
+    With `expected_version`, the write happens only if nobody changed the claim since it was read;
+    otherwise ConflictError carries the claim as it now is."""
+    new = Status(status).value if not isinstance(status, Status) else status.value
+    who = current_user(user)
+    with db.session() as s:
+        cur = s.execute(select(Claim.status, Claim.version).where(Claim.id == claim_id)).first()
+        if cur is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        old, version = cur
+        if expected_version is not None and version != expected_version:
+            s.rollback()
+            now = get_claim(db, claim_id)
+            raise ConflictError(
+                f"claim {claim_id} was changed by {now.updated_by or 'someone'} to {now.status} meanwhile",
+                now,
+            )
+        if old == new:
+            return get_claim(db, claim_id)
+        now_ts = utcnow()
+        result = s.execute(
+            update(Claim)
+            .where(and_(Claim.id == claim_id, Claim.version == version))
+            .values(status=new, version=version + 1, updated_at=now_ts, updated_by=who)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            s.rollback()
+            now = get_claim(db, claim_id)
+            raise ConflictError(f"claim {claim_id} was changed meanwhile", now)
+        s.add(StatusChange(claim_id=claim_id, at=now_ts, user=who, from_status=old, to_status=new))
+        s.commit()
+    return get_claim(db, claim_id)
+
+
+def claim_history(db: Database, claim_id: int) -> list[HistoryEntry]:
+    with db.session() as s:
+        rows = s.execute(
+            select(StatusChange.at, StatusChange.user, StatusChange.from_status, StatusChange.to_status)
+            .where(StatusChange.claim_id == claim_id)
+            .order_by(StatusChange.id)
+        ).all()
+    return [HistoryEntry(*r) for r in rows]
+
+
+@dataclass(slots=True)
+class ArticleView:
+    id: int
+    title: str
+    text: str
+    language: str
+    url: str | None
+    published: str | None
+    publisher: str | None
+    publisher_mention: str | None
+
+
+def get_article(db: Database, article_id: int) -> ArticleView:
+    with db.session() as s:
+        r = s.execute(
+            select(Article.id, Article.title, Article.text, Article.language, Article.url, Article.published,
+                   Source.canonical, Article.publisher_mention)
+            .outerjoin(Source, Source.id == Article.publisher_id)
+            .where(Article.id == article_id)
+        ).first()
+    if r is None:
+        raise NotFound(f"no article with id {article_id}")
+    return ArticleView(*r)
+
+
+def status_counts(db: Database) -> dict[str, int]:
+    with db.session() as s:
+        rows = s.execute(select(Claim.status, func.count()).group_by(Claim.status)).all()
+    counts = {st.value: 0 for st in Status}
+    counts.update({k: int(v) for k, v in rows})
+    return counts

@@ -1,0 +1,73 @@
+"""Source rows in the database: the registry synchronised in, candidates created on sight."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import insert, select
+from sqlmodel import Session
+
+from workbench.sources.registry import Registry
+from workbench.storage.models import Source
+from workbench.text.analyzer import SourceInfo
+from workbench.text.normalize import match_key
+
+
+def sync_registry(session: Session, registry: Registry) -> int:
+    """Insert registry entries missing from the database; a checker's edits are never overwritten."""
+    have = set(session.exec(select(Source.key)).scalars().all())  # type: ignore[call-overload]
+    rows = [
+        {
+            "key": s.key,
+            "canonical": s.canonical,
+            "kind": s.kind,
+            "reliability": s.reliability,
+            "aliases": json.dumps(list(s.aliases), ensure_ascii=False),
+            "domains": json.dumps(list(s.domains), ensure_ascii=False),
+            "is_candidate": False,
+            "note": s.note,
+        }
+        for s in registry.sources
+        if s.key not in have
+    ]
+    if rows:
+        session.execute(insert(Source), rows)
+    return len(rows)
+
+
+def candidate_key(info: SourceInfo) -> str:
+    return "cand:" + (match_key(info.canonical) or info.canonical.strip())[:190]
+
+
+class SourceCache:
+    """Source ids by key, so a batch of articles looks each source up once."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+
+    def source_id(self, session: Session, info: SourceInfo) -> int:
+        key = info.key or candidate_key(info)
+        sid = self._ids.get(key)
+        if sid is not None:
+            return sid
+        found = session.execute(select(Source.id).where(Source.key == key)).scalar()
+        if found is None:
+            found = session.execute(
+                insert(Source).returning(Source.id),
+                [{
+                    "key": key,
+                    "canonical": info.canonical,
+                    "kind": info.kind if info.kind != "publisher" else "outlet",
+                    "reliability": info.reliability,
+                    "aliases": json.dumps([info.mention], ensure_ascii=False),
+                    "domains": "[]",
+                    "is_candidate": info.key is None,
+                    "note": "",
+                }],
+            ).scalar_one()
+        self._ids[key] = int(found)
+        return int(found)
+
+    def forget(self) -> None:
+        """After a rollback, ids created in it are gone."""
+        self._ids.clear()

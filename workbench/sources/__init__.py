@@ -1,0 +1,1 @@
+"""Sources: the registry of canonical sources and resolution of mentions to it."""

@@ -1,0 +1,122 @@
+"""The source registry: who a mention refers to.
+
+A registry entry has a canonical name, aliases in Arabic, English and transliteration, web domains,
+a kind and a starting reliability. Mentions are resolved after normalisation (`match_key`: folded
+spelling, quotes and brackets dropped, the Arabic article removed), first exactly, then on their
+leading words, then fuzzily with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from workbench.resources import fixtures_dir
+from workbench.text.normalize import match_key
+
+KINDS = (
+    "publisher",
+    "outlet",
+    "news agency",
+    "organization",
+    "official",
+    "person",
+    "unnamed",
+    "group",
+    "social media",
+)
+RELIABILITY = ("credible", "mixed", "not credible", "unknown")
+FUZZY_CUTOFF = 90.0
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrySource:
+    key: str
+    canonical: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    reliability: str = "unknown"
+    note: str = ""
+
+
+@dataclass
+class Registry:
+    sources: list[RegistrySource]
+    _by_key: dict[str, RegistrySource] = field(default_factory=dict, repr=False)
+    _keys: list[str] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        for src in self.sources:
+            for name in (src.canonical, *src.aliases, *src.domains):
+                k = match_key(name)
+                if k:
+                    self._by_key.setdefault(k, src)
+        self._keys = list(self._by_key)
+
+    @classmethod
+    def from_json(cls, path: Path) -> Registry:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        items = data["sources"] if isinstance(data, dict) else data
+        return cls([_entry(d) for d in items])
+
+    def get(self, key: str) -> RegistrySource | None:
+        return next((s for s in self.sources if s.key == key), None)
+
+    def resolve(self, mention: str) -> RegistrySource | None:
+        """The registry entry `mention` names, or None."""
+        return _resolve_key(self, match_key(mention))
+
+    def resolve_key(self, key: str) -> RegistrySource | None:
+        return _resolve_key(self, key)
+
+    def extend(self, extra: Iterable[RegistrySource]) -> Registry:
+        return Registry([*self.sources, *extra])
+
+
+def _resolve_key(reg: Registry, key: str) -> RegistrySource | None:
+    if not key:
+        return None
+    hit = reg._by_key.get(key)
+    if hit is not None:
+        return hit
+    words = key.split()
+    # Leading words: "وكالة رويترز للأنباء في لندن" -> "وكالة رويترز للأنباء".
+    for n in range(len(words) - 1, 1, -1):
+        hit = reg._by_key.get(" ".join(words[:n]))
+        if hit is not None:
+            return hit
+    if len(key) < 5:
+        return None
+    found = process.extractOne(key, reg._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return reg._by_key[found[0]] if found else None
+
+
+def _entry(d: dict[str, object]) -> RegistrySource:
+    def strs(name: str) -> tuple[str, ...]:
+        value = d.get(name) or ()
+        return tuple(str(v) for v in value) if isinstance(value, list | tuple) else ()
+
+    kind = str(d.get("kind", "organization"))
+    if kind not in KINDS:
+        raise ValueError(f"source {d.get('key')!r}: unknown kind {kind!r}")
+    return RegistrySource(
+        key=str(d["key"]),
+        canonical=str(d["canonical"]),
+        kind=kind,
+        aliases=strs("aliases"),
+        domains=strs("domains"),
+        reliability=str(d.get("reliability", "unknown")),
+        note=str(d.get("note", "")),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The registry shipped in `fixtures/sources.json`."""
+    return Registry.from_json(fixtures_dir() / "sources.json")

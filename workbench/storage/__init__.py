@@ -1,0 +1,1 @@
+"""Storage: the SQLModel tables, the engine, and the Alembic migrations that shape them."""

@@ -1,0 +1,116 @@
+"""Opening a database: the engine, SQLite pragmas, and migrations applied on open."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlmodel import Session, create_engine
+
+from workbench.config import resolve_db_url
+from workbench.errors import DatabaseError
+from workbench.resources import migrations_dir
+
+
+def redact(url: str) -> str:
+    """The URL with any password hidden, fit for an error message."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+class Database:
+    """One database, by URL. Sessions are opened per unit of work with `session()`."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = resolve_db_url(url)
+        self.engine = _make_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        if migrate:
+            self.migrate()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration."""
+        try:
+            with self.engine.begin() as conn:
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot open database {redact(self.url)}: {_first_line(exc)}") from exc
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"cannot prepare database {redact(self.url)}: {_first_line(exc)}") from exc
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return text[0] if text else type(orig).__name__
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(f"not a database URL: {redact(url)} (expected sqlite:///PATH or postgresql+psycopg://…)") from exc
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise DatabaseError(f"unsupported database {backend!r} in {redact(url)}: use sqlite:/// or postgresql+psycopg://")
+    if backend == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    kwargs: dict[str, Any] = {}
+    if backend == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:":
+            path = Path(db).expanduser()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create {path.parent}: {exc.strerror}") from exc
+            if path.is_dir():
+                raise DatabaseError(f"{path} is a directory, not a database file")
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 10}
+    else:
+        kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": 5}
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseError(
+            f"no driver for {redact(url)}: install the postgres extra (pip install 'workbench[postgres]')"
+        ) from exc
+    if backend == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg

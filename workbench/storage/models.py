@@ -1,0 +1,128 @@
+"""Every table, in one place (SQLModel's code-structure advice).
+
+Stored text is exactly what was ingested; offsets (`start`, `end`) are Python str offsets into
+`Article.text`. History is append-only: a status change adds a `StatusChange` row and bumps
+`Claim.version`, which writers check so that two checkers never overwrite each other silently.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import Enum
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Status(str, Enum):
+    unchecked = "unchecked"
+    in_progress = "in_progress"
+    verified = "verified"
+    disputed = "disputed"
+    false = "false"
+    misleading = "misleading"
+    unverifiable = "unverifiable"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self][0]
+
+    @property
+    def label_ar(self) -> str:
+        return STATUS_LABELS[self][1]
+
+    @classmethod
+    def parse(cls, value: str) -> Status:
+        """Accept the value, the English label, the Arabic label or a dash/space spelling."""
+        v = value.strip().lower().replace("-", "_").replace(" ", "_")
+        for status in cls:
+            if v in (status.value, status.label.lower().replace(" ", "_")) or value.strip() == status.label_ar:
+                return status
+        names = ", ".join(s.value for s in cls)
+        raise ValueError(f"unknown status {value!r} (one of: {names})")
+
+
+STATUS_LABELS: dict[Status, tuple[str, str]] = {
+    Status.unchecked: ("Unchecked", "لم يُتحقَّق منه"),
+    Status.in_progress: ("In progress", "قيد التحقق"),
+    Status.verified: ("Verified", "صحيح"),
+    Status.disputed: ("Disputed", "محل خلاف"),
+    Status.false: ("False", "زائف"),
+    Status.misleading: ("Misleading", "مضلِّل"),
+    Status.unverifiable: ("Unverifiable", "لا يمكن التحقق منه"),
+}
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(max_length=64, unique=True, index=True)
+    title: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    language: str = Field(default="und", max_length=8)
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    author: str | None = Field(default=None, sa_column=Column(Text))
+    published: str | None = Field(default=None, max_length=64)
+    feed_source: str | None = Field(default=None, max_length=200)
+    publisher_id: int | None = Field(default=None, foreign_key="source.id", index=True)
+    publisher_mention: str | None = Field(default=None, sa_column=Column(Text))
+    origin: str | None = Field(default=None, sa_column=Column(Text))
+    encoding: str | None = Field(default=None, max_length=32)
+    ingested_at: datetime = Field(default_factory=utcnow)
+
+
+class Source(SQLModel, table=True):
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True, index=True)
+    canonical: str = Field(sa_column=Column(Text, nullable=False))
+    kind: str = Field(max_length=32)
+    reliability: str = Field(default="unknown", max_length=32)
+    aliases: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))
+    domains: str = Field(default="[]", sa_column=Column(Text, nullable=False, default="[]"))
+    is_candidate: bool = Field(default=False, index=True)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Claim(SQLModel, table=True):
+    __tablename__ = "claim"
+    __table_args__ = (UniqueConstraint("article_id", "seq", name="uq_claim_article_seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    seq: int
+    start: int
+    end: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    attributed: bool = False
+    source_id: int | None = Field(default=None, foreign_key="source.id", index=True)
+    source_kind: str | None = Field(default=None, max_length=32)
+    mention: str | None = Field(default=None, sa_column=Column(Text))
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = Field(default=None, max_length=100)
+    rests_on_media: bool = False
+    checkworthiness: float = 0.0
+    features: str = Field(default="", max_length=200)
+    status: str = Field(default=Status.unchecked.value, max_length=20, index=True)
+    version: int = 1
+    updated_at: datetime | None = None
+    updated_by: str | None = Field(default=None, max_length=100)
+
+
+class StatusChange(SQLModel, table=True):
+    __tablename__ = "status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    user: str = Field(max_length=100)
+    from_status: str = Field(max_length=20)
+    to_status: str = Field(max_length=20)

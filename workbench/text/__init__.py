@@ -1,0 +1,1 @@
+"""Text analysis: decoding, normalisation, sentence and claim splitting, attribution."""

@@ -1,0 +1,225 @@
+"""The analyzer: an article's text in, its claims with their sources out.
+
+`analyze(text)` is pure (no database): lines are classified (publisher lines, links, bylines and
+headings are not claims), text lines are split into sentences, sentences into clauses where the
+attribution changes, and each clause is linked to the source its cue names, to the previous
+source when a cue carries it on ("وأضاف", "he added"), or to the publisher's own voice.
+All offsets are Python str offsets into `text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from workbench.sources.registry import Registry, default_registry
+from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues, english_cues
+from workbench.text.checkworthy import score_claim
+from workbench.text.cues import MEDIA_WORDS
+from workbench.text.language import detect_language, is_arabic_script
+from workbench.text.normalize import match_key, normalize
+from workbench.text.segment import LineKind, bound_length, classify_lines, split_sentences
+
+_WORDS = re.compile(r"\w+")
+_EDGE_PUNCT = "،,؛;:-–— \t"
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    mention: str
+    start: int | None
+    end: int | None
+    canonical: str
+    kind: str
+    key: str | None = None  # registry key when the mention resolved to a registry entry
+    reliability: str = "unknown"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "mention": self.mention,
+            "start": self.start,
+            "end": self.end,
+            "canonical": self.canonical,
+            "kind": self.kind,
+            "registry_key": self.key,
+            "reliability": self.reliability,
+        }
+
+
+@dataclass(slots=True)
+class ClaimResult:
+    text: str
+    start: int
+    end: int
+    attributed: bool
+    source: SourceInfo | None
+    cue: str | None = None
+    rests_on_media: bool = False
+    checkworthiness: float = 0.0
+    features: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "attributed": self.attributed,
+            "source": self.source.to_json() if self.source else None,
+            "cue": self.cue,
+            "rests_on_media": self.rests_on_media,
+            "checkworthiness": self.checkworthiness,
+            "features": self.features,
+        }
+
+
+@dataclass(slots=True)
+class Analysis:
+    language: str
+    publisher: SourceInfo | None
+    claims: list[ClaimResult]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "publisher": self.publisher.to_json() if self.publisher else None,
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+
+class _ArticleState:
+    """What earlier sentences established: the last source, and the full names seen."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.last: SourceInfo | None = None
+        self.seen: list[SourceInfo] = []
+
+    def resolve(self, mention: Mention) -> SourceInfo:
+        text = mention.text
+        entry = self.registry.resolve(text)
+        if entry is not None:
+            info = SourceInfo(text, mention.start, mention.end, entry.canonical, entry.kind, entry.key, entry.reliability)
+        else:
+            info = self._short_form(mention) or SourceInfo(
+                text, mention.start, mention.end, _clean_name(text), mention.kind or "person"
+            )
+        self.seen.append(info)
+        return info
+
+    def _short_form(self, mention: Mention) -> SourceInfo | None:
+        """"المرصد" after "المرصد السوري لحقوق الإنسان": the full name seen earlier."""
+        key = match_key(mention.text).split()
+        if not key:
+            return None
+        for earlier in reversed(self.seen):
+            ek = match_key(earlier.mention).split()
+            if len(ek) > len(key) and ek[: len(key)] == key:
+                return SourceInfo(mention.text, mention.start, mention.end, earlier.canonical,
+                                  earlier.kind, earlier.key, earlier.reliability)
+        return None
+
+
+def _clean_name(text: str) -> str:
+    return text.strip(" \"'“”«»()[]")
+
+
+def find_publisher(text: str, registry: Registry, lines: list[Any] | None = None) -> SourceInfo | None:
+    """The article's publisher line ("المصدر: كلنا شركاء", "(وكالات)", "Source: Reuters")."""
+    lines = classify_lines(text) if lines is None else lines
+    for line in reversed(lines):
+        if line.kind in (LineKind.PUBLISHER, LineKind.CREDIT):
+            return _publisher_info(text, line, registry)
+    return None
+
+
+def _publisher_info(text: str, line: Any, registry: Registry) -> SourceInfo:
+    s, e = line.start, line.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    name = _clean_name(text[line.name_start : line.name_end])
+    entry = registry.resolve(name)
+    if entry is not None:
+        return SourceInfo(text[s:e], s, e, entry.canonical, entry.kind if entry.kind != "publisher" else "outlet",
+                          entry.key, entry.reliability)
+    return SourceInfo(text[s:e], s, e, name, "outlet")
+
+
+def publisher_from_name(name: str, registry: Registry | None = None) -> SourceInfo | None:
+    """A publisher given outside the text (a feed's `source` field)."""
+    name = name.strip()
+    if not name:
+        return None
+    registry = registry or default_registry()
+    entry = registry.resolve(name)
+    if entry is not None:
+        return SourceInfo(name, None, None, entry.canonical, entry.kind, entry.key, entry.reliability)
+    return SourceInfo(name, None, None, name, "outlet")
+
+
+def analyze(text: str, registry: Registry | None = None, publisher_hint: str | None = None) -> Analysis:
+    """Split `text` into claims and link each to its source."""
+    registry = registry or default_registry()
+    language = detect_language(text)
+    lines = classify_lines(text)
+    publisher = find_publisher(text, registry, lines)
+    if publisher is None and publisher_hint:
+        publisher = publisher_from_name(publisher_hint, registry)
+    voice = replace(publisher, kind="publisher") if publisher else None
+    state = _ArticleState(registry)
+    claims: list[ClaimResult] = []
+    for line in lines:
+        if line.kind is not LineKind.TEXT:
+            continue
+        for s, e in split_sentences(text, line.start, line.end):
+            claims.extend(_sentence_claims(text, s, e, state, voice))
+    return Analysis(language, publisher, claims)
+
+
+def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: SourceInfo | None) -> list[ClaimResult]:
+    sv = SentenceView(text, s, e)
+    found = arabic_cues(sv) if is_arabic_script(text[s:e]) else english_cues(sv)
+    # Cut where a new source takes the word: a cue with its own source and a content marker,
+    # after at least three words of other content.
+    cuts = [s]
+    for cue in found:
+        if cue.type == "verb" and cue.mention is not None and cue.full and not cue.deferred:
+            if len(_WORDS.findall(text[cuts[-1] : cue.start])) >= 3:
+                cuts.append(cue.start)
+    bounds = [*cuts, e]
+    out: list[ClaimResult] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        in_clause = [c for c in found if a <= c.start < b]
+        source, cue = _clause_source(in_clause, state)
+        attributed = source is not None
+        if source is not None:
+            state.last = source
+        for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
+            if len(_WORDS.findall(text[cs:ce])) < 2:
+                continue
+            media = MEDIA_WORDS.search(normalize(text[cs:ce])) is not None
+            src = source if attributed else voice
+            score, features = score_claim(text[cs:ce], src.kind if src else None, media)
+            out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
+                                   media, score, features))
+    return out
+
+
+def _clause_source(cues: list[Cue], state: _ArticleState) -> tuple[SourceInfo | None, Cue | None]:
+    for cue in cues:
+        if cue.mention is not None:
+            return state.resolve(cue.mention), cue
+    for cue in cues:
+        if cue.continuation and state.last is not None:
+            return state.last, cue
+    return None, None
+
+
+def _trim_clause(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _EDGE_PUNCT or (a < b and text[a].isspace()):
+        a += 1
+    while b > a and (text[b - 1] in _EDGE_PUNCT or text[b - 1].isspace()):
+        b -= 1
+    return a, b

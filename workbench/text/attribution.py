@@ -1,0 +1,406 @@
+"""Who says so: finding attribution cues and the source phrase each one names.
+
+Works on one sentence at a time, in normalised text mapped back to the original offsets.
+Arabic is mostly verb-first ("أفاد مركز حلب الإعلامي أن…": cue, source, content marker), with
+prepositional cues ("…، بحسب مصادر محلية") and relative ones ("صورة تداولها ناشطون"). English
+puts the source before the verb ("The ministry said"), after it ('"…," said the spokesman') or
+after "according to".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.text import cues as C
+from workbench.text.normalize import normalize_with_map, strip_article
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_OPEN_QUOTES = {'"', "'", "(", "["}
+_CLOSE_QUOTES = {'"', "'", ")", "]"}
+_SOCIAL_AFTER_ALA = re.compile(r"^(?:مواقع|موقع|شبكات|شبكه|وسائل|منصات|منصه|تويتر|فيسبوك|فيس|يوتيوب|تلغرام|تيليغرام|انستغرام|x)$")
+_EN_STOP_BACK = frozenset(
+    "that which who whom whose while when as and but because , ; : \" ' ( ) — –".split()
+)
+_EN_SKIP_BACK = frozenset(
+    "also has have had was were is are previously later earlier yesterday today tonight on monday "
+    "tuesday wednesday thursday friday saturday sunday last week month in a statement recently "
+    "separately further again".split()
+)
+_EN_STOP_FORWARD = frozenset(
+    "that on in at during after before while when as and but because who which , . ; : \" ' ( ) — –".split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # original offsets
+    end: int
+    text: str
+    kind: str  # guessed from the head noun; the registry may say better
+    quoted: bool = False
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int  # original offsets of the cue words, prefix included
+    end: int
+    word: str
+    lemma: str
+    type: str  # "verb", "prep", "passive", "same"
+    mention: Mention | None
+    full: bool  # a content marker (أن/إن, that, a colon, a quotation) follows
+    continuation: bool = False  # no subject of its own: carries the previous source on
+    deferred: bool = False  # follows "حسبما"/"كما": it attributes the clause it closes
+
+
+@dataclass(slots=True)
+class _Tok:
+    s: int  # offsets in the normalised sentence
+    e: int
+    t: str
+
+
+class SentenceView:
+    """A sentence, its normalised form and its tokens, with offset mapping to the original."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.base = start
+        self.end = end
+        self.norm, self.index = normalize_with_map(text[start:end])
+        self.tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm)]
+        self._tok_at = {t.s: i for i, t in enumerate(self.tokens)}
+
+    def orig(self, ns: int, ne: int) -> tuple[int, int]:
+        """Map a normalised span to original offsets, keeping trailing diacritics."""
+        s = self.base + self.index[ns]
+        e = self.base + self.index[ne - 1] + 1
+        while e < self.end and _is_mark(self.text[e]):
+            e += 1
+        return s, e
+
+    def token_index(self, norm_offset: int) -> int:
+        i = self._tok_at.get(norm_offset)
+        if i is not None:
+            return i
+        for i, t in enumerate(self.tokens):
+            if t.s >= norm_offset:
+                return i
+        return len(self.tokens)
+
+
+def _is_mark(ch: str) -> bool:
+    o = ord(ch)
+    return 0x064B <= o <= 0x065F or o in (0x0670, 0x0640) or 0x0610 <= o <= 0x061A
+
+
+def _is_addressee(t: str) -> bool:
+    """"لوكالة", "لشبكات", "للصحفيين": to whom it was said, not who said it."""
+    if C.ADDRESSEE_PREFIX.match(t):
+        return True
+    if not t.startswith("ل") or len(t) < 4:
+        return False
+    rest = t[2:] if t.startswith("لل") else t[1:]
+    return bool(C.SOURCE_HEADS.get(rest) or C.SOURCE_HEADS.get("ال" + rest)) and _head_kind(t) is None
+
+
+def _head_kind(word: str) -> str | None:
+    w = word
+    if w[:1] in "وف" and w[1:] and (w[1:] in C.SOURCE_HEADS or strip_article(w[1:]) in C.SOURCE_HEADS):
+        w = w[1:]
+    return C.SOURCE_HEADS.get(w) or C.SOURCE_HEADS.get(strip_article(w))
+
+
+# ---------------------------------------------------------------- Arabic
+
+
+def _arabic_np(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
+    """The source phrase starting at token i; returns (mention, index after it)."""
+    toks = sv.tokens
+    n = len(toks)
+    quoted = False
+    if i < n and toks[i].t in _OPEN_QUOTES:
+        quoted = True
+        i += 1
+    start_i = i
+    words: list[_Tok] = []
+    head_kind: str | None = None
+    while i < n and len(words) < 7:
+        t = toks[i].t
+        if quoted:
+            if t in _CLOSE_QUOTES:
+                break
+            if not t[0].isalnum() and t != ".":
+                break
+            if t[0].isalnum():
+                words.append(toks[i])
+            i += 1
+            continue
+        if not t[0].isalnum():
+            break
+        if t in C.NP_STOPS or t in C.CONTENT_MARKERS:
+            break
+        if _is_addressee(t):
+            break
+        if words and _is_cue_word(t):
+            break
+        if t in ("في", "علي"):
+            if not words:
+                break
+            nxt = toks[i + 1].t if i + 1 < n else ""
+            if t == "علي" and _SOCIAL_AFTER_ALA.match(nxt):
+                words.append(toks[i])
+                i += 1
+                continue
+            if t == "في" and head_kind in ("unnamed", "group", "official") and nxt and nxt[0].isalnum() \
+                    and nxt not in C.NP_STOP_AFTER_FI and nxt not in C.NP_STOPS:
+                # "ضابط في الشرطة برتبة عقيد": at most two words after the preposition.
+                words.append(toks[i])
+                i += 1
+                for _ in range(2):
+                    if i < n and toks[i].t[0].isalnum() and toks[i].t not in C.NP_STOPS \
+                            and toks[i].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[i].t):
+                        words.append(toks[i])
+                        i += 1
+                break
+            break
+            break
+        if not words:
+            head_kind = _head_kind(t)
+        words.append(toks[i])
+        i += 1
+    if quoted and i < n and toks[i].t in _CLOSE_QUOTES:
+        i += 1
+    if not words:
+        return None, start_i
+    # Trailing prepositions or particles never end a source phrase.
+    while words and words[-1].t in ("في", "علي", "من", "و"):
+        words.pop()
+    if not words:
+        return None, start_i
+    s, e = sv.orig(words[0].s, words[-1].e)
+    kind = head_kind or next((k for w in words[1:] if (k := _head_kind(w.t))), "")
+    key = " ".join(w.t for w in words)
+    if "التواصل" in key or "تويتر" in key or "فيسبوك" in key:
+        kind = "social media"
+    return Mention(s, e, sv.text[s:e], kind, quoted), i
+
+
+def _is_cue_word(t: str) -> bool:
+    if t in C._VERB_BY_FORM:
+        return True
+    return t[:1] in "وف" and t[1:] in C._VERB_BY_FORM
+
+
+_TIME_WORDS = frozenset("اليوم امس يوم مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد".split())
+
+
+def _after_np_is_content(sv: SentenceView, i: int) -> bool:
+    """Does a content marker (أن/إن, a colon, a quotation) follow the source phrase, allowing
+    for an addressee ("لوكالة الأنباء الألمانية"), a setting ("في بيان") or a time ("أمس")?"""
+    toks = sv.tokens
+    n = len(toks)
+
+    def tok(j: int) -> str:
+        return toks[j].t if j < n else ""
+
+    j = i
+    for _ in range(3):
+        t = tok(j)
+        if t and _is_addressee(t):
+            j += 1
+            k = 0
+            while k < 3 and tok(j)[:1].isalnum() and tok(j) not in C.CONTENT_MARKERS and tok(j) not in ("الي", "علي", "في"):
+                j += 1
+                k += 1
+        elif t == "في" and tok(j + 1) in C.NP_STOP_AFTER_FI:
+            j += 2
+            if tok(j)[:1].isalnum() and tok(j) not in C.CONTENT_MARKERS and tok(j) not in ("الي", "علي", "في"):
+                j += 1
+        elif t in _TIME_WORDS:
+            j += 1
+        elif t in ("حيث", "الذي", "التي", "الذين", "وهو", "وهي"):
+            # A relative clause about the source, closed by a comma: "…، حيث حصلت الغارة، ان".
+            k = j
+            while k < min(n, j + 10) and tok(k) != ",":
+                k += 1
+            if tok(k) != ",":
+                break
+            j = k
+        else:
+            break
+    if tok(j) == ",":
+        j += 1
+    t = tok(j)
+    if t in C.CONTENT_MARKERS or t in (":", '"'):
+        return True
+    return t in ("الي", "علي") and tok(j + 1) in C.CONTENT_MARKERS
+
+
+def arabic_cues(sv: SentenceView) -> list[Cue]:
+    found: list[Cue] = []
+    deferring_until = -1
+    for m in C.ARABIC_CUE_RE.finditer(sv.norm):
+        ns, ne = m.span()
+        if m.group("prep") is not None:
+            prep = m.group("prep")
+            if prep in C.DEFERRING_PREPOSITIONS:
+                deferring_until = ne + 2
+                continue
+            ti = sv.token_index(ne)
+            np_start = ne
+            # "وفقاً للمرصد": the lam of the preposition is joined to the article.
+            if prep.endswith("ل") and ti < len(sv.tokens) and sv.tokens[ti].s < ne:
+                ti += 1
+            mention, _ = _arabic_np(sv, ti)
+            if mention is None and ti < len(sv.tokens) and sv.tokens[ti].t.startswith("ل"):
+                tok = sv.tokens[ti]
+                mention = _strip_lam(sv, tok, ti)
+            del np_start
+            if mention is None:
+                continue
+            s, e = sv.orig(ns, ne)
+            found.append(Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, full=False))
+            continue
+        form = m.group("verb")
+        cue = C.verb_cue(form)
+        s, e = sv.orig(ns, ne)
+        ti = sv.token_index(ne)
+        if form in C.PASSIVE_UNNAMED:
+            if _after_np_is_content(sv, ti):
+                found.append(Cue(s, e, sv.text[s:e], cue.lemma, "passive", Mention(s, e, sv.text[s:e], "unnamed"), full=True))
+            continue
+        mention, after = _arabic_np(sv, ti)
+        full = _after_np_is_content(sv, after if mention else ti)
+        deferred = ns <= deferring_until
+        if mention is not None:
+            kind = mention.kind
+            if not kind and not mention.quoted and not full:
+                mention = None  # "نشرت صورة": not a source
+            elif cue.lemma in C.NEEDS_CONTENT_MARKER and not full:
+                mention = None
+            elif not kind and not full and len(mention.text.split()) > 5:
+                mention = None
+        if mention is None:
+            if full and (cue.continuation or not cue.weak):
+                found.append(Cue(s, e, sv.text[s:e], cue.lemma, "verb", None, full=True,
+                                 continuation=True, deferred=deferred))
+            continue
+        found.append(Cue(s, e, sv.text[s:e], cue.lemma, "verb", mention, full=full, deferred=deferred))
+    for m in C.SAME_SOURCE.finditer(sv.norm):
+        s, e = sv.orig(*m.span())
+        found.append(Cue(s, e, sv.text[s:e], "same", "same", None, full=False, continuation=True))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _strip_lam(sv: SentenceView, tok: _Tok, ti: int) -> Mention | None:
+    """"لـالمرصد" / "لمنظمة": the source glued to the lam of its preposition."""
+    rest = tok.t[1:].lstrip("ـ")
+    if len(rest) < 2:
+        return None
+    kind = _head_kind(rest) or _head_kind("ال" + rest) or ""
+    mention, _ = _arabic_np(sv, ti)
+    if mention is None:
+        return None
+    s = mention.start + 1
+    return Mention(s, mention.end, sv.text[s : mention.end], kind or mention.kind, mention.quoted)
+
+
+# ---------------------------------------------------------------- English
+
+
+def _en_kind(words: list[str]) -> str:
+    for w in reversed(words):
+        k = C.ENGLISH_HEADS.get(w.lower())
+        if k:
+            return k
+    if any(w[:1].isupper() for w in words):
+        return "person" if len(words) <= 3 else ""
+    return ""
+
+
+def english_cues(sv: SentenceView) -> list[Cue]:
+    found: list[Cue] = []
+    toks = sv.tokens
+    orig_toks = [(t, sv.text[sv.orig(t.s, t.e)[0] : sv.orig(t.s, t.e)[1]]) for t in toks]
+    for m in C.ENGLISH_CUE_RE.finditer(sv.norm):
+        ns, ne = m.span()
+        s, e = sv.orig(ns, ne)
+        ti_after = sv.token_index(ne)
+        ti_at = sv.token_index(ns)
+        if m.group("prep"):
+            words = _en_forward(orig_toks, ti_after)
+            if words:
+                ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
+                ws = [orig_toks[k][1] for k in words]
+                found.append(Cue(s, e, sv.text[s:e], m.group("prep").lower(), "prep",
+                                 Mention(ms, me, sv.text[ms:me], _en_kind(ws)), full=False))
+            continue
+        verb = m.group("verb").lower()
+        back = _en_backward(orig_toks, ti_at)
+        nxt = toks[ti_after].t if ti_after < len(toks) else ""
+        full = nxt in ("that", ":", '"', "'") or nxt == ","
+        before = toks[ti_at - 1].t if ti_at > 0 else ""
+        if back and len(back) == 1 and orig_toks[back[0]][1].lower() in C.ENGLISH_PRONOUNS:
+            found.append(Cue(s, e, sv.text[s:e], verb, "verb", None, full=True, continuation=True))
+            continue
+        if back:
+            ws = [orig_toks[k][1] for k in back]
+            kind = _en_kind(ws)
+            if kind or full:
+                ms, me = sv.orig(toks[back[0]].s, toks[back[-1]].e)
+                found.append(Cue(ms, e, sv.text[ms:e], verb, "verb",
+                                 Mention(ms, me, sv.text[ms:me], kind), full=full))
+            continue
+        if before in (",", '"', "'") or ti_at == 0:
+            words = _en_forward(orig_toks, ti_after)
+            if words:
+                ws = [orig_toks[k][1] for k in words]
+                if ws[0].lower() in C.ENGLISH_PRONOUNS and len(ws) == 1:
+                    found.append(Cue(s, e, sv.text[s:e], verb, "verb", None, full=False, continuation=True))
+                    continue
+                kind = _en_kind(ws)
+                if kind:
+                    ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
+                    found.append(Cue(s, e, sv.text[s:e], verb, "verb",
+                                     Mention(ms, me, sv.text[ms:me], kind), full=False))
+    for m in re.finditer(r"\bthe same (?:source|official|spokesman|spokeswoman)\b", sv.norm):
+        s, e = sv.orig(*m.span())
+        found.append(Cue(s, e, sv.text[s:e], "same", "same", None, full=False, continuation=True))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _en_backward(orig_toks: list[tuple[_Tok, str]], ti: int) -> list[int]:
+    j = ti - 1
+    while j >= 0 and orig_toks[j][0].t in _EN_SKIP_BACK:
+        j -= 1
+    out: list[int] = []
+    while j >= 0 and len(out) < 7:
+        t = orig_toks[j][0].t
+        if t in _EN_STOP_BACK or not t[0].isalnum():
+            break
+        out.append(j)
+        j -= 1
+    out.reverse()
+    if j >= 0 and orig_toks[j][0].t not in (",", ";", "(", '"', "'", ":", "that", "—", "–", "and", "but", "while") and len(out) > 4:
+        return []
+    while len(out) > 1 and orig_toks[out[0]][0].t in ("the", "a", "an"):
+        out = out[1:]
+    return out
+
+
+def _en_forward(orig_toks: list[tuple[_Tok, str]], ti: int) -> list[int]:
+    out: list[int] = []
+    j = ti
+    while j < len(orig_toks) and len(out) < 7:
+        t = orig_toks[j][0].t
+        if (t in _EN_STOP_FORWARD and out) or not t[0].isalnum():
+            break
+        out.append(j)
+        j += 1
+    while out and orig_toks[out[0]][0].t in ("the", "a", "an") and len(out) > 1:
+        out = out[1:]
+    return out

@@ -1,0 +1,183 @@
+"""The lexicon of attribution: reporting verbs, prepositional cues, source head nouns.
+
+Everything here is written as a reader would spell it and normalised once at import
+(`workbench.text.normalize`), so "أكّد", "اكد" and "أكد" all meet. Verb forms are listed with
+their common inflections (past, present, plural, feminine, the adverbial participle), and each
+may carry the conjunction prefix و or ف. Cue words with other senses (نشر "deploy", ذكر "memory",
+رأى "saw") are *weak*: they count only inside an attribution structure (a source after them, or
+أن/إن, a colon or a quotation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.text.normalize import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    lemma: str
+    forms: tuple[str, ...]
+    weak: bool = False  # counts only in an attribution structure
+    continuation: bool = False  # without a subject it carries the previous source on
+    publishing: bool = False  # a publishing verb (نشر، بث، تداول...)
+
+
+def _v(lemma: str, forms: str, **kw: bool) -> VerbCue:
+    return VerbCue(lemma, tuple(forms.split()), **kw)
+
+
+ARABIC_VERBS: tuple[VerbCue, ...] = (
+    _v("قال", "قال قالت قالوا قلن يقول تقول يقولون تقولان قائلا قائلاً قائلة"),
+    _v("أفاد", "أفاد أفادت أفادوا يفيد تفيد يفيدون أفيد"),
+    _v("أكد", "أكد أكدت أكدوا يؤكد تؤكد يؤكدون مؤكدا مؤكداً مؤكدة", continuation=True),
+    _v("أشار", "أشار أشارت أشاروا يشير تشير يشيرون مشيرا مشيراً مشيرة", continuation=True),
+    _v("كشف", "كشف كشفت كشفوا يكشف تكشف يكشفون كاشفا كاشفاً", weak=True),
+    _v("ذكر", "ذكر ذكرت ذكروا يذكر تذكر يذكرون ذاكرا", weak=True),
+    _v("أوضح", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحا موضحاً موضحة", continuation=True),
+    _v("أعلن", "أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلناً أعلن", weak=True),
+    _v("نقل", "نقل نقلت نقلوا ينقل تنقل", weak=True),
+    _v("صرح", "صرح صرحت صرحوا يصرح تصرح مصرحا", ),
+    _v("زعم", "زعم زعمت زعموا يزعم تزعم يزعمون زاعما زاعماً"),
+    _v("نفى", "نفى نفت نفوا ينفي تنفي ينفون نافيا نافياً"),
+    _v("أضاف", "أضاف أضافت أضافوا يضيف تضيف مضيفا مضيفاً مضيفة", continuation=True),
+    _v("تابع", "تابع تابعت", continuation=True, weak=True),
+    _v("لفت", "لفت لفتت لافتا لافتاً", continuation=True, weak=True),
+    _v("اعتبر", "اعتبر اعتبرت اعتبروا يعتبر تعتبر معتبرا معتبراً", weak=True),
+    _v("رأى", "رأى رأت رأوا يرى ترى", weak=True),
+    _v("شدد", "شدد شددت شددوا يشدد تشدد مشددا مشدداً", continuation=True),
+    _v("أعرب", "أعرب أعربت يعرب تعرب معربا", weak=True),
+    _v("حذر", "حذر حذرت حذروا يحذر تحذر محذرا", weak=True),
+    _v("أبلغ", "أبلغ أبلغت أبلغوا", weak=True),
+    _v("أردف", "أردف أردفت", continuation=True),
+    _v("أوردت", "أورد أوردت يورد تورد", publishing=True),
+    _v("روى", "روى روت يروي", weak=True),
+    _v("اتهم", "اتهم اتهمت اتهموا يتهم تتهم", weak=True),
+    _v("ادعى", "ادعى ادعت ادعوا يدعي مدعيا"),
+    _v("اعترف", "اعترف اعترفت اعترفوا", weak=True),
+    _v("أقر", "أقر أقرت", weak=True),
+    _v("نوه", "نوه نوهت", continuation=True),
+    _v("قيل", "قيل"),
+    _v("نشر", "نشر نشرت نشروا ينشر تنشر", weak=True, publishing=True),
+    _v("بث", "بث بثت يبث تبث", weak=True, publishing=True),
+    _v("وثق", "وثق وثقت وثقوا يوثق توثق", weak=True, publishing=True),
+    _v("تداول", "تداول تداولت تداولوا يتداول تتداول يتداولون تداولها تداوله تداولتها", publishing=True),
+    _v("بالإشارة", "بالإشارة", continuation=True, weak=True),
+)
+
+# Prepositional cues: the source follows them; the content is the clause they stand in.
+ARABIC_PREPOSITIONS: tuple[str, ...] = (
+    "بحسب", "حسب", "حسبما", "وفق", "وفقا ل", "وفقاً ل", "وفقا لـ", "وفقاً لـ", "طبقا ل", "طبقاً ل",
+    "نقلا عن", "نقلاً عن", "على لسان", "استنادا إلى", "استناداً إلى", "استنادا الى", "بحسب ما",
+    "وبحسب", "وحسب", "ووفق", "ووفقا ل", "ووفقاً ل", "ونقلا عن", "ونقلاً عن", "بناء على ما", "كما ذكرت",
+)
+
+# Head nouns that make a phrase a plausible source, with the kind they give.
+SOURCE_HEADS: dict[str, str] = {}
+for _kind, _words in {
+    "unnamed": "مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون ضابط قيادي عضو جهات "
+    "تقارير تقرير خبراء خبير محلل محللون مراقبون مراقب",
+    "group": "ناشطون ناشطو ناشطين ناشط ناشطة سكان شهود شاهد أهالي معارضون مواطنون متظاهرون عناصر "
+    "مقاتلون أطباء متداولو متداولون مغردون مدونون",
+    "organization": "مركز مرصد منظمة لجنة هيئة وزارة مجلس جمعية اتحاد حزب جيش قوات شرطة الأمم مكتب "
+    "مديرية رابطة الدفاع تنسيقية تنسيقيات شبكة جبهة حركة فصيل بعثة الحكومة حكومة المفوضية مفوضية "
+    "النيابة الرئاسة الديوان إدارة غرفة البنك صندوق",
+    "outlet": "صحف قنوات شبكات صحيفة قناة موقع تلفزيون التلفزيون إذاعة مجلة وسائل التلفزة",
+    "news agency": "وكالة وكالات",
+    "official": "حاكم وزير الوزير رئيس متحدث المتحدث الناطق ناطق محافظ سفير قائد مدير نائب أمين الملك أمير "
+    "ولي العميد اللواء العقيد الجنرال الشيخ المستشار مستشار الأمين",
+    "social media": "تغريدة حساب صفحة مواقع منشور",
+}.items():
+    for _w in _words.split():
+        SOURCE_HEADS[normalize(_w)] = _kind
+
+# Tokens that end a source phrase (normalised forms).
+NP_STOPS = frozenset(
+    normalize(w)
+    for w in "حيث أن أنه أنها أنهم أنهما إن إنه إنها إنهم بأن بأنه بأنها إلى الى خلال اليوم أمس يوم عبر "
+    "هذه هذا ذلك تلك التي الذي الذين من عن حول بشأن لدى مع بعد قبل منذ حتى كما لكن غير بينما حين "
+    "عندما أثناء ضد قد لقد لم لن كان كانت وكان وكانت ".split()
+)
+NP_STOP_AFTER_FI = frozenset(
+    normalize(w)
+    for w in "تصريح تصريحات بيان حديث مقابلة اتصال مؤتمر لقاء كلمة رسالة تغريدة منشور وقت الوقت "
+    "اليوم الأسبوع الشهر العام ساعة وقت".split()
+)
+# Addressees: "قال المصدر لوكالة الأنباء" — where it was said, not who says it.
+ADDRESSEE_PREFIX = re.compile(
+    normalize("^(?:لوكالة|لوكالات|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|لشبكة|للتلفزيون|لإذاعة|للإعلام|لمراسل|للجزيرة|للعربية)")
+)
+# Content markers: what follows a source when a claim comes next.
+CONTENT_MARKERS = frozenset(
+    normalize(w) for w in "أن أنه أنها أنهم أنهما إن إنه إنها إنهم إنهما بأن بأنه بأنها".split()
+)
+PASSIVE_UNNAMED = frozenset(normalize(w) for w in ("أفيد", "قيل"))
+SAME_SOURCE = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
+
+MEDIA_WORDS = re.compile(
+    normalize(
+        r"(?<!\w)(?:[وفب]?(?:ال)?(?:صورة|صور|الصورة|الصور|فيديو|الفيديو|مقطع|شريط|لقطات|لقطة|صورتين|تسجيل مصور|تسجيل فيديو|مشاهد مصورة))(?!\w)"
+    )
+    + r"|\b(?:photo|photos|photograph|picture|image|images|video|videos|footage|clip)\b",
+    re.IGNORECASE,
+)
+
+ENGLISH_VERBS = (
+    "said says told tells stated states added adds claimed claims reported reports announced announces "
+    "confirmed confirms denied denies warned warns noted notes explained explains insisted insists "
+    "alleged alleges revealed reveals acknowledged acknowledges admitted admits argued argues asserted "
+    "asserts wrote writes tweeted posted disclosed estimated estimates accused accuses quoted"
+).split()
+ENGLISH_CONTINUATION = frozenset("added adds continued noted".split())
+ENGLISH_PREPOSITIONS = ("according to", "citing", "quoting", "as reported by", "as told to")
+ENGLISH_PRONOUNS = frozenset("he she they it we i".split())
+ENGLISH_HEADS: dict[str, str] = {}
+for _kind, _words in {
+    "unnamed": "official officials source sources spokesperson diplomat diplomats analyst analysts "
+    "experts expert reports",
+    "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
+    "users",
+    "organization": "ministry observatory organization organisation committee council agency army "
+    "police government office department commission coalition military forces authority authorities "
+    "group un",
+    "outlet": "media newspaper television tv channel station outlet outlets",
+    "official": "minister president spokesman spokeswoman governor ambassador commander director "
+    "secretary chief general",
+    "social media": "post tweet account page",
+}.items():
+    for _w in _words.split():
+        ENGLISH_HEADS[_w] = _kind
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+_VERB_BY_FORM: dict[str, VerbCue] = {}
+for _cue in ARABIC_VERBS:
+    for _f in _cue.forms:
+        _VERB_BY_FORM.setdefault(normalize(_f), _cue)
+
+ARABIC_CUE_RE = re.compile(
+    r"(?<!\w)(?P<prep>" + _alternation([normalize(p) for p in ARABIC_PREPOSITIONS]) + r")(?:\s+|(?=ل))"
+    r"|(?<!\w)(?P<conj>[وف])?(?P<verb>" + _alternation(list(_VERB_BY_FORM)) + r")(?!\w)"
+)
+ENGLISH_CUE_RE = re.compile(
+    r"\b(?P<prep>" + "|".join(ENGLISH_PREPOSITIONS) + r")\b|\b(?P<verb>" + "|".join(ENGLISH_VERBS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+# Weak verbs whose other sense is common in news ("نشر الجيش قوات" deploys, "رأى" saw): they count
+# only when an explicit content marker (أن/إن, a colon, a quotation) follows their source.
+NEEDS_CONTENT_MARKER = frozenset(
+    {"نشر", "رأى", "تابع", "لفت", "بث", "وثق", "اعتبر", "روى", "أقر", "اتهم", "بالإشارة"}
+)
+# Prepositions after which the source is given by a following verb ("حسبما ذكرت الوزارة").
+DEFERRING_PREPOSITIONS = frozenset(normalize(p) for p in ("حسبما", "بحسب ما", "كما ذكرت", "بناء على ما"))
+
+
+def verb_cue(form: str) -> VerbCue:
+    return _VERB_BY_FORM[form]

@@ -1,0 +1,89 @@
+"""Normalisation for *matching only*.
+
+Stored and shown text is never normalised. Matching (source names, search, claims seen before)
+needs Arabic spelling variants to meet: diacritics and tatweel removed, alef/hamza forms, yaa and
+teh marbuta folded, Arabic-Indic digits to ASCII, quote styles unified, case folded.
+`normalize_with_map` also returns, for each character of the normalised string, the offset of the
+character it came from, so a match in normalised text can be mapped back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters deleted outright: Arabic diacritics (harakat, shadda, sukun, superscript alef...),
+# tatweel, and invisible format characters that break matches (ZWJ, ZWNJ, bidi marks, BOM).
+_DELETE = set(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u061c"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ي": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‹": "'", "›": "'", "`": "'", "´": "'",
+    "،": ",", "؛": ";", "؟": "?",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _FOLD[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _FOLD[_d] = str(_i)
+
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
+_TABLE.update({ord(c): None for c in _DELETE})
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Fold `text` for matching. Idempotent: normalize(normalize(t)) == normalize(t)."""
+    folded = text.translate(_TABLE).casefold()
+    folded = unicodedata.normalize("NFKC", folded).translate(_TABLE).casefold()
+    return _SPACES.sub(" ", folded).strip()
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold `text` character by character; return the folded string and, per folded character,
+    the index of the original character it came from. Whitespace is not collapsed, so the
+    mapping stays simple; lengths of folded and original may differ only by deletions."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        mapped = _TABLE.get(ord(ch), ch)
+        if mapped is None:
+            continue
+        mapped = mapped.lower()
+        if len(mapped) != 1:
+            mapped = mapped[:1] or " "
+        out.append(mapped)
+        index.append(i)
+    return "".join(out), index
+
+
+def strip_article(word: str) -> str:
+    """Drop the Arabic definite article from a normalised word (ال, وال, بال, لل...)."""
+    for prefix in ("وال", "بال", "فال", "كال", "ال"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix):]
+    if word.startswith("لل") and len(word) > 4:
+        return word[2:]
+    return word
+
+
+def match_key(text: str) -> str:
+    """A key for fuzzy source matching: normalised, punctuation and quotes dropped, and the
+    definite article removed from each word."""
+    norm = normalize(text)
+    norm = re.sub(r"[\"'()\[\]{}<>.,;:!?\-–—_/\\|*]+", " ", norm)
+    return " ".join(strip_article(w) for w in norm.split())

@@ -1,0 +1,163 @@
+"""Lines and sentences: where claims can start and end.
+
+Arabic sentences end at `.` `؟` `!` `…` and at line breaks, never at `،` or `:` (news Arabic
+strings whole reports together with commas). English sentences end at `.` `?` `!` except after
+abbreviations and initials, inside decimals, and they keep their closing quotation marks.
+Every span returned is a pair of offsets into the original text; nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+MAX_CLAIM_CHARS = 700
+
+_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+_TERMINATOR = re.compile(r"(?:\.{3}|[.!?؟…۔]+)[\"'”’»)\]]*(?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen col lt sgt capt maj adm sen rep gov st jr sr inc ltd co corp
+    mt ft no vol fig jan feb mar apr jun jul aug sep sept oct nov dec vs etc al approx est dept
+    univ assn bros e.g i.e u.s u.k u.n a.m p.m""".split()
+)
+
+
+class LineKind(str, Enum):
+    TEXT = "text"
+    PUBLISHER = "publisher"
+    CREDIT = "credit"  # "(وكالات)", "(Reuters)": a wire credit on a line of its own
+    LINK = "link"
+    BYLINE = "byline"
+    HEADING = "heading"
+    BLANK = "blank"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    kind: LineKind
+    # For PUBLISHER and CREDIT lines: the span of the name inside the line.
+    name_start: int = -1
+    name_end: int = -1
+
+
+_PUBLISHER = re.compile(
+    r"^\s*[(\[]?\s*(?:المصدر|مصدر الخبر|مصدر|المصادر|نقلا عن|نقلاً عن|source|sources)\s*[:：\-–—]\s*"
+    r"(?P<name>[^\n]{1,120}?)\s*[)\]]?\s*[.]?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^\s*[(\[]\s*(?P<name>وكالات|رويترز|أ\s*ف\s*ب|ا\s*ف\s*ب|د\s*ب\s*أ|واس|سانا|الأناضول|كونا|وام|"
+    r"reuters|afp|ap|dpa|agencies|anadolu)\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+_LINK = re.compile(
+    r"^\s*(?:(?:رابط الخبر|رابط المصدر|الرابط|رابط|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|link|read more|see also)\b.*"
+    r"|(?:https?://|www\.)\S+)\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|تقرير|مراسل|by|reporting by|written by|editing by)"
+    r"\s*[:：\-–]?\s*[^\s.!?؟]+(?:\s+[^\s.!?؟]+){0,5}\s*$",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
+_WORD = re.compile(r"\w+")
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Split `text` into lines and say what each is. Blank lines are dropped."""
+    lines: list[Line] = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        line = m.group()
+        if not line.strip():
+            continue
+        if pm := _PUBLISHER.match(line):
+            ns, ne = pm.span("name")
+            lines.append(Line(s, e, LineKind.PUBLISHER, s + ns, s + ne))
+        elif cm := _CREDIT.match(line):
+            ns, ne = cm.span("name")
+            lines.append(Line(s, e, LineKind.CREDIT, s + ns, s + ne))
+        elif _LINK.match(line):
+            lines.append(Line(s, e, LineKind.LINK))
+        elif _MD_HEADING.match(line):
+            lines.append(Line(s, e, LineKind.HEADING))
+        elif _BYLINE.match(line) and len(line) < 80:
+            lines.append(Line(s, e, LineKind.BYLINE))
+        elif len(_WORD.findall(line)) < 4 and not re.search(r"[.!?؟…]\s*$", line):
+            # A dateline, a section label or a heading with nothing to check in it.
+            lines.append(Line(s, e, LineKind.HEADING))
+        else:
+            lines.append(Line(s, e, LineKind.TEXT))
+    return lines
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the '.' at `dot` the end of an abbreviation or an initial rather than a sentence?"""
+    j = dot
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].lower()
+    if not word:
+        return False
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+        return True
+    # Initials: "J. K. Rowling", "U.S." — a single Latin capital before the dot.
+    if len(word) == 1 and text[dot - 1].isupper() and text[dot - 1].isascii():
+        return True
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):
+        return True
+    # A following lowercase word means the sentence goes on ("approx. ten", "e.g. this").
+    k = dot + 1
+    while k < len(text) and text[k] == " ":
+        k += 1
+    return k < len(text) and text[k].isascii() and text[k].islower()
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], trimmed of surrounding whitespace. Never empty."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _TERMINATOR.finditer(text, start, end):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.extend(bound_length(text, s, e))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def bound_length(text: str, s: int, e: int, limit: int = MAX_CLAIM_CHARS) -> list[tuple[int, int]]:
+    """Cut a span longer than `limit` at commas, else at spaces, else hard: no claim is unbounded."""
+    out: list[tuple[int, int]] = []
+    while e - s > limit:
+        window = text[s : s + limit]
+        cut = max(window.rfind("،"), window.rfind(","), window.rfind("؛"), window.rfind(";"))
+        if cut < limit // 3:
+            cut = window.rfind(" ")
+        if cut < limit // 3:
+            cut = limit - 1
+        a, b = _trim(text, s, s + cut + 1)
+        if b > a:
+            out.append((a, b))
+        s, e = _trim(text, s + cut + 1, e)
+    if e > s:
+        out.append((s, e))
+    return out
