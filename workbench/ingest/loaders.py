@@ -112,7 +112,7 @@ def load_bytes(data: bytes, name: str, suffix: str) -> Iterator[RawArticle | Loa
 def _load_zip(path: Path) -> Iterator[RawArticle | LoadError]:
     try:
         with zipfile.ZipFile(path) as zf:
-            members = sorted(i for i in zf.infolist() if not i.is_dir())
+            members = [i for i in zf.infolist() if not i.is_dir()]
             for info in sorted(members, key=lambda i: i.filename):
                 suffix = Path(info.filename).suffix.lower()
                 if suffix not in KNOWN_SUFFIXES - ZIP_SUFFIXES or Path(info.filename).name.startswith("."):

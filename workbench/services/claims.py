@@ -184,7 +184,7 @@ def set_status(
             .where(and_(Claim.id == claim_id, Claim.version == version))
             .values(status=new, version=version + 1, updated_at=now_ts, updated_by=who)
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        if result.rowcount != 1:
             s.rollback()
             now = get_claim(db, claim_id)
             raise ConflictError(f"claim {claim_id} was changed meanwhile", now)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.services.sources import SourceCache, sync_registry
@@ -96,7 +97,7 @@ def ingest_articles(
     return report
 
 
-def _store(session, item: RawArticle, digest: str, registry: Registry, cache: SourceCache) -> int:  # type: ignore[no-untyped-def]
+def _store(session: Session, item: RawArticle, digest: str, registry: Registry, cache: SourceCache) -> int:
     analysis = analyze(item.text, registry, publisher_hint=item.publisher)
     publisher_id = cache.source_id(session, analysis.publisher) if analysis.publisher else None
     article_id = session.execute(

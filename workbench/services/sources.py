@@ -15,7 +15,7 @@ from workbench.text.normalize import match_key
 
 def sync_registry(session: Session, registry: Registry) -> int:
     """Insert registry entries missing from the database; a checker's edits are never overwritten."""
-    have = set(session.exec(select(Source.key)).scalars().all())  # type: ignore[call-overload]
+    have = set(session.execute(select(Source.key)).scalars().all())
     rows = [
         {
             "key": s.key,

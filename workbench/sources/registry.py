@@ -75,6 +75,18 @@ class Registry:
     def resolve_key(self, key: str) -> RegistrySource | None:
         return _resolve_key(self, key)
 
+    def resolve_leading(self, mention: str) -> tuple[RegistrySource, int] | None:
+        """The entry named by the leading words of `mention`, and how many words it took:
+        "وزارة الصحة تسجيل 5 إصابات" -> (Saudi Ministry of Health, 2)."""
+        words = match_key(mention).split()
+        for n in range(len(words), 0, -1):
+            if n == 1 and len(words[0]) < 4:
+                break
+            hit = self._by_key.get(" ".join(words[:n]))
+            if hit is not None:
+                return hit, n
+        return None
+
     def extend(self, extra: Iterable[RegistrySource]) -> Registry:
         return Registry([*self.sources, *extra])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
@@ -19,9 +20,17 @@ from workbench.text.checkworthy import score_claim
 from workbench.text.cues import MEDIA_WORDS
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key, normalize
-from workbench.text.segment import LineKind, bound_length, classify_lines, split_sentences
+from workbench.text.segment import (
+    INLINE_DATELINE,
+    LineKind,
+    bound_length,
+    classify_lines,
+    split_sentences,
+)
 
 _WORDS = re.compile(r"\w+")
+_MENTION_WORDS = re.compile(r"[^\s]+")
+_OPENING_QUOTE = re.compile(r"^[\"“«„'‘]")
 _EDGE_PUNCT = "،,؛;:-–— \t"
 
 
@@ -93,11 +102,23 @@ class _ArticleState:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.last: SourceInfo | None = None
+        self.last_was_quote = False
         self.seen: list[SourceInfo] = []
 
     def resolve(self, mention: Mention) -> SourceInfo:
         text = mention.text
-        entry = self.registry.resolve(text)
+        entry = None
+        leading = self.registry.resolve_leading(text)
+        if leading is not None:
+            # Keep the mention to the words that name the source.
+            entry, n = leading
+            words = list(_MENTION_WORDS.finditer(text))
+            if n < len(words) and len(match_key(text).split()) == len(words):
+                cut = words[n - 1].end()
+                text = text[:cut]
+                mention = Mention(mention.start, mention.start + cut, text, mention.kind, mention.quoted)
+        else:
+            entry = self.registry.resolve(text)
         if entry is not None:
             info = SourceInfo(text, mention.start, mention.end, entry.canonical, entry.kind, entry.key, entry.reliability)
         else:
@@ -114,7 +135,7 @@ class _ArticleState:
             return None
         for earlier in reversed(self.seen):
             ek = match_key(earlier.mention).split()
-            if len(ek) > len(key) and ek[: len(key)] == key:
+            if len(ek) > len(key) and (ek[: len(key)] == key or set(key) <= set(ek)):
                 return SourceInfo(mention.text, mention.start, mention.end, earlier.canonical,
                                   earlier.kind, earlier.key, earlier.reliability)
         return None
@@ -130,6 +151,20 @@ def find_publisher(text: str, registry: Registry, lines: list[Any] | None = None
     for line in reversed(lines):
         if line.kind in (LineKind.PUBLISHER, LineKind.CREDIT):
             return _publisher_info(text, line, registry)
+    # A wire credit in a dateline: "الرياض - واس" on its own line, or "GENEVA (Reuters) -".
+    for line in lines[:3]:
+        if line.kind is LineKind.DATELINE:
+            info = _publisher_info(text, line, registry)
+            if info.key is not None:
+                return info
+        if line.kind is LineKind.TEXT:
+            m = INLINE_DATELINE.match(text, line.start, line.end)
+            if m:
+                entry = registry.resolve(m.group("name"))
+                if entry is not None:
+                    s, e = m.span("name")
+                    return SourceInfo(text[s:e], s, e, entry.canonical, entry.kind, entry.key, entry.reliability)
+            break
     return None
 
 
@@ -184,18 +219,22 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     # Cut where a new source takes the word: a cue with its own source and a content marker,
     # after at least three words of other content.
     cuts = [s]
-    for cue in found:
-        if cue.type == "verb" and cue.mention is not None and cue.full and not cue.deferred:
-            if len(_WORDS.findall(text[cuts[-1] : cue.start])) >= 3:
-                cuts.append(cue.start)
+    for found_cue in found:
+        if (found_cue.type == "verb" and found_cue.mention is not None and found_cue.full
+                and not found_cue.deferred and len(_WORDS.findall(text[cuts[-1] : found_cue.start])) >= 3):
+            cuts.append(found_cue.start)
     bounds = [*cuts, e]
     out: list[ClaimResult] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in pairwise(bounds):
         in_clause = [c for c in found if a <= c.start < b]
         source, cue = _clause_source(in_clause, state)
+        if source is None and not in_clause and state.last_was_quote and _OPENING_QUOTE.match(text[a:b].lstrip()):
+            # A quotation that follows an attributed quotation goes on in the same voice.
+            source = state.last
         attributed = source is not None
         if source is not None:
             state.last = source
+        state.last_was_quote = source is not None and any(q in text[a:b] for q in '"“«')
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             if len(_WORDS.findall(text[cs:ce])) < 2:
                 continue
@@ -208,17 +247,17 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
 
 
 def _clause_source(cues: list[Cue], state: _ArticleState) -> tuple[SourceInfo | None, Cue | None]:
-    for cue in cues:
-        if cue.mention is not None:
-            return state.resolve(cue.mention), cue
-    for cue in cues:
-        if cue.continuation and state.last is not None:
-            return state.last, cue
+    for c in cues:
+        if c.mention is not None:
+            return state.resolve(c.mention), c
+    for c in cues:
+        if c.continuation and state.last is not None:
+            return state.last, c
     return None, None
 
 
 def _trim_clause(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _EDGE_PUNCT or (a < b and text[a].isspace()):
+    while (a < b and text[a] in _EDGE_PUNCT) or (a < b and text[a].isspace()):
         a += 1
     while b > a and (text[b - 1] in _EDGE_PUNCT or text[b - 1].isspace()):
         b -= 1

@@ -20,15 +20,13 @@ _OPEN_QUOTES = {'"', "'", "(", "["}
 _CLOSE_QUOTES = {'"', "'", ")", "]"}
 _SOCIAL_AFTER_ALA = re.compile(r"^(?:مواقع|موقع|شبكات|شبكه|وسائل|منصات|منصه|تويتر|فيسبوك|فيس|يوتيوب|تلغرام|تيليغرام|انستغرام|x)$")
 _EN_STOP_BACK = frozenset(
-    "that which who whom whose while when as and but because , ; : \" ' ( ) — –".split()
+    ["that", "which", "who", "whom", "whose", "while", "when", "as", "and", "but", "because", ",", ";", ":", '"', "'", "(", ")", "—", "–"]
 )
 _EN_SKIP_BACK = frozenset(
-    "also has have had was were is are previously later earlier yesterday today tonight on monday "
-    "tuesday wednesday thursday friday saturday sunday last week month in a statement recently "
-    "separately further again".split()
+    ["also", "has", "have", "had", "was", "were", "is", "are", "previously", "later", "earlier", "yesterday", "today", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "week", "month", "in", "a", "statement", "recently", "separately", "further", "again"]
 )
 _EN_STOP_FORWARD = frozenset(
-    "that on in at during after before while when as and but because who which , . ; : \" ' ( ) — –".split()
+    ["that", "on", "in", "at", "during", "after", "before", "while", "when", "as", "and", "but", "because", "who", "which", ",", ".", ";", ":", '"', "'", "(", ")", "—", "–"]
 )
 
 
@@ -150,9 +148,15 @@ def _arabic_np(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
                 break
             nxt = toks[i + 1].t if i + 1 < n else ""
             if t == "علي" and _SOCIAL_AFTER_ALA.match(nxt):
+                # "ناشطون على مواقع التواصل الاجتماعي": the platform closes the phrase.
                 words.append(toks[i])
-                i += 1
-                continue
+                words.append(toks[i + 1])
+                i += 2
+                for extra in ("التواصل", "الاجتماعي", "الاعلام"):
+                    if i < n and toks[i].t == extra:
+                        words.append(toks[i])
+                        i += 1
+                break
             if t == "في" and head_kind in ("unnamed", "group", "official") and nxt and nxt[0].isalnum() \
                     and nxt not in C.NP_STOP_AFTER_FI and nxt not in C.NP_STOPS:
                 # "ضابط في الشرطة برتبة عقيد": at most two words after the preposition.
@@ -160,7 +164,8 @@ def _arabic_np(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
                 i += 1
                 for _ in range(2):
                     if i < n and toks[i].t[0].isalnum() and toks[i].t not in C.NP_STOPS \
-                            and toks[i].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[i].t):
+                            and toks[i].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[i].t) \
+                            and not _is_addressee(toks[i].t):
                         words.append(toks[i])
                         i += 1
                 break
@@ -193,7 +198,7 @@ def _is_cue_word(t: str) -> bool:
     return t[:1] in "وف" and t[1:] in C._VERB_BY_FORM
 
 
-_TIME_WORDS = frozenset("اليوم امس يوم مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد".split())
+_TIME_WORDS = frozenset(["اليوم", "امس", "يوم", "مساء", "صباح", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"])
 
 
 def _after_np_is_content(sv: SentenceView, i: int) -> bool:
@@ -278,9 +283,7 @@ def arabic_cues(sv: SentenceView) -> list[Cue]:
             kind = mention.kind
             if not kind and not mention.quoted and not full:
                 mention = None  # "نشرت صورة": not a source
-            elif cue.lemma in C.NEEDS_CONTENT_MARKER and not full:
-                mention = None
-            elif not kind and not full and len(mention.text.split()) > 5:
+            elif (cue.lemma in C.NEEDS_CONTENT_MARKER and not full) or (not kind and not full and len(mention.text.split()) > 5):
                 mention = None
         if mention is None:
             if full and (cue.continuation or not cue.weak):
@@ -349,12 +352,15 @@ def english_cues(sv: SentenceView) -> list[Cue]:
         if back:
             ws = [orig_toks[k][1] for k in back]
             kind = _en_kind(ws)
-            if kind or full:
+            if kind:
                 ms, me = sv.orig(toks[back[0]].s, toks[back[-1]].e)
                 found.append(Cue(ms, e, sv.text[ms:e], verb, "verb",
                                  Mention(ms, me, sv.text[ms:me], kind), full=full))
             continue
-        if before in (",", '"', "'") or ti_at == 0:
+        quote_before = before in ('"', "'") or (
+            before == "," and ti_at >= 2 and toks[ti_at - 2].t in ('"', "'")
+        ) or (before == '"' and ti_at >= 2 and toks[ti_at - 2].t == ",")
+        if quote_before or ti_at == 0:
             words = _en_forward(orig_toks, ti_after)
             if words:
                 ws = [orig_toks[k][1] for k in words]
@@ -374,18 +380,29 @@ def english_cues(sv: SentenceView) -> list[Cue]:
 
 
 def _en_backward(orig_toks: list[tuple[_Tok, str]], ti: int) -> list[int]:
+    """The subject before an English reporting verb: "the ministry said", "An official at X,
+    who asked not to be named, said"."""
     j = ti - 1
     while j >= 0 and orig_toks[j][0].t in _EN_SKIP_BACK:
         j -= 1
+    if j >= 0 and orig_toks[j][0].t == ",":
+        # Skip one relative clause: ", who asked not to be named,".
+        k = j - 1
+        while k >= 0 and orig_toks[k][0].t not in (",", ".", '"') and j - k < 14:
+            k -= 1
+        if k >= 0 and orig_toks[k][0].t == "," and orig_toks[k + 1][0].t in ("who", "which", "whose"):
+            j = k - 1
+        else:
+            return []
     out: list[int] = []
-    while j >= 0 and len(out) < 7:
+    while j >= 0 and len(out) < 10:
         t = orig_toks[j][0].t
         if t in _EN_STOP_BACK or not t[0].isalnum():
             break
         out.append(j)
         j -= 1
     out.reverse()
-    if j >= 0 and orig_toks[j][0].t not in (",", ";", "(", '"', "'", ":", "that", "—", "–", "and", "but", "while") and len(out) > 4:
+    if j >= 0 and orig_toks[j][0].t not in (",", ";", "(", '"', "'", ":", "that", "—", "–", "and", "but", "while") and len(out) > 6:
         return []
     while len(out) > 1 and orig_toks[out[0]][0].t in ("the", "a", "an"):
         out = out[1:]

@@ -17,9 +17,7 @@ MAX_CLAIM_CHARS = 700
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _TERMINATOR = re.compile(r"(?:\.{3}|[.!?؟…۔]+)[\"'”’»)\]]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt capt maj adm sen rep gov st jr sr inc ltd co corp
-    mt ft no vol fig jan feb mar apr jun jul aug sep sept oct nov dec vs etc al approx est dept
-    univ assn bros e.g i.e u.s u.k u.n a.m p.m""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
 )
 
 
@@ -30,6 +28,7 @@ class LineKind(str, Enum):
     LINK = "link"
     BYLINE = "byline"
     HEADING = "heading"
+    DATELINE = "dateline"  # "الرياض - واس" on a line of its own: a place and a wire credit
     BLANK = "blank"
 
 
@@ -63,6 +62,11 @@ _BYLINE = re.compile(
     r"\s*[:：\-–]?\s*[^\s.!?؟]+(?:\s+[^\s.!?؟]+){0,5}\s*$",
     re.IGNORECASE,
 )
+_DATELINE_CREDIT = re.compile(
+    r"^\s*[^\s\d.!?؟،,]{2,20}(?:\s[^\s\d.!?؟،,]{2,20})?\s*[-–—]\s*\(?(?P<name>[^()\n.!?؟]{2,30}?)\)?\s*[:：]?\s*$"
+)
+# "GENEVA (Reuters) -" at the head of a text line: the wire that filed the story.
+INLINE_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .,'-]{1,40}\((?P<name>[A-Za-z .&-]{2,30})\)\s*[-–—]")
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
 _WORD = re.compile(r"\w+")
 
@@ -87,6 +91,9 @@ def classify_lines(text: str) -> list[Line]:
             lines.append(Line(s, e, LineKind.HEADING))
         elif _BYLINE.match(line) and len(line) < 80:
             lines.append(Line(s, e, LineKind.BYLINE))
+        elif dm := _DATELINE_CREDIT.match(line):
+            ns, ne = dm.span("name")
+            lines.append(Line(s, e, LineKind.DATELINE, s + ns, s + ne))
         elif len(_WORD.findall(line)) < 4 and not re.search(r"[.!?؟…]\s*$", line):
             # A dateline, a section label or a heading with nothing to check in it.
             lines.append(Line(s, e, LineKind.HEADING))

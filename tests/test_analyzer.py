@@ -1,0 +1,143 @@
+"""The analyzer against the seed gold, the fixture articles, and hostile text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import ARTICLES, SEED, require_shared
+from workbench.text.analyzer import analyze
+from workbench.text.segment import MAX_CLAIM_CHARS
+
+
+def _gold() -> dict:
+    shared = require_shared()
+    return json.loads((shared / "gold" / "seed-000.json").read_text(encoding="utf-8"))
+
+
+def test_seed_fixture_is_the_shared_seed() -> None:
+    shared = require_shared()
+    assert SEED.read_bytes() == (shared / "seeds" / "000_8fcdc02fa3f5544c.txt").read_bytes()
+
+
+def test_every_gold_expectation_holds(seed_text: str) -> None:
+    gold = _gold()
+    canon = {s["key"]: s["canonical"] for s in gold["sources"]}
+    result = analyze(seed_text)
+    assert result.language == gold["language"]
+    assert result.publisher is not None
+    assert result.publisher.mention == gold["publisher"]["mention"]
+    assert result.publisher.canonical == gold["publisher"]["canonical"]
+    failures = []
+    for exp in gold["expectations"]:
+        phrase = exp["claim_contains"]
+        holders = [c for c in result.claims if phrase in c.text]
+        if len(holders) != 1:
+            failures.append(f"{phrase!r}: in {len(holders)} claims")
+            continue
+        claim = holders[0]
+        want = canon[exp["source"]]
+        got = claim.source.canonical if claim.source else None
+        if got != want:
+            failures.append(f"{phrase!r}: source {got!r}, expected {want!r}")
+        if exp["source"] == "publisher" and claim.attributed:
+            failures.append(f"{phrase!r}: publisher's voice marked as attributed")
+        if exp.get("rests_on_image") and not claim.rests_on_media:
+            failures.append(f"{phrase!r}: not flagged as resting on media")
+    for phrase in gold["not_claims"]:
+        if any(phrase in c.text for c in result.claims):
+            failures.append(f"{phrase!r} is a claim")
+    assert not failures, "\n".join(failures)
+
+
+def test_seed_attributions_name_the_source_phrase(seed_text: str) -> None:
+    result = analyze(seed_text)
+    mentions = {c.source.mention for c in result.claims if c.attributed and c.source}
+    assert {"العربية نت", "مركز حلب الإعلامي", "ناشطو حلب"} <= mentions
+    for c in result.claims:
+        assert seed_text[c.start : c.end] == c.text
+        if c.attributed and c.source and c.source.start is not None:
+            assert seed_text[c.source.start : c.source.end] == c.source.mention
+
+
+def test_offsets_slice_every_fixture_article() -> None:
+    for path in sorted(ARTICLES.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        result = analyze(text)
+        assert result.claims, path.name
+        for c in result.claims:
+            assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "canonical"),
+    [
+        ("وقال المصدر لوكالة الأنباء الألمانية إن الهجوم فشل تماماً.", "المصدر", "المصدر"),
+        ("وتشهد المنطقة تصعيداً عسكرياً منذ مطلع الشهر، بحسب المرصد السوري لحقوق الانسان.",
+         "المرصد السوري لحقوق الانسان", "Syrian Observatory for Human Rights"),
+        ("أعلنت وزارة الصحة تسجيل 5 إصابات جديدة بفيروس كورونا.", "وزارة الصحة", "Saudi Ministry of Health"),
+        ("The Syrian Observatory for Human Rights said 12 people were killed.",
+         "Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"),
+        ('"We will not leave," said Jens Laerke, a spokesman.', "Jens Laerke", "Jens Laerke"),
+        ("According to Reuters, the talks collapsed on Monday.", "Reuters", "Reuters"),
+    ],
+)
+def test_source_phrase_and_registry(text: str, mention: str, canonical: str) -> None:
+    claims = analyze(text).claims
+    assert len(claims) == 1
+    src = claims[0].source
+    assert claims[0].attributed and src is not None
+    assert src.mention == mention
+    assert src.canonical == canonical
+    assert text[src.start : src.end] == mention
+
+
+def test_continuation_carries_the_source_on() -> None:
+    t = "قال المرصد السوري لحقوق الإنسان إن 12 مدنياً قتلوا. وأضاف أن بين القتلى أطفالاً."
+    a, b = analyze(t).claims
+    assert a.source and b.source and b.source.canonical == a.source.canonical == "Syrian Observatory for Human Rights"
+
+
+def test_deploy_sense_of_nashr_is_not_attribution() -> None:
+    claims = analyze("ونشر الجيش قوات إضافية على الحدود الشمالية للبلاد.").claims
+    assert len(claims) == 1 and not claims[0].attributed
+
+
+def test_publisher_voice_without_publisher_line_has_no_source() -> None:
+    claims = analyze("شنت قوات النظام هجوماً واسعاً على حي بني زيد وسيطرت عليه.").claims
+    assert claims[0].attributed is False and claims[0].source is None
+
+
+HOSTILE = [
+    "وقال:",
+    "x" * 20000,
+    "قال " + "كلمة " * 5000,
+    '"quotation that never closes, said nobody and the text goes on ' * 50,
+    "قَالَ المَرْصَدُ السُّورِيُّ إِنَّ القَصْفَ اسْتَمَرَّ طَوَالَ اللَّيْلِ.",
+    "وی گفت که ۱۲ نفر کشته شدند. پاکستان میں بارش ہوئی۔",
+    "\t\u200bقال\u200c المرصد\u200d إن\tالقصف استمر.\u202e evil \u202c",
+    "Mixed عربي and English قال المرصد إن the shelling continued.",
+    "[bold]not markup[/bold] \x1b[31mred\x1b[0m said the official.",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_never_crashes_or_loses_offsets(text: str) -> None:
+    result = analyze(text)
+    for c in result.claims:
+        assert text[c.start : c.end] == c.text
+        assert len(c.text) <= MAX_CLAIM_CHARS
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("قال المرصد إن وأضاف أن، . ؟ ! \n\"«» بحسب مصادر said the ministry, according to Reuters a1٢")), max_size=400))
+def test_claims_slice_the_text_and_never_overlap(text: str) -> None:
+    claims = analyze(text).claims
+    last_end = -1
+    for c in claims:
+        assert text[c.start : c.end] == c.text
+        assert c.start >= last_end
+        last_end = c.end

@@ -1,0 +1,108 @@
+"""The app, driven with Textual's pilot against real databases."""
+
+from __future__ import annotations
+
+import asyncio
+
+from tests.conftest import ARTICLES, SEED
+from workbench.ingest.loaders import RawArticle
+from workbench.services.claims import claim_history, list_claims
+from workbench.services.ingest import ingest_articles, ingest_paths
+from workbench.storage.db import Database
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.queue import QueueScreen
+from workbench.tui.widgets.article_view import ArticleView
+from workbench.tui.widgets.claim_queue import ClaimQueue
+
+
+async def _settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(50):
+        await pilot.pause()
+        if not app.workers._workers:
+            break
+        await asyncio.sleep(0.02)
+    await pilot.pause()
+
+
+async def test_v_marks_the_first_unchecked_claim_verified(db: Database) -> None:
+    ingest_paths(db, [SEED])
+    first = list_claims(db)[0]
+    app = WorkbenchApp(db, user="amal", bidi="on")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        queue = app.screen.query_one(ClaimQueue)
+        assert app.screen.focused is queue
+        assert queue.selected is not None and queue.selected.id == first.id
+        await pilot.press("v")
+        await _settle(pilot, app)
+    row = list_claims(db)[0]
+    assert row.status == "verified" and row.updated_by == "amal"
+    hist = claim_history(db, first.id)
+    assert [(h.user, h.from_status, h.to_status) for h in hist] == [("amal", "unchecked", "verified")]
+
+
+async def test_every_status_key_saves(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [SEED])
+    app = WorkbenchApp(db, user="omar", bidi="off")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        for key in "dfmupv":
+            await pilot.press(key)
+            await _settle(pilot, app)
+    statuses = [c.status for c in list_claims(db)][:6]
+    assert statuses == ["disputed", "false", "misleading", "unverifiable", "in_progress", "verified"]
+
+
+async def test_the_queue_opens_on_the_first_unchecked_claim(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [SEED])
+    from workbench.services.claims import set_status
+
+    rows = list_claims(db)
+    set_status(db, rows[0].id, "verified")
+    set_status(db, rows[1].id, "false")
+    app = WorkbenchApp(db, bidi="off")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        assert app.screen.query_one(ClaimQueue).selected.id == rows[2].id  # type: ignore[union-attr]
+
+
+async def test_keys_on_an_empty_queue_only_notify(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    app = WorkbenchApp(db, bidi="off")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot, app)
+        for key in ("v", "d", "n", "j", "k", "r"):
+            await pilot.press(key)
+        await _settle(pilot, app)
+        assert isinstance(app.screen, QueueScreen)
+        assert any("empty" in n.message for n in app._notifications)
+        await pilot.press("q")
+    assert app.return_code in (0, None)
+
+
+async def test_article_text_is_shown_literally(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    hostile = "[bold red]Breaking[/bold red] news: the ministry said \x1b]52;c;ZXZpbA==\x07 12 people died \u202eevil\u202c today."
+    ingest_articles(db, [RawArticle(text=hostile, title="[b]t[/b]", origin="t")])
+    app = WorkbenchApp(db, bidi="off")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _settle(pilot, app)
+        view = app.screen.query_one(ArticleView)
+        shown = "".join(view.line_text(y) for y in range(len(view._lines)))
+        assert "[bold red]Breaking[/bold red]" in shown
+        assert "\x1b" not in shown and "␛" in shown
+        assert "<RLO>" in shown and "\u202e" not in shown
+
+
+async def test_arabic_is_reordered_for_display_when_bidi_is_on(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [ARTICLES / "ar-mers-riyadh.txt"])
+    app = WorkbenchApp(db, bidi="on")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        view = app.screen.query_one(ArticleView)
+        first = view.line_text(0)
+        # Visual order: the first word of the article ("أعلنت") is drawn at the right end.
+        assert first.rstrip().endswith("ﺖﻨﻠﻋﺃ")

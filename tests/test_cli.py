@@ -1,0 +1,96 @@
+"""The command-line contracts, run as a checker or a script would run them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ARTICLES, SEED
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})},
+    )
+
+
+def test_analyze_json_contract(seed_text: str) -> None:
+    out = run("analyze", str(SEED), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["language"] == "ar"
+    assert data["publisher"]["canonical"] == "Kulluna Shuraka"
+    assert data["claims"]
+    for c in data["claims"]:
+        assert {"text", "start", "end", "attributed", "source"} <= set(c)
+        assert seed_text[c["start"] : c["end"]] == c["text"]
+        if c["source"] is not None:
+            assert {"mention", "start", "end", "canonical", "kind"} <= set(c["source"])
+        if not c["attributed"]:
+            assert c["source"] is None or c["source"]["kind"] == "publisher"
+
+
+def test_analyze_windows_1256_file(tmp_path: Path) -> None:
+    text = "قال المرصد السوري لحقوق الإنسان إن القصف استمر طوال الليل."
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode("cp1256"))
+    data = json.loads(run("analyze", str(f), "--json").stdout)
+    assert data["claims"][0]["text"] == text
+    assert data["claims"][0]["source"]["canonical"] == "Syrian Observatory for Human Rights"
+
+
+def test_analyze_unreadable_file_is_one_error_line(tmp_path: Path) -> None:
+    for name, content in (("missing.txt", None), ("empty.txt", b""), ("junk.txt", bytes(range(256)) * 8)):
+        path = tmp_path / name
+        if content is not None:
+            path.write_bytes(content)
+        out = run("analyze", str(path), "--json")
+        assert out.returncode == 1
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and name in lines[0]
+        assert out.stdout == ""
+
+
+def test_ingest_and_claims_json(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    out = run("ingest", str(ARTICLES), str(tmp_path / "in"), "--db", db, "--json")
+    assert out.returncode == 1  # one file failed
+    summary = json.loads(out.stdout.strip().splitlines()[-1])
+    assert summary["articles"] == len(list(ARTICLES.iterdir())) and summary["errors"] == 1
+    assert summary["claims"] > 0 and summary["duplicates"] == 0
+    assert len(out.stderr.strip().splitlines()) == 1 and "bad.txt" in out.stderr
+    again = run("ingest", str(ARTICLES), "--db", db, "--json")
+    assert again.returncode == 0
+    assert json.loads(again.stdout.strip().splitlines()[-1]) == {
+        "articles": 0, "claims": 0, "duplicates": summary["articles"], "errors": 0
+    }
+    claims = json.loads(run("claims", "--db", db, "--json").stdout)
+    assert len(claims) == summary["claims"]
+    first = claims[0]
+    assert {"id", "article_id", "article_title", "text", "start", "end", "source", "status"} <= set(first)
+    assert {"name", "kind"} <= set(first["source"])
+    assert first["status"] == "unchecked"
+    mark = run("mark", str(first["id"]), "verified", "--db", db, "--user", "amal")
+    assert mark.returncode == 0, mark.stderr
+    verified = json.loads(run("claims", "--db", db, "--status", "verified", "--json").stdout)
+    assert [c["id"] for c in verified] == [first["id"]]
+    assert "amal" in run("history", str(first["id"]), "--db", db).stdout
+
+
+def test_wrong_db_url_is_one_error_line() -> None:
+    out = run("claims", "--db", "postgresql+psycopg://nobody:secret@127.0.0.1:1/none", "--json")
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: cannot open database")
+    assert "secret" not in out.stderr
+
+
+def test_bad_status_is_one_error_line(tmp_path: Path) -> None:
+    out = run("claims", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--status", "bogus")
+    assert out.returncode == 1 and out.stderr.startswith("error: unknown status")

@@ -1,0 +1,129 @@
+"""Storage and services on both backends: migrations, ingest, verdicts and their history."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from tests.conftest import ARTICLES, SEED
+from workbench.errors import DatabaseError
+from workbench.services.claims import (
+    ConflictError,
+    claim_history,
+    list_claims,
+    set_status,
+    status_counts,
+)
+from workbench.services.ingest import ingest_paths
+from workbench.storage.db import Database
+from workbench.storage.models import Status
+
+
+def test_migrations_reach_head_and_match_the_models(db: Database) -> None:
+    assert {"article", "claim", "source", "status_change", "alembic_version"} <= set(db.table_names())
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+
+
+def test_opening_twice_is_harmless(db_url: str) -> None:
+    Database(db_url).dispose()
+    again = Database(db_url)
+    assert "claim" in again.table_names()
+    again.dispose()
+
+
+def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_ingest_is_idempotent(db: Database) -> None:
+    first = ingest_paths(db, [ARTICLES])
+    assert first.articles == len(list(ARTICLES.iterdir()))
+    assert first.claims > 20 and not first.errors
+    again = ingest_paths(db, [ARTICLES])
+    assert (again.articles, again.claims, again.duplicates) == (0, 0, first.articles)
+    assert len(list_claims(db)) == first.claims
+
+
+def test_ingest_bad_files_are_reported_and_the_rest_stored(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "broken.json").write_text("[{", encoding="utf-8")
+    (tmp_path / "win.txt").write_bytes("قال المرصد السوري إن القصف استمر طوال الليل على المدينة.".encode("cp1256"))
+    report = ingest_paths(db, [tmp_path, SEED])
+    assert report.articles == 2
+    assert sorted(Path(e.origin).name for e in report.errors) == ["binary.txt", "broken.json", "empty.txt"]
+    stored = {c.text for c in list_claims(db)}
+    assert "قال المرصد السوري إن القصف استمر طوال الليل على المدينة." in stored
+
+
+def test_ingest_json_jsonl_and_saudinewsnet_zip(db: Database, tmp_path: Path) -> None:
+    items = [
+        {"title": "أ", "content": "قال المرصد السوري لحقوق الإنسان إن 12 مدنياً قتلوا في القصف.", "source": "aawsat",
+         "url": "http://aawsat.com/1", "date_extracted": "2015-07-21 10:00:00"},
+        {"title": "ب", "text": "أعلنت وزارة الصحة تسجيل خمس إصابات جديدة بفيروس كورونا في الرياض."},
+        {"title": "empty", "body": "   "},
+    ]
+    (tmp_path / "a.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"title": "ج", "body": "The ministry said 40 people were wounded in the blast."}) + "\nnot json\n",
+        encoding="utf-8",
+    )
+    with zipfile.ZipFile(tmp_path / "2015-07-21.zip", "w") as zf:
+        zf.writestr("2015-07-21.json", json.dumps([{**items[0], "content": items[0]["content"] + " وأضاف أن الجرحى كثر."}], ensure_ascii=False))
+    report = ingest_paths(db, [tmp_path])
+    assert report.articles == 4
+    assert len(report.errors) == 2  # the empty body and the bad JSON line
+    rows = list_claims(db)
+    aawsat = [r for r in rows if r.source_kind == "publisher"]
+    assert aawsat == [] or all(r.source_name for r in aawsat)
+    titles = {r.article_title for r in rows}
+    assert {"أ", "ب", "ج"} <= titles
+
+
+def test_verdicts_are_written_with_history(db: Database) -> None:
+    ingest_paths(db, [SEED])
+    claim = list_claims(db)[0]
+    row = set_status(db, claim.id, Status.verified, user="amal")
+    assert (row.status, row.version, row.updated_by) == ("verified", 2, "amal")
+    set_status(db, claim.id, "disputed", user="omar")
+    hist = claim_history(db, claim.id)
+    assert [(h.user, h.from_status, h.to_status) for h in hist] == [
+        ("amal", "unchecked", "verified"),
+        ("omar", "verified", "disputed"),
+    ]
+    assert status_counts(db)["disputed"] == 1
+
+
+def test_a_stale_write_is_refused_not_lost(db: Database) -> None:
+    ingest_paths(db, [SEED])
+    claim = list_claims(db)[0]
+    set_status(db, claim.id, "false", user="amal", expected_version=claim.version)
+    with pytest.raises(ConflictError) as err:
+        set_status(db, claim.id, "verified", user="omar", expected_version=claim.version)
+    assert err.value.current.status == "false"
+    assert list_claims(db)[0].status == "false"
+    assert len(claim_history(db, claim.id)) == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://nobody@127.0.0.1:1/none",
+        "mysql://x@y/z",
+        "not a url at all://",
+    ],
+)
+def test_wrong_database_url_is_one_clear_error(url: str) -> None:
+    with pytest.raises(DatabaseError) as err:
+        Database(url)
+    assert "\n" not in str(err.value)

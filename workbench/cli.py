@@ -1,0 +1,252 @@
+"""The command line: a thin layer over `workbench.services` (and the app, which it launches).
+
+Contracts (see README): `analyze --json`, `ingest --json`, `claims --json` are read by scripts;
+they are extended, never broken.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.storage.db import Database
+
+app = typer.Typer(
+    name="workbench",
+    help="Claims, sources and verdicts for fact-checkers. Without a command, opens the app.",
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (sqlite:///PATH, postgresql+psycopg://…); default: WORKBENCH_DB, then a file in your data directory."),
+]
+UserOption = Annotated[str | None, typer.Option("--user", help="Who is working (default: WORKBENCH_USER, then your login).")]
+BidiOption = Annotated[
+    str | None,
+    typer.Option("--bidi", help="Reorder Arabic for display: auto (default), on, off. Also WORKBENCH_BIDI."),
+]
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.flush()
+
+
+def _print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _open(db: str | None) -> Database:
+    from workbench.storage.db import Database
+
+
+    return Database(db)
+
+
+def _run_app(db_url: str | None, user: str | None, bidi: str | None, title: str | None = None) -> None:
+    from workbench.display_check import check_bidi_value
+    from workbench.tui.app import WorkbenchApp
+
+    check_bidi_value(bidi)
+    db = _open(db_url)
+    WorkbenchApp(db, user=user, bidi=bidi, title=title).run()
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    db: DbOption = None,
+    user: UserOption = None,
+    bidi: BidiOption = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"workbench {__version__}")
+        raise typer.Exit(0)
+    ctx.obj = {"db": db, "user": user, "bidi": bidi}
+    if ctx.invoked_subcommand is None:
+        _run_app(db, user, bidi)
+
+
+def _inherit(ctx: typer.Context, name: str, value: str | None) -> str | None:
+    if value is not None:
+        return value
+    return (ctx.obj or {}).get(name)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    reset: Annotated[bool, typer.Option("--reset", help="Start again from a fresh demo database.")] = False,
+    db: DbOption = None,
+    user: UserOption = None,
+    bidi: BidiOption = None,
+) -> None:
+    """Open the app on the demo database, built from the fixture articles."""
+    from workbench.services.demo import build_demo
+
+    database, _report = build_demo(_inherit(ctx, "db", db), reset=reset)
+    _run_app(database.url, _inherit(ctx, "user", user), _inherit(ctx, "bidi", bidi), title="workbench — demo")
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .json .jsonl .zip")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
+) -> None:
+    """Store articles and their claims. Each article is stored once."""
+    from workbench.services.ingest import IngestReport, ingest_paths
+
+    database = _open(_inherit(ctx, "db", db))
+    show_progress = not quiet and sys.stderr.isatty()
+
+    def on_error(e: Any) -> None:
+        if show_progress:
+            sys.stderr.write("\r\x1b[K")
+        _err(f"{e.origin}: {e.message}")
+
+    def on_article(r: IngestReport) -> None:
+        if show_progress and r.articles % 50 == 0:
+            sys.stderr.write(f"\ringesting… {r.articles:,} articles, {r.claims:,} claims")
+            sys.stderr.flush()
+
+    report = ingest_paths(database, paths, on_error=on_error, on_article=on_article)
+    if show_progress:
+        sys.stderr.write("\r\x1b[K")
+    summary = report.summary()
+    if as_json:
+        _print_json(summary)
+    else:
+        typer.echo(
+            f"{summary['articles']:,} articles and {summary['claims']:,} claims added; "
+            f"{summary['duplicates']:,} already stored; {summary['errors']:,} errors"
+        )
+    raise typer.Exit(1 if report.errors else 0)
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    db: DbOption = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
+    article: Annotated[int | None, typer.Option("--article", help="Only claims of this article id.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many claims.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List claims with their sources and statuses."""
+    from workbench.services.claims import list_claims
+    from workbench.storage.models import Status
+    from workbench.text.display import make_visible
+
+    try:
+        st = Status.parse(status) if status else None
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+    rows = list_claims(_open(_inherit(ctx, "db", db)), status=st, article_id=article, limit=limit)
+    if as_json:
+        _print_json([r.to_json() for r in rows])
+        return
+    for r in rows:
+        src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
+        text = make_visible(" ".join(r.text.split()))
+        typer.echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:40]:<40}  {text[:100]}")
+
+
+@app.command()
+def analyze(
+    file: Annotated[Path, typer.Argument(help="An article: .txt or .md, any common encoding")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,
+) -> None:
+    """Split one article into claims and sources, without any database."""
+    from workbench.errors import InputError
+    from workbench.text.analyzer import analyze as run
+    from workbench.text.display import make_visible
+    from workbench.text.encoding import decode_bytes
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from exc
+    text, _enc = decode_bytes(data, str(file))
+    result = run(text)
+    if as_json:
+        _print_json(result.to_json())
+        return
+    pub = result.publisher
+    typer.echo(f"language: {result.language}   publisher: {make_visible(pub.canonical) if pub else '—'}")
+    for i, c in enumerate(result.claims, 1):
+        src = c.source
+        who = f"{src.canonical} [{src.kind}]" if src else "—"
+        typer.echo(f"{i:>3}. {make_visible(who)}{'  (media)' if c.rests_on_media else ''}")
+        typer.echo(f"     {make_visible(' '.join(c.text.split()))}")
+
+
+@app.command()
+def mark(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id (see `workbench claims`)")],
+    status: Annotated[str, typer.Argument(help="unchecked, in_progress, verified, disputed, false, misleading, unverifiable")],
+    db: DbOption = None,
+    user: UserOption = None,
+) -> None:
+    """Set a claim's status; the change is kept in its history."""
+    from workbench.services.claims import set_status
+    from workbench.storage.models import Status
+
+    try:
+        st = Status.parse(status)
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+    row = set_status(_open(_inherit(ctx, "db", db)), claim_id, st, user=_inherit(ctx, "user", user))
+    typer.echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    db: DbOption = None,
+) -> None:
+    """Show who changed a claim's status, when, from what to what."""
+    from workbench.services.claims import claim_history, get_claim
+
+    database = _open(_inherit(ctx, "db", db))
+    get_claim(database, claim_id)
+    for h in claim_history(database, claim_id):
+        typer.echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {h.user:<16}  {h.from_status} → {h.to_status}")
+
+
+def main() -> None:
+    """Entry point: one clear error line instead of a traceback."""
+    try:
+        app()
+    except WorkbenchError as exc:
+        _err(str(exc))
+        sys.exit(1)
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        orig = getattr(exc, "orig", None) or exc
+        lines = str(orig).strip().splitlines()
+        _err(f"database: {lines[0] if lines else type(orig).__name__}")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)

@@ -1,0 +1,31 @@
+"""The demo database: the fixture articles, ingested into a SQLite file of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from workbench.config import APP_NAME
+from workbench.resources import fixtures_dir
+from workbench.services.ingest import IngestReport, ingest_paths
+from workbench.storage.db import Database
+
+
+def demo_db_url() -> str:
+    return f"sqlite:///{Path(user_data_dir(APP_NAME, appauthor=False)) / 'demo.db'}"
+
+
+def build_demo(url: str | None = None, *, reset: bool = False) -> tuple[Database, IngestReport]:
+    """Open (or create) the demo database and ingest the fixture articles into it.
+
+    Ingesting is idempotent, so verdicts given in an earlier demo session are kept unless
+    `reset` asks for a fresh database."""
+    url = url or demo_db_url()
+    if reset and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    db = Database(url)
+    report = ingest_paths(db, [fixtures_dir() / "articles"])
+    return db, report

@@ -1,0 +1,253 @@
+"""Making article text safe and readable in a terminal, without changing what is stored.
+
+Two jobs, both pure functions of the text (the UI only draws what comes out):
+
+1. **Nothing from an article reaches the terminal as a command.** Control characters (ESC, the
+   C1 range, DEL, NUL...) become visible symbols, and bidi controls (the "Trojan Source" overrides
+   and isolates) become visible tags such as ``<RLO>``, so a checker sees them instead of being
+   fooled by them. Rich markup is never parsed: callers build `rich.text.Text` from plain strings.
+2. **Arabic reads right.** Most terminals draw characters left to right in the order they get
+   them. With bidi on, each *display line* (wrapped first, in logical order) is reordered with the
+   Unicode bidi algorithm (python-bidi) and its letters joined (arabic-reshaper, ligatures off so
+   that one character stays one cell). Terminals that do bidi themselves (VTE-based ones, Konsole,
+   mintty, WezTerm) need it off, or the text is reversed twice.
+
+Every output character remembers the offset of the original character it shows, so highlights
+given as offsets into the stored text land on the right cells.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import arabic_reshaper
+from bidi import algorithm as _bidi
+
+BIDI_CONTROLS = {
+    "\u202a": "<LRE>", "\u202b": "<RLE>", "\u202c": "<PDF>", "\u202d": "<LRO>", "\u202e": "<RLO>",
+    "\u2066": "<LRI>", "\u2067": "<RLI>", "\u2068": "<FSI>", "\u2069": "<PDI>",
+    "\u200e": "<LRM>", "\u200f": "<RLM>", "\u061c": "<ALM>",
+}
+_INVISIBLES = {"\u200b": "<ZWSP>", "\ufeff": "<BOM>", "\u2028": "<LS>", "\u2029": "<PS>", "\u00ad": "<SHY>"}
+_RESHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "support_ligatures": False, "delete_tatweel": False}
+)
+
+
+class BidiMode(str, Enum):
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
+def terminal_reorders_bidi(environ: Mapping[str, str] | None = None) -> bool:
+    """Does this terminal apply the bidi algorithm itself? (Then we must not.)"""
+    env = os.environ if environ is None else environ
+    if env.get("VTE_VERSION") or env.get("KONSOLE_VERSION") or env.get("KONSOLE_DBUS_SESSION"):
+        return True
+    if env.get("TERM_PROGRAM", "").lower() in ("wezterm", "mintty"):
+        return True
+    return env.get("TERM", "").startswith("mintty")
+
+
+def resolve_bidi(mode: BidiMode | str | None = None, environ: Mapping[str, str] | None = None) -> bool:
+    """Should we reorder? `--bidi`, else WORKBENCH_BIDI, else auto-detection."""
+    env = os.environ if environ is None else environ
+    value = (mode.value if isinstance(mode, BidiMode) else mode) or env.get("WORKBENCH_BIDI") or "auto"
+    value = value.strip().lower()
+    if value in ("on", "1", "true", "yes"):
+        return True
+    if value in ("off", "0", "false", "no"):
+        return False
+    return not terminal_reorders_bidi(env)
+
+
+def visible_char(ch: str) -> str:
+    """What to show for one character: itself, or a visible stand-in for a control."""
+    if ch in BIDI_CONTROLS:
+        return BIDI_CONTROLS[ch]
+    if ch in _INVISIBLES:
+        return _INVISIBLES[ch]
+    o = ord(ch)
+    if o < 0x20 and ch not in "\n\t":
+        return chr(0x2400 + o)  # ␀ … ␟ ; ESC shows as ␛
+    if o == 0x7F:
+        return "␡"
+    if 0x80 <= o < 0xA0:
+        return f"<U+{o:04X}>"
+    if ch == "\t":
+        return "    "
+    return ch
+
+
+def make_visible(text: str) -> str:
+    """`text` with every control character shown, never obeyed."""
+    if text.isprintable():
+        return text
+    return "".join(visible_char(ch) for ch in text)
+
+
+@dataclass(slots=True)
+class Cell:
+    """One displayed character and the offset of the stored character it stands for."""
+
+    ch: str
+    src: int
+
+
+def visible_cells(text: str, offset: int = 0) -> list[Cell]:
+    out: list[Cell] = []
+    for i, ch in enumerate(text):
+        shown = visible_char(ch)
+        if len(shown) == 1:
+            out.append(Cell(shown, offset + i))
+        else:
+            out.extend(Cell(c, offset + i) for c in shown)
+    return out
+
+
+def _cell_width(ch: str) -> int:
+    if unicodedata.combining(ch) or ch in "\u200d\u200c":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
+    """Greedy word wrap in logical order; words longer than a line are cut."""
+    width = max(4, width)
+    lines: list[list[Cell]] = []
+    line: list[Cell] = []
+    used = 0
+    i = 0
+    n = len(cells)
+    while i < n:
+        j = i
+        while j < n and not cells[j].ch.isspace():
+            j += 1
+        word = cells[i:j]
+        wlen = sum(_cell_width(c.ch) for c in word)
+        if used and used + wlen > width:
+            lines.append(line)
+            line, used = [], 0
+        while wlen > width:  # a 20,000-character "word"
+            take, w = 0, 0
+            while take < len(word) and w + _cell_width(word[take].ch) <= width:
+                w += _cell_width(word[take].ch)
+                take += 1
+            lines.append(list(word[:take]))
+            word = word[take:]
+            wlen -= w
+        line.extend(word)
+        used += wlen
+        k = j
+        while k < n and cells[k].ch.isspace():
+            k += 1
+        if k > j:
+            if used + 1 <= width:
+                line.append(cells[j])
+                used += 1
+            else:
+                lines.append(line)
+                line, used = [], 0
+        i = k
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def paragraph_is_rtl(text: str) -> bool:
+    """The direction of a paragraph, from its first strong character (rule P2)."""
+    for ch in text:
+        t = unicodedata.bidirectional(ch)
+        if t in ("R", "AL"):
+            return True
+        if t == "L":
+            return False
+    return False
+
+
+def reorder_cells(cells: Sequence[Cell], rtl: bool) -> list[Cell]:
+    """One display line from logical to visual order, letters joined; combining marks stay after
+    their base letter."""
+    if not cells:
+        return []
+    text = "".join(c.ch for c in cells)
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text):
+        return list(cells)
+    shaped = _RESHAPER.reshape(text)
+    if len(shaped) != len(text):  # never expected with ligatures off; stay safe
+        shaped = text
+    # Cluster marks with their base, and the cells of a visible tag ("<RLO>") together, so that
+    # reordering cannot separate them; a tag takes part in the algorithm as one neutral object.
+    clusters: list[tuple[str, list[Cell]]] = []
+    prev_src = -1
+    for ch, cell in zip(shaped, cells, strict=True):
+        if clusters and (unicodedata.combining(ch) or cell.src == prev_src):
+            base, group = clusters[-1]
+            group.append(Cell(ch, cell.src))
+            if cell.src == prev_src and not unicodedata.combining(ch):
+                clusters[-1] = ("\ufffc", group)
+        else:
+            clusters.append((ch, [Cell(ch, cell.src)]))
+        prev_src = cell.src
+    storage = _bidi.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    _bidi.get_embedding_levels("".join(b for b, _ in clusters), storage)
+    for i, ch in enumerate(storage["chars"]):
+        ch["i"] = i
+    _bidi.explicit_embed_and_overrides(storage)
+    _bidi.resolve_weak_types(storage)
+    _bidi.resolve_neutral_types(storage, False)
+    _bidi.resolve_implicit_levels(storage, False)
+    _bidi.reorder_resolved_levels(storage, False)
+    _bidi.apply_mirroring(storage, False)
+    out: list[Cell] = []
+    for ch in storage["chars"]:
+        base, group = clusters[ch["i"]]
+        if base == "\ufffc":
+            out.extend(group)
+            continue
+        out.append(Cell(ch["ch"], group[0].src))
+        out.extend(group[1:])
+    return out
+
+
+def display_lines(text: str, width: int, bidi: bool, offset: int = 0) -> list[tuple[list[Cell], bool]]:
+    """Lines ready to draw: each a list of cells in display order, and whether it is right-to-left
+    (to be right-aligned). Paragraphs are the text's own lines."""
+    out: list[tuple[list[Cell], bool]] = []
+    pos = 0
+    for para in text.split("\n"):
+        rtl = paragraph_is_rtl(para)
+        cells = visible_cells(para, offset + pos)
+        for line in wrap_cells(cells, width):
+            while line and line[-1].ch.isspace():
+                line = line[:-1]
+            out.append((reorder_cells(line, rtl) if bidi else line, rtl))
+        pos += len(para) + 1
+    return out
+
+
+def display_line(text: str, width: int, bidi: bool) -> str:
+    """A one-line preview of `text` (for lists): visible, cut to `width`, in display order."""
+    flat = make_visible(" ".join(text.split()))
+    if len(flat) > width:
+        flat = flat[: max(1, width - 1)] + "…"
+    if not bidi:
+        return flat
+    cells = reorder_cells(visible_cells(flat), paragraph_is_rtl(flat))
+    return "".join(c.ch for c in cells)
+
+
+def spans_to_style(spans: Iterable[tuple[int, int, str]]) -> dict[int, str]:
+    """Character offset -> style name, later spans winning."""
+    styles: dict[int, str] = {}
+    for s, e, style in spans:
+        for i in range(s, e):
+            styles[i] = style
+    return styles

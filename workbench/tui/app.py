@@ -1,0 +1,35 @@
+"""The app: a router that opens the triage screen on a database."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from workbench.config import current_user
+from workbench.storage.db import Database
+from workbench.text.display import resolve_bidi
+from workbench.tui.screens.queue import QueueScreen
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, db: Database, *, user: str | None = None, bidi: str | None = None, title: str | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.user = current_user(user)
+        self.bidi = resolve_bidi(bidi)
+        if title:
+            self.title = title
+        self.sub_title = f"{self.user} · {_describe(db)}"
+
+    def on_mount(self) -> None:
+        self.push_screen(QueueScreen(self.db, user=self.user, bidi=self.bidi))
+
+
+def _describe(db: Database) -> str:
+    from workbench.storage.db import redact
+
+    url = redact(db.url)
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url

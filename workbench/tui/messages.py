@@ -1,0 +1,41 @@
+"""Typed messages: how workers report back to the UI thread."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from workbench.services.claims import ArticleView, ClaimRow, HistoryEntry
+
+
+class ClaimsLoaded(Message):
+    def __init__(self, rows: list[ClaimRow], total: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.total = total
+
+
+class ArticleLoaded(Message):
+    def __init__(self, article: ArticleView, claims: list[ClaimRow]) -> None:
+        super().__init__()
+        self.article = article
+        self.claims = claims
+
+
+class HistoryLoaded(Message):
+    def __init__(self, claim_id: int, history: list[HistoryEntry]) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.history = history
+
+
+class ClaimSaved(Message):
+    def __init__(self, row: ClaimRow, previous: str) -> None:
+        super().__init__()
+        self.row = row
+        self.previous = previous
+
+
+class WorkFailed(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -1,0 +1,38 @@
+"""The key reference, one keystroke away (`?`)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("v", "mark verified"), ("d", "mark disputed"), ("f", "mark false"), ("m", "mark misleading"),
+    ("u", "mark unverifiable"), ("p", "mark in progress"), ("r", "reset to unchecked"),
+    ("j / ↓", "next claim"), ("k / ↑", "previous claim"), ("g / G", "first / last claim"),
+    ("n", "next unchecked claim"), ("tab", "move between queue and article"),
+    ("ctrl+r", "reload from the database"), ("ctrl+p", "command palette"), ("?", "this help"),
+    ("q", "quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical { width: 60; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    """
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for key, what in KEYS:
+            table.add_row(key, what)
+        with Vertical():
+            yield Static("Keys", classes="title")
+            yield Static(table)
+            yield Static("Every change is saved at once and kept in the claim's history.", classes="hint")

@@ -1,0 +1,240 @@
+"""The triage screen: claim queue, article in context, claim detail."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from workbench.services.claims import (
+    ClaimRow,
+    ConflictError,
+    claim_history,
+    get_article,
+    list_claims,
+    set_status,
+)
+from workbench.storage.db import Database
+from workbench.storage.models import Status
+from workbench.tui.messages import (
+    ArticleLoaded,
+    ClaimSaved,
+    ClaimsLoaded,
+    HistoryLoaded,
+    WorkFailed,
+)
+from workbench.tui.widgets.article_view import ArticleView
+from workbench.tui.widgets.claim_queue import ClaimQueue
+from workbench.tui.widgets.detail import ClaimDetail
+
+QUEUE_LIMIT = 5000
+
+STATUS_KEYS = [
+    ("v", Status.verified, "Verified"),
+    ("d", Status.disputed, "Disputed"),
+    ("f", Status.false, "False"),
+    ("m", Status.misleading, "Misleading"),
+    ("u", Status.unverifiable, "Unverifiable"),
+    ("p", Status.in_progress, "In progress"),
+    ("r", Status.unchecked, "Reset"),
+]
+
+
+class QueueScreen(Screen[None]):
+    BINDINGS = [
+        *[Binding(key, f"mark('{st.value}')", label) for key, st, label in STATUS_KEYS],
+        Binding("n", "next_unchecked", "Next unchecked"),
+        Binding("ctrl+r", "reload", "Reload", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, db: Database, *, user: str, bidi: bool) -> None:
+        super().__init__()
+        self.db = db
+        self.user = user
+        self.bidi = bidi
+        self._article_id: int | None = None
+        self._article_claims: list[ClaimRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Static("Claims", id="queue-title", classes="pane-title")
+                yield ClaimQueue(bidi=self.bidi, id="queue")
+            with Vertical(id="right"):
+                yield Static("Article", id="article-title", classes="pane-title")
+                yield ArticleView(bidi=self.bidi, id="article")
+                yield ClaimDetail(bidi=self.bidi, id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ClaimQueue).focus()
+        self.load_claims()
+
+    # ------------------------------------------------------------------ workers
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_claims(self) -> None:
+        try:
+            rows = list_claims(self.db, limit=QUEUE_LIMIT)
+        except Exception as exc:  # reported in the app, never a crash
+            self.post_message(WorkFailed(f"Could not load claims: {exc}"))
+            return
+        self.post_message(ClaimsLoaded(rows, len(rows)))
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def load_article(self, article_id: int) -> None:
+        try:
+            article = get_article(self.db, article_id)
+            claims = list_claims(self.db, article_id=article_id)
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Could not load article {article_id}: {exc}"))
+            return
+        self.post_message(ArticleLoaded(article, claims))
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def load_history(self, claim_id: int) -> None:
+        try:
+            hist = claim_history(self.db, claim_id)
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Could not load history: {exc}"))
+            return
+        self.post_message(HistoryLoaded(claim_id, hist))
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_status(self, claim: ClaimRow, status: Status) -> None:
+        try:
+            row = set_status(self.db, claim.id, status, user=self.user, expected_version=claim.version)
+        except ConflictError as exc:
+            self.post_message(ClaimSaved(exc.current, exc.current.status))
+            self.post_message(WorkFailed(f"Not saved: {exc}. The claim now shows their verdict."))
+            return
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Not saved: {exc}"))
+            return
+        self.post_message(ClaimSaved(row, claim.status))
+
+    # ------------------------------------------------------------------ messages
+
+    @on(ClaimsLoaded)
+    def _claims_loaded(self, msg: ClaimsLoaded) -> None:
+        queue = self.query_one(ClaimQueue)
+        queue.load(msg.rows)
+        title = f"Claims — {msg.total:,}"
+        if msg.total >= QUEUE_LIMIT:
+            title += f" (first {QUEUE_LIMIT:,})"
+        self.query_one("#queue-title", Static).update(title)
+        if not msg.rows:
+            self.query_one(ArticleView).clear()
+            self.query_one(ClaimDetail).show_claim(None)
+            self.notify("No claims yet: ingest articles with `workbench ingest PATH`.", severity="warning")
+            return
+        queue.select_first()
+        self._show_selected()
+
+    @on(ClaimQueue.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        claim = self.query_one(ClaimQueue).selected
+        self.query_one(ClaimDetail).show_claim(claim)
+        if claim is None:
+            return
+        self.load_history(claim.id)
+        if claim.article_id != self._article_id:
+            self._article_id = claim.article_id
+            self.load_article(claim.article_id)
+        else:
+            self._highlight(claim)
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, msg: ArticleLoaded) -> None:
+        if msg.article.id != self._article_id:
+            return
+        self._article_text = msg.article.text
+        self._article_claims = msg.claims
+        self._article_meta = msg.article
+        title = msg.article.title or f"Article {msg.article.id}"
+        pub = f" — {msg.article.publisher}" if msg.article.publisher else ""
+        from workbench.text.display import display_line
+
+        self.query_one("#article-title", Static).update(display_line(f"{title}{pub}", 200, self.bidi))
+        claim = self.query_one(ClaimQueue).selected
+        if claim is not None:
+            self._highlight(claim)
+
+    def _highlight(self, claim: ClaimRow) -> None:
+        if getattr(self, "_article_meta", None) is None or self._article_meta.id != claim.article_id:
+            return
+        spans: list[tuple[int, int, str]] = [
+            (c.start, c.end, "article-view--other") for c in self._article_claims if c.id != claim.id
+        ]
+        spans.append((claim.start, claim.end, "article-view--selected"))
+        if claim.mention_start is not None and claim.mention_end is not None:
+            spans.append((claim.mention_start, claim.mention_end, "article-view--mention"))
+        self.query_one(ArticleView).show(self._article_text, spans, claim.start)
+
+    @on(HistoryLoaded)
+    def _history_loaded(self, msg: HistoryLoaded) -> None:
+        claim = self.query_one(ClaimQueue).selected
+        if claim is not None and claim.id == msg.claim_id:
+            self.query_one(ClaimDetail).show_claim(claim, msg.history)
+
+    @on(ClaimSaved)
+    def _claim_saved(self, msg: ClaimSaved) -> None:
+        queue = self.query_one(ClaimQueue)
+        queue.update_claim(msg.row)
+        self._article_claims = [msg.row if c.id == msg.row.id else c for c in self._article_claims]
+        selected = queue.selected
+        if selected is not None and selected.id == msg.row.id:
+            self.query_one(ClaimDetail).show_claim(msg.row)
+            self.load_history(msg.row.id)
+
+    @on(WorkFailed)
+    def _work_failed(self, msg: WorkFailed) -> None:
+        self.notify(msg.text, severity="error", timeout=8)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_mark(self, status: str) -> None:
+        queue = self.query_one(ClaimQueue)
+        claim = queue.selected
+        if claim is None:
+            self.notify("No claim selected: the queue is empty.", severity="warning")
+            return
+        st = Status(status)
+        # Show the verdict at once; the worker confirms it (or reports a conflict).
+        optimistic = ClaimRow(**{**{f: getattr(claim, f) for f in claim.__slots__}, "status": st.value})
+        queue.update_claim(optimistic)
+        queue.rows_by_id[claim.id] = claim  # keep the version we read for the conflict check
+        self.save_status(claim, st)
+        if queue.cursor_row < len(queue.order) - 1:
+            queue.move_cursor(row=queue.cursor_row + 1)
+
+    def action_next_unchecked(self) -> None:
+        queue = self.query_one(ClaimQueue)
+        if not queue.order:
+            self.notify("The queue is empty.", severity="warning")
+            return
+        n = len(queue.order)
+        for step in range(1, n + 1):
+            i = (queue.cursor_row + step) % n
+            if queue.rows_by_id[queue.order[i]].status == Status.unchecked.value:
+                queue.move_cursor(row=i)
+                return
+        self.notify("Every claim has a status.", severity="information")
+
+    def action_reload(self) -> None:
+        self._article_id = None
+        self.load_claims()
+
+    def action_help(self) -> None:
+        from workbench.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

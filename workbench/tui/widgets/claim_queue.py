@@ -1,0 +1,90 @@
+"""The claim queue: one row per claim, cells built as Text (never parsed as markup)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from workbench.services.claims import ClaimRow
+from workbench.storage.models import Status
+from workbench.text.display import display_line, paragraph_is_rtl
+
+STATUS_STYLE = {
+    Status.unchecked.value: "dim",
+    Status.in_progress.value: "bold cyan",
+    Status.verified.value: "bold green",
+    Status.disputed.value: "bold yellow",
+    Status.false.value: "bold red",
+    Status.misleading.value: "bold magenta",
+    Status.unverifiable.value: "bold blue",
+}
+
+
+def status_cell(status: str) -> Text:
+    return Text(Status(status).label, style=STATUS_STYLE.get(status, ""))
+
+
+def _cell(text: str, width: int, bidi: bool) -> Text:
+    """A preview cell; right-to-left text is right-aligned, as its readers expect."""
+    rtl = paragraph_is_rtl(text)
+    return Text(display_line(text, width, bidi), justify="right" if rtl else "left", no_wrap=True)
+
+
+class ClaimQueue(DataTable[Text]):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "scroll_top", "First", show=False),
+        Binding("G", "scroll_bottom", "Last", show=False),
+    ]
+
+    def __init__(self, *, bidi: bool, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.bidi = bidi
+        self.rows_by_id: dict[int, ClaimRow] = {}
+        self.order: list[int] = []
+
+    def on_mount(self) -> None:
+        self.add_column("#", key="id", width=6)
+        self.add_column("Status", key="status", width=13)
+        self.add_column("Source", key="source", width=22)
+        self.add_column("Claim", key="claim", width=60)
+
+    def load(self, rows: list[ClaimRow]) -> None:
+        self.clear()
+        self.rows_by_id = {r.id: r for r in rows}
+        self.order = [r.id for r in rows]
+        for r in rows:
+            self.add_row(*self._cells(r), key=str(r.id))
+
+    def _cells(self, r: ClaimRow) -> list[Text]:
+        src = r.source_name or "—"
+        if r.source_kind == "publisher":
+            src = f"({src})"
+        return [
+            Text(str(r.id), style="dim"),
+            status_cell(r.status),
+            _cell(src, 22, self.bidi),
+            _cell(r.text, 60, self.bidi),
+        ]
+
+    def update_claim(self, r: ClaimRow) -> None:
+        if r.id not in self.rows_by_id:
+            return
+        self.rows_by_id[r.id] = r
+        self.update_cell(str(r.id), "status", status_cell(r.status))
+
+    @property
+    def selected(self) -> ClaimRow | None:
+        if not self.order or self.cursor_row < 0 or self.cursor_row >= len(self.order):
+            return None
+        return self.rows_by_id.get(self.order[self.cursor_row])
+
+    def select_first(self, status: str = Status.unchecked.value) -> None:
+        for i, cid in enumerate(self.order):
+            if self.rows_by_id[cid].status == status:
+                self.move_cursor(row=i)
+                return
+        if self.order:
+            self.move_cursor(row=0)
