@@ -20,9 +20,12 @@ from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.services.sources import SourceCache, sync_registry
 from workbench.sources.registry import Registry, default_registry
 from workbench.storage.db import Database
-from workbench.storage.models import Article, Claim
+from workbench.storage.models import Article, Claim, utcnow
 from workbench.text.analyzer import analyze
 from workbench.text.normalize import normalize
+
+_ARTICLE = Article.__table__  # type: ignore[attr-defined]
+_CLAIM = Claim.__table__  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -67,6 +70,7 @@ def ingest_articles(
     with db.session() as session:
         sync_registry(session, registry)
         session.commit()
+        cache.preload(session)
         for item in items:
             if isinstance(item, LoadError):
                 report.errors.append(item)
@@ -74,7 +78,7 @@ def ingest_articles(
                     on_error(item)
                 continue
             digest = content_hash(item.text)
-            if session.execute(select(Article.id).where(Article.content_hash == digest)).first():
+            if session.connection().execute(select(Article.id).where(Article.content_hash == digest)).first():
                 report.duplicates += 1
                 continue
             try:
@@ -100,8 +104,9 @@ def ingest_articles(
 def _store(session: Session, item: RawArticle, digest: str, registry: Registry, cache: SourceCache) -> int:
     analysis = analyze(item.text, registry, publisher_hint=item.publisher)
     publisher_id = cache.source_id(session, analysis.publisher) if analysis.publisher else None
-    article_id = session.execute(
-        insert(Article).returning(Article.id),
+    conn = session.connection()
+    article_id = conn.execute(
+        insert(_ARTICLE).returning(_ARTICLE.c.id),
         [{
             "content_hash": digest,
             "title": item.title or "",
@@ -115,6 +120,7 @@ def _store(session: Session, item: RawArticle, digest: str, registry: Registry, 
             "publisher_mention": analysis.publisher.mention if analysis.publisher else None,
             "origin": item.origin,
             "encoding": item.encoding,
+            "ingested_at": utcnow(),
         }],
     ).scalar_one()
     rows = []
@@ -140,5 +146,5 @@ def _store(session: Session, item: RawArticle, digest: str, registry: Registry, 
             "version": 1,
         })
     if rows:
-        session.execute(insert(Claim), rows)
+        conn.execute(insert(_CLAIM), rows)
     return len(rows)

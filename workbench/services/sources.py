@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 from sqlmodel import Session
 
 from workbench.sources.registry import Registry
-from workbench.storage.models import Source
+from workbench.storage.models import Source, utcnow
 from workbench.text.analyzer import SourceInfo
 from workbench.text.normalize import match_key
 
@@ -26,6 +26,7 @@ def sync_registry(session: Session, registry: Registry) -> int:
             "domains": json.dumps(list(s.domains), ensure_ascii=False),
             "is_candidate": False,
             "note": s.note,
+            "created_at": utcnow(),
         }
         for s in registry.sources
         if s.key not in have
@@ -44,16 +45,24 @@ class SourceCache:
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
+        self._loaded = False
+
+    def preload(self, session: Session) -> None:
+        """Read every source key once (the table is small next to the claims)."""
+        rows = session.connection().execute(select(Source.key, Source.id)).all()
+        self._ids = {k: int(i) for k, i in rows}
+        self._loaded = True
 
     def source_id(self, session: Session, info: SourceInfo) -> int:
         key = info.key or candidate_key(info)
         sid = self._ids.get(key)
         if sid is not None:
             return sid
-        found = session.execute(select(Source.id).where(Source.key == key)).scalar()
+        conn = session.connection()
+        found = None if self._loaded else conn.execute(select(Source.id).where(Source.key == key)).scalar()
         if found is None:
-            found = session.execute(
-                insert(Source).returning(Source.id),
+            found = conn.execute(
+                insert(Source.__table__).returning(Source.__table__.c.id),
                 [{
                     "key": key,
                     "canonical": info.canonical,
@@ -63,6 +72,7 @@ class SourceCache:
                     "domains": "[]",
                     "is_candidate": info.key is None,
                     "note": "",
+                    "created_at": utcnow(),
                 }],
             ).scalar_one()
         self._ids[key] = int(found)
@@ -71,3 +81,4 @@ class SourceCache:
     def forget(self) -> None:
         """After a rollback, ids created in it are gone."""
         self._ids.clear()
+        self._loaded = False

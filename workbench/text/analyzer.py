@@ -238,9 +238,10 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             if len(_WORDS.findall(text[cs:ce])) < 2:
                 continue
-            media = MEDIA_WORDS.search(normalize(text[cs:ce])) is not None
+            norm = normalize(text[cs:ce])
+            media = MEDIA_WORDS.search(norm) is not None
             src = source if attributed else voice
-            score, features = score_claim(text[cs:ce], src.kind if src else None, media)
+            score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm)
             out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
                                    media, score, features))
     return out

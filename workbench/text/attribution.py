@@ -67,8 +67,16 @@ class SentenceView:
         self.base = start
         self.end = end
         self.norm, self.index = normalize_with_map(text[start:end])
-        self.tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm)]
-        self._tok_at = {t.s: i for i, t in enumerate(self.tokens)}
+        self._tokens: list[_Tok] | None = None
+        self._tok_at: dict[int, int] = {}
+
+    @property
+    def tokens(self) -> list[_Tok]:
+        """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
+        if self._tokens is None:
+            self._tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm)]
+            self._tok_at = {t.s: i for i, t in enumerate(self._tokens)}
+        return self._tokens
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
         """Map a normalised span to original offsets, keeping trailing diacritics."""
@@ -79,13 +87,14 @@ class SentenceView:
         return s, e
 
     def token_index(self, norm_offset: int) -> int:
+        tokens = self.tokens
         i = self._tok_at.get(norm_offset)
         if i is not None:
             return i
-        for i, t in enumerate(self.tokens):
+        for i, t in enumerate(tokens):
             if t.s >= norm_offset:
                 return i
-        return len(self.tokens)
+        return len(tokens)
 
 
 def _is_mark(ch: str) -> bool:

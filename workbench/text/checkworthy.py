@@ -49,8 +49,11 @@ _COMPARISON = re.compile(
 )
 
 
-def score_claim(text: str, source_kind: str | None, rests_on_media: bool) -> tuple[float, list[str]]:
-    norm = normalize(text)
+def score_claim(
+    text: str, source_kind: str | None, rests_on_media: bool, norm: str | None = None
+) -> tuple[float, list[str]]:
+    """The score and the features behind it; `norm` is `normalize(text)` when the caller has it."""
+    norm = normalize(text) if norm is None else norm
     features: list[str] = []
     if _NUMBER.search(norm):
         features.append("number")

@@ -53,22 +53,26 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", folded).strip()
 
 
+_DELETE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETE)) + "]+")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Fold `text` character by character; return the folded string and, per folded character,
     the index of the original character it came from. Whitespace is not collapsed, so the
     mapping stays simple; lengths of folded and original may differ only by deletions."""
-    out: list[str] = []
+    folded = text.translate(_TABLE)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")
+        lowered = "".join(ch.lower()[:1] or " " for ch in folded)
+    if len(folded) == len(text):
+        return lowered, list(range(len(text)))
     index: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = _TABLE.get(ord(ch), ch)
-        if mapped is None:
-            continue
-        mapped = mapped.lower()
-        if len(mapped) != 1:
-            mapped = mapped[:1] or " "
-        out.append(mapped)
-        index.append(i)
-    return "".join(out), index
+    pos = 0
+    for m in _DELETE_RUN.finditer(text):
+        index.extend(range(pos, m.start()))
+        pos = m.end()
+    index.extend(range(pos, len(text)))
+    return lowered, index
 
 
 def strip_article(word: str) -> str:

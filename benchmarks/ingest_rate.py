@@ -1,0 +1,44 @@
+"""Ingest rate: SaudiNewsNet articles into a fresh SQLite database, end to end.
+
+    python benchmarks/ingest_rate.py --limit 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._corpus import corpus_articles, peak_rss_mb
+from workbench.services.ingest import ingest_articles
+from workbench.storage.db import Database
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=5000, help="articles to ingest (0: the whole corpus)")
+    ap.add_argument("--db", help="database URL (default: a temporary SQLite file)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        db = Database(url)
+        t0 = time.perf_counter()
+        report = ingest_articles(db, corpus_articles(args.limit or None))
+        first = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        again = ingest_articles(db, corpus_articles(args.limit or None))
+        second = time.perf_counter() - t1
+    print(f"command: python benchmarks/ingest_rate.py --limit {args.limit}")
+    print(f"backend: {db.dialect}")
+    print(f"first run: {report.articles:,} articles, {report.claims:,} claims, {report.duplicates:,} duplicates "
+          f"in {first:.1f} s = {report.articles / first:,.0f} articles/s ({(report.articles + report.duplicates) / first:,.0f} read/s)")
+    print(f"second run: {again.articles:,} added, {again.duplicates:,} duplicates in {second:.1f} s")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
