@@ -24,8 +24,8 @@ from workbench.storage.models import Article, Claim, utcnow
 from workbench.text.analyzer import analyze
 from workbench.text.normalize import normalize
 
-_ARTICLE = Article.__table__  # type: ignore[attr-defined]
-_CLAIM = Claim.__table__  # type: ignore[attr-defined]
+_ARTICLE = Article.__table__
+_CLAIM = Claim.__table__
 
 
 @dataclass
