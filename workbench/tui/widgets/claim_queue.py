@@ -25,6 +25,9 @@ def status_cell(status: str) -> Text:
     return Text(Status(status).label, style=STATUS_STYLE.get(status, ""))
 
 
+SOURCE_WIDTH = 20
+
+
 def _cell(text: str, width: int, bidi: bool) -> Text:
     """A preview cell; right-to-left text is right-aligned, as its readers expect."""
     rtl = paragraph_is_rtl(text)
@@ -44,19 +47,37 @@ class ClaimQueue(DataTable[Text]):
         self.bidi = bidi
         self.rows_by_id: dict[int, ClaimRow] = {}
         self.order: list[int] = []
+        self._built_width = 60
 
     def on_mount(self) -> None:
         self.add_column("#", key="id", width=6)
-        self.add_column("Status", key="status", width=13)
-        self.add_column("Source", key="source", width=22)
-        self.add_column("Claim", key="claim", width=60)
+        self.add_column("Status", key="status", width=12)
+        self.add_column("Source", key="source", width=SOURCE_WIDTH)
+        self.add_column("Claim", key="claim", width=self._claim_width())
 
-    def load(self, rows: list[ClaimRow]) -> None:
+    def _claim_width(self) -> int:
+        """What is left of the table's width for the claim preview: an Arabic preview must be
+        cut to the column, or its beginning (drawn at the right) would be cropped."""
+        width = self.size.width or (self.app.size.width * 3) // 5
+        return max(16, width - 6 - 12 - SOURCE_WIDTH - 4 * 2 - 2)
+
+    def on_resize(self) -> None:
+        width = self._claim_width()
+        if self.order and width != self._built_width:
+            self.load([self.rows_by_id[i] for i in self.order], keep_cursor=True)
+
+    def load(self, rows: list[ClaimRow], keep_cursor: bool = False) -> None:
+        cursor = self.cursor_row
+        self._built_width = self._claim_width()
         self.clear()
+        if "claim" in self.columns:
+            self.columns["claim"].width = self._built_width
         self.rows_by_id = {r.id: r for r in rows}
         self.order = [r.id for r in rows]
         for r in rows:
             self.add_row(*self._cells(r), key=str(r.id))
+        if keep_cursor and rows:
+            self.move_cursor(row=min(cursor, len(rows) - 1))
 
     def _cells(self, r: ClaimRow) -> list[Text]:
         src = r.source_name or "—"
@@ -65,8 +86,8 @@ class ClaimQueue(DataTable[Text]):
         return [
             Text(str(r.id), style="dim"),
             status_cell(r.status),
-            _cell(src, 22, self.bidi),
-            _cell(r.text, 60, self.bidi),
+            _cell(src, SOURCE_WIDTH, self.bidi),
+            _cell(r.text, self._built_width, self.bidi),
         ]
 
     def update_claim(self, r: ClaimRow) -> None:
