@@ -19,7 +19,7 @@ from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues, 
 from workbench.text.checkworthy import score_claim
 from workbench.text.cues import MEDIA_WORDS
 from workbench.text.language import detect_language, is_arabic_script
-from workbench.text.normalize import match_key, normalize
+from workbench.text.normalize import match_key
 from workbench.text.segment import (
     INLINE_DATELINE,
     LineKind,
@@ -238,7 +238,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             if len(_WORDS.findall(text[cs:ce])) < 2:
                 continue
-            norm = normalize(text[cs:ce])
+            norm = sv.norm_of(cs, ce)
             media = MEDIA_WORDS.search(norm) is not None
             src = source if attributed else voice
             score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm)

@@ -10,6 +10,7 @@ after "according to".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from workbench.text import cues as C
@@ -86,6 +87,12 @@ class SentenceView:
             e += 1
         return s, e
 
+    def norm_of(self, s: int, e: int) -> str:
+        """The normalised text of the original span [s, e) of this sentence."""
+        a = bisect_left(self.index, s - self.base)
+        b = bisect_left(self.index, e - self.base)
+        return self.norm[a:b]
+
     def token_index(self, norm_offset: int) -> int:
         tokens = self.tokens
         i = self._tok_at.get(norm_offset)
@@ -122,7 +129,7 @@ def _head_kind(word: str) -> str | None:
 # ---------------------------------------------------------------- Arabic
 
 
-def _arabic_np(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
+def _arabic_np(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention | None, int]:
     """The source phrase starting at token i; returns (mention, index after it)."""
     toks = sv.tokens
     n = len(toks)
@@ -148,7 +155,7 @@ def _arabic_np(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
             break
         if t in C.NP_STOPS or t in C.CONTENT_MARKERS:
             break
-        if _is_addressee(t):
+        if _is_addressee(t) and not (glued and not words):
             break
         if words and _is_cue_word(t):
             break
@@ -255,29 +262,27 @@ def _after_np_is_content(sv: SentenceView, i: int) -> bool:
 def arabic_cues(sv: SentenceView) -> list[Cue]:
     found: list[Cue] = []
     deferring_until = -1
-    for m in C.ARABIC_CUE_RE.finditer(sv.norm):
-        ns, ne = m.span()
-        if m.group("prep") is not None:
-            prep = m.group("prep")
+    for m in C.find_arabic_cues(sv.norm):
+        ns, ne = m.start, m.end
+        if m.prep is not None:
+            prep = m.prep
             if prep in C.DEFERRING_PREPOSITIONS:
                 deferring_until = ne + 2
                 continue
-            ti = sv.token_index(ne)
-            np_start = ne
-            # "وفقاً للمرصد": the lam of the preposition is joined to the article.
-            if prep.endswith("ل") and ti < len(sv.tokens) and sv.tokens[ti].s < ne:
-                ti += 1
-            mention, _ = _arabic_np(sv, ti)
-            if mention is None and ti < len(sv.tokens) and sv.tokens[ti].t.startswith("ل"):
-                tok = sv.tokens[ti]
-                mention = _strip_lam(sv, tok, ti)
-            del np_start
+            if prep.endswith("ل"):
+                # "وفقاً للمرصد", "وفقا لمصادر": the source is glued to the lam.
+                ti = sv.token_index(ne - 1)
+                if ti < len(sv.tokens) and sv.tokens[ti].s < ne - 1:
+                    ti = sv.token_index(ne)
+                mention = _strip_lam(sv, sv.tokens[ti], ti) if ti < len(sv.tokens) else None
+            else:
+                mention, _ = _arabic_np(sv, sv.token_index(ne))
             if mention is None:
                 continue
             s, e = sv.orig(ns, ne)
             found.append(Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, full=False))
             continue
-        form = m.group("verb")
+        form = m.verb or ""
         cue = C.verb_cue(form)
         s, e = sv.orig(ns, ne)
         ti = sv.token_index(ne)
@@ -300,24 +305,27 @@ def arabic_cues(sv: SentenceView) -> list[Cue]:
                                  continuation=True, deferred=deferred))
             continue
         found.append(Cue(s, e, sv.text[s:e], cue.lemma, "verb", mention, full=full, deferred=deferred))
-    for m in C.SAME_SOURCE.finditer(sv.norm):
-        s, e = sv.orig(*m.span())
+    for same in C.SAME_SOURCE.finditer(sv.norm):
+        s, e = sv.orig(*same.span())
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, full=False, continuation=True))
     found.sort(key=lambda c: c.start)
     return found
 
 
 def _strip_lam(sv: SentenceView, tok: _Tok, ti: int) -> Mention | None:
-    """"لـالمرصد" / "لمنظمة": the source glued to the lam of its preposition."""
-    rest = tok.t[1:].lstrip("ـ")
+    """"للمرصد" / "لمنظمة": the source glued to the lam of its preposition ("لل" is ل + ال)."""
+    if not tok.t.startswith("ل"):
+        return _arabic_np(sv, ti)[0]
+    drop = 2 if tok.t.startswith("لل") else 1
+    rest = tok.t[drop:]
     if len(rest) < 2:
         return None
-    kind = _head_kind(rest) or _head_kind("ال" + rest) or ""
-    mention, _ = _arabic_np(sv, ti)
+    mention, _ = _arabic_np(sv, ti, glued=True)
     if mention is None:
         return None
-    s = mention.start + 1
-    return Mention(s, mention.end, sv.text[s : mention.end], kind or mention.kind, mention.quoted)
+    kind = _head_kind(rest) or _head_kind("ال" + rest) or mention.kind
+    s = sv.orig(tok.s + drop, tok.s + drop + 1)[0]
+    return Mention(s, mention.end, sv.text[s : mention.end], kind, mention.quoted)
 
 
 # ---------------------------------------------------------------- English

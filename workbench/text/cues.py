@@ -171,5 +171,54 @@ NEEDS_CONTENT_MARKER = frozenset(
 DEFERRING_PREPOSITIONS = frozenset(normalize(p) for p in ("حسبما", "بحسب ما", "كما ذكرت", "بناء على ما"))
 
 
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """One cue found in normalised text: `prep` or `verb` (with its conjunction) and its span."""
+
+    start: int
+    end: int
+    prep: str | None = None
+    verb: str | None = None
+
+
+_PREPS_BY_FIRST_WORD: dict[str, list[str]] = {}
+for _p in sorted({normalize(p) for p in ARABIC_PREPOSITIONS}, key=len, reverse=True):
+    _PREPS_BY_FIRST_WORD.setdefault(_p.split()[0], []).append(_p)
+_WORD_RE = re.compile(r"\w+")
+
+
+def find_arabic_cues(norm: str) -> list[CueMatch]:
+    """Cues in a normalised sentence, by a dictionary lookup per word (several times faster than
+    one large regular expression, and the same result as ARABIC_CUE_RE)."""
+    out: list[CueMatch] = []
+    skip_to = -1
+    for m in _WORD_RE.finditer(norm):
+        ws, we = m.span()
+        if ws < skip_to:
+            continue
+        w = m.group()
+        preps = _PREPS_BY_FIRST_WORD.get(w)
+        if preps:
+            hit = None
+            for p in preps:
+                end = ws + len(p)
+                if not norm.startswith(p, ws):
+                    continue
+                # A whole-word preposition, or one ending in the lam that joins its noun.
+                if p.endswith("ل") or end == len(norm) or not norm[end].isalnum() or norm[end] == "ل":
+                    hit = p
+                    break
+            if hit is not None:
+                end = ws + len(hit)
+                out.append(CueMatch(ws, end, prep=hit))
+                skip_to = end
+                continue
+        if w in _VERB_BY_FORM:
+            out.append(CueMatch(ws, we, verb=w))
+        elif w[:1] in "وف" and w[1:] in _VERB_BY_FORM:
+            out.append(CueMatch(ws, we, verb=w[1:]))
+    return out
+
+
 def verb_cue(form: str) -> VerbCue:
     return _VERB_BY_FORM[form]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from workbench.services.claims import ClaimRow
 from workbench.storage.models import Status
@@ -70,8 +71,9 @@ class ClaimQueue(DataTable[Text]):
         cursor = self.cursor_row
         self._built_width = self._claim_width()
         self.clear()
-        if "claim" in self.columns:
-            self.columns["claim"].width = self._built_width
+        claim_column = self.columns.get(ColumnKey("claim"))
+        if claim_column is not None:
+            claim_column.width = self._built_width
         self.rows_by_id = {r.id: r for r in rows}
         self.order = [r.id for r in rows]
         for r in rows:
