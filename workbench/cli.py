@@ -231,6 +231,124 @@ def history(
         typer.echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {h.user:<16}  {h.from_status} → {h.to_status}")
 
 
+sources_app = typer.Typer(
+    help="The source registry: list sources, rate them, accept, rename or merge candidates.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
+def sources_list(
+    ctx: typer.Context,
+    db: DbOption = None,
+    candidates: Annotated[bool, typer.Option("--candidates", help="Only sources not yet accepted.")] = False,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only sources of this kind.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List sources, most cited first (without a sub-command)."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {**(ctx.obj or {}), "sources_db": db}
+        return
+    from workbench.services.sources import list_sources
+    from workbench.text.display import make_visible
+
+    rows = list_sources(_open(_inherit(ctx, "db", db)), candidates=True if candidates else None, kind=kind)
+    if as_json:
+        _print_json([r.to_json() for r in rows])
+        return
+    for r in rows:
+        flag = "candidate" if r.is_candidate else ""
+        typer.echo(f"{r.id:>5}  {r.claims:>6} claims  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
+
+
+def _sources_db(ctx: typer.Context, db: str | None) -> Database:
+    return _open(db or (ctx.obj or {}).get("sources_db") or (ctx.obj or {}).get("db"))
+
+
+def _print_source(row: Any) -> None:
+    from workbench.text.display import make_visible
+
+    state = "candidate" if row.is_candidate else "registry"
+    typer.echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], {row.claims} claims")
+
+
+@sources_app.command("show")
+def sources_show(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="Source id (see `workbench sources`)")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the source and its claims as JSON.")] = False,
+) -> None:
+    """One source and every claim attributed to it, across articles."""
+    from workbench.services.claims import list_claims
+    from workbench.services.sources import get_source
+    from workbench.text.display import make_visible
+
+    database = _sources_db(ctx, db)
+    row = get_source(database, source_id)
+    claims_ = list_claims(database, source_id=source_id)
+    if as_json:
+        _print_json({**row.to_json(), "claim_list": [c.to_json() for c in claims_]})
+        return
+    _print_source(row)
+    for c in claims_:
+        typer.echo(f"{c.id:>6}  {c.status:<12}  {make_visible(' '.join(c.text.split()))[:110]}")
+
+
+@sources_app.command("rate")
+def sources_rate(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="Source id")],
+    reliability: Annotated[str, typer.Argument(help="credible, mixed, not-credible or unknown")],
+    db: DbOption = None,
+) -> None:
+    """Set how far a source can be trusted."""
+    from workbench.services.sources import update_source
+
+    _print_source(update_source(_sources_db(ctx, db), source_id, reliability=reliability))
+
+
+@sources_app.command("accept")
+def sources_accept(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="Source id")],
+    kind: Annotated[str | None, typer.Option("--kind", help="Correct its kind at the same time.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Accept a candidate source into the registry."""
+    from workbench.services.sources import update_source
+
+    _print_source(update_source(_sources_db(ctx, db), source_id, accept=True, kind=kind))
+
+
+@sources_app.command("rename")
+def sources_rename(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="Source id")],
+    name: Annotated[str, typer.Argument(help="The canonical name")],
+    db: DbOption = None,
+) -> None:
+    """Give a source its canonical name (the old one is kept as an alias)."""
+    from workbench.services.sources import update_source
+
+    _print_source(update_source(_sources_db(ctx, db), source_id, canonical=name))
+
+
+@sources_app.command("merge")
+def sources_merge(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="The source to fold in")],
+    into: Annotated[int, typer.Argument(help="The source that stays")],
+    db: DbOption = None,
+) -> None:
+    """Merge one source into another: claims move, names become aliases."""
+    from workbench.services.sources import merge_sources
+
+    _print_source(merge_sources(_sources_db(ctx, db), source_id, into))
+
+
 def main() -> None:
     """Entry point: one clear error line instead of a traceback."""
     try:

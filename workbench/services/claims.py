@@ -124,6 +124,7 @@ def list_claims(
     *,
     status: Status | str | None = None,
     article_id: int | None = None,
+    source_id: int | None = None,
     limit: int | None = None,
     after_id: int | None = None,
 ) -> list[ClaimRow]:
@@ -133,6 +134,8 @@ def list_claims(
         q = q.where(Claim.status == Status(status).value)
     if article_id is not None:
         q = q.where(Claim.article_id == article_id)
+    if source_id is not None:
+        q = q.where(Claim.source_id == source_id, Claim.attributed.is_(True))
     if after_id is not None:
         q = q.where(Claim.id > after_id)
     q = q.order_by(Claim.id)

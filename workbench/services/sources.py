@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
-from workbench.sources.registry import Registry
-from workbench.storage.models import Source, utcnow
+from workbench.errors import WorkbenchError
+from workbench.sources.registry import KINDS, RELIABILITY, Registry
+from workbench.storage.db import Database
+from workbench.storage.models import Article, Claim, Source, utcnow
 from workbench.text.analyzer import SourceInfo
 from workbench.text.normalize import match_key
 
@@ -82,3 +86,125 @@ class SourceCache:
         """After a rollback, ids created in it are gone."""
         self._ids.clear()
         self._loaded = False
+
+
+# ---------------------------------------------------------------- the registry in the database
+
+
+@dataclass(slots=True)
+class SourceRow:
+    id: int
+    key: str
+    canonical: str
+    kind: str
+    reliability: str
+    aliases: list[str]
+    domains: list[str]
+    is_candidate: bool
+    claims: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "key": self.key, "canonical": self.canonical, "kind": self.kind,
+            "reliability": self.reliability, "aliases": self.aliases, "domains": self.domains,
+            "candidate": self.is_candidate, "claims": self.claims,
+        }
+
+
+def list_sources(db: Database, *, candidates: bool | None = None, kind: str | None = None) -> list[SourceRow]:
+    """Sources with how many claims cite them, most cited first."""
+    counts = (
+        select(Claim.source_id, func.count().label("n"))
+        .where(Claim.attributed.is_(True))
+        .group_by(Claim.source_id)
+        .subquery()
+    )
+    q = select(Source, func.coalesce(counts.c.n, 0)).outerjoin(counts, counts.c.source_id == Source.id)
+    if candidates is not None:
+        q = q.where(Source.is_candidate.is_(candidates))
+    if kind is not None:
+        q = q.where(Source.kind == kind)
+    q = q.order_by(func.coalesce(counts.c.n, 0).desc(), Source.canonical)
+    with db.session() as s:
+        return [_source_row(src, n) for src, n in s.execute(q).all()]
+
+
+def _source_row(src: Source, n: int) -> SourceRow:
+    return SourceRow(
+        id=int(src.id or 0), key=src.key, canonical=src.canonical, kind=src.kind,
+        reliability=src.reliability, aliases=json.loads(src.aliases or "[]"),
+        domains=json.loads(src.domains or "[]"), is_candidate=bool(src.is_candidate), claims=int(n),
+    )
+
+
+def get_source(db: Database, source_id: int) -> SourceRow:
+    for row in list_sources(db):
+        if row.id == source_id:
+            return row
+    raise WorkbenchError(f"no source with id {source_id}")
+
+
+def _load(s: Session, source_id: int) -> Source:
+    src = s.get(Source, source_id)
+    if src is None:
+        raise WorkbenchError(f"no source with id {source_id}")
+    return src
+
+
+def update_source(
+    db: Database,
+    source_id: int,
+    *,
+    canonical: str | None = None,
+    kind: str | None = None,
+    reliability: str | None = None,
+    accept: bool = False,
+) -> SourceRow:
+    """Rename, re-kind, rate or accept a source (a candidate becomes a registry source)."""
+    if kind is not None and kind not in KINDS:
+        raise WorkbenchError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
+    if reliability is not None:
+        reliability = reliability.replace("-", " ").replace("_", " ").strip().lower()
+        if reliability not in RELIABILITY:
+            raise WorkbenchError(f"unknown reliability {reliability!r} (one of: {', '.join(RELIABILITY)})")
+    with db.session() as s:
+        src = _load(s, source_id)
+        if canonical is not None:
+            name = canonical.strip()
+            if not name:
+                raise WorkbenchError("a source needs a name")
+            aliases = json.loads(src.aliases or "[]")
+            if src.canonical not in aliases:
+                aliases.append(src.canonical)
+            src.aliases = json.dumps(aliases, ensure_ascii=False)
+            src.canonical = name
+        if kind is not None:
+            src.kind = kind
+        if reliability is not None:
+            src.reliability = reliability
+        if accept or canonical is not None:
+            src.is_candidate = False
+        s.add(src)
+        s.commit()
+    return get_source(db, source_id)
+
+
+def merge_sources(db: Database, source_id: int, into_id: int) -> SourceRow:
+    """Fold one source into another: its claims and articles move, its names become aliases."""
+    if source_id == into_id:
+        raise WorkbenchError("a source cannot be merged into itself")
+    with db.session() as s:
+        src = _load(s, source_id)
+        dst = _load(s, into_id)
+        aliases = json.loads(dst.aliases or "[]")
+        for name in [src.canonical, *json.loads(src.aliases or "[]")]:
+            if name not in aliases and name != dst.canonical:
+                aliases.append(name)
+        dst.aliases = json.dumps(aliases, ensure_ascii=False)
+        s.execute(update(Claim).where(Claim.source_id == source_id).values(source_id=into_id))
+        s.execute(update(Article).where(Article.publisher_id == source_id).values(publisher_id=into_id))
+        s.add(dst)
+        s.flush()
+        s.delete(src)
+        s.commit()
+    return get_source(db, into_id)
