@@ -16,8 +16,7 @@ from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues, english_cues
-from workbench.text.checkworthy import score_claim
-from workbench.text.cues import MEDIA_WORDS
+from workbench.text.checkworthy import rests_on_media, score_claim
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key
 from workbench.text.segment import (
@@ -236,12 +235,14 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             state.last = source
         state.last_was_quote = source is not None and any(q in text[a:b] for q in '"“«')
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
-            if len(_WORDS.findall(text[cs:ce])) < 2:
-                continue
             norm = sv.norm_of(cs, ce)
-            media = MEDIA_WORDS.search(norm) is not None
+            word_list = _WORDS.findall(norm)
+            if len(word_list) < 2:
+                continue
+            words = set(word_list)
+            media = rests_on_media(norm, words)
             src = source if attributed else voice
-            score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm)
+            score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm, words)
             out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
                                    media, score, features))
     return out

@@ -4,12 +4,15 @@ Each feature adds its weight; the score is capped at 1.0. The features are liste
 so the checker sees *why* it ranks high:
 
 - ``number``: figures and quantities (digits in any script, ألف/مليون/مئات, thousand/million).
-- ``casualties``: killed, wounded, dead, massacre, arrested.
-- ``date``: a date or a relative time (قبل يومين, yesterday, a month or weekday name, a year).
-- ``comparison``: more than, the largest, the first (claims of scale are often wrong).
-- ``unnamed_source``: attributed to an unnamed source or a group (weaker provenance).
+- ``casualties``: killed, wounded, dead, massacre, arrested, executed.
+- ``date``: a date or a relative time (قبل يومين, أمس, yesterday, a month or weekday name, a year).
+- ``comparison``: more than, the largest, the first, a record (claims of scale are often wrong).
+- ``unnamed_source``: attributed to an unnamed source, a group, or social media.
 - ``media``: rests on a photo or video (a recycled image is the commonest fake).
 - ``named_source``: attributed to a named source that can be asked or checked.
+
+Matching is on normalised words (with their Arabic prefixes و ف ب ل ال), so it is fast and exact;
+the lists below are the whole of it.
 """
 
 from __future__ import annotations
@@ -28,46 +31,80 @@ WEIGHTS = {
     "named_source": 0.05,
 }
 
-_NUMBER = re.compile(
-    r"\d|(?<!\w)(?:[وب]?(?:ال)?(?:الف|الاف|مليون|ملايين|مليار|مئات|عشرات|الاف|مئه|ميه|نصف|ثلث|ربع))(?!\w)"
-    r"|\b(?:hundreds?|thousands?|millions?|billions?|dozens?|percent|half)\b"
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
+
+
+def arabic_word_forms(words: str) -> frozenset[str]:
+    """Each word (normalised) with the prefixes and the article it may carry in running text."""
+    out: set[str] = set()
+    for w in normalize(words).split():
+        bare = w[2:] if w.startswith("ال") else w
+        for p in _PREFIXES:
+            out.add(p + w)
+            out.add(p + bare)
+            out.add(p + "ال" + bare)
+        out.add("لل" + bare)
+        out.add("ولل" + bare)
+    return frozenset(out)
+
+
+NUMBER_WORDS = arabic_word_forms(
+    "ألف آلاف ألفا ألفين مليون ملايين مليونا مليار مليارات مئات عشرات مئة مائة نصف ثلث ربع ضعف أضعاف"
+) | frozenset("hundred hundreds thousand thousands million millions billion billions dozens percent half".split())
+CASUALTY_WORDS = arabic_word_forms(
+    "قتل قتلت قتلوا قتيل قتيلا قتلى مقتل جرحى جريح جرحوا إصابة إصابات مصاب مصابين ضحايا ضحية مجزرة مجازر "
+    "شهيد شهداء اعتقال اعتقل معتقل معتقلين إعدام أعدم وفاة وفيات توفي لقي حتفهم حتفه"
+) | frozenset("killed kill dead death deaths died wounded injured casualties massacre massacres arrested "
+              "executed victims victim".split())
+DATE_WORDS = arabic_word_forms(
+    "أمس اليوم غدا الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يناير فبراير مارس أبريل مايو يونيو "
+    "يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين محرم "
+    "رمضان شوال"
+) | frozenset("yesterday today monday tuesday wednesday thursday friday saturday sunday january february "
+              "march april may june july august september october november december".split())
+_DATE_PHRASES = tuple(normalize(p) for p in (
+    "قبل يوم", "قبل يومين", "قبل أيام", "قبل أسبوع", "قبل أسبوعين", "قبل شهر", "قبل شهرين", "قبل أشهر",
+    "قبل عام", "قبل سنة", "last week", "last month", "last year",
+))
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+COMPARISON_WORDS = arabic_word_forms("أكبر أصغر أعلى أدنى أكثر أقل الأول الأولى قياسي قياسية غير_مسبوق") | frozenset(
+    "largest biggest highest lowest first record unprecedented worst most".split()
 )
-_CASUALTIES = re.compile(
-    r"(?:قتل|قتيل|قتلي|مقتل|جرحي|جريح|اصابه|اصابات|مصاب|ضحايا|مجزره|مجازر|شهيد|شهداء|اعتقال|معتقل|اعدام|وفاه|وفيات)"
-    r"|\b(?:killed|dead|deaths?|died|wounded|injured|casualties|massacres?|arrested|executed|victims?)\b"
+_COMPARISON_PHRASES = tuple(normalize(p) for p in ("أكثر من", "أقل من", "غير مسبوق", "أول مرة", "more than", "less than", "fewer than"))
+MEDIA_WORDS = arabic_word_forms("صورة صور صورتين فيديو مقطع شريط لقطات لقطة") | frozenset(
+    "photo photos photograph photographs picture pictures image images video videos footage clip".split()
 )
-_DATE = re.compile(
-    r"(?:قبل (?:يوم|يومين|ايام|اسبوع|اسبوعين|شهر|شهرين|اشهر|عام|سنه)|امس|اليوم|غدا|الاثنين|الثلاثاء|الاربعاء"
-    r"|الخميس|الجمعه|السبت|الاحد|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر"
-    r"|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|محرم|رمضان|شوال)"
-    r"|\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
-    r"|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d)\b"
-)
-_COMPARISON = re.compile(
-    r"(?:اكثر من|اقل من|اكبر|اصغر|اعلي|ادني|الاول|الاولي|اول مره|غير مسبوق|قياسي)"
-    r"|\b(?:more than|less than|fewer than|largest|biggest|highest|lowest|first|record|unprecedented|worst)\b"
-)
+_MEDIA_PHRASES = tuple(normalize(p) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة"))
+_WORDS = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
+def rests_on_media(norm: str, words: set[str] | None = None) -> bool:
+    """Does the (normalised) claim rest on a photo or a video?"""
+    words = set(_WORDS.findall(norm)) if words is None else words
+    return not words.isdisjoint(MEDIA_WORDS) or any(p in norm for p in _MEDIA_PHRASES)
 
 
 def score_claim(
-    text: str, source_kind: str | None, rests_on_media: bool, norm: str | None = None
+    text: str, source_kind: str | None, media: bool, norm: str | None = None, words: set[str] | None = None
 ) -> tuple[float, list[str]]:
     """The score and the features behind it; `norm` is `normalize(text)` when the caller has it."""
     norm = normalize(text) if norm is None else norm
+    words = set(_WORDS.findall(norm)) if words is None else words
     features: list[str] = []
-    if _NUMBER.search(norm):
+    if _DIGIT.search(norm) or not words.isdisjoint(NUMBER_WORDS):
         features.append("number")
-    if _CASUALTIES.search(norm):
+    if not words.isdisjoint(CASUALTY_WORDS):
         features.append("casualties")
-    if _DATE.search(norm):
+    if not words.isdisjoint(DATE_WORDS) or any(p in norm for p in _DATE_PHRASES) or _YEAR.search(norm):
         features.append("date")
-    if _COMPARISON.search(norm):
+    if not words.isdisjoint(COMPARISON_WORDS) or any(p in norm for p in _COMPARISON_PHRASES):
         features.append("comparison")
     if source_kind in ("unnamed", "group", "social media"):
         features.append("unnamed_source")
     elif source_kind and source_kind != "publisher":
         features.append("named_source")
-    if rests_on_media:
+    if media:
         features.append("media")
     score = min(1.0, sum(WEIGHTS[f] for f in features))
     return round(score, 2), features

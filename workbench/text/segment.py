@@ -104,6 +104,8 @@ def classify_lines(text: str) -> list[Line]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the '.' at `dot` the end of an abbreviation or an initial rather than a sentence?"""
+    if dot == 0 or not text[dot - 1].isascii():
+        return False  # Arabic has no abbreviations with a full stop
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
