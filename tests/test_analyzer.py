@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import ARTICLES, SEED, require_shared
 from workbench.text.analyzer import analyze
-from workbench.text.segment import MAX_CLAIM_CHARS
+from workbench.text.segment import MAX_CLAIM_CHARS, LineKind, classify_lines, split_sentences
 
 
 def _gold() -> dict:
@@ -141,3 +142,29 @@ def test_claims_slice_the_text_and_never_overlap(text: str) -> None:
         assert text[c.start : c.end] == c.text
         assert c.start >= last_end
         last_end = c.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "قال المرصد إن القصف استمر طوال الليل", "وأضاف أن 12 مدنياً قتلوا", "بحسب مصادر محلية",
+    "The ministry said 40 people died", "according to Reuters", "نعم", "x", "،", "«اقتباس طويل. جداً»",
+    "وأفاد مركز حلب الإعلامي أن القوات تقدمت", "كشفت “العربية نت” أنه قائد",
+]), min_size=1, max_size=12), st.sampled_from([". ", "؟ ", "! ", "\n", "، ", " "]))
+def test_splitting_never_loses_or_duplicates_content(parts: list[str], sep: str) -> None:
+    """Every word of a sentence of two words or more lies in exactly one claim."""
+    text = sep.join(parts)
+    claims = analyze(text).claims
+    covered = [0] * len(text)
+    for c in claims:
+        for i in range(c.start, c.end):
+            covered[i] += 1
+    assert max(covered, default=0) <= 1
+    for line in classify_lines(text):
+        if line.kind is not LineKind.TEXT:
+            continue
+        for s, e in split_sentences(text, line.start, line.end):
+            words = list(re.finditer(r"\w+", text[s:e]))
+            if len(words) < 2 or text[s:e].startswith(("رابط الخبر", "Read more")):
+                continue
+            lost = [w.group() for w in words if covered[s + w.start()] == 0]
+            assert not lost, (text[s:e], lost)

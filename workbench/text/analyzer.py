@@ -28,6 +28,16 @@ from workbench.text.segment import (
 )
 
 _WORDS = re.compile(r"\w+")
+# A bare common noun that refers back to the last source of its kind: "the agency", "الوكالة".
+_GENERIC_BACK_REFERENCES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("agency", "وكاله"), ("news agency", "organization")),
+    **dict.fromkeys(("ministry", "وزاره"), ("organization",)),
+    **dict.fromkeys(("organization", "organisation", "منظمه", "group"), ("organization",)),
+    **dict.fromkeys(("observatory", "مرصد"), ("organization",)),
+    **dict.fromkeys(("newspaper", "paper", "صحيفه", "جريده"), ("outlet",)),
+    **dict.fromkeys(("channel", "قناه"), ("outlet",)),
+}
+_LINK_SENTENCE = re.compile(r"(?:رابط الخبر|رابط المصدر|اقرأ أيضا|اقرأ أيضاً|Read more|Related:)", re.IGNORECASE)
 _MENTION_WORDS = re.compile(r"[^\s]+")
 _OPENING_QUOTE = re.compile(r"^[\"“«„'‘]")
 _EDGE_PUNCT = "،,؛;:-–— \t"
@@ -128,10 +138,17 @@ class _ArticleState:
         return info
 
     def _short_form(self, mention: Mention) -> SourceInfo | None:
-        """"المرصد" after "المرصد السوري لحقوق الإنسان": the full name seen earlier."""
+        """"المرصد" after "المرصد السوري لحقوق الإنسان", "the agency" after "the World Health
+        Organization": the full name seen earlier."""
         key = match_key(mention.text).split()
         if not key:
             return None
+        kinds = _GENERIC_BACK_REFERENCES.get(" ".join(key))
+        if kinds:
+            for earlier in reversed(self.seen):
+                if earlier.kind in kinds and earlier.key is not None:
+                    return SourceInfo(mention.text, mention.start, mention.end, earlier.canonical,
+                                      earlier.kind, earlier.key, earlier.reliability)
         for earlier in reversed(self.seen):
             ek = match_key(earlier.mention).split()
             if len(ek) > len(key) and (ek[: len(key)] == key or set(key) <= set(ek)):
@@ -208,6 +225,8 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
         if line.kind is not LineKind.TEXT:
             continue
         for s, e in split_sentences(text, line.start, line.end):
+            if _LINK_SENTENCE.match(text, s, e):
+                continue  # "رابط الخبر بصحيفة الوئام: …" at the end of a paragraph
             claims.extend(_sentence_claims(text, s, e, state, voice))
     return Analysis(language, publisher, claims)
 
@@ -219,7 +238,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     # after at least three words of other content.
     cuts = [s]
     for found_cue in found:
-        if (found_cue.type == "verb" and found_cue.mention is not None and found_cue.full
+        if (found_cue.type in ("verb", "prep") and found_cue.mention is not None and found_cue.full
                 and not found_cue.deferred and len(_WORDS.findall(text[cuts[-1] : found_cue.start])) >= 3):
             cuts.append(found_cue.start)
     bounds = [*cuts, e]
@@ -249,9 +268,12 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
 
 
 def _clause_source(cues: list[Cue], state: _ArticleState) -> tuple[SourceInfo | None, Cue | None]:
+    """The first cue in the clause that names a source or carries the last one on."""
     for c in cues:
         if c.mention is not None:
             return state.resolve(c.mention), c
+        if c.continuation and state.last is not None and c.type != "prep":
+            return state.last, c
     for c in cues:
         if c.continuation and state.last is not None:
             return state.last, c

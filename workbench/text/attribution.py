@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.text import cues as C
 from workbench.text.normalize import normalize_with_map, strip_article
@@ -19,6 +20,8 @@ from workbench.text.normalize import normalize_with_map, strip_article
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _OPEN_QUOTES = {'"', "'", "(", "["}
 _CLOSE_QUOTES = {'"', "'", ")", "]"}
+# "نقلت صحيفة تايمز عن الوزير القول إن": the word for "saying" between a source and its words.
+_SPEECH_NOUNS = frozenset("القول قوله قولها قولهم قولهما بالقول".split())
 _SOCIAL_AFTER_ALA = re.compile(r"^(?:مواقع|موقع|شبكات|شبكه|وسائل|منصات|منصه|تويتر|فيسبوك|فيس|يوتيوب|تلغرام|تيليغرام|انستغرام|x)$")
 _EN_STOP_BACK = frozenset(
     ["that", "which", "who", "whom", "whose", "while", "when", "as", "and", "but", "because", ",", ";", ":", '"', "'", "(", ")", "—", "–"]
@@ -26,6 +29,8 @@ _EN_STOP_BACK = frozenset(
 _EN_SKIP_BACK = frozenset(
     ["also", "has", "have", "had", "was", "were", "is", "are", "previously", "later", "earlier", "yesterday", "today", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "week", "month", "in", "a", "statement", "recently", "separately", "further", "again"]
 )
+_EN_DETERMINERS = frozenset("the a an these those this that such its their his her our some many".split())
+_EN_BY_AGENT = re.compile(r"\b(?:shared|posted|published|circulated|released|issued|filmed|taken|broadcast) by\b")
 _EN_STOP_FORWARD = frozenset(
     ["that", "on", "in", "at", "during", "after", "before", "while", "when", "as", "and", "but", "because", "who", "which", ",", ".", ";", ":", '"', "'", "(", ")", "—", "–"]
 )
@@ -70,13 +75,17 @@ class SentenceView:
         self.norm, self.index = normalize_with_map(text[start:end])
         self._tokens: list[_Tok] | None = None
         self._tok_at: dict[int, int] = {}
+        self._starts: list[int] = []
+        # Tokens are made from here on: the words well before the first cue are never looked at.
+        self.floor = 0
 
     @property
     def tokens(self) -> list[_Tok]:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
-            self._tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm)]
+            self._tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm, self.floor)]
             self._tok_at = {t.s: i for i, t in enumerate(self._tokens)}
+            self._starts = [t.s for t in self._tokens]
         return self._tokens
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
@@ -98,10 +107,16 @@ class SentenceView:
         i = self._tok_at.get(norm_offset)
         if i is not None:
             return i
-        for i, t in enumerate(tokens):
-            if t.s >= norm_offset:
-                return i
-        return len(tokens)
+        return bisect_left(self._starts, norm_offset) if tokens else 0
+
+
+def _word_floor(norm: str, pos: int) -> int:
+    """A word boundary at or before `pos` (0 when pos is near the start)."""
+    if pos <= 0:
+        return 0
+    while pos > 0 and not norm[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _is_mark(ch: str) -> bool:
@@ -109,16 +124,20 @@ def _is_mark(ch: str) -> bool:
     return 0x064B <= o <= 0x065F or o in (0x0670, 0x0640) or 0x0610 <= o <= 0x061A
 
 
+@lru_cache(maxsize=65536)
 def _is_addressee(t: str) -> bool:
-    """"لوكالة", "لشبكات", "للصحفيين": to whom it was said, not who said it."""
+    """"لوكالة", "لشبكات", "للصحفيين", "لوالديها": to whom it was said, not who said it."""
     if C.ADDRESSEE_PREFIX.match(t):
         return True
     if not t.startswith("ل") or len(t) < 4:
         return False
+    if t.endswith(("ها", "هم", "هما", "كم")) and _head_kind(t) is None:
+        return True
     rest = t[2:] if t.startswith("لل") else t[1:]
     return bool(C.SOURCE_HEADS.get(rest) or C.SOURCE_HEADS.get("ال" + rest)) and _head_kind(t) is None
 
 
+@lru_cache(maxsize=65536)
 def _head_kind(word: str) -> str | None:
     w = word
     if w[:1] in "وف" and w[1:] and (w[1:] in C.SOURCE_HEADS or strip_article(w[1:]) in C.SOURCE_HEADS):
@@ -130,7 +149,11 @@ def _head_kind(word: str) -> str | None:
 
 
 def _arabic_np(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention | None, int]:
-    """The source phrase starting at token i; returns (mention, index after it)."""
+    """The source phrase starting at token i; returns (mention, index after it).
+
+    A phrase is a head noun and what qualifies it: adjectives, genitives, a quoted or bracketed
+    name ("صحيفة (اكسبرسين) السويدية"), for people one prepositional phrase ("ضابط في الشرطة
+    برتبة عقيد") and a name after a title ("رئيس نقابة الصيادين أبو بكر غامندي")."""
     toks = sv.tokens
     n = len(toks)
     quoted = False
@@ -140,7 +163,8 @@ def _arabic_np(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention |
     start_i = i
     words: list[_Tok] = []
     head_kind: str | None = None
-    while i < n and len(words) < 7:
+    used_fi = False
+    while i < n and len(words) < (10 if head_kind in ("official", "unnamed", "group") else 7):
         t = toks[i].t
         if quoted:
             if t in _CLOSE_QUOTES:
@@ -151,9 +175,26 @@ def _arabic_np(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention |
                 words.append(toks[i])
             i += 1
             continue
+        if t in _OPEN_QUOTES and words:
+            # A name in quotes or brackets after its head: "شركة “غو برو”", "صحيفة (اكسبرسين)".
+            j = i + 1
+            inner: list[_Tok] = []
+            while j < n and toks[j].t not in _CLOSE_QUOTES and len(inner) < 5 and (toks[j].t[0].isalnum() or toks[j].t == "."):
+                if toks[j].t[0].isalnum():
+                    inner.append(toks[j])
+                j += 1
+            if inner and j < n and toks[j].t in _CLOSE_QUOTES:
+                words.extend(inner)
+                i = j + 1
+                continue
+            break
+        if t == "." and words and i + 1 < n and toks[i - 1].e == toks[i].s == toks[i + 1].s - 1 \
+                and toks[i + 1].t[0].isalnum():
+            i += 1  # "بي.بي.سي": an abbreviation with full stops
+            continue
         if not t[0].isalnum():
             break
-        if t in C.NP_STOPS or t in C.CONTENT_MARKERS:
+        if t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in _SPEECH_NOUNS:
             break
         if _is_addressee(t) and not (glued and not words):
             break
@@ -173,19 +214,13 @@ def _arabic_np(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention |
                         words.append(toks[i])
                         i += 1
                 break
-            if t == "في" and head_kind in ("unnamed", "group", "official") and nxt and nxt[0].isalnum() \
-                    and nxt not in C.NP_STOP_AFTER_FI and nxt not in C.NP_STOPS:
-                # "ضابط في الشرطة برتبة عقيد": at most two words after the preposition.
+            if t == "في" and not used_fi and head_kind in ("unnamed", "group", "official") and nxt \
+                    and nxt[0].isalnum() and nxt not in C.NP_STOP_AFTER_FI and nxt not in C.NP_STOPS:
+                # "ضابط في الشرطة برتبة عقيد", "القنصل العام في مدينة مشهد عبدالله الحمراني".
+                used_fi = True
                 words.append(toks[i])
                 i += 1
-                for _ in range(2):
-                    if i < n and toks[i].t[0].isalnum() and toks[i].t not in C.NP_STOPS \
-                            and toks[i].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[i].t) \
-                            and not _is_addressee(toks[i].t):
-                        words.append(toks[i])
-                        i += 1
-                break
-            break
+                continue
             break
         if not words:
             head_kind = _head_kind(t)
@@ -217,7 +252,7 @@ def _is_cue_word(t: str) -> bool:
 _TIME_WORDS = frozenset(["اليوم", "امس", "يوم", "مساء", "صباح", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"])
 
 
-def _after_np_is_content(sv: SentenceView, i: int) -> bool:
+def _after_np_is_content(sv: SentenceView, i: int, lemma: str = "") -> bool:
     """Does a content marker (أن/إن, a colon, a quotation) follow the source phrase, allowing
     for an addressee ("لوكالة الأنباء الألمانية"), a setting ("في بيان") or a time ("أمس")?"""
     toks = sv.tokens
@@ -227,14 +262,25 @@ def _after_np_is_content(sv: SentenceView, i: int) -> bool:
         return toks[j].t if j < n else ""
 
     j = i
-    for _ in range(3):
+    if tok(j) == ",":
+        j += 1
+    for _ in range(4):
         t = tok(j)
+        if t in _SPEECH_NOUNS:
+            j += 1
+            continue
         if t and _is_addressee(t):
             j += 1
             k = 0
             while k < 3 and tok(j)[:1].isalnum() and tok(j) not in C.CONTENT_MARKERS and tok(j) not in ("الي", "علي", "في"):
                 j += 1
                 k += 1
+            if tok(j) in _OPEN_QUOTES:  # "لهيئة الإذاعة البريطانية (بي.بي.سي)", "لـ «عكاظ»"
+                k = j + 1
+                while k < min(n, j + 8) and tok(k) not in _CLOSE_QUOTES:
+                    k += 1
+                if tok(k) in _CLOSE_QUOTES:
+                    j = k + 1
         elif t == "في" and tok(j + 1) in C.NP_STOP_AFTER_FI:
             j += 2
             if tok(j)[:1].isalnum() and tok(j) not in C.CONTENT_MARKERS and tok(j) not in ("الي", "علي", "في"):
@@ -256,13 +302,18 @@ def _after_np_is_content(sv: SentenceView, i: int) -> bool:
     t = tok(j)
     if t in C.CONTENT_MARKERS or t in (":", '"'):
         return True
+    if lemma == "كشف" and t in ("عن", "عما"):
+        return True
     return t in ("الي", "علي") and tok(j + 1) in C.CONTENT_MARKERS
 
 
 def arabic_cues(sv: SentenceView) -> list[Cue]:
     found: list[Cue] = []
     deferring_until = -1
-    for m in C.find_arabic_cues(sv.norm):
+    matches = C.find_arabic_cues(sv.norm)
+    if matches and sv._tokens is None:
+        sv.floor = _word_floor(sv.norm, matches[0].start - 160)
+    for m in matches:
         ns, ne = m.start, m.end
         if m.prep is not None:
             prep = m.prep
@@ -276,11 +327,20 @@ def arabic_cues(sv: SentenceView) -> list[Cue]:
                     ti = sv.token_index(ne)
                 mention = _strip_lam(sv, sv.tokens[ti], ti) if ti < len(sv.tokens) else None
             else:
-                mention, _ = _arabic_np(sv, sv.token_index(ne))
+                ti = sv.token_index(ne)
+                if ti < len(sv.tokens) and sv.tokens[ti].t in C.PRONOUN_ATTRIBUTIONS:
+                    # "حسب وصفه": the clause's own speaker.
+                    s, e = sv.orig(ns, sv.tokens[ti].e)
+                    found.append(Cue(s, e, sv.text[s:e], prep, "prep", None, full=False, continuation=True))
+                    continue
+                mention, _ = _arabic_np(sv, ti)
             if mention is None:
                 continue
             s, e = sv.orig(ns, ne)
-            found.append(Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, full=False))
+            # "…، وطبقاً لصحيفة اكسبريسن فإن…": a preposition that opens a clause of its own.
+            preceding = sv.norm[:ns].rstrip()
+            opens = (preceding.endswith(",") or prep.startswith("و")) and _followed_by_fa_inna(sv, mention)
+            found.append(Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, full=opens))
             continue
         form = m.verb or ""
         cue = C.verb_cue(form)
@@ -291,11 +351,27 @@ def arabic_cues(sv: SentenceView) -> list[Cue]:
                 found.append(Cue(s, e, sv.text[s:e], cue.lemma, "passive", Mention(s, e, sv.text[s:e], "unnamed"), full=True))
             continue
         mention, after = _arabic_np(sv, ti)
-        full = _after_np_is_content(sv, after if mention else ti)
-        deferred = ns <= deferring_until
+        relayed_ok = False
         if mention is not None:
+            # "نقلت صحيفة تايمز عن الوزير", "ذكرت الوكالة نقلاً عن مصادر": the one relayed speaks.
+            relayed, after2 = _relayed(sv, after, cue.lemma)
+            if relayed is not None:
+                mention, after, relayed_ok = relayed, after2, True
+                if not mention.kind:
+                    mention.kind = "person"
+        elif (cue.continuation or not cue.weak) and cue.lemma not in ("بالإشارة", "بالقول") \
+                and not form.startswith(("م", "قائل", "داعي", "واصف")):
+            # Subject before the verb: "لكن غامندي قال إنه", "صحيفة تينيسيان المحلية أكدت أنه".
+            before = _arabic_subject_before(sv, sv.token_index(ns))
+            if before is not None and _after_np_is_content(sv, ti):
+                mention, after = before, ti
+        full = _after_np_is_content(sv, after if mention else ti, cue.lemma)
+        deferred = ns <= deferring_until
+        if mention is not None and not relayed_ok:
             kind = mention.kind
-            if not kind and not mention.quoted and not full:
+            if not kind and not cue.weak and len(mention.text.split()) <= 3:
+                mention.kind = "person"  # "وقال ستاثاكيس قبيل بدء المفاوضات": a name
+            elif not kind and not mention.quoted and not full:
                 mention = None  # "نشرت صورة": not a source
             elif (cue.lemma in C.NEEDS_CONTENT_MARKER and not full) or (not kind and not full and len(mention.text.split()) > 5):
                 mention = None
@@ -310,6 +386,51 @@ def arabic_cues(sv: SentenceView) -> list[Cue]:
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, full=False, continuation=True))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _followed_by_fa_inna(sv: SentenceView, mention: Mention) -> bool:
+    rest = sv.text[mention.end : sv.end].lstrip(" ،,")
+    return rest.startswith(("فإن", "فان", "فأن"))
+
+
+def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int]:
+    toks = sv.tokens
+    n = len(toks)
+    if i < n and toks[i].t in ("نقلا", "ونقلا") and i + 1 < n and toks[i + 1].t == "عن":
+        return _arabic_np(sv, i + 2)
+    if lemma == "نقل" and i < n and toks[i].t == "عن":
+        return _arabic_np(sv, i + 1)
+    return None, i
+
+
+_SUBJECT_BOUNDARY = frozenset("لكن ولكن بينما فيما حين اذ إذ ثم كما و ف".split())
+
+
+def _arabic_subject_before(sv: SentenceView, ci: int) -> Mention | None:
+    """A short subject right before a reporting verb (SVO order), after a clause boundary."""
+    toks = sv.tokens
+    j = ci - 1
+    words: list[_Tok] = []
+    while j >= 0 and len(words) < 6:
+        t = toks[j].t
+        if t in _CLOSE_QUOTES or t in _OPEN_QUOTES:
+            j -= 1
+            continue
+        if not t[0].isalnum() or t in _SUBJECT_BOUNDARY or t in C.NP_STOPS or t in C.CONTENT_MARKERS:
+            break
+        if _is_cue_word(t) or t in ("في", "علي") or t.endswith("وا"):
+            return None
+        words.append(toks[j])
+        j -= 1
+    if not words or len(words) > 5:
+        return None
+    boundary = toks[j].t if j >= 0 else ""
+    if j >= 0 and boundary[0].isalnum() and boundary not in _SUBJECT_BOUNDARY and boundary not in C.CONTENT_MARKERS:
+        return None
+    words.reverse()
+    s, e = sv.orig(words[0].s, words[-1].e)
+    kind = next((k for w in words if (k := _head_kind(w.t))), "person")
+    return Mention(s, e, sv.text[s:e], kind)
 
 
 def _strip_lam(sv: SentenceView, tok: _Tok, ti: int) -> Mention | None:
@@ -366,9 +487,13 @@ def english_cues(sv: SentenceView) -> list[Cue]:
         if back and len(back) == 1 and orig_toks[back[0]][1].lower() in C.ENGLISH_PRONOUNS:
             found.append(Cue(s, e, sv.text[s:e], verb, "verb", None, full=True, continuation=True))
             continue
+        if back and back[-1] == ti_at - 1 and orig_toks[back[-1]][0].t in _EN_DETERMINERS:
+            continue  # "the reports", "such claims": a noun, not a verb
         if back:
             ws = [orig_toks[k][1] for k in back]
             kind = _en_kind(ws)
+            if all(w.lower() in _EN_DETERMINERS for w in ws):
+                kind = ""
             if kind:
                 ms, me = sv.orig(toks[back[0]].s, toks[back[-1]].e)
                 found.append(Cue(ms, e, sv.text[ms:e], verb, "verb",
@@ -389,6 +514,20 @@ def english_cues(sv: SentenceView) -> list[Cue]:
                     ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
                     found.append(Cue(s, e, sv.text[s:e], verb, "verb",
                                      Mention(ms, me, sv.text[ms:me], kind), full=False))
+    for m in _EN_BY_AGENT.finditer(sv.norm):
+        # "A video shared by activists on social media": the agent is the source.
+        words = _en_forward(orig_toks, sv.token_index(m.end()))
+        k = words[-1] + 1 if words else 0
+        if words and k + 1 < len(toks) and toks[k].t == "on" and toks[k + 1].t in ("social", "twitter", "facebook", "youtube", "telegram", "instagram"):
+            words.extend(range(k, k + (3 if toks[k + 1].t == "social" and k + 2 < len(toks) else 2)))
+        if words:
+            ws = [orig_toks[k][1] for k in words]
+            ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
+            text = sv.text[ms:me]
+            kind = "social media" if re.search(r"social media|twitter|facebook|youtube|telegram", text, re.I) else _en_kind(ws)
+            if kind:
+                s, e = sv.orig(*m.span())
+                found.append(Cue(s, e, sv.text[s:e], "by", "prep", Mention(ms, me, text, kind), full=False))
     for m in re.finditer(r"\bthe same (?:source|official|spokesman|spokeswoman)\b", sv.norm):
         s, e = sv.orig(*m.span())
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, full=False, continuation=True))
@@ -414,6 +553,10 @@ def _en_backward(orig_toks: list[tuple[_Tok, str]], ti: int) -> list[int]:
     out: list[int] = []
     while j >= 0 and len(out) < 10:
         t = orig_toks[j][0].t
+        if t == "s" and j >= 2 and orig_toks[j - 1][0].t == "'" and orig_toks[j - 2][0].t[0].isalnum():
+            out.extend((j, j - 1))  # a possessive: "Russia's defence ministry"
+            j -= 2
+            continue
         if t in _EN_STOP_BACK or not t[0].isalnum():
             break
         out.append(j)

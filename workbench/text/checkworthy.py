@@ -62,19 +62,21 @@ DATE_WORDS = arabic_word_forms(
     "رمضان شوال"
 ) | frozenset("yesterday today monday tuesday wednesday thursday friday saturday sunday january february "
               "march april may june july august september october november december".split())
-_DATE_PHRASES = tuple(normalize(p) for p in (
+_DATE_PHRASES_LIST = tuple(normalize(p) for p in (
     "قبل يوم", "قبل يومين", "قبل أيام", "قبل أسبوع", "قبل أسبوعين", "قبل شهر", "قبل شهرين", "قبل أشهر",
     "قبل عام", "قبل سنة", "last week", "last month", "last year",
 ))
+_DATE_PHRASES = re.compile("|".join(re.escape(p) for p in _DATE_PHRASES_LIST))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 COMPARISON_WORDS = arabic_word_forms("أكبر أصغر أعلى أدنى أكثر أقل الأول الأولى قياسي قياسية غير_مسبوق") | frozenset(
     "largest biggest highest lowest first record unprecedented worst most".split()
 )
-_COMPARISON_PHRASES = tuple(normalize(p) for p in ("أكثر من", "أقل من", "غير مسبوق", "أول مرة", "more than", "less than", "fewer than"))
+_COMPARISON_PHRASES = re.compile("|".join(re.escape(normalize(p)) for p in (
+    "أكثر من", "أقل من", "غير مسبوق", "أول مرة", "more than", "less than", "fewer than")))
 MEDIA_WORDS = arabic_word_forms("صورة صور صورتين فيديو مقطع شريط لقطات لقطة") | frozenset(
     "photo photos photograph photographs picture pictures image images video videos footage clip".split()
 )
-_MEDIA_PHRASES = tuple(normalize(p) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة"))
+_MEDIA_PHRASES = re.compile("|".join(re.escape(normalize(p)) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة")))
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
@@ -82,7 +84,7 @@ _DIGIT = re.compile(r"\d")
 def rests_on_media(norm: str, words: set[str] | None = None) -> bool:
     """Does the (normalised) claim rest on a photo or a video?"""
     words = set(_WORDS.findall(norm)) if words is None else words
-    return not words.isdisjoint(MEDIA_WORDS) or any(p in norm for p in _MEDIA_PHRASES)
+    return not words.isdisjoint(MEDIA_WORDS) or _MEDIA_PHRASES.search(norm) is not None
 
 
 def score_claim(
@@ -96,9 +98,9 @@ def score_claim(
         features.append("number")
     if not words.isdisjoint(CASUALTY_WORDS):
         features.append("casualties")
-    if not words.isdisjoint(DATE_WORDS) or any(p in norm for p in _DATE_PHRASES) or _YEAR.search(norm):
+    if not words.isdisjoint(DATE_WORDS) or _DATE_PHRASES.search(norm) or _YEAR.search(norm):
         features.append("date")
-    if not words.isdisjoint(COMPARISON_WORDS) or any(p in norm for p in _COMPARISON_PHRASES):
+    if not words.isdisjoint(COMPARISON_WORDS) or _COMPARISON_PHRASES.search(norm):
         features.append("comparison")
     if source_kind in ("unnamed", "group", "social media"):
         features.append("unnamed_source")

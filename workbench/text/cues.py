@@ -59,6 +59,16 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
     _v("اعترف", "اعترف اعترفت اعترفوا", weak=True),
     _v("أقر", "أقر أقرت", weak=True),
     _v("نوه", "نوه نوهت", continuation=True),
+    _v("دعا", "دعا دعت دعوا يدعو تدعو داعيا داعياً", weak=True),
+    _v("طالب", "طالب طالبت طالبوا يطالب تطالب مطالبا مطالباً", weak=True),
+    _v("وصف", "وصف وصفت وصفوا يصف تصف واصفا واصفاً", weak=True),
+    _v("لاحظ", "لاحظ لاحظت لاحظوا", weak=True),
+    _v("توقع", "توقع توقعت توقعوا يتوقع تتوقع متوقعا", weak=True),
+    _v("رجح", "رجح رجحت رجحوا يرجح ترجح", weak=True),
+    _v("بالقول", "بالقول", continuation=True),
+    _v("استغرب", "استغرب استغربت استغربوا مستغربا", weak=True),
+    _v("انتقد", "انتقد انتقدت انتقدوا ينتقد منتقدا", weak=True),
+    _v("رحب", "رحب رحبت رحبوا يرحب مرحبا", weak=True),
     _v("قيل", "قيل"),
     _v("نشر", "نشر نشرت نشروا ينشر تنشر", weak=True, publishing=True),
     _v("بث", "بث بثت يبث تبث", weak=True, publishing=True),
@@ -69,7 +79,7 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
 
 # Prepositional cues: the source follows them; the content is the clause they stand in.
 ARABIC_PREPOSITIONS: tuple[str, ...] = (
-    "بحسب", "حسب", "حسبما", "وفق", "وفقا ل", "وفقاً ل", "وفقا لـ", "وفقاً لـ", "طبقا ل", "طبقاً ل",
+    "بحسب", "حسب", "حسبما", "حسب ما", "وحسب ما", "على ما", "وفق ما", "وفقا لما", "وفقاً لما", "وفق", "وفقا ل", "وفقاً ل", "وفقا لـ", "وفقاً لـ", "طبقا ل", "طبقاً ل",
     "نقلا عن", "نقلاً عن", "على لسان", "استنادا إلى", "استناداً إلى", "استنادا الى", "بحسب ما",
     "وبحسب", "وحسب", "ووفق", "ووفقا ل", "ووفقاً ل", "ونقلا عن", "ونقلاً عن", "بناء على ما", "كما ذكرت",
 )
@@ -78,15 +88,16 @@ ARABIC_PREPOSITIONS: tuple[str, ...] = (
 SOURCE_HEADS: dict[str, str] = {}
 for _kind, _words in {
     "unnamed": "مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون ضابط قيادي عضو جهات "
-    "تقارير تقرير خبراء خبير محلل محللون مراقبون مراقب",
+    "تقارير تقرير خبراء خبير محلل محللون مراقبون مراقب باحث باحثون الباحثين محققون محققين قيادات",
     "group": "ناشطون ناشطو ناشطين ناشط ناشطة سكان شهود شاهد أهالي معارضون مواطنون متظاهرون عناصر "
-    "مقاتلون أطباء متداولو متداولون مغردون مدونون",
-    "organization": "مركز مرصد منظمة لجنة هيئة وزارة مجلس جمعية اتحاد حزب جيش قوات شرطة الأمم مكتب "
+    "مقاتلون أطباء متداولو متداولون مغردون مدونون قبائل عشائر",
+    "organization": "شركة شركات مركز مرصد منظمة لجنة هيئة وزارة مجلس جمعية اتحاد حزب جيش قوات شرطة الأمم مكتب "
     "مديرية رابطة الدفاع تنسيقية تنسيقيات شبكة جبهة حركة فصيل بعثة الحكومة حكومة المفوضية مفوضية "
     "النيابة الرئاسة الديوان إدارة غرفة البنك صندوق",
-    "outlet": "صحف قنوات شبكات صحيفة قناة موقع تلفزيون التلفزيون إذاعة مجلة وسائل التلفزة",
+    "outlet": "إعلام الإعلام صحف قنوات شبكات صحيفة قناة موقع تلفزيون التلفزيون إذاعة مجلة وسائل التلفزة",
     "news agency": "وكالة وكالات",
-    "official": "حاكم وزير الوزير رئيس متحدث المتحدث الناطق ناطق محافظ سفير قائد مدير نائب أمين الملك أمير "
+    "person": "ابن والد والدة شقيق شقيقة زوج زوجة عم خال",
+    "official": "قنصل القنصل محامي محام مفتي قاضي حاكم وزير الوزير رئيس متحدث المتحدث الناطق ناطق محافظ سفير قائد مدير نائب أمين الملك أمير "
     "ولي العميد اللواء العقيد الجنرال الشيخ المستشار مستشار الأمين",
     "social media": "تغريدة حساب صفحة مواقع منشور",
 }.items():
@@ -96,7 +107,7 @@ for _kind, _words in {
 # Tokens that end a source phrase (normalised forms).
 NP_STOPS = frozenset(
     normalize(w)
-    for w in ["حيث", "أن", "أنه", "أنها", "أنهم", "أنهما", "إن", "إنه", "إنها", "إنهم", "بأن", "بأنه", "بأنها", "إلى", "الى", "خلال", "اليوم", "أمس", "يوم", "عبر", "هذه", "هذا", "ذلك", "تلك", "التي", "الذي", "الذين", "من", "عن", "حول", "بشأن", "لدى", "مع", "بعد", "قبل", "منذ", "حتى", "كما", "لكن", "غير", "بينما", "حين", "عندما", "أثناء", "ضد", "قد", "لقد", "لم", "لن", "كان", "كانت", "وكان", "وكانت"]
+    for w in ["نقلا", "نقلاً", "قبيل", "عقب", "إثر", "اثر", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "حيث", "أن", "أنه", "أنها", "أنهم", "أنهما", "إن", "إنه", "إنها", "إنهم", "بأن", "بأنه", "بأنها", "إلى", "الى", "خلال", "اليوم", "أمس", "يوم", "عبر", "هذه", "هذا", "ذلك", "تلك", "التي", "الذي", "الذين", "من", "عن", "حول", "بشأن", "لدى", "مع", "بعد", "قبل", "منذ", "حتى", "كما", "لكن", "غير", "بينما", "حين", "عندما", "أثناء", "ضد", "قد", "لقد", "لم", "لن", "كان", "كانت", "وكان", "وكانت"]
 )
 NP_STOP_AFTER_FI = frozenset(
     normalize(w)
@@ -113,16 +124,16 @@ CONTENT_MARKERS = frozenset(
 PASSIVE_UNNAMED = frozenset(normalize(w) for w in ("أفيد", "قيل"))
 SAME_SOURCE = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
 
-ENGLISH_VERBS = ["said", "says", "told", "tells", "stated", "states", "added", "adds", "claimed", "claims", "reported", "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns", "noted", "notes", "explained", "explains", "insisted", "insists", "alleged", "alleges", "revealed", "reveals", "acknowledged", "acknowledges", "admitted", "admits", "argued", "argues", "asserted", "asserts", "wrote", "writes", "tweeted", "posted", "disclosed", "estimated", "estimates", "accused", "accuses", "quoted"]
+ENGLISH_VERBS = ["said", "says", "told", "tells", "stated", "states", "added", "adds", "claimed", "claims", "reported", "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns", "noted", "notes", "explained", "explains", "insisted", "insists", "alleged", "alleges", "revealed", "reveals", "acknowledged", "acknowledges", "admitted", "admits", "argued", "argues", "asserted", "asserts", "wrote", "writes", "tweeted", "posted", "disclosed", "estimated", "estimates", "accused", "accuses", "quoted", "say", "tell", "blamed", "blames", "forecast", "predicted", "predicts", "urged", "urges"]
 ENGLISH_CONTINUATION = frozenset(["added", "adds", "continued", "noted"])
 ENGLISH_PREPOSITIONS = ("according to", "citing", "quoting", "as reported by", "as told to")
 ENGLISH_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 ENGLISH_HEADS: dict[str, str] = {}
 for _kind, _words in {
     "unnamed": "official officials source sources spokesperson diplomat diplomats analyst analysts "
-    "experts expert reports",
+    "experts expert reports researchers scientists meteorologists investigators",
     "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
-    "users",
+    "users workers volunteers survivors families villagers fighters",
     "organization": "ministry observatory organization organisation committee council agency army "
     "police government office department commission coalition military forces authority authorities "
     "group un",
@@ -157,10 +168,15 @@ ENGLISH_CUE_RE = re.compile(
 # Weak verbs whose other sense is common in news ("نشر الجيش قوات" deploys, "رأى" saw): they count
 # only when an explicit content marker (أن/إن, a colon, a quotation) follows their source.
 NEEDS_CONTENT_MARKER = frozenset(
-    {"نشر", "رأى", "تابع", "لفت", "بث", "وثق", "اعتبر", "روى", "أقر", "اتهم", "بالإشارة"}
+    {"نشر", "رأى", "تابع", "لفت", "بث", "وثق", "اعتبر", "روى", "أقر", "اتهم", "بالإشارة", "نقل"}
 )
 # Prepositions after which the source is given by a following verb ("حسبما ذكرت الوزارة").
-DEFERRING_PREPOSITIONS = frozenset(normalize(p) for p in ("حسبما", "بحسب ما", "كما ذكرت", "بناء على ما"))
+DEFERRING_PREPOSITIONS = frozenset(
+    normalize(p) for p in ("حسبما", "بحسب ما", "كما ذكرت", "بناء على ما", "حسب ما", "وحسب ما", "على ما", "وفق ما",
+                           "وفقا لما", "وفقاً لما", "طبقا لما", "طبقاً لما", "بحسب ما")
+)
+# "حسب وصفه", "على حد قوله": the clause's own speaker, referred to by a pronoun.
+PRONOUN_ATTRIBUTIONS = frozenset(normalize(w) for w in "وصفه وصفها قوله قولها تعبيره تعبيرها روايته روايتها زعمه زعمها تقديره تقديرها".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters deleted outright: Arabic diacritics (harakat, shadda, sukun, superscript alef...),
 # tatweel, and invisible format characters that break matches (ZWJ, ZWNJ, bidi marks, BOM).
@@ -85,6 +86,7 @@ def strip_article(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """A key for fuzzy source matching: normalised, punctuation and quotes dropped, and the
     definite article removed from each word."""

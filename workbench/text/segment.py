@@ -115,7 +115,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
         return True
     # Initials: "J. K. Rowling", "U.S." — a single Latin capital before the dot.
-    if len(word) == 1 and text[dot - 1].isupper() and text[dot - 1].isascii():
+    if len(word) == 1 and text[dot - 1].isupper() and text[dot - 1].isascii() and (dot < 2 or not text[dot - 2].isdigit()):
         return True
     if "." in word and all(len(p) <= 2 for p in word.split(".")):
         return True
@@ -131,9 +131,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cursor = start
+    quotes = _quoted_spans(text, start, end)
     for m in _TERMINATOR.finditer(text, start, end):
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
+        if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
+            continue  # inside a quotation: «…. …» is one claim in one voice
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
@@ -143,6 +146,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if e > s:
             out.extend(bound_length(text, s, e))
     return out
+
+
+_GUILLEMETS = re.compile(r"«[^«»\n]{1,1500}»|“[^“”\n]{1,1500}”")
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Closed « » and “ ” quotations on the line (the ones that are sure to close)."""
+    if "«" not in text[start:end] and "“" not in text[start:end]:
+        return []
+    return [m.span() for m in _GUILLEMETS.finditer(text, start, end)]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

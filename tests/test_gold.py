@@ -1,0 +1,60 @@
+"""Attribution accuracy on hand-annotated articles (see fixtures/gold/ and benchmarks/accuracy.py).
+
+The floors guard against regressions; the benchmark prints every miss."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from tests.conftest import FIXTURES, require_shared
+from workbench.text.analyzer import analyze
+from workbench.text.gold import evaluate
+
+GOLD = FIXTURES / "gold"
+
+
+def test_gold_files_are_well_formed() -> None:
+    snn = json.loads((GOLD / "saudinewsnet.json").read_text(encoding="utf-8"))
+    assert len(snn["articles"]) >= 15
+    assert sum(len(a["expectations"]) for a in snn["articles"]) >= 150
+    eng = json.loads((GOLD / "english.json").read_text(encoding="utf-8"))
+    for art in eng["articles"]:
+        text = (GOLD / "english" / art["path"]).read_text(encoding="utf-8")
+        for exp in art["expectations"]:
+            assert text.count(exp["claim_contains"]) == 1, exp
+
+
+def test_english_wire_reports_accuracy() -> None:
+    eng = json.loads((GOLD / "english.json").read_text(encoding="utf-8"))
+    ok = total = 0
+    for art in eng["articles"]:
+        text = (GOLD / "english" / art["path"]).read_text(encoding="utf-8")
+        outcomes = evaluate(analyze(text), art["expectations"])
+        ok += sum(o.ok for o in outcomes)
+        total += len(outcomes)
+    assert ok / total >= 0.9, f"{ok}/{total}"
+
+
+@pytest.mark.corpus
+def test_saudinewsnet_accuracy() -> None:
+    shared = require_shared()
+    snn = json.loads((GOLD / "saudinewsnet.json").read_text(encoding="utf-8"))
+    ok = total = 0
+    misses = []
+    for art in snn["articles"]:
+        with zipfile.ZipFile(shared / "corpora" / "saudinewsnet" / art["zip"]) as zf:
+            items = json.loads(zf.read(zf.namelist()[0]))
+        text = next(a["content"] for a in items if a["url"] == art["url"])
+        for exp in art["expectations"]:
+            assert exp["claim_contains"] in text, exp
+        analysis = analyze(text)
+        outcomes = evaluate(analysis, art["expectations"])
+        ok += sum(o.ok for o in outcomes)
+        total += len(outcomes)
+        misses += [o.describe() for o in outcomes if not o.ok]
+        for phrase in art.get("not_claims", []):
+            assert not any(phrase in c.text for c in analysis.claims), phrase
+    assert ok / total >= 0.9, f"{ok}/{total}:\n" + "\n".join(misses)
