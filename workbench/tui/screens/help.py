@@ -13,7 +13,9 @@ KEYS = [
     ("v", "mark verified"), ("d", "mark disputed"), ("f", "mark false"), ("m", "mark misleading"),
     ("u", "mark unverifiable"), ("p", "mark in progress"), ("r", "reset to unchecked"),
     ("j / ↓", "next claim"), ("k / ↑", "previous claim"), ("g / G", "first / last claim"),
-    ("n", "next unchecked claim"), ("tab", "move between queue and article"),
+    ("n", "next unchecked claim"), ("s", "sort: article order / most check-worthy first"),
+    ("o", "open the claim's source: all its claims; rate 1-4, accept a, rename R, merge M"),
+    ("tab", "move between queue and article"),
     ("ctrl+r", "reload from the database"), ("ctrl+p", "command palette"), ("?", "this help"),
     ("q", "quit"),
 ]

@@ -47,6 +47,8 @@ class QueueScreen(Screen[None]):
     BINDINGS = [
         *[Binding(key, f"mark('{st.value}')", label) for key, st, label in STATUS_KEYS],
         Binding("n", "next_unchecked", "Next unchecked"),
+        Binding("o", "open_source", "Source"),
+        Binding("s", "toggle_sort", "Sort"),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -59,6 +61,7 @@ class QueueScreen(Screen[None]):
         self.bidi = bidi
         self._article_id: int | None = None
         self._article_claims: list[ClaimRow] = []
+        self._sort = "position"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,6 +128,8 @@ class QueueScreen(Screen[None]):
     def _claims_loaded(self, msg: ClaimsLoaded) -> None:
         queue = self.query_one(ClaimQueue)
         queue.load(msg.rows)
+        if self._sort != "position":
+            queue.sort_by(self._sort)
         title = f"Claims — {msg.total:,}"
         if msg.total >= QUEUE_LIMIT:
             title += f" (first {QUEUE_LIMIT:,})"
@@ -229,6 +234,28 @@ class QueueScreen(Screen[None]):
                 queue.move_cursor(row=i)
                 return
         self.notify("Every claim has a status.", severity="information")
+
+    def action_open_source(self) -> None:
+        claim = self.query_one(ClaimQueue).selected
+        if claim is None or claim.source_id is None:
+            self.notify("No source to open: select a claim with a source.", severity="warning")
+            return
+        from workbench.tui.screens.source import SourceScreen
+
+        def back(changed: bool | None) -> None:
+            if changed:
+                self.action_reload()
+
+        self.app.push_screen(SourceScreen(self.db, claim.source_id, bidi=self.bidi), back)
+
+    def action_toggle_sort(self) -> None:
+        queue = self.query_one(ClaimQueue)
+        if not queue.order:
+            self.notify("The queue is empty.", severity="warning")
+            return
+        self._sort = "worth" if self._sort == "position" else "position"
+        queue.sort_by(self._sort)
+        self.notify("Most check-worthy first." if self._sort == "worth" else "In article order.")
 
     def action_reload(self) -> None:
         self._article_id = None

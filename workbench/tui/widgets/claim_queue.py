@@ -29,6 +29,11 @@ def status_cell(status: str) -> Text:
 SOURCE_WIDTH = 20
 
 
+def worth_cell(score: float) -> Text:
+    style = "bold red" if score >= 0.6 else "yellow" if score >= 0.35 else "dim"
+    return Text(f"{score:.2f}", style=style, justify="right")
+
+
 def _cell(text: str, width: int, bidi: bool) -> Text:
     """A preview cell; right-to-left text is right-aligned, as its readers expect."""
     rtl = paragraph_is_rtl(text)
@@ -49,31 +54,39 @@ class ClaimQueue(DataTable[Text]):
         self.rows_by_id: dict[int, ClaimRow] = {}
         self.order: list[int] = []
         self._built_width = 60
+        self._source_width = SOURCE_WIDTH
 
     def on_mount(self) -> None:
         self.add_column("#", key="id", width=6)
         self.add_column("Status", key="status", width=12)
-        self.add_column("Source", key="source", width=SOURCE_WIDTH)
-        self.add_column("Claim", key="claim", width=self._claim_width())
+        self.add_column("Worth", key="worth", width=5)
+        self._source_width, self._built_width = self._widths()
+        self.add_column("Source", key="source", width=self._source_width)
+        self.add_column("Claim", key="claim", width=self._built_width)
 
     def _claim_width(self) -> int:
-        """What is left of the table's width for the claim preview: an Arabic preview must be
-        cut to the column, or its beginning (drawn at the right) would be cropped."""
+        return self._widths()[1]
+
+    def _widths(self) -> tuple[int, int]:
+        """Source and claim column widths for the table's width: an Arabic preview must be cut
+        to its column, or its beginning (drawn at the right) would be cropped."""
         width = self.size.width or (self.app.size.width * 3) // 5
-        return max(16, width - 6 - 12 - SOURCE_WIDTH - 4 * 2 - 2)
+        rest = max(24, width - 6 - 12 - 5 - 5 * 2 - 2)
+        source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
+        return source, max(14, rest - source)
 
     def on_resize(self) -> None:
-        width = self._claim_width()
-        if self.order and width != self._built_width:
+        if self.order and self._widths() != (self._source_width, self._built_width):
             self.load([self.rows_by_id[i] for i in self.order], keep_cursor=True)
 
     def load(self, rows: list[ClaimRow], keep_cursor: bool = False) -> None:
         cursor = self.cursor_row
-        self._built_width = self._claim_width()
         self.clear()
-        claim_column = self.columns.get(ColumnKey("claim"))
-        if claim_column is not None:
-            claim_column.width = self._built_width
+        self._source_width, self._built_width = self._widths()
+        for key, width in (("source", self._source_width), ("claim", self._built_width)):
+            column = self.columns.get(ColumnKey(key))
+            if column is not None:
+                column.width = width
         self.rows_by_id = {r.id: r for r in rows}
         self.order = [r.id for r in rows]
         for r in rows:
@@ -88,7 +101,8 @@ class ClaimQueue(DataTable[Text]):
         return [
             Text(str(r.id), style="dim"),
             status_cell(r.status),
-            _cell(src, SOURCE_WIDTH, self.bidi),
+            worth_cell(r.checkworthiness),
+            _cell(src, self._source_width, self.bidi),
             _cell(r.text, self._built_width, self.bidi),
         ]
 
@@ -97,6 +111,18 @@ class ClaimQueue(DataTable[Text]):
             return
         self.rows_by_id[r.id] = r
         self.update_cell(str(r.id), "status", status_cell(r.status))
+
+    def sort_by(self, key: str) -> None:
+        """Re-order the rows: "position" (article order) or "worth" (most check-worthy first)."""
+        selected = self.selected
+        rows = [self.rows_by_id[i] for i in self.order]
+        if key == "worth":
+            rows.sort(key=lambda r: (-r.checkworthiness, r.id))
+        else:
+            rows.sort(key=lambda r: r.id)
+        self.load(rows)
+        if selected is not None:
+            self.move_cursor(row=self.order.index(selected.id))
 
     @property
     def selected(self) -> ClaimRow | None:
