@@ -1,0 +1,168 @@
+"""Opening photos safely and cheaply.
+
+- Decompression bombs are refused by Pillow's pixel limit (a clear error, never an out-of-memory).
+- JPEGs are decoded at reduced scale with `draft` (1/2, 1/4, 1/8 in the decoder itself): hashing
+  needs at most a few hundred pixels a side, so a 12-MP camera photo costs a fraction of a full
+  decode.
+- Every mode comes out as 8-bit RGB: 16-bit and 32-bit greyscale are rescaled, CMYK converted,
+  palettes expanded, transparency composited on white, animations reduced to their first frame;
+  the EXIF orientation is applied.
+- HEIC/HEIF/AVIF are read with pillow-heif when it is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+
+from workbench.errors import InputError
+
+MAX_PIXELS = 120_000_000  # well above any camera; far below what would exhaust memory
+WORK_SIZE = 512  # the longest side we ever need for hashing and thumbnails
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+try:  # HEIC from phones
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIF = True
+except Exception:  # pragma: no cover - optional
+    HEIF = False
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".avif"}
+
+
+@dataclass(slots=True)
+class ImageFacts:
+    """What a file says about itself."""
+
+    sha256: str
+    size_bytes: int
+    width: int
+    height: int
+    format: str
+    exif_date: str | None = None
+    camera: str | None = None
+    gps: tuple[float, float] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _exif_facts(img: Image.Image) -> tuple[str | None, str | None, tuple[float, float] | None]:
+    try:
+        exif = img.getexif()
+    except Exception:
+        return None, None, None
+    if not exif:
+        return None, None, None
+    tags = {ExifTags.TAGS.get(k, k): v for k, v in exif.items()}
+    try:
+        sub = exif.get_ifd(ExifTags.IFD.Exif)
+        tags.update({ExifTags.TAGS.get(k, k): v for k, v in sub.items()})
+    except Exception:
+        pass
+    date = tags.get("DateTimeOriginal") or tags.get("DateTime")
+    date_s = None
+    if isinstance(date, str):
+        try:
+            date_s = datetime.strptime(date.strip("\x00 "), "%Y:%m:%d %H:%M:%S").isoformat()
+        except ValueError:
+            date_s = date.strip("\x00 ")[:32] or None
+    make, model = str(tags.get("Make", "")).strip("\x00 "), str(tags.get("Model", "")).strip("\x00 ")
+    camera = " ".join(p for p in (make, model) if p and p not in model.split()[:1]) or model or make or None
+    gps = None
+    try:
+        g = exif.get_ifd(ExifTags.IFD.GPSInfo)
+        if g and 2 in g and 4 in g:
+            lat = _dms(g[2]) * (-1 if g.get(1) in ("S", b"S") else 1)
+            lon = _dms(g[4]) * (-1 if g.get(3) in ("W", b"W") else 1)
+            gps = (round(lat, 6), round(lon, 6))
+    except Exception:
+        gps = None
+    return date_s, camera, gps
+
+
+def _dms(v: Any) -> float:
+    d, m, s = (float(x) for x in v)
+    return d + m / 60 + s / 3600
+
+
+def _describe_error(name: str, data_len: int, exc: BaseException) -> str:
+    text = str(exc)
+    if isinstance(exc, Image.DecompressionBombError | Image.DecompressionBombWarning):
+        return f"{name}: refused: too many pixels for a photo ({text.split('(')[0].strip()})"
+    if "truncated" in text.lower():
+        return f"{name}: truncated image ({data_len:,} bytes read; the file ends early)"
+    if isinstance(exc, UnidentifiedImageError):
+        suffix = Path(name).suffix.lower()
+        if suffix in (".heic", ".heif", ".avif") and not HEIF:
+            return f"{name}: HEIC/AVIF needs pillow-heif (pip install pillow-heif)"
+        return f"{name}: not an image Pillow can read"
+    return f"{name}: unreadable image ({text.splitlines()[0] if text else type(exc).__name__})"
+
+
+def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image, ImageFacts]:
+    """An 8-bit RGB working copy (longest side ≤ WORK_SIZE·2) and the file's facts.
+
+    Raises InputError with one line naming the problem."""
+    name = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if not data:
+        raise InputError(f"{name}: empty file")
+    import io
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            width, height = img.size
+            if width * height > MAX_PIXELS:
+                raise Image.DecompressionBombError(f"{width}x{height} pixels")
+            fmt = img.format or "?"
+            date, camera, gps = _exif_facts(img)
+            if fmt == "JPEG":
+                img.draft("RGB", (WORK_SIZE * 2, WORK_SIZE * 2))
+            if getattr(img, "is_animated", False):
+                img.seek(0)
+            img.load()
+            img = _to_rgb(img)
+            img = ImageOps.exif_transpose(img) or img
+    except InputError:
+        raise
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning,
+            UnidentifiedImageError, EOFError) as exc:
+        raise InputError(_describe_error(name, len(data), exc)) from exc
+    if max(img.size) > WORK_SIZE * 2:
+        img.thumbnail((WORK_SIZE * 2, WORK_SIZE * 2), Image.Resampling.BILINEAR)
+    facts = ImageFacts(hashlib.sha256(data).hexdigest(), len(data), width, height, fmt, date, camera, gps)
+    return img, facts
+
+
+def _to_rgb(img: Image.Image) -> Image.Image:
+    mode = img.mode
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        import numpy as np
+
+        arr = np.asarray(img, dtype=np.float64)
+        lo, hi = float(arr.min()), float(arr.max())
+        scaled = ((arr - lo) / (hi - lo) * 255.0) if hi > lo else arr * 0
+        return Image.fromarray(scaled.astype("uint8"), "L").convert("RGB")
+    if mode == "P":
+        img = img.convert("RGBA") if "transparency" in img.info else img.convert("RGB")
+        mode = img.mode
+    if mode in ("RGBA", "LA", "PA") or (mode == "RGB" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    if mode != "RGB":
+        return img.convert("RGB")
+    return img

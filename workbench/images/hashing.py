@@ -1,0 +1,279 @@
+"""Perceptual fingerprints that survive what social media does to a photo.
+
+For a known image we keep:
+- ``ph``: pHash (64 bits) of the whole picture;
+- ``ph_trim``: pHash after cutting frames away — uniform borders and margins, caption bars, the
+  status bar and buttons of a screenshot, found as full-width straight edges and flat bands;
+- ``ph_center``: pHash of the central 80 % of the trimmed picture, which a crop of up to 12 %
+  on any side still contains;
+- ``pdq`` (256 bits, with its quality score) and ``dh`` (dHash) as second opinions;
+- ``thumb``: a 64×64 grey thumbnail of the trimmed picture, for the final check.
+
+A query is hashed the same way, plus its mirror image and centre crops at several sizes. Stage one
+compares 64-bit hashes with a vectorised popcount over the whole bank; stage two checks the few
+candidates by normalised correlation of thumbnails over a small search of scales and offsets,
+which is what makes crops, rotations of a few degrees and caption bars safe to call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import imagehash
+import numpy as np
+from PIL import Image, ImageOps
+
+THUMB = 64
+CENTER = 0.80
+QUERY_CENTERS = (0.80, 0.72, 0.88, 0.66)
+_GRAY_WORK = 256
+
+try:
+    import pdqhash
+
+    PDQ = True
+except Exception:  # pragma: no cover - optional
+    PDQ = False
+
+
+def _bits_to_int(bits: np.ndarray) -> int:
+    out = 0
+    for b in bits.flatten():
+        out = (out << 1) | int(bool(b))
+    return out
+
+
+def phash(img: Image.Image) -> int:
+    return _bits_to_int(imagehash.phash(img).hash)
+
+
+def dhash(img: Image.Image) -> int:
+    return _bits_to_int(imagehash.dhash(img).hash)
+
+
+def to_signed(v: int) -> int:
+    """A 64-bit hash as a signed integer (what SQL BIGINT columns hold)."""
+    return v - (1 << 64) if v >= (1 << 63) else v
+
+
+def to_unsigned(v: int) -> int:
+    return v + (1 << 64) if v < 0 else v
+
+
+# ------------------------------------------------------------------ trimming
+
+
+def _bands(edge_rows: list[int], length: int) -> list[tuple[int, int]]:
+    cuts = sorted({0, length, *edge_rows})
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 0]
+
+
+def _axis_trim(gray: np.ndarray) -> tuple[int, int]:
+    """Rows [a, b) holding the photo: drop bars found as full-width edges, then flat margins."""
+    h = gray.shape[0]
+    g = gray.astype(np.int16)
+    diff = np.abs(g[1:] - g[:-1])
+    strong = (diff > 18).mean(axis=1)
+    edges = [i + 1 for i in np.nonzero(strong > 0.72)[0] if h * 0.03 < i + 1 < h * 0.97]
+    # Keep only edges in the outer 40 % on each side: bars live at the edges of a frame.
+    edges = [e for e in edges if e < h * 0.4 or e > h * 0.6]
+    best = (0, h)
+    if edges:
+        texture = g.std(axis=1)
+        scored = []
+        for a, b in _bands(edges, h):
+            if b - a < h * 0.25:
+                continue
+            scored.append(((b - a) * float(np.median(texture[a:b]) > 6), a, b))
+        if scored:
+            _, a, b = max(scored)
+            best = (a, b)
+    a, b = best
+    # Flat margins: rows where nearly every pixel is the row's median colour.
+    med = np.median(g[a:b], axis=1, keepdims=True)
+    flat = (np.abs(g[a:b] - med) <= 10).mean(axis=1) >= 0.97
+    while a < b - 8 and flat[0]:
+        flat = flat[1:]
+        a += 1
+    while b > a + 8 and flat[-1]:
+        flat = flat[:-1]
+        b -= 1
+    return a, b
+
+
+def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
+    """The photo without its frame, caption bars or screenshot chrome; and whether anything went."""
+    w, h = img.size
+    small = img.convert("L")
+    small.thumbnail((_GRAY_WORK, _GRAY_WORK))
+    g = np.asarray(small)
+    sy = h / g.shape[0]
+    sx = w / g.shape[1]
+    top, bottom = _axis_trim(g)
+    left, right = _axis_trim(g[top:bottom].T)
+    box = (int(left * sx), int(top * sy), int(right * sx), int(bottom * sy))
+    if box == (0, 0, w, h) or (box[2] - box[0]) < w * 0.3 or (box[3] - box[1]) < h * 0.3:
+        return img, False
+    if (box[2] - box[0]) * (box[3] - box[1]) > 0.985 * w * h:
+        return img, False
+    return img.crop(box), True
+
+
+def center_crop(img: Image.Image, frac: float) -> Image.Image:
+    w, h = img.size
+    cw, ch = max(8, int(w * frac)), max(8, int(h * frac))
+    left, top = (w - cw) // 2, (h - ch) // 2
+    return img.crop((left, top, left + cw, top + ch))
+
+
+def thumbnail(img: Image.Image) -> np.ndarray:
+    return np.asarray(img.convert("L").resize((THUMB, THUMB), Image.Resampling.BILINEAR), dtype=np.uint8)
+
+
+# ------------------------------------------------------------------ fingerprints
+
+
+@dataclass(slots=True)
+class Fingerprint:
+    ph: int
+    ph_trim: int
+    ph_center: int
+    dh: int
+    pdq: bytes | None
+    pdq_quality: int
+    thumb: bytes
+    trimmed: bool
+
+
+def fingerprint(img: Image.Image) -> Fingerprint:
+    """What the bank keeps of a known image."""
+    trimmed, did = trim_frame(img)
+    ph_full = phash(img)
+    ph_trim = phash(trimmed) if did else ph_full
+    pdq, quality = _pdq(trimmed)
+    return Fingerprint(
+        ph=ph_full,
+        ph_trim=ph_trim,
+        ph_center=phash(center_crop(trimmed, CENTER)),
+        dh=dhash(trimmed),
+        pdq=pdq,
+        pdq_quality=quality,
+        thumb=thumbnail(trimmed).tobytes(),
+        trimmed=did,
+    )
+
+
+def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
+    if not PDQ:
+        return None, 0
+    arr = np.asarray(img.convert("RGB"))
+    bits, quality = pdqhash.compute(arr)
+    return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
+
+
+@dataclass(slots=True)
+class QueryHashes:
+    primary: list[int]  # compared with the bank's ph and ph_trim
+    center: list[int]  # compared with the bank's ph_center
+    thumbs: list[np.ndarray]  # the trimmed query and its mirror, for the final check
+    pdq: list[bytes]
+    trimmed: bool
+
+
+def query_hashes(img: Image.Image) -> QueryHashes:
+    trimmed, did = trim_frame(img)
+    mirror = ImageOps.mirror(trimmed)
+    primary = [phash(img), phash(trimmed), phash(mirror)] if did else [phash(img), phash(mirror)]
+    center = []
+    for frac in QUERY_CENTERS:
+        center.append(phash(center_crop(trimmed, frac)))
+        center.append(phash(center_crop(mirror, frac)))
+    pdqs = [p for p in (_pdq(trimmed)[0], _pdq(mirror)[0]) if p is not None]
+    return QueryHashes(primary, center, [thumbnail(trimmed), thumbnail(mirror)], pdqs, did)
+
+
+# ------------------------------------------------------------------ the final check
+
+
+def _z(a: np.ndarray) -> np.ndarray:
+    a = a.astype(np.float32)
+    a -= a.mean()
+    n = float(np.linalg.norm(a))
+    return a / n if n > 1e-6 else a
+
+
+_FRACS = (1.0, 0.96, 0.92, 0.88, 0.84, 0.80, 0.76)
+_SIDE = 32
+
+
+def _regions(img: Image.Image) -> np.ndarray:
+    """Every sub-region of a thumbnail that a crop of up to 24 % of a side (in any direction)
+    could have left, each resized to 32×32 and normalised: shape (n, 32*32)."""
+    out = []
+    for fx in _FRACS:
+        for fy in _FRACS:
+            w, h = int(THUMB * fx), int(THUMB * fy)
+            xs = sorted({0, (THUMB - w) // 2, THUMB - w})
+            ys = sorted({0, (THUMB - h) // 2, THUMB - h})
+            for y in ys:
+                for x in xs:
+                    region = img.crop((x, y, x + w, y + h)).resize((_SIDE, _SIDE), Image.Resampling.BILINEAR)
+                    out.append(_z(np.asarray(region)).ravel())
+    return np.stack(out)
+
+
+def _rotations(img: Image.Image) -> np.ndarray:
+    """The central part of the thumbnail, straightened by a few degrees either way."""
+    out = []
+    for deg in (-5, -4, -3, -2, 2, 3, 4, 5):
+        rot = img.rotate(deg, resample=Image.Resampling.BILINEAR)
+        out.append(_z(np.asarray(center_crop(rot, 0.8).resize((_SIDE, _SIDE), Image.Resampling.BILINEAR))).ravel())
+    return np.stack(out)
+
+
+def _flat(img: Image.Image, frac: float = 1.0) -> np.ndarray:
+    im = center_crop(img, frac) if frac < 1.0 else img
+    return _z(np.asarray(im.resize((_SIDE, _SIDE), Image.Resampling.BILINEAR))).ravel()
+
+
+class Prepared:
+    """A thumbnail ready for comparison; the expensive views are made once, on first use."""
+
+    __slots__ = ("_regions", "_rotations", "center", "flat", "img")
+
+    def __init__(self, thumb: np.ndarray) -> None:
+        self.img = Image.fromarray(thumb)
+        self.flat = _flat(self.img)
+        self.center = _flat(self.img, 0.8)
+        self._regions: np.ndarray | None = None
+        self._rotations: np.ndarray | None = None
+
+    @property
+    def regions(self) -> np.ndarray:
+        if self._regions is None:
+            self._regions = _regions(self.img)
+        return self._regions
+
+    @property
+    def rotations(self) -> np.ndarray:
+        if self._rotations is None:
+            self._rotations = _rotations(self.img)
+        return self._rotations
+
+
+def best_correlation(query: np.ndarray | Prepared, known: np.ndarray | Prepared) -> float:
+    """Highest normalised correlation between the query and the known thumbnail: the query as a
+    crop of the known picture (any side, up to 24 %), the known picture as a crop of the query
+    (a frame the trim missed), and the query turned by a few degrees."""
+    q = query if isinstance(query, Prepared) else Prepared(query)
+    k = known if isinstance(known, Prepared) else Prepared(known)
+    best = float(q.flat @ k.flat)
+    if best >= 0.97:
+        return best
+    best = max(best, float((k.regions @ q.flat).max()))
+    if best >= 0.95:
+        return best
+    best = max(best, float((q.regions @ k.flat).max()))
+    if best < 0.9:
+        best = max(best, float((q.rotations @ k.center).max()))
+    return best
