@@ -29,9 +29,9 @@ def _jpeg(img: Image.Image, q: int) -> Image.Image:
     return Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
 
 
-def _crop(img: Image.Image, l: float, t: float, r: float, b: float) -> Image.Image:
+def _crop(img: Image.Image, left: float, top: float, right: float, bottom: float) -> Image.Image:
     w, h = img.size
-    return img.crop((int(w * l), int(h * t), int(w * (1 - r)), int(h * (1 - b))))
+    return img.crop((int(w * left), int(h * top), int(w * (1 - right)), int(h * (1 - bottom))))
 
 
 def _caption(img: Image.Image) -> Image.Image:

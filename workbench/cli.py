@@ -349,6 +349,120 @@ def sources_merge(
     _print_source(merge_sources(_sources_db(ctx, db), source_id, into))
 
 
+images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")
+app.add_typer(images_app, name="images")
+
+
+@images_app.command("add")
+def images_add(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursively)")],
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option("--source", help="Where the photo originally came from.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="When it was first seen (YYYY-MM-DD).")] = None,
+    caption: Annotated[str | None, typer.Option("--caption", help="Its original caption.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it was first published.")] = None,
+    user: UserOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
+) -> None:
+    """Register known images with their provenance. The same file is stored once."""
+    from workbench.services.images import add_images
+
+    database = _open(_inherit(ctx, "db", db))
+    show = sys.stderr.isatty()
+
+    def on_error(e: Any) -> None:
+        if show:
+            sys.stderr.write("\r\x1b[K")
+        _err(f"{e.path}: {e.message}")
+
+    def on_progress(n: int, total: int) -> None:
+        if show and (n % 10 == 0 or n == total):
+            sys.stderr.write(f"\rhashing… {n:,}/{total:,}")
+            sys.stderr.flush()
+
+    report = add_images(database, paths, source=source, date=date, caption=caption, url=url,
+                        user=_inherit(ctx, "user", user), on_error=on_error, on_progress=on_progress)
+    if show:
+        sys.stderr.write("\r\x1b[K")
+    summary = {"added": report.added, "duplicates": report.duplicates, "errors": len(report.errors)}
+    if as_json:
+        _print_json(summary)
+    else:
+        typer.echo(f"{report.added:,} images added; {report.duplicates:,} already in the bank; {len(report.errors):,} errors")
+    raise typer.Exit(1 if report.errors else 0)
+
+
+@images_app.command("match")
+def images_match(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Photos to check (files or folders)")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per photo.")] = False,
+) -> None:
+    """Is this photo a known older image? Matches best first: "match" or "possible"."""
+    from workbench.services.images import ImageError, match_paths
+    from workbench.text.display import make_visible
+
+    failed = False
+    for result in match_paths(_open(_inherit(ctx, "db", db)), paths):
+        if isinstance(result, ImageError):
+            failed = True
+            _err(f"{result.path}: {result.message}")
+            if as_json:
+                _print_json({"file": result.path, "error": result.message, "matches": []})
+            continue
+        if as_json:
+            _print_json(result.to_json())
+            continue
+        if not result.matches:
+            typer.echo(f"{result.file}: no known image matches")
+        for m in result.matches:
+            prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
+            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f}){' — ' + prov if prov else ''}")
+    raise typer.Exit(1 if failed else 0)
+
+
+@images_app.command("check")
+def images_check(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="The photo the claim rests on")],
+    claim: Annotated[int, typer.Option("--claim", help="The claim to attach the check to.")],
+    db: DbOption = None,
+    user: UserOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the match result as JSON.")] = False,
+) -> None:
+    """Match a photo and keep the result as evidence on a claim."""
+    from workbench.services.images import check_image_for_claim
+
+    result, ids = check_image_for_claim(_open(_inherit(ctx, "db", db)), path, claim, user=_inherit(ctx, "user", user))
+    if as_json:
+        _print_json({**result.to_json(), "claim_id": claim, "evidence_ids": ids})
+        return
+    if not result.matches:
+        typer.echo(f"claim {claim}: {path} matches no known image (recorded)")
+    for m in result.matches:
+        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f})")
+
+
+@images_app.command("outcome")
+def images_outcome(
+    ctx: typer.Context,
+    claim: Annotated[int, typer.Option("--claim", help="The claim.")],
+    outcome: Annotated[str, typer.Argument(help="same or not_same")],
+    known: Annotated[int | None, typer.Option("--known", help="The known image compared.")] = None,
+    note: Annotated[str, typer.Option("--note", help="Why.")] = "",
+    db: DbOption = None,
+    user: UserOption = None,
+) -> None:
+    """Record a checker's conclusion: the photo is (or is not) the known image."""
+    from workbench.services.images import record_image_outcome
+
+    eid = record_image_outcome(_open(_inherit(ctx, "db", db)), claim, known, outcome.replace("-", "_"), note=note,
+                               user=_inherit(ctx, "user", user))
+    typer.echo(f"claim {claim}: outcome {outcome} recorded (evidence {eid})")
+
+
 def main() -> None:
     """Entry point: one clear error line instead of a traceback."""
     try:

@@ -123,18 +123,18 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
-            width, height = img.size
+            opened = Image.open(io.BytesIO(data))
+            width, height = opened.size
             if width * height > MAX_PIXELS:
                 raise Image.DecompressionBombError(f"{width}x{height} pixels")
-            fmt = img.format or "?"
-            date, camera, gps = _exif_facts(img)
+            fmt = opened.format or "?"
+            date, camera, gps = _exif_facts(opened)
             if fmt == "JPEG":
-                img.draft("RGB", (WORK_SIZE * 2, WORK_SIZE * 2))
-            if getattr(img, "is_animated", False):
-                img.seek(0)
-            img.load()
-            img = _to_rgb(img)
+                opened.draft("RGB", (WORK_SIZE * 2, WORK_SIZE * 2))
+            if getattr(opened, "is_animated", False):
+                opened.seek(0)
+            opened.load()
+            img: Image.Image = _to_rgb(opened)
             img = ImageOps.exif_transpose(img) or img
     except InputError:
         raise

@@ -18,6 +18,7 @@ which is what makes crops, rotations of a few degrees and caption bars safe to c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import imagehash
 import numpy as np
@@ -65,7 +66,7 @@ def to_unsigned(v: int) -> int:
 
 def _bands(edge_rows: list[int], length: int) -> list[tuple[int, int]]:
     cuts = sorted({0, length, *edge_rows})
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 0]
+    return [(a, b) for a, b in pairwise(cuts) if b - a > 0]
 
 
 def _axis_trim(gray: np.ndarray) -> tuple[int, int]:
@@ -74,7 +75,7 @@ def _axis_trim(gray: np.ndarray) -> tuple[int, int]:
     g = gray.astype(np.int16)
     diff = np.abs(g[1:] - g[:-1])
     strong = (diff > 18).mean(axis=1)
-    edges = [i + 1 for i in np.nonzero(strong > 0.72)[0] if h * 0.03 < i + 1 < h * 0.97]
+    edges = [int(i) + 1 for i in np.nonzero(strong > 0.72)[0] if h * 0.03 < i + 1 < h * 0.97]
     # Keep only edges in the outer 40 % on each side: bars live at the edges of a frame.
     edges = [e for e in edges if e < h * 0.4 or e > h * 0.6]
     best = (0, h)

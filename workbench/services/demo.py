@@ -28,4 +28,25 @@ def build_demo(url: str | None = None, *, reset: bool = False) -> tuple[Database
             Path(str(path) + suffix).unlink(missing_ok=True)
     db = Database(url)
     report = ingest_paths(db, [fixtures_dir() / "articles"])
+    _demo_images(db)
     return db, report
+
+
+def _demo_images(db: Database) -> None:
+    """The demo bank, and the seed article's photo claim checked against it (once)."""
+    from sqlalchemy import select
+
+    from workbench.services.images import add_images, check_image_for_claim, claim_evidence
+    from workbench.storage.models import Claim
+
+    images = fixtures_dir() / "images"
+    if not images.is_dir():
+        return
+    add_images(db, [images / "known"], user="demo")
+    with db.session() as s:
+        claim_id = s.execute(
+            select(Claim.id).where(Claim.rests_on_media.is_(True)).order_by(Claim.id)
+        ).scalars().first()
+    suspect = images / "suspect" / "shared-on-social-media.jpg"
+    if claim_id is not None and suspect.is_file() and not claim_evidence(db, claim_id):
+        check_image_for_claim(db, suspect, claim_id, user="demo")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import Enum
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -126,3 +126,57 @@ class StatusChange(SQLModel, table=True):
     user: str = Field(max_length=100)
     from_status: str = Field(max_length=20)
     to_status: str = Field(max_length=20)
+
+
+class KnownImage(SQLModel, table=True):
+    """A photo whose provenance is known: the bank suspect photos are checked against."""
+
+    __tablename__ = "known_image"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(max_length=64, unique=True, index=True)
+    path: str = Field(sa_column=Column(Text, nullable=False))
+    source: str | None = Field(default=None, sa_column=Column(Text))
+    first_seen: str | None = Field(default=None, max_length=64)
+    caption: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    exif_date: str | None = Field(default=None, max_length=64)
+    camera: str | None = Field(default=None, max_length=200)
+    gps_lat: float | None = None
+    gps_lon: float | None = None
+    width: int = 0
+    height: int = 0
+    format: str = Field(default="", max_length=16)
+    size_bytes: int = 0
+    ph: int = Field(sa_column=Column(BigInteger, nullable=False))
+    ph_trim: int = Field(sa_column=Column(BigInteger, nullable=False))
+    ph_center: int = Field(sa_column=Column(BigInteger, nullable=False))
+    dh: int = Field(sa_column=Column(BigInteger, nullable=False))
+    pdq: str | None = Field(default=None, max_length=64)
+    pdq_quality: int = 0
+    thumb: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    trimmed: bool = False
+    added_at: datetime = Field(default_factory=utcnow)
+    added_by: str = Field(default="", max_length=100)
+
+
+class Evidence(SQLModel, table=True):
+    """Evidence on a claim: a photo checked against the bank, its outcome, a link or a note.
+    Append-only, like the status history: a new row records a new finding or outcome."""
+
+    __tablename__ = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    kind: str = Field(max_length=20)  # image_check | image_outcome | link | note
+    path: str | None = Field(default=None, sa_column=Column(Text))
+    sha256: str | None = Field(default=None, max_length=64)
+    known_image_id: int | None = Field(default=None, foreign_key="known_image.id", index=True)
+    distance: int | None = None
+    correlation: float | None = None
+    verdict: str | None = Field(default=None, max_length=20)  # match | possible | none
+    outcome: str | None = Field(default=None, max_length=20)  # same | not_same
+    url: str | None = Field(default=None, sa_column=Column(Text))
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    user: str = Field(max_length=100)
+    at: datetime = Field(default_factory=utcnow)

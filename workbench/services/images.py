@@ -1,0 +1,357 @@
+"""The known-image bank: registering photos with their provenance, matching suspect photos
+against it, and recording what a checker concluded as evidence on a claim."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, insert, select
+
+from workbench.config import current_user
+from workbench.errors import InputError, WorkbenchError
+from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
+from workbench.images.hashing import (
+    Fingerprint,
+    QueryHashes,
+    fingerprint,
+    query_hashes,
+    to_signed,
+    to_unsigned,
+)
+from workbench.images.matching import BankIndex, verdicts
+from workbench.services.claims import NotFound
+from workbench.storage.db import Database
+from workbench.storage.models import Claim, Evidence, KnownImage, utcnow
+
+_KNOWN = KnownImage.__table__
+_EVIDENCE = Evidence.__table__
+
+
+@dataclass(slots=True)
+class ImageError:
+    path: str
+    message: str
+
+
+@dataclass
+class AddReport:
+    added: int = 0
+    duplicates: int = 0
+    errors: list[ImageError] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+
+
+def iter_image_files(paths: Iterable[str | Path]) -> Iterator[Path | ImageError]:
+    """Image files under `paths` (folders recursively, in name order)."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in IMAGE_SUFFIXES and not f.name.startswith("."):
+                    yield f
+        elif path.exists():
+            yield path
+        else:
+            yield ImageError(str(path), "no such file or folder")
+
+
+def _row(path: Path, facts: ImageFacts, fp: Fingerprint, provenance: dict[str, str | None], user: str) -> dict[str, Any]:
+    return {
+        "sha256": facts.sha256,
+        "path": str(path.resolve()),
+        "source": provenance.get("source"),
+        "first_seen": provenance.get("date") or None,
+        "caption": provenance.get("caption"),
+        "url": provenance.get("url"),
+        "exif_date": facts.exif_date,
+        "camera": facts.camera,
+        "gps_lat": facts.gps[0] if facts.gps else None,
+        "gps_lon": facts.gps[1] if facts.gps else None,
+        "width": facts.width,
+        "height": facts.height,
+        "format": facts.format,
+        "size_bytes": facts.size_bytes,
+        "ph": to_signed(fp.ph),
+        "ph_trim": to_signed(fp.ph_trim),
+        "ph_center": to_signed(fp.ph_center),
+        "dh": to_signed(fp.dh),
+        "pdq": fp.pdq.hex() if fp.pdq else None,
+        "pdq_quality": fp.pdq_quality,
+        "thumb": fp.thumb,
+        "trimmed": fp.trimmed,
+        "added_at": utcnow(),
+        "added_by": user,
+    }
+
+
+def add_images(
+    db: Database,
+    paths: Iterable[str | Path],
+    *,
+    source: str | None = None,
+    date: str | None = None,
+    caption: str | None = None,
+    url: str | None = None,
+    user: str | None = None,
+    on_error: Callable[[ImageError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    batch: int = 64,
+) -> AddReport:
+    """Register known images. The same file (by SHA-256) is stored once; a bad file is reported
+    and the rest stored; rows are committed in small batches, so an interruption loses at most
+    the batch under way and running again completes it."""
+    who = current_user(user)
+    given = {"source": source, "date": date, "caption": caption, "url": url}
+    sidecars: dict[Path, dict[str, dict[str, str | None]]] = {}
+    report = AddReport()
+    files = list(iter_image_files(paths))
+    pending: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if not pending:
+            return
+        with db.engine.begin() as conn:
+            have = set(conn.execute(select(_KNOWN.c.sha256).where(_KNOWN.c.sha256.in_([r["sha256"] for r in pending]))).scalars())
+            rows = [r for r in pending if r["sha256"] not in have]
+            report.duplicates += len(pending) - len(rows)
+            if rows:
+                ids = conn.execute(insert(_KNOWN).returning(_KNOWN.c.id), rows).scalars().all()
+                report.ids.extend(int(i) for i in ids)
+                report.added += len(rows)
+        pending.clear()
+        invalidate_index(db)
+
+    for n, item in enumerate(files, 1):
+        if isinstance(item, ImageError):
+            report.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        try:
+            img, facts = load_image(item)
+            if facts.sha256 in seen:
+                report.duplicates += 1
+                continue
+            seen.add(facts.sha256)
+            provenance = _provenance_for(item, given, sidecars)
+            pending.append(_row(item, facts, fingerprint(img), provenance, who))
+        except InputError as exc:
+            err = ImageError(str(item), str(exc).removeprefix(f"{item}: "))
+            report.errors.append(err)
+            if on_error:
+                on_error(err)
+        if len(pending) >= batch:
+            flush()
+        if on_progress:
+            on_progress(n, len(files))
+    flush()
+    return report
+
+
+def _provenance_for(
+    path: Path, given: dict[str, str | None], cache: dict[Path, dict[str, dict[str, str | None]]]
+) -> dict[str, str | None]:
+    """What the command line gave, completed from a `provenance.json` beside the file
+    ({"images": [{"file", "source", "date", "caption", "url"}]})."""
+    folder = path.parent
+    if folder not in cache:
+        cache[folder] = {}
+        sidecar = folder / "provenance.json"
+        if sidecar.is_file():
+            try:
+                data = json.loads(sidecar.read_text(encoding="utf-8"))
+                for item in data.get("images", []) if isinstance(data, dict) else []:
+                    if isinstance(item, dict) and item.get("file"):
+                        cache[folder][str(item["file"])] = {k: item.get(k) for k in ("source", "date", "caption", "url")}
+            except (OSError, ValueError):
+                pass
+    from_file = cache[folder].get(path.name, {})
+    return {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
+
+
+# ------------------------------------------------------------------ the in-memory index
+
+_INDEX_LOCK = threading.Lock()
+_INDEXES: dict[str, tuple[int, int, BankIndex]] = {}
+
+
+def invalidate_index(db: Database) -> None:
+    with _INDEX_LOCK:
+        _INDEXES.pop(db.url, None)
+
+
+def bank_index(db: Database) -> BankIndex:
+    """The bank's hashes as numpy arrays, rebuilt when the bank changed."""
+    with db.engine.connect() as conn:
+        count, max_id = conn.execute(select(func.count(), func.coalesce(func.max(_KNOWN.c.id), 0))).one()
+        with _INDEX_LOCK:
+            cached = _INDEXES.get(db.url)
+            if cached and cached[0] == count and cached[1] == max_id:
+                return cached[2]
+        rows = conn.execute(select(_KNOWN.c.id, _KNOWN.c.ph, _KNOWN.c.ph_trim, _KNOWN.c.ph_center).order_by(_KNOWN.c.id)).all()
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    cols = [np.array([to_unsigned(r[k]) for r in rows], dtype=np.uint64) for k in (1, 2, 3)]
+    index = BankIndex(ids, *cols)
+    with _INDEX_LOCK:
+        _INDEXES[db.url] = (int(count), int(max_id), index)
+    return index
+
+
+@dataclass(slots=True)
+class ImageMatch:
+    known_id: int
+    path: str
+    distance: int
+    correlation: float
+    verdict: str
+    source: str | None
+    first_seen: str | None
+    caption: str | None
+    url: str | None
+    exif_date: str | None
+    width: int
+    height: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "known_id": self.known_id, "distance": self.distance, "verdict": self.verdict,
+            "correlation": self.correlation, "source": self.source, "first_seen": self.first_seen,
+            "caption": self.caption, "url": self.url, "exif_date": self.exif_date,
+            "width": self.width, "height": self.height,
+        }
+
+
+@dataclass(slots=True)
+class MatchResult:
+    file: str
+    sha256: str
+    matches: list[ImageMatch]
+    trimmed: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "matches": [m.to_json() for m in self.matches],
+                "trimmed_frame": self.trimmed}
+
+
+def match_image(db: Database, path: str | Path, data: bytes | None = None) -> MatchResult:
+    """Check one photo against the bank. Raises InputError for an unreadable file."""
+    img, facts = load_image(path, data)
+    q: QueryHashes = query_hashes(img)
+    index = bank_index(db)
+    candidates = index.search(q)
+    if not candidates:
+        return MatchResult(str(path), facts.sha256, [], q.trimmed)
+    cand_ids = [int(index.ids[c.index]) for c in candidates]
+    with db.engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(_KNOWN).where(_KNOWN.c.id.in_(cand_ids))).all()}
+
+    def thumb_of(i: int) -> np.ndarray | None:
+        row = rows.get(int(index.ids[i]))
+        return np.frombuffer(row.thumb, dtype=np.uint8).reshape(64, 64) if row is not None else None
+
+    out = []
+    for v in verdicts(q, candidates, thumb_of):
+        r = rows[int(index.ids[v.index])]
+        out.append(ImageMatch(r.id, r.path, v.distance, v.correlation, v.verdict, r.source, r.first_seen,
+                              r.caption, r.url, r.exif_date, r.width, r.height))
+    return MatchResult(str(path), facts.sha256, out, q.trimmed)
+
+
+def match_paths(db: Database, paths: Iterable[str | Path]) -> Iterator[MatchResult | ImageError]:
+    for item in iter_image_files(paths):
+        if isinstance(item, ImageError):
+            yield item
+            continue
+        try:
+            yield match_image(db, item)
+        except InputError as exc:
+            yield ImageError(str(item), str(exc).removeprefix(f"{item}: "))
+
+
+# ------------------------------------------------------------------ evidence on claims
+
+
+@dataclass(slots=True)
+class EvidenceRow:
+    id: int
+    claim_id: int
+    kind: str
+    path: str | None
+    known_image_id: int | None
+    distance: int | None
+    correlation: float | None
+    verdict: str | None
+    outcome: str | None
+    url: str | None
+    note: str
+    user: str
+    at: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if k == "at" and v is not None else v) for k, v in
+                ((f, getattr(self, f)) for f in self.__slots__)}
+
+
+def _require_claim(conn: Any, claim_id: int) -> None:
+    if conn.execute(select(Claim.__table__.c.id).where(Claim.__table__.c.id == claim_id)).first() is None:
+        raise NotFound(f"no claim with id {claim_id}")
+
+
+def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user: str | None = None) -> tuple[MatchResult, list[int]]:
+    """Match a photo and attach the result to a claim as evidence (one row per match, or one
+    row saying nothing matched)."""
+    with db.engine.connect() as conn:
+        _require_claim(conn, claim_id)
+    result = match_image(db, path)
+    who = current_user(user)
+    now = utcnow()
+    base = {"claim_id": claim_id, "kind": "image_check", "path": str(Path(path).resolve()), "sha256": result.sha256,
+            "note": "", "user": who, "at": now, "outcome": None, "url": None}
+    rows = [{**base, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
+             "verdict": m.verdict} for m in result.matches[:5]]
+    if not rows:
+        rows = [{**base, "known_image_id": None, "distance": None, "correlation": None, "verdict": "none"}]
+    with db.engine.begin() as conn:
+        ids = conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), rows).scalars().all()
+    return result, [int(i) for i in ids]
+
+
+OUTCOMES = ("same", "not_same")
+
+
+def record_image_outcome(
+    db: Database, claim_id: int, known_image_id: int | None, outcome: str, *, path: str | None = None,
+    note: str = "", user: str | None = None,
+) -> int:
+    """The checker's conclusion on a photo: the same image as a known one, or not."""
+    if outcome not in OUTCOMES:
+        raise WorkbenchError(f"unknown outcome {outcome!r} (one of: {', '.join(OUTCOMES)})")
+    with db.engine.begin() as conn:
+        _require_claim(conn, claim_id)
+        return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
+            "claim_id": claim_id, "kind": "image_outcome", "path": path, "sha256": None,
+            "known_image_id": known_image_id, "distance": None, "correlation": None, "verdict": None,
+            "outcome": outcome, "url": None, "note": note, "user": current_user(user), "at": utcnow(),
+        }]).scalar_one())
+
+
+def claim_evidence(db: Database, claim_id: int) -> list[EvidenceRow]:
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(_EVIDENCE).where(_EVIDENCE.c.claim_id == claim_id).order_by(_EVIDENCE.c.id)).all()
+    return [EvidenceRow(r.id, r.claim_id, r.kind, r.path, r.known_image_id, r.distance, r.correlation, r.verdict,
+                        r.outcome, r.url, r.note, r.user, r.at) for r in rows]
+
+
+def known_image(db: Database, known_id: int) -> KnownImage:
+    with db.session() as s:
+        row = s.get(KnownImage, known_id)
+    if row is None:
+        raise NotFound(f"no known image with id {known_id}")
+    return row
