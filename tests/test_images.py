@@ -172,4 +172,4 @@ def test_images_cli_contract(tmp_path: Path) -> None:
     for r in good:
         m = r["matches"][0]
         assert {"path", "known_id", "distance", "verdict"} <= set(m) and m["verdict"] == "match"
-    assert [r for r in lines if "error" in r][0]["file"].endswith("broken.jpg")
+    assert next(r for r in lines if "error" in r)["file"].endswith("broken.jpg")
