@@ -26,8 +26,9 @@ from PIL import Image, ImageOps
 
 THUMB = 64
 CENTER = 0.80
-QUERY_CENTERS = (0.80, 0.72, 0.88, 0.66)
+QUERY_CENTERS = (0.80, 0.72, 0.88)
 _GRAY_WORK = 256
+_TRIM_WORK = 160
 
 try:
     import pdqhash
@@ -44,12 +45,23 @@ def _bits_to_int(bits: np.ndarray) -> int:
     return out
 
 
+_HASH_WORK = 128  # pHash looks at 32×32 pixels: shrinking first with a box filter is exact enough
+
+
+def _small(img: Image.Image) -> Image.Image:
+    if max(img.size) <= _HASH_WORK:
+        return img
+    out = img.copy()
+    out.thumbnail((_HASH_WORK, _HASH_WORK), Image.Resampling.BOX)
+    return out
+
+
 def phash(img: Image.Image) -> int:
-    return _bits_to_int(imagehash.phash(img).hash)
+    return _bits_to_int(imagehash.phash(_small(img)).hash)
 
 
 def dhash(img: Image.Image) -> int:
-    return _bits_to_int(imagehash.dhash(img).hash)
+    return _bits_to_int(imagehash.dhash(_small(img)).hash)
 
 
 def to_signed(v: int) -> int:
@@ -90,9 +102,8 @@ def _axis_trim(gray: np.ndarray) -> tuple[int, int]:
             _, a, b = max(scored)
             best = (a, b)
     a, b = best
-    # Flat margins: rows where nearly every pixel is the row's median colour.
-    med = np.median(g[a:b], axis=1, keepdims=True)
-    flat = (np.abs(g[a:b] - med) <= 10).mean(axis=1) >= 0.97
+    # Flat margins: rows of a single colour (a border, a margin, an empty bar).
+    flat = g[a:b].std(axis=1) <= 4.0
     while a < b - 8 and flat[0]:
         flat = flat[1:]
         a += 1
@@ -106,7 +117,9 @@ def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
     """The photo without its frame, caption bars or screenshot chrome; and whether anything went."""
     w, h = img.size
     small = img.convert("L")
-    small.thumbnail((_GRAY_WORK, _GRAY_WORK))
+    if max(small.size) > _TRIM_WORK:
+        small = small.copy()
+        small.thumbnail((_TRIM_WORK, _TRIM_WORK), Image.Resampling.BOX)
     g = np.asarray(small)
     sy = h / g.shape[0]
     sx = w / g.shape[1]
@@ -167,6 +180,9 @@ def fingerprint(img: Image.Image) -> Fingerprint:
 def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
     if not PDQ:
         return None, 0
+    if max(img.size) > 128:
+        img = img.copy()
+        img.thumbnail((128, 128), Image.Resampling.BOX)
     arr = np.asarray(img.convert("RGB"))
     bits, quality = pdqhash.compute(arr)
     return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
@@ -185,10 +201,8 @@ def query_hashes(img: Image.Image) -> QueryHashes:
     trimmed, did = trim_frame(img)
     mirror = ImageOps.mirror(trimmed)
     primary = [phash(img), phash(trimmed), phash(mirror)] if did else [phash(img), phash(mirror)]
-    center = []
-    for frac in QUERY_CENTERS:
-        center.append(phash(center_crop(trimmed, frac)))
-        center.append(phash(center_crop(mirror, frac)))
+    center = [phash(center_crop(trimmed, frac)) for frac in QUERY_CENTERS]
+    center.append(phash(center_crop(mirror, CENTER)))
     pdqs = [p for p in (_pdq(trimmed)[0], _pdq(mirror)[0]) if p is not None]
     return QueryHashes(primary, center, [thumbnail(trimmed), thumbnail(mirror)], pdqs, did)
 

@@ -48,41 +48,67 @@ class BankIndex:
         self.ph = ph.astype(np.uint64, copy=False)
         self.ph_trim = ph_trim.astype(np.uint64, copy=False)
         self.ph_center = ph_center.astype(np.uint64, copy=False)
+        self._trimmed = np.nonzero(self.ph_trim != self.ph)[0]
+        self._trimmed_ph = self.ph_trim[self._trimmed]
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
 
-    def distances(self, q: QueryHashes) -> np.ndarray:
-        """Best distance per known image over every pairing of query and bank hashes."""
+    def _passes(self, q: QueryHashes) -> tuple[np.ndarray, np.ndarray]:
+        """Best distance per known image for the whole-picture hashes and for the centre hashes."""
         n = len(self)
-        best = np.full(n, 64, dtype=np.uint8)
         buf = np.empty(n, dtype=np.uint64)
         cnt = np.empty(n, dtype=np.uint8)
-        trimmed_differs = self.ph_trim != self.ph
+        best_p = np.full(n, 64, dtype=np.uint8)
         for h in q.primary:
             qh = np.uint64(h)
             np.bitwise_xor(self.ph, qh, out=buf)
             np.bitwise_count(buf, out=cnt)
-            np.minimum(best, cnt, out=best)
-            if trimmed_differs.any():
-                np.bitwise_xor(self.ph_trim, qh, out=buf)
-                np.bitwise_count(buf, out=cnt)
-                np.minimum(best, cnt, out=best)
+            np.minimum(best_p, cnt, out=best_p)
+            if self._trimmed.size:
+                # Only the known images whose trimmed hash differs (few: most have no frame).
+                d = np.bitwise_count(self._trimmed_ph ^ qh)
+                np.minimum.at(best_p, self._trimmed, d)
+        best_c = np.full(n, 64, dtype=np.uint8)
         for h in q.center:
             np.bitwise_xor(self.ph_center, np.uint64(h), out=buf)
             np.bitwise_count(buf, out=cnt)
-            np.minimum(best, cnt, out=best)
-        return best
+            np.minimum(best_c, cnt, out=best_c)
+        return best_p, best_c
+
+    def distances(self, q: QueryHashes) -> np.ndarray:
+        """Best distance per known image over every pairing of query and bank hashes."""
+        best_p, best_c = self._passes(q)
+        return np.minimum(best_p, best_c)
 
     def search(self, q: QueryHashes, k: int = 12, radius: int = STAGE1_RADIUS) -> list[Candidate]:
-        if len(self) == 0:
+        """Candidates: the closest by any one hash, and the closest by whole and centre hashes
+        together (a crop moves both a little, where chance moves one a lot)."""
+        n = len(self)
+        if n == 0:
             return []
-        best = self.distances(q)
-        within = np.nonzero(best <= radius)[0]
-        if within.size > k:
-            within = within[np.argsort(best[within], kind="stable")[:k]]
-        order = within[np.argsort(best[within], kind="stable")]
-        return [Candidate(int(i), int(best[i])) for i in order]
+        best_p, best_c = self._passes(q)
+        best = np.minimum(best_p, best_c)
+        pair = best_p.astype(np.uint16) + best_c
+        chosen: set[int] = set()
+        for score, limit in ((best, radius), (pair, 2 * radius)):
+            chosen.update(_smallest(score, k, limit))
+        order = sorted(chosen, key=lambda i: (int(best[i]), int(pair[i])))
+        return [Candidate(i, int(best[i])) for i in order]
+
+
+def _smallest(score: np.ndarray, k: int, limit: int) -> list[int]:
+    """Indices of the k smallest scores (ties at the cut kept, up to 4k), none above `limit`:
+    a histogram finds the cut in one pass, cheaper than a partial sort of a million values."""
+    counts = np.bincount(score, minlength=limit + 1)[: limit + 1]
+    cum = np.cumsum(counts)
+    if cum[-1] == 0:
+        return []
+    cut = int(np.searchsorted(cum, min(k, int(cum[-1]))))
+    idx = np.flatnonzero(score <= cut)
+    if idx.size > 4 * k:
+        idx = idx[np.argsort(score[idx], kind="stable")[: 4 * k]]
+    return [int(i) for i in idx]
 
 
 def decide(distance: int, correlation: float) -> str | None:
