@@ -53,3 +53,23 @@ def test_help_screen(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-u
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=before)
+
+
+def test_photo_beside_its_match(snap_compare, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.services.claims import list_claims
+    from workbench.services.images import add_images, match_image
+    from workbench.tui.screens.image_compare import ImageCompareScreen
+
+    fixtures = ARTICLES.parent / "images"
+    monkeypatch.chdir(fixtures)  # paths are shown relative to the working folder: stable here
+    app = _app(tmp_path, [SEED], "on")
+    add_images(app.db, [fixtures / "known"])
+    claim = next(c for c in list_claims(app.db) if c.rests_on_media)
+    result = match_image(app.db, fixtures / "suspect" / "shared-on-social-media.jpg")
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _ready(pilot)
+        await pilot.app.push_screen(ImageCompareScreen(pilot.app.db, claim, result, user="tester", bidi=True))
+        await _ready(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 36), run_before=before)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# textual-image asks the terminal what it can draw (Kitty, Sixel, half blocks) when it is first
+# imported, which is impossible once Textual owns the terminal: import it before the app starts.
+import textual_image.widget  # noqa: F401
 from textual.app import App
 
 from workbench.config import current_user

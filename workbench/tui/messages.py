@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.message import Message
 
 from workbench.services.claims import ArticleView, ClaimRow, HistoryEntry
@@ -22,10 +24,11 @@ class ArticleLoaded(Message):
 
 
 class HistoryLoaded(Message):
-    def __init__(self, claim_id: int, history: list[HistoryEntry]) -> None:
+    def __init__(self, claim_id: int, history: list[HistoryEntry], evidence: list[Any] | None = None) -> None:
         super().__init__()
         self.claim_id = claim_id
         self.history = history
+        self.evidence = evidence or []
 
 
 class ClaimSaved(Message):

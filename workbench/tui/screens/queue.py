@@ -48,6 +48,7 @@ class QueueScreen(Screen[None]):
         *[Binding(key, f"mark('{st.value}')", label) for key, st, label in STATUS_KEYS],
         Binding("n", "next_unchecked", "Next unchecked"),
         Binding("o", "open_source", "Source"),
+        Binding("i", "check_image", "Check photo"),
         Binding("s", "toggle_sort", "Sort"),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Help"),
@@ -104,10 +105,13 @@ class QueueScreen(Screen[None]):
     def load_history(self, claim_id: int) -> None:
         try:
             hist = claim_history(self.db, claim_id)
+            from workbench.services.images import claim_evidence
+
+            evidence = claim_evidence(self.db, claim_id)
         except Exception as exc:
             self.post_message(WorkFailed(f"Could not load history: {exc}"))
             return
-        self.post_message(HistoryLoaded(claim_id, hist))
+        self.post_message(HistoryLoaded(claim_id, hist, evidence))
 
     @work(thread=True, group="save", exit_on_error=False)
     def save_status(self, claim: ClaimRow, status: Status) -> None:
@@ -189,7 +193,7 @@ class QueueScreen(Screen[None]):
     def _history_loaded(self, msg: HistoryLoaded) -> None:
         claim = self.query_one(ClaimQueue).selected
         if claim is not None and claim.id == msg.claim_id:
-            self.query_one(ClaimDetail).show_claim(claim, msg.history)
+            self.query_one(ClaimDetail).show_claim(claim, msg.history, msg.evidence)
 
     @on(ClaimSaved)
     def _claim_saved(self, msg: ClaimSaved) -> None:
@@ -247,6 +251,42 @@ class QueueScreen(Screen[None]):
                 self.action_reload()
 
         self.app.push_screen(SourceScreen(self.db, claim.source_id, bidi=self.bidi), back)
+
+    def action_check_image(self) -> None:
+        claim = self.query_one(ClaimQueue).selected
+        if claim is None:
+            self.notify("No claim selected: the queue is empty.", severity="warning")
+            return
+        from workbench.tui.screens.prompt import TextPrompt
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.run_image_check(claim, path)
+
+        hint = "the photo this claim rests on" if claim.rests_on_media else "a photo for this claim"
+        self.app.push_screen(TextPrompt(f"Path of {hint} (it is matched against the bank)",
+                                        placeholder="~/Downloads/photo.jpg"), chosen)
+
+    @work(thread=True, group="image", exit_on_error=False)
+    def run_image_check(self, claim: ClaimRow, path: str) -> None:
+        from pathlib import Path
+
+        from workbench.services.images import check_image_for_claim
+
+        try:
+            result, _ids = check_image_for_claim(self.db, Path(path).expanduser(), claim.id, user=self.user)
+        except Exception as exc:
+            self.post_message(WorkFailed(str(exc)))
+            return
+        self.app.call_from_thread(self._show_image_result, claim, result)
+
+    def _show_image_result(self, claim: ClaimRow, result: object) -> None:
+        from workbench.tui.screens.image_compare import ImageCompareScreen
+
+        def back(_changed: bool | None) -> None:
+            self.load_history(claim.id)
+
+        self.app.push_screen(ImageCompareScreen(self.db, claim, result, user=self.user, bidi=self.bidi), back)  # type: ignore[arg-type]
 
     def action_toggle_sort(self) -> None:
         queue = self.query_one(ClaimQueue)

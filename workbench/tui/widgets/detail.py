@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -21,16 +23,20 @@ class ClaimDetail(Static):
         self.bidi = bidi
         self.claim: ClaimRow | None = None
         self.history: list[HistoryEntry] = []
+        self.evidence: list[Any] = []
 
     def _line(self, text: str, width: int = 60) -> str:
         return display_line(text, width, self.bidi)
 
-    def show_claim(self, claim: ClaimRow | None, history: list[HistoryEntry] | None = None) -> None:
+    def show_claim(self, claim: ClaimRow | None, history: list[HistoryEntry] | None = None,
+                   evidence: list[Any] | None = None) -> None:
         self.claim = claim
         if history is not None:
             self.history = history
-        elif claim is None or (self.history and claim.id != getattr(self, "_history_for", None)):
+            self.evidence = evidence or []
+        elif claim is None or (claim.id != getattr(self, "_history_for", None)):
             self.history = []
+            self.evidence = []
         self._history_for = claim.id if claim else None
         self.update(self._render_claim())
 
@@ -70,6 +76,19 @@ class ClaimDetail(Static):
             grid.add_row("Media", Text("rests on a photo or video: check it", style="bold yellow"))
         grid.add_row("Article", Text(self._line(c.article_title or f"#{c.article_id}")))
         grid.add_row("Claim", Text(f"#{c.id}, characters {c.start}–{c.end}", style="dim"))
+        if self.evidence:
+            ev = Text()
+            for e in self.evidence[-6:]:
+                ev.append(f"{e.at:%Y-%m-%d %H:%M}  {e.user}  ", style="dim")
+                if e.kind == "image_check":
+                    what = f"photo {e.verdict}" + (f" known #{e.known_image_id} (distance {e.distance})" if e.known_image_id else "")
+                    ev.append(what + "\n", style="bold red" if e.verdict == "match" else "")
+                elif e.kind == "image_outcome":
+                    ev.append(("same image as" if e.outcome == "same" else "not the same as")
+                              + (f" known #{e.known_image_id}" if e.known_image_id else " the bank") + "\n", style="bold")
+                else:
+                    ev.append(f"{e.kind}: {e.note or e.url or ''}\n")
+            grid.add_row("Evidence", ev)
         hist = Text()
         if self.history:
             for h in reversed(self.history[-8:]):
