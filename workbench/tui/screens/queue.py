@@ -45,10 +45,10 @@ STATUS_KEYS = [
 
 class QueueScreen(Screen[None]):
     BINDINGS = [
-        *[Binding(key, f"mark('{st.value}')", label) for key, st, label in STATUS_KEYS],
-        Binding("n", "next_unchecked", "Next unchecked"),
+        *[Binding(key, f"mark('{st.value}')", label, show=key in "vdf") for key, st, label in STATUS_KEYS],
+        Binding("n", "next_unchecked", "Next"),
         Binding("o", "open_source", "Source"),
-        Binding("i", "check_image", "Check photo"),
+        Binding("i", "check_image", "Photo"),
         Binding("s", "toggle_sort", "Sort"),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Help"),
