@@ -174,3 +174,16 @@ def test_images_cli_contract(tmp_path: Path) -> None:
         m = r["matches"][0]
         assert {"path", "known_id", "distance", "verdict"} <= set(m) and m["verdict"] == "match"
     assert next(r for r in lines if "error" in r)["file"].endswith("broken.jpg")
+
+
+def test_large_batches_are_hashed_on_every_core(sqlite_url: str, tmp_path: Path) -> None:
+    base = photos()["astronaut"].resize((160, 160))
+    for i in range(40):
+        base.rotate(i * 9).save(tmp_path / f"p{i:02d}.png")
+    (tmp_path / "p99.jpg").write_bytes(b"not an image")
+    db = Database(sqlite_url)
+    errors: list[str] = []
+    report = add_images(db, [tmp_path], workers=2, on_error=lambda e: errors.append(e.path))
+    assert report.added == 40 and len(report.errors) == 1 and errors[0].endswith("p99.jpg")
+    serial = add_images(db, [tmp_path], workers=1)
+    assert (serial.added, serial.duplicates) == (0, 40)

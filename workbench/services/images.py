@@ -4,6 +4,7 @@ against it, and recording what a checker concluded as evidence on a claim."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -102,6 +103,7 @@ def add_images(
     on_error: Callable[[ImageError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     batch: int = 64,
+    workers: int | None = None,
 ) -> AddReport:
     """Register known images. The same file (by SHA-256) is stored once; a bad file is reported
     and the rest stored; rows are committed in small batches, so an interruption loses at most
@@ -128,31 +130,51 @@ def add_images(
         pending.clear()
         invalidate_index(db)
 
-    for n, item in enumerate(files, 1):
-        if isinstance(item, ImageError):
-            report.errors.append(item)
+    for n, (item, hashed) in enumerate(_hash_files(files, workers), 1):
+        if isinstance(hashed, ImageError):
+            report.errors.append(hashed)
             if on_error:
-                on_error(item)
-            continue
-        try:
-            img, facts = load_image(item)
+                on_error(hashed)
+        elif isinstance(item, Path):
+            facts, fp = hashed
             if facts.sha256 in seen:
                 report.duplicates += 1
-                continue
-            seen.add(facts.sha256)
-            provenance = _provenance_for(item, given, sidecars)
-            pending.append(_row(item, facts, fingerprint(img), provenance, who))
-        except InputError as exc:
-            err = ImageError(str(item), str(exc).removeprefix(f"{item}: "))
-            report.errors.append(err)
-            if on_error:
-                on_error(err)
+            else:
+                seen.add(facts.sha256)
+                pending.append(_row(item, facts, fp, _provenance_for(item, given, sidecars), who))
         if len(pending) >= batch:
             flush()
         if on_progress:
             on_progress(n, len(files))
     flush()
     return report
+
+
+def _hash_one(item: Path | ImageError) -> tuple[ImageFacts, Fingerprint] | ImageError:
+    if isinstance(item, ImageError):
+        return item
+    try:
+        img, facts = load_image(item)
+        return facts, fingerprint(img)
+    except InputError as exc:
+        return ImageError(str(item), str(exc).removeprefix(f"{item}: "))
+
+
+def _hash_files(
+    files: list[Path | ImageError], workers: int | None
+) -> Iterator[tuple[Path | ImageError, tuple[ImageFacts, Fingerprint] | ImageError]]:
+    """Decode and hash, in order; on every core for a large batch (decoding is the cost)."""
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers <= 1 or len(files) < 32:
+        for item in files:
+            yield item, _hash_one(item)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+        yield from zip(files, pool.map(_hash_one, files, chunksize=8), strict=True)
 
 
 def _provenance_for(
