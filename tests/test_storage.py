@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from tests.conftest import ARTICLES, SEED
+from tests.conftest import ARTICLES, FIXTURES, SEED
 from workbench.errors import DatabaseError
 from workbench.services.claims import (
     ConflictError,
@@ -127,3 +127,21 @@ def test_wrong_database_url_is_one_clear_error(url: str) -> None:
     with pytest.raises(DatabaseError) as err:
         Database(url)
     assert "\n" not in str(err.value)
+
+
+def test_html_pages_and_dry_run(db: Database) -> None:
+    pages = FIXTURES / "pages"
+    dry = ingest_paths(db, [pages], dry_run=True)
+    assert dry.articles == 1 and dry.claims >= 5
+    assert list_claims(db) == []
+    report = ingest_paths(db, [pages])
+    assert report.articles == 1 and report.claims == dry.claims
+    rows = list_claims(db)
+    assert rows[0].article_title.startswith("الدفاع المدني")
+    texts = " ".join(r.text for r in rows)
+    assert "إعلان" not in texts and "جميع الحقوق محفوظة" not in texts  # boilerplate removed
+    assert any(r.source_name == "Syria Civil Defence (White Helmets)" for r in rows)
+    from workbench.services.claims import get_article
+
+    art = get_article(db, rows[0].article_id)
+    assert art.url == "https://example.org/news/2016/12/aleppo-shelling" and art.published == "2016-12-03"

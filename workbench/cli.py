@@ -108,8 +108,9 @@ def ingest(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and analyse, store nothing: say what would be added.")] = False,
 ) -> None:
-    """Store articles and their claims. Each article is stored once."""
+    """Store articles and their claims (.txt .md .html .json .jsonl .zip, folders). Each article is stored once."""
     from workbench.services.ingest import IngestReport, ingest_paths
 
     database = _open(_inherit(ctx, "db", db))
@@ -125,15 +126,17 @@ def ingest(
             sys.stderr.write(f"\ringesting… {r.articles:,} articles, {r.claims:,} claims")
             sys.stderr.flush()
 
-    report = ingest_paths(database, paths, on_error=on_error, on_article=on_article)
+    report = ingest_paths(database, paths, on_error=on_error, on_article=on_article, dry_run=dry_run)
     if show_progress:
         sys.stderr.write("\r\x1b[K")
     summary = report.summary()
+    if dry_run:
+        summary["dry_run"] = 1
     if as_json:
         _print_json(summary)
     else:
         typer.echo(
-            f"{summary['articles']:,} articles and {summary['claims']:,} claims added; "
+            f"{summary['articles']:,} articles and {summary['claims']:,} claims {'would be ' if dry_run else ''}added; "
             f"{summary['duplicates']:,} already stored; {summary['errors']:,} errors"
         )
     raise typer.Exit(1 if report.errors else 0)

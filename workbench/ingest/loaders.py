@@ -3,6 +3,7 @@
 `iter_articles(paths)` yields `RawArticle`s and `LoadError`s in order. Accepted:
 - `.txt` / `.md` / `.text` files in UTF-8 or a legacy encoding (Windows-1256, ISO-8859-6, UTF-16);
 - `.json` (an array of article objects, one object, or {"articles": [...]}) and `.jsonl`/`.ndjson`;
+- `.html` / `.htm` saved web pages, boilerplate removed with trafilatura;
 - `.zip` archives of any of the above (the SaudiNewsNet layout: one JSON array per day);
 - folders, recursively, in name order (README and LICENSE files are skipped).
 Article objects take `title`, `content`|`text`|`body`, `url`, `source`|`publisher`,
@@ -25,7 +26,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ZIP_SUFFIXES = {".zip"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | ZIP_SUFFIXES
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | ZIP_SUFFIXES | HTML_SUFFIXES
 MAX_FILE_BYTES = 512 * 1024 * 1024
 _SKIP_NAMES = ("readme", "license", "licence", "changelog", "copying")
 
@@ -84,8 +86,8 @@ def _load_file(path: Path, explicit: bool) -> Iterator[RawArticle | LoadError]:
         if suffix in ZIP_SUFFIXES:
             yield from _load_zip(path)
             return
-        if suffix in {".html", ".htm", ".pdf", ".docx"}:
-            yield LoadError(name, f"{suffix} files are not read yet: save the article as .txt, .md or .json")
+        if suffix in {".pdf", ".docx"}:
+            yield LoadError(name, f"{suffix} files are not read: save the article as .html, .txt, .md or .json")
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -101,7 +103,9 @@ def load_bytes(data: bytes, name: str, suffix: str) -> Iterator[RawArticle | Loa
     except InputError as exc:
         yield LoadError(name, str(exc).removeprefix(f"{name}: "))
         return
-    if suffix in JSON_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
+        yield _from_html(text, name, encoding)
+    elif suffix in JSON_SUFFIXES:
         yield from _from_json(text, name)
     elif suffix in JSONL_SUFFIXES:
         yield from _from_jsonl(text, name)
@@ -138,6 +142,34 @@ def _from_text(text: str, name: str, encoding: str) -> Iterator[RawArticle | Loa
         if stripped:
             break
     yield RawArticle(text=text, title=title, origin=name, encoding=encoding)
+
+
+def _from_html(html: str, name: str, encoding: str) -> RawArticle | LoadError:
+    """A saved web page: the article text with navigation, adverts and comments removed
+    (trafilatura), and its title, date, author, URL and site name from the page's metadata."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=False)
+    except Exception as exc:  # a page trafilatura cannot parse
+        return LoadError(name, f"cannot extract an article from this page ({type(exc).__name__})")
+    if doc is None:
+        return LoadError(name, "no article text found in this page")
+    get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
+    text = get("text") or ""
+    if not text.strip():
+        return LoadError(name, "no article text found in this page")
+    return RawArticle(
+        text=text,
+        title=get("title") or Path(name.split(":")[-1]).stem,
+        url=get("url"),
+        publisher=get("sitename") or get("hostname"),
+        published=get("date"),
+        author=get("author"),
+        origin=name,
+        encoding=encoding,
+    )
 
 
 def _from_json(text: str, name: str) -> Iterator[RawArticle | LoadError]:
