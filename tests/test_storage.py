@@ -145,3 +145,21 @@ def test_html_pages_and_dry_run(db: Database) -> None:
 
     art = get_article(db, rows[0].article_id)
     assert art.url == "https://example.org/news/2016/12/aleppo-shelling" and art.published == "2016-12-03"
+
+
+def test_claims_seen_before_are_linked_with_the_earlier_verdict(db: Database, tmp_path: Path) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text("قال المرصد السوري لحقوق الإنسان إن 12 مدنياً على الأقل قتلوا في غارات جوية استهدفت بلدة معرة النعمان بريف إدلب أمس.", encoding="utf-8")
+    ingest_paths(db, [first])
+    original = list_claims(db)[0]
+    set_status(db, original.id, "disputed", user="amal")
+    second = tmp_path / "b.txt"
+    second.write_text("وقال المرصد السوري لحقوق الانسان ان اثني عشر مدنيا على الاقل قتلوا في غارات جوية استهدفت بلدة معرة النعمان في ريف ادلب يوم امس.\nوفي سياق آخر افتتح معرض الكتاب أبوابه للزوار في العاصمة صباح اليوم.", encoding="utf-8")
+    ingest_paths(db, [second])
+    rows = {r.id: r for r in list_claims(db)}
+    repeat = next(r for r in rows.values() if r.article_id != original.article_id and "معرة النعمان" in r.text)
+    assert repeat.seen_before_id == original.id and (repeat.seen_similarity or 0) >= 85
+    assert repeat.seen_before and repeat.seen_before["status"] == "disputed"
+    other = next(r for r in rows.values() if "معرض الكتاب" in r.text)
+    assert other.seen_before_id is None
+    assert repeat.to_json()["seen_before"]["claim_id"] == original.id

@@ -53,6 +53,9 @@ class ClaimRow:
     updated_at: datetime | None
     updated_by: str | None
     language: str
+    seen_before_id: int | None = None
+    seen_similarity: float | None = None
+    seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +83,7 @@ class ClaimRow:
             "updated_at": self.updated_at.isoformat() if self.updated_at else None,
             "updated_by": self.updated_by,
             "language": self.language,
+            "seen_before": self.seen_before,
         }
 
 
@@ -96,7 +100,7 @@ _COLUMNS = (
     Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability,
     Source.is_candidate, Claim.mention, Claim.mention_start, Claim.mention_end, Claim.cue,
     Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version,
-    Claim.updated_at, Claim.updated_by, Article.language,
+    Claim.updated_at, Claim.updated_by, Article.language, Claim.seen_before_id, Claim.seen_similarity,
 )
 
 
@@ -107,7 +111,7 @@ def _row(r: Any) -> ClaimRow:
         source_reliability=r[11], source_is_candidate=bool(r[12]), mention=r[13], mention_start=r[14],
         mention_end=r[15], cue=r[16], rests_on_media=bool(r[17]), checkworthiness=float(r[18]),
         features=[f for f in (r[19] or "").split(",") if f], status=r[20], version=r[21],
-        updated_at=r[22], updated_by=r[23], language=r[24],
+        updated_at=r[22], updated_by=r[23], language=r[24], seen_before_id=r[25], seen_similarity=r[26],
     )
 
 
@@ -142,15 +146,42 @@ def list_claims(
     if limit is not None:
         q = q.limit(limit)
     with db.session() as s:
-        return [_row(r) for r in s.execute(q).all()]
+        rows = [_row(r) for r in s.execute(q).all()]
+        _attach_seen_before(s, rows)
+        return rows
+
+
+def _attach_seen_before(s: Any, rows: list[ClaimRow]) -> None:
+    """What became of the earlier claim each of these repeats ("checked before: disputed, …")."""
+    ids = {r.seen_before_id for r in rows if r.seen_before_id is not None}
+    if not ids:
+        return
+    found = {
+        e[0]: e for e in s.execute(
+            select(Claim.id, Claim.status, Claim.updated_at, Claim.article_id, Article.title, Article.published)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.id.in_(ids))
+        ).all()
+    }
+    for r in rows:
+        e = found.get(r.seen_before_id) if r.seen_before_id is not None else None
+        if e is None:
+            continue
+        r.seen_before = {
+            "claim_id": e[0], "status": e[1], "status_label": Status(e[1]).label,
+            "updated_at": e[2].isoformat() if e[2] else None, "article_id": e[3], "article_title": e[4],
+            "article_published": e[5], "similarity": r.seen_similarity,
+        }
 
 
 def get_claim(db: Database, claim_id: int) -> ClaimRow:
     with db.session() as s:
         r = s.execute(_base_query().where(Claim.id == claim_id)).first()
-    if r is None:
-        raise NotFound(f"no claim with id {claim_id}")
-    return _row(r)
+        if r is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        row = _row(r)
+        _attach_seen_before(s, [row])
+    return row
 
 
 def set_status(

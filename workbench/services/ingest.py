@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert, select
+import numpy as np
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -24,11 +26,14 @@ from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.services.sources import SourceCache, sync_registry
 from workbench.sources.registry import Registry, default_registry
 from workbench.storage.db import Database
-from workbench.storage.models import Article, Claim, utcnow
+from workbench.storage.models import Article, Claim, ClaimKey, utcnow
 from workbench.text.analyzer import Analysis, analyze
+from workbench.text.normalize import fold
+from workbench.text.similar import claim_keys, is_same_claim
 
 _ARTICLE = Article.__table__
 _CLAIM = Claim.__table__
+_KEY = ClaimKey.__table__
 
 
 @dataclass
@@ -59,6 +64,8 @@ class PreparedArticle:
     item: RawArticle
     digest: str
     analysis: Analysis
+    norms: list[str] = field(default_factory=list)  # normalised claim texts
+    keys: list[list[int]] = field(default_factory=list)  # blocking keys per claim
 
 
 @dataclass(slots=True)
@@ -74,7 +81,9 @@ def _prepare(
     if isinstance(item, LoadError | Duplicate):
         return item
     reg = registry or default_registry()
-    return PreparedArticle(item, content_hash(item.text), analyze(item.text, reg, publisher_hint=item.publisher))
+    analysis = analyze(item.text, reg, publisher_hint=item.publisher)
+    norms = [c.norm for c in analysis.claims]
+    return PreparedArticle(item, content_hash(item.text), analysis, norms, [claim_keys(n) for n in norms])
 
 
 def _prepare_chunk(chunk: list[RawArticle | LoadError | Duplicate]) -> list[PreparedArticle | LoadError | Duplicate]:
@@ -164,10 +173,17 @@ def ingest_articles(
     cache = SourceCache()
     seen_run: set[str] = set()
     with db.session() as session:
+        keyring = ClaimKeys()
         if not dry_run:
             sync_registry(session, registry_for_store)
+            keyring.recover(session.connection())
             session.commit()
             cache.preload(session)
+        items = iter(items)
+        head = list(islice(items, PARALLEL_AFTER))
+        if len(head) >= PARALLEL_AFTER and not dry_run:
+            keyring.load(session.connection())  # a long run: look keys up in memory
+        items = chain(head, items)
         def is_known(digests: list[str]) -> list[bool]:
             """For each digest ("" for a non-article): stored already, or met earlier in this run.
             One query a chunk."""
@@ -197,7 +213,7 @@ def ingest_articles(
                     on_article(report)
                 continue
             try:
-                added = _store(session, prepared, cache)
+                added = _store(session, prepared, cache, keyring)
                 session.commit()
             except IntegrityError:
                 # Another writer stored the same article in between: a duplicate, not an error.
@@ -212,55 +228,201 @@ def ingest_articles(
                 raise
             report.articles += 1
             report.claims += added
+            if report.articles % KEY_FLUSH == 0:
+                keyring.flush(db)
             if on_article:
                 on_article(report)
+        keyring.flush(db)
     return report
 
 
-def _store(session: Session, prepared: PreparedArticle, cache: SourceCache) -> int:
+_ARTICLE_COLS = ("content_hash", "title", "text", "language", "url", "author", "published", "feed_source",
+                 "publisher_id", "publisher_mention", "origin", "encoding", "ingested_at")
+_CLAIM_COLS = ("article_id", "seq", "start", "end", "text", "attributed", "source_id", "source_kind", "mention",
+               "mention_start", "mention_end", "cue", "rests_on_media", "checkworthiness", "features", "status",
+               "version")
+
+
+class _Sql:
+    """The three statements of the hot path, written once for the database at hand and sent
+    straight to the driver: an article is stored with a few microseconds of overhead, not a few
+    hundred. Values of typed columns (dates) go through SQLAlchemy's own bind processors."""
+
+    def __init__(self, conn: Any) -> None:
+        dialect = conn.dialect
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        prep = dialect.identifier_preparer
+
+        def cols(names: tuple[str, ...]) -> str:
+            return ", ".join(prep.quote(n) for n in names)
+
+        self.insert_article = (f"INSERT INTO article ({cols(_ARTICLE_COLS)}) VALUES "
+                               f"({', '.join([mark] * len(_ARTICLE_COLS))}) RETURNING id")
+        self.insert_claims = (f"INSERT INTO claim ({cols(_CLAIM_COLS)}) VALUES "
+                              f"({', '.join([mark] * len(_CLAIM_COLS))})")
+        self.claim_ids = f"SELECT id FROM claim WHERE article_id = {mark} ORDER BY seq"
+        bind = _ARTICLE.c.ingested_at.type.bind_processor(dialect)
+        self.when = bind or (lambda v: v)
+
+
+def _store(session: Session, prepared: PreparedArticle, cache: SourceCache, keyring: ClaimKeys) -> int:
     item, digest, analysis = prepared.item, prepared.digest, prepared.analysis
-    publisher_id = cache.source_id(session, analysis.publisher) if analysis.publisher else None
     conn = session.connection()
-    article_id = conn.execute(
-        insert(_ARTICLE).returning(_ARTICLE.c.id),
-        [{
-            "content_hash": digest,
-            "title": item.title or "",
-            "text": item.text,
-            "language": analysis.language,
-            "url": item.url,
-            "author": item.author,
-            "published": item.published,
-            "feed_source": item.publisher,
-            "publisher_id": publisher_id,
-            "publisher_mention": analysis.publisher.mention if analysis.publisher else None,
-            "origin": item.origin,
-            "encoding": item.encoding,
-            "ingested_at": utcnow(),
-        }],
-    ).scalar_one()
+    sql = cache.sql if getattr(cache, "sql", None) is not None else _Sql(conn)
+    cache.sql = sql
+    publisher_id = cache.source_id(session, analysis.publisher) if analysis.publisher else None
+    article_id = conn.exec_driver_sql(sql.insert_article, (
+        digest, item.title or "", item.text, analysis.language, item.url, item.author, item.published,
+        item.publisher, publisher_id, analysis.publisher.mention if analysis.publisher else None, item.origin,
+        item.encoding, sql.when(utcnow()),
+    )).scalar_one()
     rows = []
     for seq, c in enumerate(analysis.claims):
         src = c.source
-        rows.append({
-            "article_id": article_id,
-            "seq": seq,
-            "start": c.start,
-            "end": c.end,
-            "text": c.text,
-            "attributed": c.attributed,
-            "source_id": cache.source_id(session, src) if src else None,
-            "source_kind": src.kind if src else None,
-            "mention": src.mention if src and c.attributed else None,
-            "mention_start": src.start if src and c.attributed else None,
-            "mention_end": src.end if src and c.attributed else None,
-            "cue": c.cue,
-            "rests_on_media": c.rests_on_media,
-            "checkworthiness": c.checkworthiness,
-            "features": ",".join(c.features),
-            "status": "unchecked",
-            "version": 1,
-        })
+        own = src is not None and c.attributed
+        rows.append((
+            article_id, seq, c.start, c.end, c.text, c.attributed,
+            cache.source_id(session, src) if src else None, src.kind if src else None,
+            src.mention if own else None, src.start if own else None, src.end if own else None,
+            c.cue, c.rests_on_media, c.checkworthiness, ",".join(c.features), "unchecked", 1,
+        ))
     if rows:
-        conn.execute(insert(_CLAIM), rows)
+        conn.exec_driver_sql(sql.insert_claims, rows)
+        ids = [r[0] for r in conn.exec_driver_sql(sql.claim_ids, (article_id,)).all()]
+        _link_seen_before(conn, article_id, ids, prepared, keyring)
     return len(rows)
+
+
+HOT_KEY = 20  # a word pair shared by more claims than this says nothing about any one of them
+MAX_CANDIDATES = 8  # earlier claims compared with each new one, those sharing most keys first
+KEY_FLUSH = 400  # articles between writes of the claim keys
+
+
+class ClaimKeys:
+    """The blocking keys of claims, for finding claims seen before.
+
+    Keys are random 64-bit hashes, so writing them touches index pages all over the table: they
+    are written in batches, in a transaction of their own, in claim order. If a run stops before a
+    batch is written, the next run computes the missing keys first (claims after the last keyed
+    one), so nothing is lost and no article is half-stored. A long run reads every stored key once
+    into sorted numpy arrays and looks keys up there instead of asking the database each time."""
+
+    def __init__(self) -> None:
+        self.pending: dict[int, list[int]] = {}  # key -> claim ids, not yet written
+        self.rows: list[dict[str, int]] = []
+        self.hot: dict[int, int] = {}
+        self._keys: np.ndarray | None = None  # sorted stored keys, for long runs
+        self._ids: np.ndarray | None = None
+
+    def recover(self, conn: Any) -> int:
+        last = conn.execute(select(func.coalesce(func.max(_KEY.c.claim_id), 0))).scalar_one()
+        rows: list[dict[str, int]] = []
+        for cid, text in conn.execute(select(_CLAIM.c.id, _CLAIM.c.text).where(_CLAIM.c.id > last).order_by(_CLAIM.c.id)):
+            rows.extend({"key": k, "claim_id": cid} for k in claim_keys(fold(text)))
+        if rows:
+            conn.execute(insert(_KEY), rows)
+        return len(rows)
+
+    def load(self, conn: Any) -> None:
+        """Read every stored key into memory (about 16 bytes a key)."""
+        pairs = np.array(conn.exec_driver_sql("SELECT key, claim_id FROM claim_key").all(), dtype=np.int64).reshape(-1, 2)
+        order = np.argsort(pairs[:, 0], kind="stable")
+        self._keys, self._ids = pairs[order, 0], pairs[order, 1]
+
+    def lookup(self, conn: Any, keys: list[int]) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        if self._keys is not None and self._ids is not None:
+            q = np.array(keys, dtype=np.int64)
+            lo = np.searchsorted(self._keys, q, side="left")
+            hi = np.searchsorted(self._keys, q, side="right")
+            for k, a, b in zip(keys, lo.tolist(), hi.tolist(), strict=True):
+                if b > a:
+                    found.extend((k, int(c)) for c in self._ids[a:b].tolist())
+        else:
+            # The keys are integers we computed, so they are written into the statement: a parameter
+            # list of varying length would be compiled again for every article.
+            found = [tuple(r) for r in conn.exec_driver_sql(
+                f"SELECT key, claim_id FROM claim_key WHERE key IN ({','.join(str(int(k)) for k in keys)})"
+            ).all()]
+        pending = self.pending
+        for k in keys:
+            ids = pending.get(k)
+            if ids:
+                found.extend((k, cid) for cid in ids)
+        return found
+
+    def add_all(self, keys_per_claim: list[list[int]], ids: list[int]) -> None:
+        pending, rows = self.pending, self.rows
+        for keys, cid in zip(keys_per_claim, ids, strict=True):
+            for k in keys:
+                bucket = pending.get(k)
+                if bucket is None:
+                    pending[k] = [cid]
+                else:
+                    bucket.append(cid)
+                rows.append({"key": k, "claim_id": cid})
+
+    def flush(self, db: Database) -> None:
+        if not self.rows:
+            return
+        with db.engine.begin() as conn:
+            conn.execute(insert(_KEY), self.rows)
+        self.rows = []
+        if self._keys is None:
+            self.pending = {}  # the database answers for these now
+        # with the in-memory arrays, written keys stay in `pending` until the run ends
+
+
+def _link_seen_before(conn: Any, article_id: int, ids: list[int], prepared: PreparedArticle, keyring: ClaimKeys) -> None:
+    """Link each new claim to the closest earlier claim of another article that says the same,
+    preferring one that already has a verdict; then file the new claims' keys.
+
+    Candidates share at least two keys (pairs of long words) with the new claim; keys shared by
+    too many claims are forgotten; at most a few candidates are compared, most shared first."""
+    hot = keyring.hot
+    by_key: dict[int, list[int]] = {}
+    for i, keys in enumerate(prepared.keys):
+        for k in keys:
+            if hot.get(k, 0) <= HOT_KEY:
+                by_key.setdefault(k, []).append(i)
+    if by_key:
+        shared: dict[int, dict[int, int]] = {}
+        per_key: dict[int, int] = {}
+        for key, cid in keyring.lookup(conn, list(by_key)):
+            per_key[key] = per_key.get(key, 0) + 1
+            for i in by_key[key]:
+                counts = shared.setdefault(i, {})
+                counts[cid] = counts.get(cid, 0) + 1
+        hot.update((key, n) for key, n in per_key.items() if n > HOT_KEY)
+        picks: dict[int, list[int]] = {}
+        for i, counts in shared.items():
+            need = 2 if len(prepared.keys[i]) > 1 else 1
+            ranked = sorted((c for c, n in counts.items() if n >= need), key=lambda c: (-counts[c], c))
+            if ranked:
+                picks[i] = ranked[:MAX_CANDIDATES]
+        cids = sorted({c for cs in picks.values() for c in cs})
+        if cids:
+            earlier = {r.id: r for r in conn.execute(
+                select(_CLAIM.c.id, _CLAIM.c.text, _CLAIM.c.status, _CLAIM.c.article_id).where(_CLAIM.c.id.in_(cids))
+            ).all()}
+            updates = []
+            for i, cands in picks.items():
+                scored = []
+                for cid in cands:
+                    row = earlier.get(cid)
+                    if row is None or row.article_id == article_id:
+                        continue
+                    same, score = is_same_claim(prepared.norms[i], fold(row.text))
+                    if same:
+                        has_verdict = row.status not in ("unchecked", "in_progress")
+                        scored.append(((has_verdict, score, -cid), cid, score))
+                if scored:
+                    _rank, cid, score = max(scored)
+                    updates.append({"cid": ids[i], "sb": cid, "sim": score})
+            if updates:
+                conn.execute(
+                    update(_CLAIM).where(_CLAIM.c.id == bindparam("cid")).values(
+                        seen_before_id=bindparam("sb"), seen_similarity=bindparam("sim")),
+                    updates,
+                )
+    keyring.add_all(prepared.keys, ids)

@@ -50,6 +50,7 @@ class SourceCache:
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
         self._loaded = False
+        self.sql: Any = None  # prepared statements of the ingest hot path
 
     def preload(self, session: Session) -> None:
         """Read every source key once (the table is small next to the claims)."""

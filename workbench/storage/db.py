@@ -32,6 +32,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA wal_autocheckpoint=4000")  # pages: fewer, larger checkpoints while ingesting
+    cur.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: index pages stay in memory
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
 

@@ -112,6 +112,8 @@ class Claim(SQLModel, table=True):
     checkworthiness: float = 0.0
     features: str = Field(default="", max_length=200)
     status: str = Field(default=Status.unchecked.value, max_length=20, index=True)
+    seen_before_id: int | None = Field(default=None, foreign_key="claim.id", index=True)
+    seen_similarity: float | None = None
     version: int = 1
     updated_at: datetime | None = None
     updated_by: str | None = Field(default=None, max_length=100)
@@ -180,3 +182,14 @@ class Evidence(SQLModel, table=True):
     note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     user: str = Field(max_length=100)
     at: datetime = Field(default_factory=utcnow)
+
+
+class ClaimKey(SQLModel, table=True):
+    """Blocking keys for finding a claim seen before: hashes of pairs of its longest words.
+    Two reports of the same story share them, whatever else the wording does."""
+
+    __tablename__ = "claim_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    claim_id: int = Field(foreign_key="claim.id", index=True)

@@ -58,6 +58,12 @@ def normalize(text: str) -> str:
 _DELETE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETE)) + "]+")
 
 
+def fold(text: str) -> str:
+    """A quicker `normalize` for bulk comparison: the same character folding and whitespace
+    collapsing, without Unicode compatibility decomposition (NFKC)."""
+    return " ".join(text.translate(_TABLE).lower().split())
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Fold `text` character by character; return the folded string and, per folded character,
     the index of the original character it came from. Whitespace is not collapsed, so the
