@@ -234,6 +234,58 @@ def history(
         typer.echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {h.user:<16}  {h.from_status} → {h.to_status}")
 
 
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="claimreview, csv or markdown")] = "claimreview",
+    status: Annotated[list[str] | None, typer.Option("--status", help="Only these statuses (repeatable); default: every verdict.")] = None,
+    article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (default: standard output).")] = None,
+    org_name: Annotated[str | None, typer.Option("--org-name", help="The checking organisation (ClaimReview author). Also WORKBENCH_ORG_NAME.")] = None,
+    org_url: Annotated[str | None, typer.Option("--org-url", help="Its web site. Also WORKBENCH_ORG_URL.")] = None,
+    review_url: Annotated[str | None, typer.Option("--review-url", help="Where each review is published, with {id} for the claim id. Also WORKBENCH_REVIEW_URL.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export verdicts: ClaimReview JSON-LD, CSV for spreadsheets, or a Markdown report."""
+    import os
+
+    from workbench.export.claimreview import claim_reviews
+    from workbench.export.markdown import to_markdown
+    from workbench.export.tabular import to_csv
+    from workbench.services.export import collect
+    from workbench.storage.models import Status
+
+    fmt = fmt.strip().lower()
+    if fmt not in ("claimreview", "csv", "markdown", "md"):
+        raise WorkbenchError(f"unknown format {fmt!r} (claimreview, csv or markdown)")
+    try:
+        statuses = [Status.parse(s) for s in status] if status else None
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+    items = collect(_open(_inherit(ctx, "db", db)), statuses=statuses, article_id=article)
+    if fmt == "claimreview":
+        url = review_url or os.environ.get("WORKBENCH_REVIEW_URL") or "urn:workbench:claim:{id}"
+        if "{id}" not in url and "{claim_id}" not in url:
+            raise WorkbenchError("--review-url needs {id} where the claim id goes")
+        if url.startswith("urn:"):
+            _err("note: reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
+        text = json.dumps(claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
+                                        org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url),
+                          ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        text = to_csv(items)
+    else:
+        text = to_markdown(items)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"{output}: cannot write: {exc.strerror or exc}") from exc
+    _err(f"{len(items)} claims written to {output}")
+
+
 sources_app = typer.Typer(
     help="The source registry: list sources, rate them, accept, rename or merge candidates.",
     invoke_without_command=True,

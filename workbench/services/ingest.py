@@ -295,7 +295,7 @@ def _store(session: Session, prepared: PreparedArticle, cache: SourceCache, keyr
 
 HOT_KEY = 20  # a word pair shared by more claims than this says nothing about any one of them
 MAX_CANDIDATES = 8  # earlier claims compared with each new one, those sharing most keys first
-KEY_FLUSH = 400  # articles between writes of the claim keys
+KEY_FLUSH = 2000  # articles between writes of the claim keys
 
 
 class ClaimKeys:
@@ -324,12 +324,28 @@ class ClaimKeys:
         return len(rows)
 
     def load(self, conn: Any) -> None:
-        """Read every stored key into memory (about 16 bytes a key)."""
+        """Read every stored key into memory (16 bytes a key) on first use."""
+        self._want_memory = True
+
+    def _ensure_loaded(self, conn: Any) -> None:
+        if not getattr(self, "_want_memory", False) or self._keys is not None:
+            return
         pairs = np.array(conn.exec_driver_sql("SELECT key, claim_id FROM claim_key").all(), dtype=np.int64).reshape(-1, 2)
         order = np.argsort(pairs[:, 0], kind="stable")
         self._keys, self._ids = pairs[order, 0], pairs[order, 1]
 
+    def _absorb(self, rows: list[dict[str, int]]) -> None:
+        """Written keys join the in-memory arrays (merged, so memory stays ~16 bytes a key)."""
+        if self._keys is None or self._ids is None or not rows:
+            return
+        new = np.array([(r["key"], r["claim_id"]) for r in rows], dtype=np.int64)
+        keys = np.concatenate([self._keys, new[:, 0]])
+        ids = np.concatenate([self._ids, new[:, 1]])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._ids = keys[order], ids[order]
+
     def lookup(self, conn: Any, keys: list[int]) -> list[tuple[int, int]]:
+        self._ensure_loaded(conn)
         found: list[tuple[int, int]] = []
         if self._keys is not None and self._ids is not None:
             q = np.array(keys, dtype=np.int64)
@@ -367,10 +383,9 @@ class ClaimKeys:
             return
         with db.engine.begin() as conn:
             conn.execute(insert(_KEY), self.rows)
+        self._absorb(self.rows)
         self.rows = []
-        if self._keys is None:
-            self.pending = {}  # the database answers for these now
-        # with the in-memory arrays, written keys stay in `pending` until the run ends
+        self.pending = {}  # the database (or the in-memory arrays) answers for these now
 
 
 def _link_seen_before(conn: Any, article_id: int, ids: list[int], prepared: PreparedArticle, keyring: ClaimKeys) -> None:

@@ -1,0 +1,1 @@
+"""Export: verdicts out as ClaimReview JSON-LD, CSV and a Markdown report."""

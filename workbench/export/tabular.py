@@ -1,0 +1,36 @@
+"""CSV for spreadsheets: one row a claim, UTF-8 with a byte-order mark so Excel reads Arabic."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from workbench.services.export import ExportItem
+from workbench.storage.models import Status
+
+COLUMNS = (
+    "claim_id", "article_id", "article_title", "article_url", "article_published", "publisher", "language",
+    "claim", "start", "end", "attributed", "source", "source_kind", "source_reliability", "mention", "cue",
+    "status", "status_ar", "checkworthiness", "features", "rests_on_media", "updated_by", "updated_at",
+    "seen_before_claim", "seen_before_status", "image_checks", "image_outcomes",
+)
+
+
+def to_csv(items: list[ExportItem]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(COLUMNS)
+    for it in items:
+        c, a = it.claim, it.article
+        checks = "; ".join(f"{e.verdict} #{e.known_image_id}" if e.known_image_id else "none"
+                           for e in it.evidence if e.kind == "image_check")
+        outcomes = "; ".join(f"{e.outcome} #{e.known_image_id}" for e in it.evidence if e.kind == "image_outcome")
+        w.writerow([
+            c.id, c.article_id, a.title, a.url or "", a.published or "", a.publisher or "", a.language,
+            c.text, c.start, c.end, int(c.attributed), c.source_name or "", c.source_kind or "",
+            c.source_reliability or "", c.mention or "", c.cue or "", c.status, Status(c.status).label_ar,
+            c.checkworthiness, " ".join(c.features), int(c.rests_on_media), c.updated_by or "",
+            c.updated_at.isoformat() if c.updated_at else "",
+            (c.seen_before or {}).get("claim_id", ""), (c.seen_before or {}).get("status", ""), checks, outcomes,
+        ])
+    return buf.getvalue()
