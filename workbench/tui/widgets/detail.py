@@ -68,6 +68,14 @@ class ClaimDetail(Static):
                 grid.add_row("Mention", Text(self._line(c.mention)))
         if c.cue:
             grid.add_row("Cue", Text(self._line(c.cue, 30)))
+        if c.seen_before:
+            sb = c.seen_before
+            seen = Text(f"claim #{sb['claim_id']}: ", style="bold")
+            seen.append(sb["status_label"], style="bold magenta" if sb["status"] not in ("unchecked", "in_progress") else "dim")
+            if sb.get("updated_at"):
+                seen.append(f", {str(sb['updated_at'])[:10]}")
+            seen.append("  in " + self._line(sb.get("article_title") or "", 40), style="dim")
+            grid.add_row("Seen before", seen)
         worth = Text(f"{c.checkworthiness:.2f}")
         if c.features:
             worth.append("  " + ", ".join(c.features), style="dim")
