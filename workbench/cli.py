@@ -286,6 +286,35 @@ def export(
     _err(f"{len(items)} claims written to {output}")
 
 
+@app.command("backup")
+def backup_cmd(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Argument(help="A new file for the copy")],
+    db: DbOption = None,
+) -> None:
+    """Copy a SQLite database safely, even while the app is open (PostgreSQL: use pg_dump)."""
+    from workbench.services.backup import backup
+
+    size = backup(_open(_inherit(ctx, "db", db)), target)
+    typer.echo(f"backed up to {target} ({size:,} bytes)")
+
+
+@app.command("restore")
+def restore_cmd(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(help="A backup made with `workbench backup`")],
+    db: DbOption = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Replace the current contents without asking.")] = False,
+) -> None:
+    """Replace a SQLite database with a backup."""
+    from workbench.services.backup import restore
+
+    if not yes:
+        raise WorkbenchError("restore replaces everything in the database: add --yes to go ahead (make a backup first)")
+    restore(_open(_inherit(ctx, "db", db)), source)
+    typer.echo(f"restored from {source}")
+
+
 sources_app = typer.Typer(
     help="The source registry: list sources, rate them, accept, rename or merge candidates.",
     invoke_without_command=True,

@@ -29,6 +29,7 @@ ZIP_SUFFIXES = {".zip"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | ZIP_SUFFIXES | HTML_SUFFIXES
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_ARTICLE_CHARS = 2_000_000  # about 400 pages: anything longer is not one article
 _SKIP_NAMES = ("readme", "license", "licence", "changelog", "copying")
 
 
@@ -129,9 +130,18 @@ def _load_zip(path: Path) -> Iterator[RawArticle | LoadError]:
         yield LoadError(str(path), f"not a readable zip archive ({exc})")
 
 
+def _too_long(text: str) -> str | None:
+    if len(text) > MAX_ARTICLE_CHARS:
+        return f"too long for one article ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}): split it"
+    return None
+
+
 def _from_text(text: str, name: str, encoding: str) -> Iterator[RawArticle | LoadError]:
     if not text.strip():
         yield LoadError(name, "empty article (no text)")
+        return
+    if (msg := _too_long(text)) is not None:
+        yield LoadError(name, msg)
         return
     title = Path(name.split(":")[-1]).stem
     for line in text.splitlines():
@@ -201,7 +211,8 @@ def _first(obj: dict[str, Any], *keys: str) -> str | None:
     for key in keys:
         value = obj.get(key)
         if isinstance(value, str | int | float) and str(value).strip():
-            return str(value)
+            # NUL cannot be stored (PostgreSQL refuses it): kept visible, one character for one.
+            return str(value).replace("\x00", "\u2400")
     return None
 
 
@@ -211,6 +222,8 @@ def _from_object(item: Any, origin: str) -> RawArticle | LoadError:
     body = _first(item, "content", "text", "body")
     if body is None or not body.strip():
         return LoadError(origin, "empty article (no content, text or body)")
+    if (msg := _too_long(body)) is not None:
+        return LoadError(origin, msg)
     return RawArticle(
         text=body,
         title=_first(item, "title", "headline") or "",

@@ -131,6 +131,7 @@ def list_claims(
     source_id: int | None = None,
     limit: int | None = None,
     after_id: int | None = None,
+    changed_since: datetime | None = None,
 ) -> list[ClaimRow]:
     """Claims in queue order (article, then position), optionally filtered; keyset-paged by id."""
     q = _base_query()
@@ -142,6 +143,8 @@ def list_claims(
         q = q.where(Claim.source_id == source_id, Claim.attributed.is_(True))
     if after_id is not None:
         q = q.where(Claim.id > after_id)
+    if changed_since is not None:
+        q = q.where(Claim.updated_at > changed_since)
     q = q.order_by(Claim.id)
     if limit is not None:
         q = q.limit(limit)

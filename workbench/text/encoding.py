@@ -36,8 +36,9 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: invalid {enc} after its byte-order mark ({exc.reason})") from exc
-    if b"\x00" in data[:4096]:
-        # NUL bytes without a BOM: UTF-16 without BOM is possible, binary data more likely.
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 10:
+        # Many NUL bytes without a BOM: UTF-16 without BOM is possible, binary data more likely.
         for enc in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(enc)
@@ -46,6 +47,14 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
             if _looks_like_text(text):
                 return text, enc
         raise InputError(f"{name}: binary data, not text")
+    if b"\x00" in data:
+        # A stray NUL in text: databases refuse it (PostgreSQL), so it is kept visible as ␀,
+        # one character for one, so that offsets are unchanged.
+        data = data.replace(b"\x00", "\u2400".encode())
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

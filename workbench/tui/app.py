@@ -18,8 +18,12 @@ class WorkbenchApp(App[None]):
     TITLE = "workbench"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, db: Database, *, user: str | None = None, bidi: str | None = None, title: str | None = None) -> None:
+    def __init__(
+        self, db: Database, *, user: str | None = None, bidi: str | None = None, title: str | None = None,
+        poll_seconds: float = 5.0,
+    ) -> None:
         super().__init__()
+        self.poll_seconds = poll_seconds
         self.db = db
         self.user = current_user(user)
         self.bidi = resolve_bidi(bidi)

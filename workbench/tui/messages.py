@@ -42,3 +42,11 @@ class WorkFailed(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class ClaimsChanged(Message):
+    """Claims changed in the database since the last look (by other checkers, or other windows)."""
+
+    def __init__(self, rows: list[ClaimRow]) -> None:
+        super().__init__()
+        self.rows = rows

@@ -22,6 +22,7 @@ from workbench.storage.models import Status
 from workbench.tui.messages import (
     ArticleLoaded,
     ClaimSaved,
+    ClaimsChanged,
     ClaimsLoaded,
     HistoryLoaded,
     WorkFailed,
@@ -79,6 +80,27 @@ class QueueScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ClaimQueue).focus()
         self.load_claims()
+        from datetime import UTC, datetime
+
+        self._polled_at = datetime.now(UTC)
+        poll = getattr(self.app, "poll_seconds", 5.0)
+        if poll:
+            self.set_interval(poll, self.poll_changes)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll_changes(self) -> None:
+        """Look for claims changed by others (every few seconds; cheap: an indexed time range)."""
+        from datetime import UTC, datetime, timedelta
+
+        since = self._polled_at - timedelta(seconds=1)
+        now = datetime.now(UTC)
+        try:
+            rows = list_claims(self.db, changed_since=since)
+        except Exception:
+            return  # the next look will try again; a passing network error is not worth a notice
+        self._polled_at = now
+        if rows:
+            self.post_message(ClaimsChanged(rows))
 
     # ------------------------------------------------------------------ workers
 
@@ -204,6 +226,27 @@ class QueueScreen(Screen[None]):
         if selected is not None and selected.id == msg.row.id:
             self.query_one(ClaimDetail).show_claim(msg.row)
             self.load_history(msg.row.id)
+
+    @on(ClaimsChanged)
+    def _claims_changed(self, msg: ClaimsChanged) -> None:
+        queue = self.query_one(ClaimQueue)
+        others = []
+        for row in msg.rows:
+            known = queue.rows_by_id.get(row.id)
+            if known is None or (known.status, known.version) == (row.status, row.version):
+                continue
+            if row.version < known.version:
+                continue
+            queue.update_claim(row)
+            if row.updated_by != self.user:
+                others.append(row)
+        selected = queue.selected
+        if selected is not None and any(r.id == selected.id for r in others):
+            self.query_one(ClaimDetail).show_claim(selected)
+            self.load_history(selected.id)
+        if others:
+            who = sorted({r.updated_by or "someone" for r in others})
+            self.notify(f"{len(others)} claim(s) changed by {', '.join(who)}.", timeout=6)
 
     @on(WorkFailed)
     def _work_failed(self, msg: WorkFailed) -> None:
