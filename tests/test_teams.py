@@ -187,3 +187,42 @@ def test_nul_in_json_articles_is_kept_visible(db: Database, tmp_path: Path) -> N
     report = ingest_paths(db, [tmp_path])
     assert report.articles == 1 and not report.errors
     assert "\u2400" in list_claims(db)[0].text
+
+
+def test_kill_9_during_bank_registration(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from benchmarks._photos import photos
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    base = photos()["coffee"].resize((320, 214))
+    for i in range(240):
+        base.rotate(i * 1.5).save(folder / f"p{i:03d}.jpg", quality=80)
+    url = f"sqlite:///{tmp_path / 'bank.db'}"
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", "images", "add", str(folder), "--db", url],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    db_file = tmp_path / "bank.db"
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+        if db_file.exists():
+            try:
+                with sqlite3.connect(db_file, timeout=1) as con:
+                    stored = con.execute("SELECT count(*) FROM known_image").fetchone()[0]
+            except sqlite3.Error:
+                continue
+            if stored >= 64:
+                break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db_file) as con:
+        broken = con.execute("SELECT count(*) FROM known_image WHERE length(thumb) != 4096 OR ph IS NULL").fetchone()[0]
+    assert broken == 0
+    again = run("images", "add", str(folder), "--db", url, "--json")
+    assert again.returncode == 0, again.stderr
+    with sqlite3.connect(db_file) as con:
+        total, distinct = con.execute("SELECT count(*), count(DISTINCT sha256) FROM known_image").fetchone()
+    assert total == distinct == 240
+    del Image
