@@ -106,3 +106,23 @@ async def test_arabic_is_reordered_for_display_when_bidi_is_on(sqlite_url: str) 
         first = view.line_text(0)
         # Visual order: the first word of the article ("أعلنت") is drawn at the right end.
         assert first.rstrip().endswith("ﺖﻨﻠﻋﺃ")
+
+
+async def test_search_from_the_app(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [ARTICLES])
+    total = len(list_claims(db))
+    app = WorkbenchApp(db, bidi="off")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("slash")
+        await _settle(pilot, app)
+        app.screen.query_one("#prompt-input").value = "المرصد السوري"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        queue = app.screen.query_one(ClaimQueue)
+        assert 0 < len(queue.order) < total
+        assert all("المرصد" in queue.rows_by_id[i].text for i in queue.order)
+        await pilot.press("escape")
+        await _settle(pilot, app)
+        assert len(app.screen.query_one(ClaimQueue).order) == total

@@ -190,8 +190,6 @@ def test_nul_in_json_articles_is_kept_visible(db: Database, tmp_path: Path) -> N
 
 
 def test_kill_9_during_bank_registration(tmp_path: Path) -> None:
-    from PIL import Image
-
     from benchmarks._photos import photos
 
     folder = tmp_path / "bank"
@@ -225,4 +223,3 @@ def test_kill_9_during_bank_registration(tmp_path: Path) -> None:
     with sqlite3.connect(db_file) as con:
         total, distinct = con.execute("SELECT count(*), count(DISTINCT sha256) FROM known_image").fetchone()
     assert total == distinct == 240
-    del Image

@@ -171,6 +171,27 @@ def claims(
 
 
 @app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to find (Arabic with or without diacritics, any hamza form)")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many claims.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array (as claims --json).")] = False,
+) -> None:
+    """Find claims by their words, best matches first."""
+    from workbench.services.claims import search_claims
+    from workbench.text.display import make_visible
+
+    rows = search_claims(_open(_inherit(ctx, "db", db)), query, limit=limit)
+    if as_json:
+        _print_json([r.to_json() for r in rows])
+        return
+    for r in rows:
+        src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
+        typer.echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:36]:<36}  {make_visible(' '.join(r.text.split()))[:100]}")
+
+
+@app.command()
 def analyze(
     file: Annotated[Path, typer.Argument(help="An article: .txt or .md, any common encoding")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,

@@ -132,6 +132,7 @@ def list_claims(
     limit: int | None = None,
     after_id: int | None = None,
     changed_since: datetime | None = None,
+    ids: list[int] | None = None,
 ) -> list[ClaimRow]:
     """Claims in queue order (article, then position), optionally filtered; keyset-paged by id."""
     q = _base_query()
@@ -145,6 +146,10 @@ def list_claims(
         q = q.where(Claim.id > after_id)
     if changed_since is not None:
         q = q.where(Claim.updated_at > changed_since)
+    if ids is not None:
+        if not ids:
+            return []
+        q = q.where(Claim.id.in_(ids))
     q = q.order_by(Claim.id)
     if limit is not None:
         q = q.limit(limit)
@@ -271,3 +276,30 @@ def status_counts(db: Database) -> dict[str, int]:
     counts = {st.value: 0 for st in Status}
     counts.update({k: int(v) for k, v in rows})
     return counts
+
+
+def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRow]:
+    """Claims whose text holds every word of `query`, matched after spelling normalisation (with or
+    without diacritics, any hamza form, ة/ه, ى/ي). Best matches first. The query is data: its
+    words are quoted for the full-text engine, never parsed as its syntax."""
+    import re
+
+    from sqlalchemy import text as sql
+
+    from workbench.text.normalize import fold
+
+    words = re.findall(r"\w+", fold(query))
+    if not words:
+        return []
+    with db.session() as s:
+        if db.dialect == "sqlite":
+            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            ids = [r[0] for r in s.execute(
+                sql("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :m ORDER BY rank LIMIT :l"), {"m": match, "l": limit})]
+        else:
+            ids = [r[0] for r in s.execute(
+                sql("SELECT id FROM claim WHERE to_tsvector('simple', norm) @@ plainto_tsquery('simple', :q) "
+                    "ORDER BY ts_rank(to_tsvector('simple', norm), plainto_tsquery('simple', :q)) DESC, id LIMIT :l"),
+                {"q": " ".join(words), "l": limit})]
+    rows = {r.id: r for r in list_claims(db, ids=ids)}
+    return [rows[i] for i in ids if i in rows]

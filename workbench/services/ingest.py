@@ -240,7 +240,7 @@ _ARTICLE_COLS = ("content_hash", "title", "text", "language", "url", "author", "
                  "publisher_id", "publisher_mention", "origin", "encoding", "ingested_at")
 _CLAIM_COLS = ("article_id", "seq", "start", "end", "text", "attributed", "source_id", "source_kind", "mention",
                "mention_start", "mention_end", "cue", "rests_on_media", "checkworthiness", "features", "status",
-               "version")
+               "version", "norm")
 
 
 class _Sql:
@@ -284,7 +284,7 @@ def _store(session: Session, prepared: PreparedArticle, cache: SourceCache, keyr
             article_id, seq, c.start, c.end, c.text, c.attributed,
             cache.source_id(session, src) if src else None, src.kind if src else None,
             src.mention if own else None, src.start if own else None, src.end if own else None,
-            c.cue, c.rests_on_media, c.checkworthiness, ",".join(c.features), "unchecked", 1,
+            c.cue, c.rests_on_media, c.checkworthiness, ",".join(c.features), "unchecked", 1, c.norm,
         ))
     if rows:
         conn.exec_driver_sql(sql.insert_claims, rows)

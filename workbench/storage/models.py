@@ -112,6 +112,7 @@ class Claim(SQLModel, table=True):
     checkworthiness: float = 0.0
     features: str = Field(default="", max_length=200)
     status: str = Field(default=Status.unchecked.value, max_length=20, index=True)
+    norm: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))  # folded, for search
     seen_before_id: int | None = Field(default=None, foreign_key="claim.id", index=True)
     seen_similarity: float | None = None
     version: int = 1

@@ -51,6 +51,8 @@ class QueueScreen(Screen[None]):
         Binding("o", "open_source", "Source"),
         Binding("i", "check_image", "Photo"),
         Binding("s", "toggle_sort", "Sort"),
+        Binding("slash", "search", "Search"),
+        Binding("escape", "clear_search", "All claims", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -64,6 +66,7 @@ class QueueScreen(Screen[None]):
         self._article_id: int | None = None
         self._article_claims: list[ClaimRow] = []
         self._sort = "position"
+        self._search: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,6 +109,7 @@ class QueueScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_claims(self) -> None:
+        self._search = None
         try:
             rows = list_claims(self.db, limit=QUEUE_LIMIT)
         except Exception as exc:  # reported in the app, never a crash
@@ -159,11 +163,16 @@ class QueueScreen(Screen[None]):
         title = f"Claims — {msg.total:,}"
         if msg.total >= QUEUE_LIMIT:
             title += f" (first {QUEUE_LIMIT:,})"
+        if getattr(self, "_search", None):
+            title = f"Search “{self._search}” — {msg.total:,} claims (esc: all claims)"
         self.query_one("#queue-title", Static).update(title)
         if not msg.rows:
             self.query_one(ArticleView).clear()
             self.query_one(ClaimDetail).show_claim(None)
-            self.notify("No claims yet: ingest articles with `workbench ingest PATH`.", severity="warning")
+            if getattr(self, "_search", None):
+                self.notify("No claim has all these words.", severity="warning")
+            else:
+                self.notify("No claims yet: ingest articles with `workbench ingest PATH`.", severity="warning")
             return
         queue.select_first()
         self._show_selected()
@@ -330,6 +339,32 @@ class QueueScreen(Screen[None]):
             self.load_history(claim.id)
 
         self.app.push_screen(ImageCompareScreen(self.db, claim, result, user=self.user, bidi=self.bidi), back)  # type: ignore[arg-type]
+
+    def action_search(self) -> None:
+        from workbench.tui.screens.prompt import TextPrompt
+
+        def chosen(query: str | None) -> None:
+            if query:
+                self.run_search(query)
+
+        self.app.push_screen(TextPrompt("Search claims (words; diacritics and hamza forms do not matter)"), chosen)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        from workbench.services.claims import search_claims
+
+        try:
+            rows = search_claims(self.db, query)
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Search failed: {exc}"))
+            return
+        self._search = query
+        self.post_message(ClaimsLoaded(rows, len(rows)))
+
+    def action_clear_search(self) -> None:
+        if getattr(self, "_search", None):
+            self._search = None
+            self.load_claims()
 
     def action_toggle_sort(self) -> None:
         queue = self.query_one(ClaimQueue)
