@@ -126,3 +126,22 @@ async def test_search_from_the_app(sqlite_url: str) -> None:
         await pilot.press("escape")
         await _settle(pilot, app)
         assert len(app.screen.query_one(ClaimQueue).order) == total
+
+
+async def test_undo_the_last_verdict(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [SEED])
+    first = list_claims(db)[0]
+    app = WorkbenchApp(db, user="amal", bidi="off")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("f")
+        await _settle(pilot, app)
+        assert list_claims(db)[0].status == "false"
+        await pilot.press("ctrl+z")
+        await _settle(pilot, app)
+        await pilot.press("ctrl+z")  # nothing more to undo: a notice, no error
+        await _settle(pilot, app)
+    assert list_claims(db)[0].status == "unchecked"
+    hist = claim_history(db, first.id)
+    assert [(h.from_status, h.to_status) for h in hist] == [("unchecked", "false"), ("false", "unchecked")]

@@ -126,8 +126,10 @@ def test_kill_9_during_ingest_leaves_a_consistent_database(tmp_path: Path) -> No
         distinct = conn.execute(text("SELECT count(DISTINCT content_hash) FROM article")).scalar()
         keyed = conn.execute(text("SELECT count(DISTINCT claim_id) FROM claim_key")).scalar()
         long_claims = conn.execute(text("SELECT count(*) FROM claim")).scalar()
+        indexed = conn.execute(text("SELECT count(*) FROM claim_fts_docsize")).scalar()
     assert total == distinct == n
     assert keyed > 0.8 * long_claims  # keys lost with the killed run were computed again
+    assert indexed == long_claims  # and every claim is searchable
 
 
 def test_backup_and_restore(tmp_path: Path) -> None:

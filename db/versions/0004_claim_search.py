@@ -1,6 +1,7 @@
 """claim search: a folded copy of each claim's text, indexed for full-text search
 
-SQLite gets an FTS5 table kept in step by triggers; PostgreSQL a GIN index on the text search
+SQLite gets an FTS5 table: new claims are indexed in bulk by ingest (see `workbench.services.
+ingest.index_new_claims`), changes and deletions by triggers; PostgreSQL a GIN index on the text search
 vector of the folded text ('simple' configuration: no stemming, which suits Arabic after
 folding).
 
@@ -32,7 +33,6 @@ def upgrade() -> None:
     if conn.dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE claim_fts USING fts5(norm, content='claim', content_rowid='id', tokenize='unicode61 remove_diacritics 2')")
         op.execute("INSERT INTO claim_fts(rowid, norm) SELECT id, norm FROM claim")
-        op.execute("CREATE TRIGGER claim_fts_ai AFTER INSERT ON claim BEGIN INSERT INTO claim_fts(rowid, norm) VALUES (new.id, new.norm); END")
         op.execute("CREATE TRIGGER claim_fts_ad AFTER DELETE ON claim BEGIN INSERT INTO claim_fts(claim_fts, rowid, norm) VALUES ('delete', old.id, old.norm); END")
         op.execute("CREATE TRIGGER claim_fts_au AFTER UPDATE OF norm ON claim BEGIN "
                    "INSERT INTO claim_fts(claim_fts, rowid, norm) VALUES ('delete', old.id, old.norm); "
@@ -44,7 +44,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
-        for t in ("claim_fts_ai", "claim_fts_ad", "claim_fts_au"):
+        for t in ("claim_fts_ad", "claim_fts_au"):
             op.execute(f"DROP TRIGGER IF EXISTS {t}")
         op.execute("DROP TABLE IF EXISTS claim_fts")
     else:

@@ -298,6 +298,19 @@ MAX_CANDIDATES = 8  # earlier claims compared with each new one, those sharing m
 KEY_FLUSH = 2000  # articles between writes of the claim keys
 
 
+def index_new_claims(conn: Any) -> None:
+    """Add claims stored since the last time to SQLite's full-text index, in one statement.
+    (PostgreSQL's GIN index keeps itself up to date.) Claims are only ever added by ingest, which
+    calls this after each batch and when it starts, so the index is never behind for long and
+    catches up after an interruption."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO claim_fts(rowid, norm) SELECT id, norm FROM claim "
+        "WHERE id > (SELECT coalesce(max(id), 0) FROM claim_fts_docsize) ORDER BY id"  # the index's own rowids
+    )
+
+
 class ClaimKeys:
     """The blocking keys of claims, for finding claims seen before.
 
@@ -315,6 +328,7 @@ class ClaimKeys:
         self._ids: np.ndarray | None = None
 
     def recover(self, conn: Any) -> int:
+        index_new_claims(conn)
         last = conn.execute(select(func.coalesce(func.max(_KEY.c.claim_id), 0))).scalar_one()
         rows: list[dict[str, int]] = []
         for cid, text in conn.execute(select(_CLAIM.c.id, _CLAIM.c.text).where(_CLAIM.c.id > last).order_by(_CLAIM.c.id)):
@@ -380,9 +394,12 @@ class ClaimKeys:
 
     def flush(self, db: Database) -> None:
         if not self.rows:
+            with db.engine.begin() as conn:
+                index_new_claims(conn)
             return
         with db.engine.begin() as conn:
             conn.execute(insert(_KEY), self.rows)
+            index_new_claims(conn)
         self._absorb(self.rows)
         self.rows = []
         self.pending = {}  # the database (or the in-memory arrays) answers for these now

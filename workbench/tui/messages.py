@@ -39,9 +39,12 @@ class ClaimSaved(Message):
 
 
 class WorkFailed(Message):
-    def __init__(self, text: str) -> None:
+    """A notice from a worker: an error unless told otherwise."""
+
+    def __init__(self, text: str, severity: str = "error") -> None:
         super().__init__()
         self.text = text
+        self.severity = severity
 
 
 class ClaimsChanged(Message):

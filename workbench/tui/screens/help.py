@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 KEYS = [
     ("v", "mark verified"), ("d", "mark disputed"), ("f", "mark false"), ("m", "mark misleading"),
-    ("u", "mark unverifiable"), ("p", "mark in progress"), ("r", "reset to unchecked"),
+    ("u", "mark unverifiable"), ("p", "mark in progress"), ("r", "reset to unchecked"), ("ctrl+z / U", "undo your last verdict"),
     ("j / ↓", "next claim"), ("k / ↑", "previous claim"), ("g / G", "first / last claim"),
     ("n", "next unchecked claim"), ("s", "sort: article order / most check-worthy first"),
     ("o", "open the claim's source: all its claims; rate 1-4, accept a, rename R, merge M"),

@@ -52,6 +52,7 @@ class QueueScreen(Screen[None]):
         Binding("i", "check_image", "Photo"),
         Binding("s", "toggle_sort", "Sort"),
         Binding("slash", "search", "Search"),
+        Binding("ctrl+z,U", "undo", "Undo", show=False),
         Binding("escape", "clear_search", "All claims", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Help"),
@@ -67,6 +68,7 @@ class QueueScreen(Screen[None]):
         self._article_claims: list[ClaimRow] = []
         self._sort = "position"
         self._search: str | None = None
+        self._undo: list[tuple[int, str, int]] = []  # (claim id, status before, version after)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -228,6 +230,8 @@ class QueueScreen(Screen[None]):
 
     @on(ClaimSaved)
     def _claim_saved(self, msg: ClaimSaved) -> None:
+        if msg.previous != msg.row.status and msg.row.updated_by == self.user and not getattr(msg, "undoing", False):
+            self._undo.append((msg.row.id, msg.previous, msg.row.version))
         queue = self.query_one(ClaimQueue)
         queue.update_claim(msg.row)
         self._article_claims = [msg.row if c.id == msg.row.id else c for c in self._article_claims]
@@ -259,7 +263,7 @@ class QueueScreen(Screen[None]):
 
     @on(WorkFailed)
     def _work_failed(self, msg: WorkFailed) -> None:
-        self.notify(msg.text, severity="error", timeout=8)
+        self.notify(msg.text, severity=msg.severity, timeout=8)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ actions
 
@@ -277,6 +281,29 @@ class QueueScreen(Screen[None]):
         self.save_status(claim, st)
         if queue.cursor_row < len(queue.order) - 1:
             queue.move_cursor(row=queue.cursor_row + 1)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        claim_id, before, version = self._undo.pop()
+        self.undo_status(claim_id, before, version)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def undo_status(self, claim_id: int, before: str, version: int) -> None:
+        try:
+            row = set_status(self.db, claim_id, Status(before), user=self.user, expected_version=version)
+        except ConflictError as exc:
+            self.post_message(WorkFailed(f"Not undone: {exc}."))
+            self.post_message(ClaimSaved(exc.current, exc.current.status))
+            return
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Not undone: {exc}"))
+            return
+        msg = ClaimSaved(row, row.status)
+        msg.undoing = True  # type: ignore[attr-defined]
+        self.post_message(msg)
+        self.post_message(WorkFailed(f"Undone: claim #{claim_id} is {Status(before).label} again.", severity="information"))
 
     def action_next_unchecked(self) -> None:
         queue = self.query_one(ClaimQueue)
