@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -27,7 +27,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical { width: 60; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    HelpScreen > VerticalScroll { width: 72; height: auto; max-height: 90%; overflow-y: auto; border: thick $accent; background: $surface; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
@@ -36,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column()
         for key, what in KEYS:
             table.add_row(key, what)
-        with Vertical():
+        with VerticalScroll():
             yield Static("Keys", classes="title")
             yield Static(table)
             yield Static("Every change is saved at once and kept in the claim's history.", classes="hint")
