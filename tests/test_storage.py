@@ -188,3 +188,34 @@ def test_search_treats_the_query_as_words(db: Database, query: str) -> None:
     ingest_paths(db, [SEED])
     search_claims(db, query)  # no error, whatever the query holds
     assert len(list_claims(db)) == 9
+
+
+def test_an_older_database_with_data_is_upgraded(db_url: str) -> None:
+    """Verdicts given under an older schema survive every later migration."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from workbench.storage.db import alembic_config
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(text("INSERT INTO source (id, key, canonical, kind, reliability, aliases, domains, is_candidate, note, created_at) "
+                          "VALUES (1, 'x', 'X', 'outlet', 'unknown', '[]', '[]', false, '', '2016-12-01 00:00:00')"))
+        conn.execute(text("INSERT INTO article (id, content_hash, title, text, language, ingested_at) "
+                          "VALUES (1, 'h', 't', 'The ministry said 40 people died in the blast today.', 'en', '2016-12-01 00:00:00')"))
+        conn.execute(text('INSERT INTO claim (id, article_id, seq, start, "end", text, attributed, source_id, rests_on_media, '
+                          "checkworthiness, features, status, version) VALUES (1, 1, 0, 0, 52, "
+                          "'The ministry said 40 people died in the blast today.', true, 1, false, 0.5, 'number', 'false', 2)"))
+        conn.execute(text('INSERT INTO status_change (claim_id, at, "user", from_status, to_status) '
+                          "VALUES (1, '2016-12-02 00:00:00', 'amal', 'unchecked', 'false')"))
+    engine.dispose()
+    db = Database(db_url)  # upgrades to head
+    row = list_claims(db)[0]
+    assert (row.status, row.version) == ("false", 2)
+    assert [(h.user, h.to_status) for h in claim_history(db, 1)] == [("amal", "false")]
+    from workbench.services.claims import search_claims
+
+    assert [r.id for r in search_claims(db, "ministry blast")] == [1]

@@ -93,7 +93,8 @@ def test_kill_9_during_ingest_leaves_a_consistent_database(tmp_path: Path) -> No
     n = _articles_file(src, 1500)
     url = f"sqlite:///{tmp_path / 'crash.db'}"
     proc = subprocess.Popen([sys.executable, "-m", "workbench", "ingest", str(src), "--db", url, "--json"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ})
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
+                            start_new_session=True)
     db_file = tmp_path / "crash.db"
     deadline = time.time() + 60
     stored = 0
@@ -107,7 +108,7 @@ def test_kill_9_during_ingest_leaves_a_consistent_database(tmp_path: Path) -> No
                 continue
             if stored >= 100:
                 break
-    os.kill(proc.pid, signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)  # the command and its worker processes, as a terminal would
     proc.wait()
     assert 0 < stored < n
     db = Database(url)
@@ -201,7 +202,7 @@ def test_kill_9_during_bank_registration(tmp_path: Path) -> None:
         base.rotate(i * 1.5).save(folder / f"p{i:03d}.jpg", quality=80)
     url = f"sqlite:///{tmp_path / 'bank.db'}"
     proc = subprocess.Popen([sys.executable, "-m", "workbench", "images", "add", str(folder), "--db", url],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     db_file = tmp_path / "bank.db"
     deadline = time.time() + 60
     stored = 0
@@ -215,7 +216,7 @@ def test_kill_9_during_bank_registration(tmp_path: Path) -> None:
                 continue
             if stored >= 64:
                 break
-    os.kill(proc.pid, signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     with sqlite3.connect(db_file) as con:
         broken = con.execute("SELECT count(*) FROM known_image WHERE length(thumb) != 4096 OR ph IS NULL").fetchone()[0]

@@ -206,7 +206,7 @@ def set_status(
     otherwise ConflictError carries the claim as it now is."""
     new = Status(status).value if not isinstance(status, Status) else status.value
     who = current_user(user)
-    with db.session() as s:
+    with db.session(write=True) as s:
         cur = s.execute(select(Claim.status, Claim.version).where(Claim.id == claim_id)).first()
         if cur is None:
             raise NotFound(f"no claim with id {claim_id}")

@@ -119,7 +119,7 @@ def add_images(
     def flush() -> None:
         if not pending:
             return
-        with db.engine.begin() as conn:
+        with db.begin_write() as conn:
             have = set(conn.execute(select(_KNOWN.c.sha256).where(_KNOWN.c.sha256.in_([r["sha256"] for r in pending]))).scalars())
             rows = [r for r in pending if r["sha256"] not in have]
             report.duplicates += len(pending) - len(rows)
@@ -340,7 +340,7 @@ def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user
              "verdict": m.verdict} for m in result.matches[:5]]
     if not rows:
         rows = [{**base, "known_image_id": None, "distance": None, "correlation": None, "verdict": "none"}]
-    with db.engine.begin() as conn:
+    with db.begin_write() as conn:
         ids = conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), rows).scalars().all()
     return result, [int(i) for i in ids]
 
@@ -355,7 +355,7 @@ def record_image_outcome(
     """The checker's conclusion on a photo: the same image as a known one, or not."""
     if outcome not in OUTCOMES:
         raise WorkbenchError(f"unknown outcome {outcome!r} (one of: {', '.join(OUTCOMES)})")
-    with db.engine.begin() as conn:
+    with db.begin_write() as conn:
         _require_claim(conn, claim_id)
         return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
             "claim_id": claim_id, "kind": "image_outcome", "path": path, "sha256": None,

@@ -172,7 +172,7 @@ def ingest_articles(
     report = IngestReport()
     cache = SourceCache()
     seen_run: set[str] = set()
-    with db.session() as session:
+    with db.session(write=True) as session:
         keyring = ClaimKeys()
         if not dry_run:
             sync_registry(session, registry_for_store)
@@ -229,9 +229,11 @@ def ingest_articles(
             report.articles += 1
             report.claims += added
             if report.articles % KEY_FLUSH == 0:
+                session.commit()  # nothing open here: the batch below takes the write lock itself
                 keyring.flush(db)
             if on_article:
                 on_article(report)
+        session.commit()  # the last look-ups of the read-ahead ran in a transaction of their own
         keyring.flush(db)
     return report
 
@@ -394,10 +396,10 @@ class ClaimKeys:
 
     def flush(self, db: Database) -> None:
         if not self.rows:
-            with db.engine.begin() as conn:
+            with db.begin_write() as conn:
                 index_new_claims(conn)
             return
-        with db.engine.begin() as conn:
+        with db.begin_write() as conn:
             conn.execute(insert(_KEY), self.rows)
             index_new_claims(conn)
         self._absorb(self.rows)

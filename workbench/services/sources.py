@@ -168,7 +168,7 @@ def update_source(
         reliability = reliability.replace("-", " ").replace("_", " ").strip().lower()
         if reliability not in RELIABILITY:
             raise WorkbenchError(f"unknown reliability {reliability!r} (one of: {', '.join(RELIABILITY)})")
-    with db.session() as s:
+    with db.session(write=True) as s:
         src = _load(s, source_id)
         if canonical is not None:
             name = canonical.strip()
@@ -194,7 +194,7 @@ def merge_sources(db: Database, source_id: int, into_id: int) -> SourceRow:
     """Fold one source into another: its claims and articles move, its names become aliases."""
     if source_id == into_id:
         raise WorkbenchError("a source cannot be merged into itself")
-    with db.session() as s:
+    with db.session(write=True) as s:
         src = _load(s, source_id)
         dst = _load(s, into_id)
         aliases = json.loads(dst.aliases or "[]")

@@ -26,6 +26,9 @@ def redact(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, say where transactions begin: the module would
+    # otherwise commit DDL on its own, and a failed migration could leave half a schema behind.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -35,6 +38,13 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: index pages stay in memory
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A read-then-write unit of work asks for the write lock at once ("immediate"): otherwise two
+    # writers that both read first could not both upgrade, and one would fail instead of waiting.
+    immediate = conn.get_execution_options().get("sqlite_immediate")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class Database:
@@ -48,17 +58,36 @@ class Database:
             self.migrate()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A unit of work. `write=True` for one that reads and then writes what it read (on SQLite it
+        takes the write lock when it begins, so concurrent writers queue instead of failing)."""
+        bind = self.engine.execution_options(sqlite_immediate=True) if write and self.dialect == "sqlite" else self.engine
+        with Session(bind, expire_on_commit=False) as session:
             yield session
+
+    def begin_write(self) -> Any:
+        """`engine.begin()` for a read-then-write unit of work (see `session(write=True)`)."""
+        eng = self.engine.execution_options(sqlite_immediate=True) if self.dialect == "sqlite" else self.engine
+        return eng.begin()
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration."""
         try:
-            with self.engine.begin() as conn:
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection if self.dialect == "sqlite" else None
+                if raw is not None:
+                    # SQLite alters a table by copying it; foreign keys must be off meanwhile, and
+                    # can only be switched outside a transaction. They are checked afterwards.
+                    raw.execute("PRAGMA foreign_keys=OFF")
+                with conn.begin():
+                    cfg = alembic_config()
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                if raw is not None:
+                    problems = raw.execute("PRAGMA foreign_key_check").fetchall()
+                    raw.execute("PRAGMA foreign_keys=ON")
+                    if problems:
+                        raise DatabaseError(f"{redact(self.url)}: {len(problems)} broken references after upgrading")
         except OperationalError as exc:
             raise DatabaseError(f"cannot open database {redact(self.url)}: {_first_line(exc)}") from exc
         except SQLAlchemyError as exc:
@@ -110,6 +139,7 @@ def _make_engine(url: str) -> Engine:
         ) from exc
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
