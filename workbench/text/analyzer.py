@@ -76,7 +76,7 @@ class ClaimResult:
     rests_on_media: bool = False
     checkworthiness: float = 0.0
     features: list[str] = field(default_factory=list)
-    norm: str = ""  # the claim folded for matching (not part of the JSON contract)
+    norm: str = ""  # the claim folded for matching, whitespace as in the text (not in the JSON contract)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -264,7 +264,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             src = source if attributed else voice
             score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm, words)
             out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
-                                   media, score, features, " ".join(norm.split())))
+                                   media, score, features, norm))
     return out
 
 
