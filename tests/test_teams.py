@@ -88,28 +88,37 @@ def _articles_file(path: Path, n: int) -> int:
     return n
 
 
+def _kill_midway(args: list[str], db_file: Path, table: str, at_least: int) -> int:
+    """Run `workbench ARGS`, and kill -9 it (with its worker processes, as a terminal would)
+    once `table` holds `at_least` rows; return how many it held."""
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 60
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+        if not db_file.exists():
+            continue
+        try:
+            with sqlite3.connect(db_file, timeout=1) as con:
+                stored = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= at_least:
+            break
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:  # it finished first
+        pass
+    proc.wait()
+    return int(stored)
+
+
 def test_kill_9_during_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
     src = tmp_path / "many.jsonl"
     n = _articles_file(src, 1500)
     url = f"sqlite:///{tmp_path / 'crash.db'}"
-    proc = subprocess.Popen([sys.executable, "-m", "workbench", "ingest", str(src), "--db", url, "--json"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
-                            start_new_session=True)
-    db_file = tmp_path / "crash.db"
-    deadline = time.time() + 60
-    stored = 0
-    while time.time() < deadline:
-        time.sleep(0.05)
-        if db_file.exists():
-            try:
-                with sqlite3.connect(db_file, timeout=1) as con:
-                    stored = con.execute("SELECT count(*) FROM article").fetchone()[0]
-            except sqlite3.Error:
-                continue
-            if stored >= 100:
-                break
-    os.killpg(proc.pid, signal.SIGKILL)  # the command and its worker processes, as a terminal would
-    proc.wait()
+    stored = _kill_midway(["ingest", str(src), "--db", url, "--json"], tmp_path / "crash.db", "article", 100)
     assert 0 < stored < n
     db = Database(url)
     expected = {json.loads(line)["title"]: len(analyze(json.loads(line)["content"]).claims)
@@ -201,23 +210,8 @@ def test_kill_9_during_bank_registration(tmp_path: Path) -> None:
     for i in range(240):
         base.rotate(i * 1.5).save(folder / f"p{i:03d}.jpg", quality=80)
     url = f"sqlite:///{tmp_path / 'bank.db'}"
-    proc = subprocess.Popen([sys.executable, "-m", "workbench", "images", "add", str(folder), "--db", url],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     db_file = tmp_path / "bank.db"
-    deadline = time.time() + 60
-    stored = 0
-    while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-        if db_file.exists():
-            try:
-                with sqlite3.connect(db_file, timeout=1) as con:
-                    stored = con.execute("SELECT count(*) FROM known_image").fetchone()[0]
-            except sqlite3.Error:
-                continue
-            if stored >= 64:
-                break
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    _kill_midway(["images", "add", str(folder), "--db", url], db_file, "known_image", 64)
     with sqlite3.connect(db_file) as con:
         broken = con.execute("SELECT count(*) FROM known_image WHERE length(thumb) != 4096 OR ph IS NULL").fetchone()[0]
     assert broken == 0
