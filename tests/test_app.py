@@ -145,3 +145,42 @@ async def test_undo_the_last_verdict(sqlite_url: str) -> None:
     assert list_claims(db)[0].status == "unchecked"
     hist = claim_history(db, first.id)
     assert [(h.from_status, h.to_status) for h in hist] == [("unchecked", "false"), ("false", "unchecked")]
+
+
+async def test_filter_note_and_link(sqlite_url: str) -> None:
+    from workbench.services.images import claim_evidence
+
+    db = Database(sqlite_url)
+    ingest_paths(db, [ARTICLES])
+    app = WorkbenchApp(db, user="amal", bidi="off")
+    async with app.run_test(size=(150, 45)) as pilot:
+        await _settle(pilot, app)
+        await pilot.press("F")
+        await _settle(pilot, app)
+        app.screen.query_one("#prompt-input").value = "kind:organization lang:ar worth>0.2"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        queue = app.screen.query_one(ClaimQueue)
+        rows = [queue.rows_by_id[i] for i in queue.order]
+        assert rows and all(r.source_kind == "organization" and r.language == "ar" and r.checkworthiness > 0.2 for r in rows)
+        target = queue.selected
+        assert target is not None
+        await pilot.press("c")
+        await _settle(pilot, app)
+        app.screen.query_one("#prompt-input").value = "called the observatory: no answer"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        await pilot.press("l")
+        await _settle(pilot, app)
+        app.screen.query_one("#prompt-input").value = "https://example.org/report"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        await pilot.press("F")
+        await _settle(pilot, app)
+        app.screen.query_one("#prompt-input").value = "status:bogus"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await _settle(pilot, app)
+        assert any("unknown status" in n.message for n in app._notifications)
+    ev = claim_evidence(db, target.id)
+    assert [(e.kind, e.note, e.url) for e in ev] == [("note", "called the observatory: no answer", None),
+                                                     ("link", "", "https://example.org/report")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -106,10 +107,8 @@ def _kill_midway(args: list[str], db_file: Path, table: str, at_least: int) -> i
             continue
         if stored >= at_least:
             break
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it may have finished first
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:  # it finished first
-        pass
     proc.wait()
     return int(stored)
 

@@ -241,6 +241,22 @@ def mark(
 
 
 @app.command()
+def note(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    text: Annotated[str, typer.Argument(help="The note")] = "",
+    link: Annotated[str | None, typer.Option("--link", help="A web link to keep as evidence.")] = None,
+    db: DbOption = None,
+    user: UserOption = None,
+) -> None:
+    """Add a note or an evidence link to a claim."""
+    from workbench.services.images import add_evidence
+
+    eid = add_evidence(_open(_inherit(ctx, "db", db)), claim_id, note=text, url=link, user=_inherit(ctx, "user", user))
+    typer.echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
+
+
+@app.command()
 def history(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id")],

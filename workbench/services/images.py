@@ -377,3 +377,20 @@ def known_image(db: Database, known_id: int) -> KnownImage:
     if row is None:
         raise NotFound(f"no known image with id {known_id}")
     return row
+
+
+def add_evidence(db: Database, claim_id: int, *, note: str = "", url: str | None = None,
+                 user: str | None = None) -> int:
+    """A note or a link on a claim (kind "link" when a URL is given), kept in its history."""
+    note, url = note.strip(), (url or "").strip() or None
+    if not note and not url:
+        raise WorkbenchError("nothing to add: give a note or a link")
+    if url is not None and not url.lower().startswith(("http://", "https://")):
+        raise WorkbenchError(f"not a web link: {url!r} (http:// or https://)")
+    with db.begin_write() as conn:
+        _require_claim(conn, claim_id)
+        return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
+            "claim_id": claim_id, "kind": "link" if url else "note", "path": None, "sha256": None,
+            "known_image_id": None, "distance": None, "correlation": None, "verdict": None, "outcome": None,
+            "url": url, "note": note, "user": current_user(user), "at": utcnow(),
+        }]).scalar_one())

@@ -16,6 +16,8 @@ KEYS = [
     ("n", "next unchecked claim"), ("s", "sort: article order / most check-worthy first"),
     ("o", "open the claim's source: all its claims; rate 1-4, accept a, rename R, merge M"),
     ("/", "search claims (esc: back to all claims)"),
+    ("F", "filter: status:… kind:… lang:… source:… article:… media seen worth>0.5 -media"),
+    ("c / l", "add a note / an evidence link to the claim"),
     ("i", "check a photo for the claim against the bank; y / n: same image or not"),
     ("tab", "move between queue and article"),
     ("ctrl+r", "reload from the database"), ("ctrl+p", "command palette"), ("?", "this help"),

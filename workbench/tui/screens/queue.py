@@ -52,6 +52,9 @@ class QueueScreen(Screen[None]):
         Binding("i", "check_image", "Photo"),
         Binding("s", "toggle_sort", "Sort"),
         Binding("slash", "search", "Search"),
+        Binding("c", "note", "Note", show=False),
+        Binding("l", "link", "Link", show=False),
+        Binding("F", "filter", "Filter", show=False),
         Binding("ctrl+z,U", "undo", "Undo", show=False),
         Binding("escape", "clear_search", "All claims", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
@@ -281,6 +284,70 @@ class QueueScreen(Screen[None]):
         self.save_status(claim, st)
         if queue.cursor_row < len(queue.order) - 1:
             queue.move_cursor(row=queue.cursor_row + 1)
+
+    def action_note(self) -> None:
+        self._ask_evidence("Note on this claim", link=False)
+
+    def action_link(self) -> None:
+        self._ask_evidence("Evidence link (https://…)", link=True)
+
+    def _ask_evidence(self, title: str, *, link: bool) -> None:
+        claim = self.query_one(ClaimQueue).selected
+        if claim is None:
+            self.notify("No claim selected: the queue is empty.", severity="warning")
+            return
+        from workbench.tui.screens.prompt import TextPrompt
+
+        def done(value: str | None) -> None:
+            if value:
+                self.save_evidence(claim.id, value, link)
+
+        self.app.push_screen(TextPrompt(title), done)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_evidence(self, claim_id: int, value: str, link: bool) -> None:
+        from workbench.services.images import add_evidence
+
+        try:
+            add_evidence(self.db, claim_id, note="" if link else value, url=value if link else None, user=self.user)
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Not saved: {exc}"))
+            return
+        self.post_message(WorkFailed("Saved on the claim.", severity="information"))
+        self.load_history(claim_id)
+
+    def action_filter(self) -> None:
+        from workbench.tui.screens.prompt import TextPrompt
+
+        def done(value: str | None) -> None:
+            self._apply_filter(value or "")
+
+        hint = "status:unchecked kind:unnamed lang:ar source:reuters article:3 media worth>0.5 (empty: all)"
+        self.app.push_screen(TextPrompt("Filter the queue", value=getattr(self, "_filter", ""), placeholder=hint), done)
+
+    def _apply_filter(self, spec: str) -> None:
+        from workbench.tui.filters import FilterError, parse_filter
+
+        try:
+            keep = parse_filter(spec)
+        except FilterError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._filter = spec.strip()
+        queue = self.query_one(ClaimQueue)
+        if not hasattr(self, "_all_rows") or not self._filter:
+            self._all_rows = [queue.rows_by_id[i] for i in sorted(queue.rows_by_id)]
+        rows = [r for r in self._all_rows if keep(r)]
+        queue.load(rows)
+        if self._sort != "position":
+            queue.sort_by(self._sort)
+        label = f"Claims — {len(rows):,} of {len(self._all_rows):,} ({self._filter})" if self._filter else f"Claims — {len(rows):,}"
+        self.query_one("#queue-title", Static).update(label)
+        if rows:
+            queue.select_first()
+            self._show_selected()
+        else:
+            self.notify("No claim matches the filter.", severity="warning")
 
     def action_undo(self) -> None:
         if not self._undo:
