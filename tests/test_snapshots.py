@@ -73,3 +73,14 @@ def test_photo_beside_its_match(snap_compare, tmp_path: Path, monkeypatch) -> No
         await _ready(pilot)
 
     assert snap_compare(app, terminal_size=(120, 36), run_before=before)
+
+
+def test_dashboard(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = _app(tmp_path, [ARTICLES], "on")
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _ready(pilot)
+        await pilot.press("D")
+        await _ready(pilot)
+
+    assert snap_compare(app, terminal_size=(200, 50), run_before=before)

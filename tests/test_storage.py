@@ -219,3 +219,18 @@ def test_an_older_database_with_data_is_upgraded(db_url: str) -> None:
     from workbench.services.claims import search_claims
 
     assert [r.id for r in search_claims(db, "ministry blast")] == [1]
+
+
+def test_dashboard_counts(db: Database) -> None:
+    from workbench.services.claims import dashboard
+
+    ingest_paths(db, [ARTICLES])
+    rows = list_claims(db)
+    set_status(db, rows[0].id, "false")
+    d = dashboard(db)
+    assert d.total == len(rows) and d.by_status["false"] == 1 and d.by_status["unchecked"] == len(rows) - 1
+    assert d.by_source[0][2] >= d.by_source[-1][2]
+    assert sum(n for _i, _t, n, _v in d.by_article) == len(rows)
+    assert sum(v for _i, _t, _n, v in d.by_article) == 1
+    worth = [r.checkworthiness for r in d.worth_checking]
+    assert worth == sorted(worth, reverse=True) and all(r.status == "unchecked" for r in d.worth_checking)

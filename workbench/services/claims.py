@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, case, func, select, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
@@ -303,3 +303,40 @@ def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRo
                 {"q": " ".join(words), "l": limit})]
     rows = {r.id: r for r in list_claims(db, ids=ids)}
     return [rows[i] for i in ids if i in rows]
+
+
+@dataclass(slots=True)
+class Dashboard:
+    total: int
+    by_status: dict[str, int]
+    by_source: list[tuple[str, str, int, int]]  # name, kind, claims, checked
+    by_article: list[tuple[int, str, int, int]]  # id, title, claims, checked
+    worth_checking: list[ClaimRow]
+
+
+def dashboard(db: Database, *, top: int = 10) -> Dashboard:
+    """Where the desk stands: counts by status, the most cited sources and the articles with the
+    most claims (with how many have a verdict), and the most check-worthy claims still unchecked."""
+    checked = func.sum(case((Claim.status.notin_(("unchecked", "in_progress")), 1), else_=0))
+    with db.session() as s:
+        total = s.execute(select(func.count()).select_from(Claim)).scalar_one()
+        sources = s.execute(
+            select(Source.canonical, Source.kind, func.count(), checked)
+            .join(Claim, Claim.source_id == Source.id).where(Claim.attributed.is_(True))
+            .group_by(Source.id, Source.canonical, Source.kind).order_by(func.count().desc()).limit(top)
+        ).all()
+        articles = s.execute(
+            select(Article.id, Article.title, func.count(), checked)
+            .join(Claim, Claim.article_id == Article.id)
+            .group_by(Article.id, Article.title).order_by(func.count().desc(), Article.id).limit(top)
+        ).all()
+        ids = list(s.execute(
+            select(Claim.id).where(Claim.status == "unchecked").order_by(Claim.checkworthiness.desc(), Claim.id).limit(top)
+        ).scalars())
+    worth = {r.id: r for r in list_claims(db, ids=ids)}
+    return Dashboard(
+        total=int(total), by_status=status_counts(db),
+        by_source=[(n, k, int(c), int(v or 0)) for n, k, c, v in sources],
+        by_article=[(i, t or f"Article {i}", int(c), int(v or 0)) for i, t, c, v in articles],
+        worth_checking=[worth[i] for i in ids if i in worth],
+    )

@@ -55,6 +55,7 @@ class QueueScreen(Screen[None]):
         Binding("c", "note", "Note", show=False),
         Binding("l", "link", "Link", show=False),
         Binding("F", "filter", "Filter", show=False),
+        Binding("D", "dashboard", "Dashboard", show=False),
         Binding("ctrl+z,U", "undo", "Undo", show=False),
         Binding("escape", "clear_search", "All claims", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
@@ -284,6 +285,11 @@ class QueueScreen(Screen[None]):
         self.save_status(claim, st)
         if queue.cursor_row < len(queue.order) - 1:
             queue.move_cursor(row=queue.cursor_row + 1)
+
+    def action_dashboard(self) -> None:
+        from workbench.tui.screens.dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen(self.db, bidi=self.bidi))
 
     def action_note(self) -> None:
         self._ask_evidence("Note on this claim", link=False)
