@@ -18,6 +18,7 @@ KEYS = [
     ("/", "search claims (esc: back to all claims)"),
     ("F", "filter: status:… kind:… lang:… source:… article:… media seen worth>0.5 -media"),
     ("c / l", "add a note / an evidence link to the claim"),
+    ("I / B", "ingest articles / register known photos, with progress; esc cancels"),
     ("D", "dashboard: counts by status, sources, articles; what to check next"),
     ("i", "check a photo for the claim against the bank; y / n: same image or not"),
     ("tab", "move between queue and article"),

@@ -56,6 +56,8 @@ class QueueScreen(Screen[None]):
         Binding("l", "link", "Link", show=False),
         Binding("F", "filter", "Filter", show=False),
         Binding("D", "dashboard", "Dashboard", show=False),
+        Binding("I", "import_articles", "Ingest", show=False),
+        Binding("B", "import_photos", "Add photos", show=False),
         Binding("ctrl+z,U", "undo", "Undo", show=False),
         Binding("escape", "clear_search", "All claims", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
@@ -285,6 +287,34 @@ class QueueScreen(Screen[None]):
         self.save_status(claim, st)
         if queue.cursor_row < len(queue.order) - 1:
             queue.move_cursor(row=queue.cursor_row + 1)
+
+    def action_import_articles(self) -> None:
+        self._ask_job("ingest", "Folder or file of articles to ingest (.txt .md .html .json .jsonl .zip)")
+
+    def action_import_photos(self) -> None:
+        self._ask_job("images", "Folder or file of known photos to register in the bank")
+
+    def _ask_job(self, kind: str, title: str) -> None:
+        from pathlib import Path
+
+        from workbench.tui.screens.jobs import JobScreen
+        from workbench.tui.screens.prompt import TextPrompt
+
+        def chosen(value: str | None) -> None:
+            if not value:
+                return
+            path = Path(value).expanduser()
+            if not path.exists():
+                self.notify(f"{path}: no such file or folder", severity="error")
+                return
+
+            def done(stored: bool | None) -> None:
+                if stored and kind == "ingest":
+                    self.action_reload()
+
+            self.app.push_screen(JobScreen(self.db, kind, path, user=self.user), done)
+
+        self.app.push_screen(TextPrompt(title, placeholder="~/archive/"), chosen)
 
     def action_dashboard(self) -> None:
         from workbench.tui.screens.dashboard import DashboardScreen
