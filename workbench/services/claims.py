@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -104,14 +105,37 @@ _COLUMNS = (
 )
 
 
+def _i(v: str | None) -> str | None:
+    """Interned: a queue of 100,000 claims repeats the same titles, sources and statuses."""
+    return sys.intern(v) if v is not None else None
+
+
+_FEATURES: dict[str, list[str]] = {}
+_FLOATS: dict[float, float] = {}
+
+
+def _features(raw: str | None) -> list[str]:
+    """One shared list per distinct feature set (rows never modify it)."""
+    key = raw or ""
+    found = _FEATURES.get(key)
+    if found is None:
+        found = _FEATURES[key] = [sys.intern(f) for f in key.split(",") if f]
+    return found
+
+
+def _float(v: float) -> float:
+    return _FLOATS.setdefault(v, v) if len(_FLOATS) < 10_000 else v
+
+
 def _row(r: Any) -> ClaimRow:
     return ClaimRow(
-        id=r[0], article_id=r[1], article_title=r[2] or "", seq=r[3], text=r[4], start=r[5], end=r[6],
-        attributed=bool(r[7]), source_id=r[8], source_name=r[9], source_kind=r[10],
-        source_reliability=r[11], source_is_candidate=bool(r[12]), mention=r[13], mention_start=r[14],
-        mention_end=r[15], cue=r[16], rests_on_media=bool(r[17]), checkworthiness=float(r[18]),
-        features=[f for f in (r[19] or "").split(",") if f], status=r[20], version=r[21],
-        updated_at=r[22], updated_by=r[23], language=r[24], seen_before_id=r[25], seen_similarity=r[26],
+        id=r[0], article_id=r[1], article_title=_i(r[2] or "") or "", seq=r[3], text=r[4], start=r[5], end=r[6],
+        attributed=bool(r[7]), source_id=r[8], source_name=_i(r[9]), source_kind=_i(r[10]),
+        source_reliability=_i(r[11]), source_is_candidate=bool(r[12]), mention=_i(r[13]), mention_start=r[14],
+        mention_end=r[15], cue=_i(r[16]), rests_on_media=bool(r[17]), checkworthiness=_float(float(r[18])),
+        features=_features(r[19]), status=_i(r[20]) or "unchecked",
+        version=r[21], updated_at=r[22], updated_by=_i(r[23]), language=_i(r[24]) or "und",
+        seen_before_id=r[25], seen_similarity=r[26],
     )
 
 
@@ -340,3 +364,8 @@ def dashboard(db: Database, *, top: int = 10) -> Dashboard:
         by_article=[(i, t or f"Article {i}", int(c), int(v or 0)) for i, t, c, v in articles],
         worth_checking=[worth[i] for i in ids if i in worth],
     )
+
+
+def count_claims(db: Database) -> int:
+    with db.session() as s:
+        return int(s.execute(select(func.count()).select_from(Claim)).scalar_one())

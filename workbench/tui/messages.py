@@ -53,3 +53,11 @@ class ClaimsChanged(Message):
     def __init__(self, rows: list[ClaimRow]) -> None:
         super().__init__()
         self.rows = rows
+
+
+class ClaimsAppended(Message):
+    """The next page of the queue."""
+
+    def __init__(self, rows: list[ClaimRow]) -> None:
+        super().__init__()
+        self.rows = rows

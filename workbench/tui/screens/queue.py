@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,7 @@ from workbench.storage.db import Database
 from workbench.storage.models import Status
 from workbench.tui.messages import (
     ArticleLoaded,
+    ClaimsAppended,
     ClaimSaved,
     ClaimsChanged,
     ClaimsLoaded,
@@ -31,7 +34,8 @@ from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claim_queue import ClaimQueue
 from workbench.tui.widgets.detail import ClaimDetail
 
-QUEUE_LIMIT = 5000
+FIRST_PAGE = 400  # claims shown before anything else is read
+PAGE = 5000  # then read in pages of this many
 
 STATUS_KEYS = [
     ("v", Status.verified, "Verified"),
@@ -117,13 +121,27 @@ class QueueScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_claims(self) -> None:
+        """The first page at once (the first screen must not wait), then the rest page by page
+        while the checker works; the queue draws only what is on screen."""
+        from textual.worker import get_current_worker
+
+        from workbench.services.claims import count_claims
+
         self._search = None
+        worker = get_current_worker()
         try:
-            rows = list_claims(self.db, limit=QUEUE_LIMIT)
+            total = count_claims(self.db)
+            rows = list_claims(self.db, limit=FIRST_PAGE)
+            self.post_message(ClaimsLoaded(rows, total))
+            more = rows
+            time.sleep(0.3)  # let the first screen draw and answer its first keys
+            while len(more) == (FIRST_PAGE if more is rows else PAGE) and not worker.is_cancelled:
+                more = list_claims(self.db, after_id=more[-1].id, limit=PAGE)
+                if more:
+                    self.post_message(ClaimsAppended(more))
+                time.sleep(0.02)  # give the interface the interpreter between pages
         except Exception as exc:  # reported in the app, never a crash
             self.post_message(WorkFailed(f"Could not load claims: {exc}"))
-            return
-        self.post_message(ClaimsLoaded(rows, len(rows)))
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False)
     def load_article(self, article_id: int) -> None:
@@ -169,8 +187,6 @@ class QueueScreen(Screen[None]):
         if self._sort != "position":
             queue.sort_by(self._sort)
         title = f"Claims — {msg.total:,}"
-        if msg.total >= QUEUE_LIMIT:
-            title += f" (first {QUEUE_LIMIT:,})"
         if getattr(self, "_search", None):
             title = f"Search “{self._search}” — {msg.total:,} claims (esc: all claims)"
         self.query_one("#queue-title", Static).update(title)
@@ -184,6 +200,13 @@ class QueueScreen(Screen[None]):
             return
         queue.select_first()
         self._show_selected()
+
+    @on(ClaimsAppended)
+    def _claims_appended(self, msg: ClaimsAppended) -> None:
+        queue = self.query_one(ClaimQueue)
+        queue.append(msg.rows)
+        if self._sort != "position":
+            queue.sort_by(self._sort)
 
     @on(ClaimQueue.RowHighlighted)
     def _row_highlighted(self) -> None:

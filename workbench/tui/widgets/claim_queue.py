@@ -1,11 +1,22 @@
-"""The claim queue: one row per claim, cells built as Text (never parsed as markup)."""
+"""The claim queue: a virtual list that draws only the rows on screen.
+
+A DataTable makes a row object per claim and takes seconds to show 100,000 of them; this widget
+keeps plain `ClaimRow`s in a list and renders a row only when it is visible (Textual's line API),
+so the first screen comes at once and more rows can arrive page by page while the checker works.
+Cells are built from plain strings (article text is never parsed as markup); right-to-left text is
+reordered for display once, when a row is first drawn, and right-aligned.
+"""
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from workbench.services.claims import ClaimRow
 from workbench.storage.models import Status
@@ -20,115 +31,107 @@ STATUS_STYLE = {
     Status.misleading.value: "bold magenta",
     Status.unverifiable.value: "bold blue",
 }
+SOURCE_WIDTH = 20
+_STYLES = {k: Style.parse(v) for k, v in STATUS_STYLE.items()}
 
 
 def status_cell(status: str) -> Text:
     return Text(Status(status).label, style=STATUS_STYLE.get(status, ""))
 
 
-SOURCE_WIDTH = 20
+def _worth_style(score: float) -> str:
+    return "bold red" if score >= 0.6 else "yellow" if score >= 0.35 else "dim"
 
 
 def worth_cell(score: float) -> Text:
-    style = "bold red" if score >= 0.6 else "yellow" if score >= 0.35 else "dim"
-    return Text(f"{score:.2f}", style=style, justify="right")
+    return Text(f"{score:.2f}", style=_worth_style(score), justify="right")
 
 
-def _cell(text: str, width: int, bidi: bool) -> Text:
-    """A preview cell; right-to-left text is right-aligned, as its readers expect."""
-    rtl = paragraph_is_rtl(text)
-    return Text(display_line(text, width, bidi), justify="right" if rtl else "left", no_wrap=True)
+def _fit(text: str, width: int, bidi: bool) -> str:
+    """A preview cut to `width` cells, in display order, right-aligned when right-to-left."""
+    shown = display_line(text, width, bidi)
+    return shown.rjust(width) if paragraph_is_rtl(text) else shown.ljust(width)
 
 
-class ClaimQueue(DataTable[Text]):
+class ClaimQueue(ScrollView, can_focus=True):
+    """Rows of claims; the highlighted one is `selected`. Posts `RowHighlighted` when it moves."""
+
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_top", "First", show=False),
-        Binding("G", "scroll_bottom", "Last", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
     ]
+    COMPONENT_CLASSES = {"claim-queue--cursor", "claim-queue--stripe", "claim-queue--header"}
+    DEFAULT_CSS = """
+    ClaimQueue { background: $surface; scrollbar-gutter: stable; }
+    ClaimQueue > .claim-queue--cursor { background: $accent; color: $text; text-style: bold; }
+    ClaimQueue > .claim-queue--stripe { background: $boost; }
+    ClaimQueue > .claim-queue--header { text-style: bold; background: $panel; }
+    """
+
+    class RowHighlighted(Message):
+        def __init__(self, queue: ClaimQueue, row: int) -> None:
+            super().__init__()
+            self.queue = queue
+            self.row = row
 
     def __init__(self, *, bidi: bool, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bidi = bidi
         self.rows_by_id: dict[int, ClaimRow] = {}
         self.order: list[int] = []
-        self._built_width = 60
-        self._source_width = SOURCE_WIDTH
+        self.cursor_row = 0
+        self._shown: dict[int, tuple[str, str]] = {}  # claim id -> (source, claim) as drawn
+        self._widths = (SOURCE_WIDTH, 40)
 
-    def on_mount(self) -> None:
-        self.add_column("#", key="id", width=6)
-        self.add_column("Status", key="status", width=12)
-        self.add_column("Worth", key="worth", width=5)
-        self._source_width, self._built_width = self._widths()
-        self.add_column("Source", key="source", width=self._source_width)
-        self.add_column("Claim", key="claim", width=self._built_width)
-
-    def _claim_width(self) -> int:
-        return self._widths()[1]
-
-    def _widths(self) -> tuple[int, int]:
-        """Source and claim column widths for the table's width: an Arabic preview must be cut
-        to its column, or its beginning (drawn at the right) would be cropped."""
-        width = self.size.width or (self.app.size.width * 3) // 5
-        rest = max(24, width - 6 - 12 - 5 - 5 * 2 - 2)
-        source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
-        return source, max(14, rest - source)
-
-    def on_resize(self) -> None:
-        if self.order and self._widths() != (self._source_width, self._built_width):
-            self.load([self.rows_by_id[i] for i in self.order], keep_cursor=True)
+    # ------------------------------------------------------------------ data
 
     def load(self, rows: list[ClaimRow], keep_cursor: bool = False) -> None:
         cursor = self.cursor_row
-        self.clear()
-        self._source_width, self._built_width = self._widths()
-        for key, width in (("source", self._source_width), ("claim", self._built_width)):
-            column = self.columns.get(ColumnKey(key))
-            if column is not None:
-                column.width = width
         self.rows_by_id = {r.id: r for r in rows}
         self.order = [r.id for r in rows]
-        for r in rows:
-            self.add_row(*self._cells(r), key=str(r.id))
-        if keep_cursor and rows:
-            self.move_cursor(row=min(cursor, len(rows) - 1))
+        self._shown.clear()
+        self._resize()
+        self.cursor_row = min(cursor, len(rows) - 1) if keep_cursor and rows else 0
+        self.refresh()
 
-    def _cells(self, r: ClaimRow) -> list[Text]:
-        src = r.source_name or "—"
-        if r.source_kind == "publisher":
-            src = f"({src})"
-        return [
-            Text(str(r.id), style="dim"),
-            status_cell(r.status),
-            worth_cell(r.checkworthiness),
-            _cell(src, self._source_width, self.bidi),
-            _cell(r.text, self._built_width, self.bidi),
-        ]
+    def append(self, rows: list[ClaimRow]) -> None:
+        """More rows at the end (the next page of a long queue)."""
+        for r in rows:
+            if r.id not in self.rows_by_id:
+                self.order.append(r.id)
+            self.rows_by_id[r.id] = r
+        self._resize()
+        self.refresh()
 
     def update_claim(self, r: ClaimRow) -> None:
         if r.id not in self.rows_by_id:
             return
         self.rows_by_id[r.id] = r
-        self.update_cell(str(r.id), "status", status_cell(r.status))
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.order)
+
+    @property
+    def selected(self) -> ClaimRow | None:
+        if not self.order or not 0 <= self.cursor_row < len(self.order):
+            return None
+        return self.rows_by_id.get(self.order[self.cursor_row])
 
     def sort_by(self, key: str) -> None:
         """Re-order the rows: "position" (article order) or "worth" (most check-worthy first)."""
         selected = self.selected
         rows = [self.rows_by_id[i] for i in self.order]
-        if key == "worth":
-            rows.sort(key=lambda r: (-r.checkworthiness, r.id))
-        else:
-            rows.sort(key=lambda r: r.id)
-        self.load(rows)
+        rows.sort(key=(lambda r: (-r.checkworthiness, r.id)) if key == "worth" else (lambda r: r.id))
+        self.order = [r.id for r in rows]
         if selected is not None:
             self.move_cursor(row=self.order.index(selected.id))
-
-    @property
-    def selected(self) -> ClaimRow | None:
-        if not self.order or self.cursor_row < 0 or self.cursor_row >= len(self.order):
-            return None
-        return self.rows_by_id.get(self.order[self.cursor_row])
+        self.refresh()
 
     def select_first(self, status: str = Status.unchecked.value) -> None:
         for i, cid in enumerate(self.order):
@@ -137,3 +140,99 @@ class ClaimQueue(DataTable[Text]):
                 return
         if self.order:
             self.move_cursor(row=0)
+
+    # ------------------------------------------------------------------ cursor
+
+    def move_cursor(self, *, row: int) -> None:
+        if not self.order:
+            return
+        row = max(0, min(row, len(self.order) - 1))
+        self.cursor_row = row
+        height = max(1, self.scrollable_content_region.height - 1)
+        top = int(self.scroll_offset.y)
+        if row < top:
+            self.scroll_to(y=row, animate=False)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+        self.refresh()
+        self.post_message(self.RowHighlighted(self, row))  # also after a reload: the detail follows
+
+    def action_cursor(self, delta: int) -> None:
+        if self.order:
+            self.move_cursor(row=self.cursor_row + delta)
+
+    def action_page(self, delta: int) -> None:
+        if self.order:
+            self.move_cursor(row=self.cursor_row + delta * max(1, self.scrollable_content_region.height - 2))
+
+    def action_first(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=len(self.order) - 1)
+
+    def on_click(self, event: object) -> None:
+        y = getattr(event, "y", None)
+        if isinstance(y, int) and y >= 1:
+            self.move_cursor(row=int(self.scroll_offset.y) + y - 1)
+
+    # ------------------------------------------------------------------ drawing
+
+    def on_resize(self) -> None:
+        self._resize()
+
+    def _resize(self) -> None:
+        width = self.scrollable_content_region.width or (self.app.size.width * 3) // 5
+        rest = max(24, width - 6 - 12 - 5 - 4)
+        source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
+        widths = (source, max(14, rest - source - 1))
+        if widths != self._widths:
+            self._widths = widths
+            self._shown.clear()
+        self.virtual_size = Size(width, len(self.order) + 1)
+
+    def _cells(self, r: ClaimRow) -> tuple[str, str]:
+        shown = self._shown.get(r.id)
+        if shown is None:
+            src = r.source_name or "—"
+            if r.source_kind == "publisher":
+                src = f"({src})"
+            sw, cw = self._widths
+            shown = (_fit(src, sw, self.bidi), _fit(r.text, cw, self.bidi))
+            self._shown[r.id] = shown
+        return shown
+
+    def row_text(self, index: int) -> str:
+        """What row `index` shows, as plain text (for tests)."""
+        r = self.rows_by_id[self.order[index]]
+        src, claim = self._cells(r)
+        return f"{r.id:<6}{Status(r.status).label:<12}{r.checkworthiness:>5.2f} {src} {claim}"
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        sw = self._widths[0]
+        if y == 0:
+            header = f"{'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim"
+            style = base + self.get_component_rich_style("claim-queue--header")
+            return Strip([Segment(header[:width].ljust(width), style)])
+        index = int(self.scroll_offset.y) + y - 1
+        if index >= len(self.order):
+            return Strip.blank(width, base)
+        r = self.rows_by_id[self.order[index]]
+        src, claim = self._cells(r)
+        if index == self.cursor_row and self.order:
+            row_style = base + self.get_component_rich_style("claim-queue--cursor")
+        elif index % 2:
+            row_style = base + self.get_component_rich_style("claim-queue--stripe")
+        else:
+            row_style = base
+        label = Status(r.status).label
+        segments = [
+            Segment(f"{r.id:<6}", row_style + Style(dim=True)),
+            Segment(f"{label:<12}", row_style + _STYLES.get(r.status, Style())),
+            Segment(f"{r.checkworthiness:>5.2f} ", row_style + Style.parse(_worth_style(r.checkworthiness))),
+            Segment(src + " ", row_style),
+            Segment(claim, row_style),
+        ]
+        return Strip(segments).crop(0, width).extend_cell_length(width, row_style)
