@@ -84,3 +84,7 @@ def test_dashboard(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-unt
         await _ready(pilot)
 
     assert snap_compare(app, terminal_size=(200, 50), run_before=before)
+
+
+def test_triage_screen_at_80x24(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(_app(tmp_path, [ARTICLES], "on"), terminal_size=(80, 24), run_before=_ready)

@@ -32,6 +32,9 @@ STATUS_STYLE = {
     Status.unverifiable.value: "bold blue",
 }
 SOURCE_WIDTH = 20
+COMPACT_BELOW = 64  # columns: narrower than this, the queue drops the source and shortens statuses
+_SHORT = {"unchecked": "new", "in_progress": "wip", "verified": "ok", "disputed": "dsp", "false": "F",
+          "misleading": "mis", "unverifiable": "unv"}
 _STYLES = {k: Style.parse(v) for k, v in STATUS_STYLE.items()}
 
 
@@ -86,6 +89,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         self.cursor_row = 0
         self._shown: dict[int, tuple[str, str]] = {}  # claim id -> (source, claim) as drawn
         self._widths = (SOURCE_WIDTH, 40)
+        self.compact = False
 
     # ------------------------------------------------------------------ data
 
@@ -183,9 +187,13 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         width = self.scrollable_content_region.width or (self.app.size.width * 3) // 5
-        rest = max(24, width - 6 - 12 - 5 - 4)
-        source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
-        widths = (source, max(14, rest - source - 1))
+        self.compact = width < COMPACT_BELOW
+        if self.compact:
+            widths = (0, max(10, width - 5 - 4 - 5 - 1))
+        else:
+            rest = max(24, width - 6 - 12 - 5 - 4)
+            source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
+            widths = (source, max(14, rest - source - 1))
         if widths != self._widths:
             self._widths = widths
             self._shown.clear()
@@ -198,7 +206,7 @@ class ClaimQueue(ScrollView, can_focus=True):
             if r.source_kind == "publisher":
                 src = f"({src})"
             sw, cw = self._widths
-            shown = (_fit(src, sw, self.bidi), _fit(r.text, cw, self.bidi))
+            shown = (_fit(src, sw, self.bidi) if sw else "", _fit(r.text, cw, self.bidi))
             self._shown[r.id] = shown
         return shown
 
@@ -213,7 +221,8 @@ class ClaimQueue(ScrollView, can_focus=True):
         base = self.rich_style
         sw = self._widths[0]
         if y == 0:
-            header = f"{'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim"
+            header = (f"{'#':<5}{'St':<4}{'Wth':>4} Claim" if self.compact
+                      else f"{'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim")
             style = base + self.get_component_rich_style("claim-queue--header")
             return Strip([Segment(header[:width].ljust(width), style)])
         index = int(self.scroll_offset.y) + y - 1
@@ -227,12 +236,21 @@ class ClaimQueue(ScrollView, can_focus=True):
             row_style = base + self.get_component_rich_style("claim-queue--stripe")
         else:
             row_style = base
-        label = Status(r.status).label
-        segments = [
-            Segment(f"{r.id:<6}", row_style + Style(dim=True)),
-            Segment(f"{label:<12}", row_style + _STYLES.get(r.status, Style())),
-            Segment(f"{r.checkworthiness:>5.2f} ", row_style + Style.parse(_worth_style(r.checkworthiness))),
-            Segment(src + " ", row_style),
-            Segment(claim, row_style),
-        ]
+        worth_style = row_style + Style.parse(_worth_style(r.checkworthiness))
+        status_style = row_style + _STYLES.get(r.status, Style())
+        if self.compact:
+            segments = [
+                Segment(f"{r.id:<5}"[:5], row_style + Style(dim=True)),
+                Segment(f"{_SHORT.get(r.status, '?'):<4}", status_style),
+                Segment(f"{r.checkworthiness:>4.1f} ", worth_style),
+                Segment(claim, row_style),
+            ]
+        else:
+            segments = [
+                Segment(f"{r.id:<6}", row_style + Style(dim=True)),
+                Segment(f"{Status(r.status).label:<12}", status_style),
+                Segment(f"{r.checkworthiness:>5.2f} ", worth_style),
+                Segment(src + " ", row_style),
+                Segment(claim, row_style),
+            ]
         return Strip(segments).crop(0, width).extend_cell_length(width, row_style)
