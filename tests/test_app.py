@@ -24,6 +24,15 @@ async def _settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-
     await pilot.pause()
 
 
+async def answer(pilot, app: WorkbenchApp, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Press `key`, type `value` into the prompt it opens, and press Enter."""
+    await pilot.press(key)
+    await _settle(pilot, app)
+    app.screen.query_one("#prompt-input").value = value  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await _settle(pilot, app)
+
+
 async def test_v_marks_the_first_unchecked_claim_verified(db: Database) -> None:
     ingest_paths(db, [SEED])
     first = list_claims(db)[0]
@@ -115,11 +124,7 @@ async def test_search_from_the_app(sqlite_url: str) -> None:
     app = WorkbenchApp(db, bidi="off")
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
-        await pilot.press("slash")
-        await _settle(pilot, app)
-        app.screen.query_one("#prompt-input").value = "المرصد السوري"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await _settle(pilot, app)
+        await answer(pilot, app, "slash", "المرصد السوري")
         queue = app.screen.query_one(ClaimQueue)
         assert 0 < len(queue.order) < total
         assert all("المرصد" in queue.rows_by_id[i].text for i in queue.order)
@@ -155,31 +160,15 @@ async def test_filter_note_and_link(sqlite_url: str) -> None:
     app = WorkbenchApp(db, user="amal", bidi="off")
     async with app.run_test(size=(150, 45)) as pilot:
         await _settle(pilot, app)
-        await pilot.press("F")
-        await _settle(pilot, app)
-        app.screen.query_one("#prompt-input").value = "kind:organization lang:ar worth>0.2"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await _settle(pilot, app)
+        await answer(pilot, app, "F", "kind:organization lang:ar worth>0.2")
         queue = app.screen.query_one(ClaimQueue)
         rows = [queue.rows_by_id[i] for i in queue.order]
         assert rows and all(r.source_kind == "organization" and r.language == "ar" and r.checkworthiness > 0.2 for r in rows)
         target = queue.selected
         assert target is not None
-        await pilot.press("c")
-        await _settle(pilot, app)
-        app.screen.query_one("#prompt-input").value = "called the observatory: no answer"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await _settle(pilot, app)
-        await pilot.press("l")
-        await _settle(pilot, app)
-        app.screen.query_one("#prompt-input").value = "https://example.org/report"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await _settle(pilot, app)
-        await pilot.press("F")
-        await _settle(pilot, app)
-        app.screen.query_one("#prompt-input").value = "status:bogus"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await _settle(pilot, app)
+        await answer(pilot, app, "c", "called the observatory: no answer")
+        await answer(pilot, app, "l", "https://example.org/report")
+        await answer(pilot, app, "F", "status:bogus")
         assert any("unknown status" in n.message for n in app._notifications)
     ev = claim_evidence(db, target.id)
     assert [(e.kind, e.note, e.url) for e in ev] == [("note", "called the observatory: no answer", None),
