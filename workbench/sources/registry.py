@@ -9,7 +9,6 @@ leading words, then fuzzily with rapidfuzz.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -65,15 +64,9 @@ class Registry:
         items = data["sources"] if isinstance(data, dict) else data
         return cls([_entry(d) for d in items])
 
-    def get(self, key: str) -> RegistrySource | None:
-        return next((s for s in self.sources if s.key == key), None)
-
     def resolve(self, mention: str) -> RegistrySource | None:
         """The registry entry `mention` names, or None."""
         return _resolve_key(self, match_key(mention))
-
-    def resolve_key(self, key: str) -> RegistrySource | None:
-        return _resolve_key(self, key)
 
     def resolve_leading(self, mention: str) -> tuple[RegistrySource, int] | None:
         """The entry named by the leading words of `mention`, and how many words it took:
@@ -86,9 +79,6 @@ class Registry:
             if hit is not None:
                 return hit, n
         return None
-
-    def extend(self, extra: Iterable[RegistrySource]) -> Registry:
-        return Registry([*self.sources, *extra])
 
 
 def _resolve_key(reg: Registry, key: str) -> RegistrySource | None:

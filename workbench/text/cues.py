@@ -125,7 +125,6 @@ PASSIVE_UNNAMED = frozenset(normalize(w) for w in ("أفيد", "قيل"))
 SAME_SOURCE = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
 
 ENGLISH_VERBS = ["said", "says", "told", "tells", "stated", "states", "added", "adds", "claimed", "claims", "reported", "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns", "noted", "notes", "explained", "explains", "insisted", "insists", "alleged", "alleges", "revealed", "reveals", "acknowledged", "acknowledges", "admitted", "admits", "argued", "argues", "asserted", "asserts", "wrote", "writes", "tweeted", "posted", "disclosed", "estimated", "estimates", "accused", "accuses", "quoted", "say", "tell", "blamed", "blames", "forecast", "predicted", "predicts", "urged", "urges"]
-ENGLISH_CONTINUATION = frozenset(["added", "adds", "continued", "noted"])
 ENGLISH_PREPOSITIONS = ("according to", "citing", "quoting", "as reported by", "as told to")
 ENGLISH_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 ENGLISH_HEADS: dict[str, str] = {}
@@ -146,19 +145,11 @@ for _kind, _words in {
         ENGLISH_HEADS[_w] = _kind
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
-
-
 _VERB_BY_FORM: dict[str, VerbCue] = {}
 for _cue in ARABIC_VERBS:
     for _f in _cue.forms:
         _VERB_BY_FORM.setdefault(normalize(_f), _cue)
 
-ARABIC_CUE_RE = re.compile(
-    r"(?<!\w)(?P<prep>" + _alternation([normalize(p) for p in ARABIC_PREPOSITIONS]) + r")(?:\s+|(?=ل))"
-    r"|(?<!\w)(?P<conj>[وف])?(?P<verb>" + _alternation(list(_VERB_BY_FORM)) + r")(?!\w)"
-)
 ENGLISH_CUE_RE = re.compile(
     r"\b(?P<prep>" + "|".join(ENGLISH_PREPOSITIONS) + r")\b|\b(?P<verb>" + "|".join(ENGLISH_VERBS) + r")\b",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -242,12 +242,3 @@ def display_line(text: str, width: int, bidi: bool) -> str:
         return flat
     cells = reorder_cells(visible_cells(flat), paragraph_is_rtl(flat))
     return "".join(c.ch for c in cells)
-
-
-def spans_to_style(spans: Iterable[tuple[int, int, str]]) -> dict[int, str]:
-    """Character offset -> style name, later spans winning."""
-    styles: dict[int, str] = {}
-    for s, e, style in spans:
-        for i in range(s, e):
-            styles[i] = style
-    return styles

@@ -44,7 +44,6 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
 _TABLE: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
 _TABLE.update({ord(c): None for c in _DELETE})
 
-FOLD_TABLE = _TABLE  # for callers that fold without the rest of `normalize`
 _SPACES = re.compile(r"\s+")
 
 
