@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.conftest import ARTICLES, FIXTURES
 from tests.test_app import _settle
-from tests.test_teams import _articles_file
+from tests.test_teams import _articles_file, stored_articles_are_whole
 from workbench.services.claims import list_claims
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
@@ -59,20 +59,7 @@ async def test_cancel_a_long_ingest(sqlite_url: str, tmp_path: Path) -> None:
             if app.screen.finished:  # type: ignore[attr-defined]
                 break
         assert "Cancelled" in str(app.screen.query_one("#line").render())
-    import json
-
-    from sqlalchemy import text
-
-    from workbench.text.analyzer import analyze
-
-    expected = {json.loads(line)["title"]: len(analyze(json.loads(line)["content"]).claims)
-                for line in src.read_text(encoding="utf-8").splitlines()}
-    with db.engine.connect() as conn:
-        counts = conn.execute(text(
-            "SELECT a.title, count(c.id) FROM article a LEFT JOIN claim c ON c.article_id = a.id GROUP BY a.id, a.title"
-        )).all()
-    assert 0 < len(counts) < n
-    assert all(k == expected[title] for title, k in counts)  # nothing half-stored
+    assert 0 < stored_articles_are_whole(db, src) < n
 
 
 async def test_register_photos_from_the_app(sqlite_url: str) -> None:

@@ -113,6 +113,19 @@ def _kill_midway(args: list[str], db_file: Path, table: str, at_least: int) -> i
     return int(stored)
 
 
+def stored_articles_are_whole(db: Database, src: Path) -> int:
+    """Every article stored from `src` (JSON Lines) has exactly the claims its analysis gives:
+    none is half-stored. Returns how many articles are stored."""
+    expected = {json.loads(line)["title"]: len(analyze(json.loads(line)["content"]).claims)
+                for line in src.read_text(encoding="utf-8").splitlines()}
+    with db.engine.connect() as conn:
+        counts = conn.execute(text(
+            "SELECT a.title, count(c.id) FROM article a LEFT JOIN claim c ON c.article_id = a.id GROUP BY a.id, a.title"
+        )).all()
+    assert all(n == expected[title] for title, n in counts)
+    return len(counts)
+
+
 def test_kill_9_during_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
     src = tmp_path / "many.jsonl"
     n = _articles_file(src, 1500)
@@ -120,14 +133,7 @@ def test_kill_9_during_ingest_leaves_a_consistent_database(tmp_path: Path) -> No
     stored = _kill_midway(["ingest", str(src), "--db", url, "--json"], tmp_path / "crash.db", "article", 100)
     assert 0 < stored < n
     db = Database(url)
-    expected = {json.loads(line)["title"]: len(analyze(json.loads(line)["content"]).claims)
-                for line in src.read_text(encoding="utf-8").splitlines()}
-    with db.engine.connect() as conn:
-        counts = conn.execute(text(
-            "SELECT a.title, count(c.id) FROM article a LEFT JOIN claim c ON c.article_id = a.id GROUP BY a.id, a.title"
-        )).all()
-    # Every stored article has exactly the claims its analysis gives: none half-stored.
-    assert counts and all(n == expected[title] for title, n in counts)
+    assert stored_articles_are_whole(db, src) > 0
     again = run("ingest", str(src), "--db", url, "--json")
     assert again.returncode == 0, again.stderr
     with db.engine.connect() as conn:
