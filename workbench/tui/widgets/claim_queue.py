@@ -210,12 +210,6 @@ class ClaimQueue(ScrollView, can_focus=True):
             self._shown[r.id] = shown
         return shown
 
-    def row_text(self, index: int) -> str:
-        """What row `index` shows, as plain text (for tests)."""
-        r = self.rows_by_id[self.order[index]]
-        src, claim = self._cells(r)
-        return f"{r.id:<6}{Status(r.status).label:<12}{r.checkworthiness:>5.2f} {src} {claim}"
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
