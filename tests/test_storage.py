@@ -20,7 +20,8 @@ from workbench.services.claims import (
     set_status,
     status_counts,
 )
-from workbench.services.ingest import ingest_paths
+from workbench.ingest.loaders import RawArticle
+from workbench.services.ingest import IngestReport, ingest_articles, ingest_paths
 from workbench.storage.db import Database
 from workbench.storage.models import Status
 
@@ -234,3 +235,73 @@ def test_dashboard_counts(db: Database) -> None:
     assert sum(v for _i, _t, _n, v in d.by_article) == 1
     worth = [r.checkworthiness for r in d.worth_checking]
     assert worth == sorted(worth, reverse=True) and all(r.status == "unchecked" for r in d.worth_checking)
+
+
+_STORY = ("قال المرصد السوري لحقوق الإنسان إن 12 مدنياً على الأقل قتلوا في غارات جوية استهدفت بلدة "
+          "معرة النعمان بريف إدلب أمس.")
+_RETOLD = ("وقال المرصد السوري لحقوق الانسان ان اثني عشر مدنيا على الاقل قتلوا في غارات جوية استهدفت "
+           "بلدة معرة النعمان في ريف ادلب يوم امس.")
+
+
+def _filler(i: int) -> RawArticle:
+    return RawArticle(text=f"أعلنت وزارة التعليم اليوم أن العام الدراسي رقم {i} سيبدأ في موعده المحدد "
+                           f"في جميع المدارس الحكومية والأهلية للمرحلة {i}.", title=f"f{i}", origin=f"f{i}")
+
+
+def test_a_long_run_links_repeats_within_a_group_and_across_key_flushes(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The in-memory key path: many articles a transaction, keys written every few groups."""
+    import workbench.services.ingest as ingest
+
+    monkeypatch.setattr(ingest, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(ingest, "GROUP_ARTICLES", 4)
+    monkeypatch.setattr(ingest, "KEY_FLUSH", 8)
+    items = [_filler(i) for i in range(40)]
+    items[3] = RawArticle(text=_STORY, title="first", origin="first")
+    items[4] = RawArticle(text=_RETOLD, title="same group", origin="same group")
+    items[30] = RawArticle(text=_RETOLD + " وأضاف المرصد أن الغارات استمرت حتى المساء.", title="later", origin="later")
+    report = ingest_articles(db, items)
+    assert (report.articles, report.duplicates) == (40, 0)
+    rows = list_claims(db)
+    first = next(r for r in rows if r.article_title == "first")
+    same_group = next(r for r in rows if r.article_title == "same group")
+    later = next(r for r in rows if r.article_title == "later" and "معرة" in r.text)
+    assert same_group.seen_before_id == first.id  # found among the keys not yet written
+    assert later.seen_before_id == same_group.id  # found in the keys read back: the closest wording
+    with db.engine.connect() as conn:
+        keyed = conn.exec_driver_sql("SELECT count(DISTINCT claim_id) FROM claim_key").scalar()
+    assert keyed == len(rows)  # every claim here is long enough to have keys, all written
+
+
+def test_an_article_stored_meanwhile_by_another_writer_is_a_duplicate_and_its_group_is_kept(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workbench.services.ingest as ingest
+
+    original = ingest.prepared_stream
+    monkeypatch.setattr(ingest, "prepared_stream",  # as if another writer stored it after the screening
+                        lambda items, registry, workers, is_known: original(items, registry, workers, None))
+    items = [_filler(i) for i in range(6)]
+    ingest_articles(db, [items[3]])
+    report = ingest_articles(db, items)
+    assert (report.articles, report.duplicates) == (5, 1)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*), count(DISTINCT content_hash) FROM article").one() == (6, 6)
+    assert len({r.article_id for r in list_claims(db)}) == 6
+
+
+def test_a_cancel_keeps_every_article_stored_before_it(db: Database) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def on_article(r: IngestReport) -> None:
+        if r.articles == 3:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        ingest_articles(db, [_filler(i) for i in range(10)], on_article=on_article)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM article").scalar() == 3
+    again = ingest_articles(db, [_filler(i) for i in range(10)])
+    assert (again.articles, again.duplicates) == (7, 3)

@@ -40,16 +40,21 @@ def sync_registry(session: Session, registry: Registry) -> int:
     return len(rows)
 
 
-def candidate_key(info: SourceInfo) -> str:
-    return "cand:" + (match_key(info.canonical) or info.canonical.strip())[:190]
+def candidate_key(canonical: str) -> str:
+    return "cand:" + (match_key(canonical) or canonical.strip())[:190]
 
 
 class SourceCache:
-    """Source ids by key, so a batch of articles looks each source up once."""
+    """Source ids by key, so a batch of articles looks each source up once; a source met for the
+    first time is inserted with a statement written once and sent straight to the driver."""
+
+    _COLS = ("key", "canonical", "kind", "reliability", "aliases", "domains", "is_candidate", "note", "created_at")
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
         self._loaded = False
+        self._insert: str | None = None
+        self._when: Any = None
         self.sql: Any = None  # prepared statements of the ingest hot path
 
     def preload(self, session: Session) -> None:
@@ -59,27 +64,29 @@ class SourceCache:
         self._loaded = True
 
     def source_id(self, session: Session, info: SourceInfo) -> int:
-        key = info.key or candidate_key(info)
+        return self.source_id_of(session, info.key, info.canonical, info.kind, info.reliability, info.mention)
+
+    def source_id_of(self, session: Session, registry_key: str | None, canonical: str, kind: str,
+                     reliability: str, mention: str) -> int:
+        """The id of a source (registered, or a candidate made from how the article named it)."""
+        key = registry_key or candidate_key(canonical)
         sid = self._ids.get(key)
         if sid is not None:
             return sid
         conn = session.connection()
         found = None if self._loaded else conn.execute(select(Source.id).where(Source.key == key)).scalar()
         if found is None:
-            found = conn.execute(
-                insert(Source.__table__).returning(Source.__table__.c.id),
-                [{
-                    "key": key,
-                    "canonical": info.canonical,
-                    "kind": info.kind if info.kind != "publisher" else "outlet",
-                    "reliability": info.reliability,
-                    "aliases": json.dumps([info.mention], ensure_ascii=False),
-                    "domains": "[]",
-                    "is_candidate": info.key is None,
-                    "note": "",
-                    "created_at": utcnow(),
-                }],
-            ).scalar_one()
+            if self._insert is None:
+                dialect = conn.dialect
+                mark = "?" if dialect.paramstyle == "qmark" else "%s"
+                cols = ", ".join(dialect.identifier_preparer.quote(c) for c in self._COLS)
+                self._insert = (f"INSERT INTO source ({cols}) VALUES ({', '.join([mark] * len(self._COLS))}) "
+                                "RETURNING id")
+                self._when = Source.__table__.c.created_at.type.bind_processor(dialect) or (lambda v: v)
+            found = conn.exec_driver_sql(self._insert, (
+                key, canonical, kind if kind != "publisher" else "outlet", reliability,
+                json.dumps([mention], ensure_ascii=False), "[]", registry_key is None, "", self._when(utcnow()),
+            )).scalar_one()
         self._ids[key] = int(found)
         return int(found)
 
