@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 from tests.conftest import ARTICLES, FIXTURES, SEED
 from workbench.errors import DatabaseError
+from workbench.ingest.loaders import RawArticle
 from workbench.services.claims import (
     ConflictError,
     claim_history,
@@ -20,7 +21,6 @@ from workbench.services.claims import (
     set_status,
     status_counts,
 )
-from workbench.ingest.loaders import RawArticle
 from workbench.services.ingest import IngestReport, ingest_articles, ingest_paths
 from workbench.storage.db import Database
 from workbench.storage.models import Status
