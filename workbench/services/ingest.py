@@ -210,7 +210,7 @@ def ingest_articles(
     report = IngestReport()
     cache = SourceCache()
     seen_run: set[str] = set()
-    with db.session(write=True) as session:
+    with db.bulk_session() as session:
         keyring = ClaimKeys()
         if not dry_run:
             sync_registry(session, registry_for_store)

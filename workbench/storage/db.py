@@ -25,6 +25,25 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 
+CACHE_KB = 8192  # SQLite's page cache per connection: the app reads pages of claims, it does not hold them
+BULK_CACHE_KB = 65536  # while ingesting: the indexes' pages stay in memory
+
+
+@contextmanager
+def bulk_cache(conn: Any) -> Iterator[None]:
+    """A larger page cache on this connection for a long write (SQLite; nothing elsewhere), given
+    back afterwards so a pooled connection does not keep it."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, say where transactions begin: the module would
     # otherwise commit DDL on its own, and a failed migration could leave half a schema behind.
@@ -35,7 +54,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.execute("PRAGMA wal_autocheckpoint=4000")  # pages: fewer, larger checkpoints while ingesting
-    cur.execute("PRAGMA cache_size=-65536")  # 64 MB of page cache: index pages stay in memory
+    cur.execute(f"PRAGMA cache_size=-{CACHE_KB}")  # per connection; ingest asks for more (see `bulk_cache`)
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
@@ -64,6 +83,16 @@ class Database:
         bind = self.engine.execution_options(sqlite_immediate=True) if write and self.dialect == "sqlite" else self.engine
         with Session(bind, expire_on_commit=False) as session:
             yield session
+
+    @contextmanager
+    def bulk_session(self) -> Iterator[Session]:
+        """A write session for a long run of transactions (ingest), kept on one connection that
+        has a larger page cache meanwhile."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn.execution_options(sqlite_immediate=True)
+            with bulk_cache(conn), Session(conn, expire_on_commit=False) as session:
+                yield session
 
     def begin_write(self) -> Any:
         """`engine.begin()` for a read-then-write unit of work (see `session(write=True)`)."""
