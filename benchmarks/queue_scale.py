@@ -28,6 +28,13 @@ SENTENCES = [
     "وأفاد مركز حلب الإعلامي أن القوات سيطرت على {n} مبنى في حي الأشرفية",
     "Activists posted a photo that they said showed {n} families leaving the town",
 ]
+# Claims in the SaudiNewsNet corpus are 164 characters long on average (median 139, 90% under
+# 308): the sentences above grow by clauses to about that.
+CLAUSES = [
+    "، وذلك بحسب ما نقلته وسائل إعلام محلية عن مصادر ميدانية في المنطقة",
+    ", according to officials who spoke on condition of anonymity to reporters",
+    "، مشيراً إلى أن عمليات الإغاثة ما زالت مستمرة رغم صعوبة الوصول إلى الأحياء المتضررة",
+]
 
 
 def build(url: str, n_claims: int, per_article: int = 10) -> None:
@@ -40,7 +47,8 @@ def build(url: str, n_claims: int, per_article: int = 10) -> None:
         for a in range(n_claims // per_article):
             body = []
             for k in range(per_article):
-                body.append(SENTENCES[(a + k) % len(SENTENCES)].format(n=a * per_article + k) + ".")
+                extra = "".join(CLAUSES[: (a * 3 + k) % 4])
+                body.append(SENTENCES[(a + k) % len(SENTENCES)].format(n=a * per_article + k) + extra + ".")
             textbody = " ".join(body)
             arts.append({"id": a + 1, "h": f"h{a}", "t": f"article {a}", "x": textbody, "at": now})
             pos = 0

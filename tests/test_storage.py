@@ -305,3 +305,11 @@ def test_a_cancel_keeps_every_article_stored_before_it(db: Database) -> None:
         assert conn.exec_driver_sql("SELECT count(*) FROM article").scalar() == 3
     again = ingest_articles(db, [_filler(i) for i in range(10)])
     assert (again.articles, again.duplicates) == (7, 3)
+
+
+def test_the_head_revision_known_without_alembic_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    from workbench.storage.db import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION

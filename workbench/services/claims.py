@@ -58,6 +58,12 @@ class ClaimRow:
     seen_similarity: float | None = None
     seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where
 
+    @property
+    def is_preview(self) -> bool:
+        """A row read for a list (`list_claims(preview=…)`): its text is cut short, and the earlier
+        verdict of a repeat is not attached; `get_claim` reads it whole."""
+        return len(self.text) < self.end - self.start
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -139,9 +145,11 @@ def _row(r: Any) -> ClaimRow:
     )
 
 
-def _base_query() -> Any:
+def _base_query(preview: int | None = None) -> Any:
+    cols = _COLUMNS if preview is None else tuple(
+        func.substr(Claim.text, 1, preview) if c is Claim.text else c for c in _COLUMNS)
     return (
-        select(*_COLUMNS)
+        select(*cols)
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
     )
@@ -157,9 +165,13 @@ def list_claims(
     after_id: int | None = None,
     changed_since: datetime | None = None,
     ids: list[int] | None = None,
+    preview: int | None = None,
 ) -> list[ClaimRow]:
-    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id."""
-    q = _base_query()
+    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id.
+
+    With `preview`, each claim's text is cut to that many characters and repeats come without
+    their earlier verdict: rows for a long list, a few hundred bytes each (see `ClaimRow.is_preview`)."""
+    q = _base_query(preview)
     if status is not None:
         q = q.where(Claim.status == Status(status).value)
     if article_id is not None:
@@ -179,7 +191,8 @@ def list_claims(
         q = q.limit(limit)
     with db.session() as s:
         rows = [_row(r) for r in s.execute(q).all()]
-        _attach_seen_before(s, rows)
+        if preview is None:
+            _attach_seen_before(s, rows)
         return rows
 
 

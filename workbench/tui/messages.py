@@ -24,11 +24,16 @@ class ArticleLoaded(Message):
 
 
 class HistoryLoaded(Message):
-    def __init__(self, claim_id: int, history: list[HistoryEntry], evidence: list[Any] | None = None) -> None:
+    """What the detail panel shows of the selected claim beyond its queue row: the claim read
+    whole (with the earlier verdict of a repeat), its history and evidence."""
+
+    def __init__(self, claim_id: int, history: list[HistoryEntry], evidence: list[Any] | None = None,
+                 claim: ClaimRow | None = None) -> None:
         super().__init__()
         self.claim_id = claim_id
         self.history = history
         self.evidence = evidence or []
+        self.claim = claim
 
 
 class ClaimSaved(Message):

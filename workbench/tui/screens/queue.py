@@ -36,6 +36,7 @@ from workbench.tui.widgets.detail import ClaimDetail
 
 FIRST_PAGE = 400  # claims shown before anything else is read
 PAGE = 5000  # then read in pages of this many
+PREVIEW = 120  # characters of each claim kept in the queue (wider than its column); read whole on selection
 
 STATUS_KEYS = [
     ("v", Status.verified, "Verified"),
@@ -131,12 +132,12 @@ class QueueScreen(Screen[None]):
         worker = get_current_worker()
         try:
             total = count_claims(self.db)
-            rows = list_claims(self.db, limit=FIRST_PAGE)
+            rows = list_claims(self.db, limit=FIRST_PAGE, preview=PREVIEW)
             self.post_message(ClaimsLoaded(rows, total))
             more = rows
             time.sleep(0.3)  # let the first screen draw and answer its first keys
             while len(more) == (FIRST_PAGE if more is rows else PAGE) and not worker.is_cancelled:
-                more = list_claims(self.db, after_id=more[-1].id, limit=PAGE)
+                more = list_claims(self.db, after_id=more[-1].id, limit=PAGE, preview=PREVIEW)
                 if more:
                     self.post_message(ClaimsAppended(more))
                 time.sleep(0.02)  # give the interface the interpreter between pages
@@ -155,15 +156,17 @@ class QueueScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def load_history(self, claim_id: int) -> None:
-        try:
-            hist = claim_history(self.db, claim_id)
-            from workbench.services.images import claim_evidence
+        from workbench.services.claims import get_claim
+        from workbench.services.images import claim_evidence
 
+        try:
+            claim = get_claim(self.db, claim_id)
+            hist = claim_history(self.db, claim_id)
             evidence = claim_evidence(self.db, claim_id)
         except Exception as exc:
             self.post_message(WorkFailed(f"Could not load history: {exc}"))
             return
-        self.post_message(HistoryLoaded(claim_id, hist, evidence))
+        self.post_message(HistoryLoaded(claim_id, hist, evidence, claim))
 
     @work(thread=True, group="save", exit_on_error=False)
     def save_status(self, claim: ClaimRow, status: Status) -> None:
@@ -255,7 +258,8 @@ class QueueScreen(Screen[None]):
     def _history_loaded(self, msg: HistoryLoaded) -> None:
         claim = self.query_one(ClaimQueue).selected
         if claim is not None and claim.id == msg.claim_id:
-            self.query_one(ClaimDetail).show_claim(claim, msg.history, msg.evidence)
+            whole = msg.claim if msg.claim is not None and msg.claim.version >= claim.version else claim
+            self.query_one(ClaimDetail).show_claim(whole, msg.history, msg.evidence)
 
     @on(ClaimSaved)
     def _claim_saved(self, msg: ClaimSaved) -> None:
@@ -476,10 +480,12 @@ class QueueScreen(Screen[None]):
     def run_image_check(self, claim: ClaimRow, path: str) -> None:
         from pathlib import Path
 
+        from workbench.services.claims import get_claim
         from workbench.services.images import check_image_for_claim
 
         try:
             result, _ids = check_image_for_claim(self.db, Path(path).expanduser(), claim.id, user=self.user)
+            claim = get_claim(self.db, claim.id)  # the queue keeps a preview: the comparison shows it whole
         except Exception as exc:
             self.post_message(WorkFailed(str(exc)))
             return

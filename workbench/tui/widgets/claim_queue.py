@@ -206,7 +206,8 @@ class ClaimQueue(ScrollView, can_focus=True):
             if r.source_kind == "publisher":
                 src = f"({src})"
             sw, cw = self._widths
-            shown = (_fit(src, sw, self.bidi) if sw else "", _fit(r.text, cw, self.bidi))
+            text = r.text.rstrip() + "…" if r.is_preview else r.text
+            shown = (_fit(src, sw, self.bidi) if sw else "", _fit(text, cw, self.bidi))
             self._shown[r.id] = shown
         return shown
 
