@@ -313,3 +313,20 @@ def test_the_head_revision_known_without_alembic_is_alembics() -> None:
     from workbench.storage.db import HEAD_REVISION, alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_queue_rows_are_previews_of_the_claims(db: Database) -> None:
+    from workbench.services.claims import PREVIEW, QueueRow, list_queue
+
+    ingest_paths(db, [ARTICLES])
+    whole = list_claims(db)
+    rows = list_queue(db)
+    assert [r.id for r in rows] == [c.id for c in whole]
+    for r, c in zip(rows, whole, strict=True):
+        assert r.text == c.text[:PREVIEW] and r.cut == (len(c.text) > PREVIEW)
+        assert (r.status, r.version, r.source_name, r.article_id, r.seen_before_id) == (
+            c.status, c.version, c.source_name, c.article_id, c.seen_before_id)
+        assert r == QueueRow.of(c)
+    assert any(r.cut for r in rows)
+    page = list_queue(db, after_id=rows[2].id, limit=3)
+    assert [r.id for r in page] == [r.id for r in rows[3:6]]

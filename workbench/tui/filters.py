@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from workbench.services.claims import ClaimRow
+from workbench.services.claims import QueueRow
 from workbench.storage.models import Status
 from workbench.text.normalize import fold
 
@@ -18,7 +18,7 @@ class FilterError(ValueError):
     pass
 
 
-def _one(term: str) -> Callable[[ClaimRow], bool]:
+def _one(term: str) -> Callable[[QueueRow], bool]:
     neg = term.startswith("-")
     term = term[1:] if neg else term
     m = re.fullmatch(r"worth([<>]=?)(\d*\.?\d+)", term)
@@ -63,6 +63,6 @@ def _one(term: str) -> Callable[[ClaimRow], bool]:
     return (lambda r: not test(r)) if neg else test
 
 
-def parse_filter(spec: str) -> Callable[[ClaimRow], bool]:
+def parse_filter(spec: str) -> Callable[[QueueRow], bool]:
     tests = [_one(t) for t in spec.split()]
     return lambda r: all(t(r) for t in tests)

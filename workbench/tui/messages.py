@@ -6,11 +6,11 @@ from typing import Any
 
 from textual.message import Message
 
-from workbench.services.claims import ArticleView, ClaimRow, HistoryEntry
+from workbench.services.claims import ArticleView, ClaimRow, HistoryEntry, QueueRow
 
 
 class ClaimsLoaded(Message):
-    def __init__(self, rows: list[ClaimRow], total: int) -> None:
+    def __init__(self, rows: list[QueueRow], total: int) -> None:
         super().__init__()
         self.rows = rows
         self.total = total
@@ -63,6 +63,6 @@ class ClaimsChanged(Message):
 class ClaimsAppended(Message):
     """The next page of the queue."""
 
-    def __init__(self, rows: list[ClaimRow]) -> None:
+    def __init__(self, rows: list[QueueRow]) -> None:
         super().__init__()
         self.rows = rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 from textual import on, work
@@ -14,9 +15,11 @@ from textual.widgets import Footer, Header, Static
 from workbench.services.claims import (
     ClaimRow,
     ConflictError,
+    QueueRow,
     claim_history,
     get_article,
     list_claims,
+    list_queue,
     set_status,
 )
 from workbench.storage.db import Database
@@ -36,7 +39,6 @@ from workbench.tui.widgets.detail import ClaimDetail
 
 FIRST_PAGE = 400  # claims shown before anything else is read
 PAGE = 5000  # then read in pages of this many
-PREVIEW = 120  # characters of each claim kept in the queue (wider than its column); read whole on selection
 
 STATUS_KEYS = [
     ("v", Status.verified, "Verified"),
@@ -132,12 +134,12 @@ class QueueScreen(Screen[None]):
         worker = get_current_worker()
         try:
             total = count_claims(self.db)
-            rows = list_claims(self.db, limit=FIRST_PAGE, preview=PREVIEW)
+            rows = list_queue(self.db, limit=FIRST_PAGE)
             self.post_message(ClaimsLoaded(rows, total))
             more = rows
             time.sleep(0.3)  # let the first screen draw and answer its first keys
             while len(more) == (FIRST_PAGE if more is rows else PAGE) and not worker.is_cancelled:
-                more = list_claims(self.db, after_id=more[-1].id, limit=PAGE, preview=PREVIEW)
+                more = list_queue(self.db, after_id=more[-1].id, limit=PAGE)
                 if more:
                     self.post_message(ClaimsAppended(more))
                 time.sleep(0.02)  # give the interface the interpreter between pages
@@ -169,7 +171,7 @@ class QueueScreen(Screen[None]):
         self.post_message(HistoryLoaded(claim_id, hist, evidence, claim))
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save_status(self, claim: ClaimRow, status: Status) -> None:
+    def save_status(self, claim: QueueRow, status: Status) -> None:
         try:
             row = set_status(self.db, claim.id, status, user=self.user, expected_version=claim.version)
         except ConflictError as exc:
@@ -243,8 +245,11 @@ class QueueScreen(Screen[None]):
         if claim is not None:
             self._highlight(claim)
 
-    def _highlight(self, claim: ClaimRow) -> None:
-        if getattr(self, "_article_meta", None) is None or self._article_meta.id != claim.article_id:
+    def _highlight(self, selected: QueueRow) -> None:
+        if getattr(self, "_article_meta", None) is None or self._article_meta.id != selected.article_id:
+            return
+        claim = next((c for c in self._article_claims if c.id == selected.id), None)  # read whole with the article
+        if claim is None:
             return
         spans: list[tuple[int, int, str]] = [
             (c.start, c.end, "article-view--other") for c in self._article_claims if c.id != claim.id
@@ -308,7 +313,7 @@ class QueueScreen(Screen[None]):
             return
         st = Status(status)
         # Show the verdict at once; the worker confirms it (or reports a conflict).
-        optimistic = ClaimRow(**{**{f: getattr(claim, f) for f in claim.__slots__}, "status": st.value})
+        optimistic = dataclasses.replace(claim, status=st.value)
         queue.update_claim(optimistic)
         queue.rows_by_id[claim.id] = claim  # keep the version we read for the conflict check
         self.save_status(claim, st)
@@ -477,15 +482,15 @@ class QueueScreen(Screen[None]):
                                         placeholder="~/Downloads/photo.jpg"), chosen)
 
     @work(thread=True, group="image", exit_on_error=False)
-    def run_image_check(self, claim: ClaimRow, path: str) -> None:
+    def run_image_check(self, selected: QueueRow, path: str) -> None:
         from pathlib import Path
 
         from workbench.services.claims import get_claim
         from workbench.services.images import check_image_for_claim
 
         try:
-            result, _ids = check_image_for_claim(self.db, Path(path).expanduser(), claim.id, user=self.user)
-            claim = get_claim(self.db, claim.id)  # the queue keeps a preview: the comparison shows it whole
+            result, _ids = check_image_for_claim(self.db, Path(path).expanduser(), selected.id, user=self.user)
+            claim = get_claim(self.db, selected.id)  # the queue keeps a preview: the comparison shows it whole
         except Exception as exc:
             self.post_message(WorkFailed(str(exc)))
             return
@@ -513,7 +518,7 @@ class QueueScreen(Screen[None]):
         from workbench.services.claims import search_claims
 
         try:
-            rows = search_claims(self.db, query)
+            rows = [QueueRow.of(r) for r in search_claims(self.db, query)]
         except Exception as exc:
             self.post_message(WorkFailed(f"Search failed: {exc}"))
             return

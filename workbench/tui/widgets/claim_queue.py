@@ -1,7 +1,7 @@
 """The claim queue: a virtual list that draws only the rows on screen.
 
 A DataTable makes a row object per claim and takes seconds to show 100,000 of them; this widget
-keeps plain `ClaimRow`s in a list and renders a row only when it is visible (Textual's line API),
+keeps plain `QueueRow`s (a preview of each claim) in a dict and renders a row only when it is visible (Textual's line API),
 so the first screen comes at once and more rows can arrive page by page while the checker works.
 Cells are built from plain strings (article text is never parsed as markup); right-to-left text is
 reordered for display once, when a row is first drawn, and right-aligned.
@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.services.claims import ClaimRow
+from workbench.services.claims import ClaimRow, QueueRow
 from workbench.storage.models import Status
 from workbench.text.display import display_line, paragraph_is_rtl
 
@@ -84,7 +84,7 @@ class ClaimQueue(ScrollView, can_focus=True):
     def __init__(self, *, bidi: bool, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bidi = bidi
-        self.rows_by_id: dict[int, ClaimRow] = {}
+        self.rows_by_id: dict[int, QueueRow] = {}
         self.order: list[int] = []
         self.cursor_row = 0
         self._shown: dict[int, tuple[str, str]] = {}  # claim id -> (source, claim) as drawn
@@ -93,7 +93,7 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ data
 
-    def load(self, rows: list[ClaimRow], keep_cursor: bool = False) -> None:
+    def load(self, rows: list[QueueRow], keep_cursor: bool = False) -> None:
         cursor = self.cursor_row
         self.rows_by_id = {r.id: r for r in rows}
         self.order = [r.id for r in rows]
@@ -102,7 +102,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         self.cursor_row = min(cursor, len(rows) - 1) if keep_cursor and rows else 0
         self.refresh()
 
-    def append(self, rows: list[ClaimRow]) -> None:
+    def append(self, rows: list[QueueRow]) -> None:
         """More rows at the end (the next page of a long queue)."""
         for r in rows:
             if r.id not in self.rows_by_id:
@@ -111,10 +111,10 @@ class ClaimQueue(ScrollView, can_focus=True):
         self._resize()
         self.refresh()
 
-    def update_claim(self, r: ClaimRow) -> None:
+    def update_claim(self, r: ClaimRow | QueueRow) -> None:
         if r.id not in self.rows_by_id:
             return
-        self.rows_by_id[r.id] = r
+        self.rows_by_id[r.id] = r if isinstance(r, QueueRow) else QueueRow.of(r)
         self.refresh()
 
     @property
@@ -122,7 +122,7 @@ class ClaimQueue(ScrollView, can_focus=True):
         return len(self.order)
 
     @property
-    def selected(self) -> ClaimRow | None:
+    def selected(self) -> QueueRow | None:
         if not self.order or not 0 <= self.cursor_row < len(self.order):
             return None
         return self.rows_by_id.get(self.order[self.cursor_row])
@@ -199,14 +199,14 @@ class ClaimQueue(ScrollView, can_focus=True):
             self._shown.clear()
         self.virtual_size = Size(width, len(self.order) + 1)
 
-    def _cells(self, r: ClaimRow) -> tuple[str, str]:
+    def _cells(self, r: QueueRow) -> tuple[str, str]:
         shown = self._shown.get(r.id)
         if shown is None:
             src = r.source_name or "—"
             if r.source_kind == "publisher":
                 src = f"({src})"
             sw, cw = self._widths
-            text = r.text.rstrip() + "…" if r.is_preview else r.text
+            text = r.text.rstrip() + "…" if r.cut else r.text
             shown = (_fit(src, sw, self.bidi) if sw else "", _fit(text, cw, self.bidi))
             self._shown[r.id] = shown
         return shown

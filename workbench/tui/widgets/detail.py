@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from workbench.services.claims import ClaimRow, HistoryEntry
+from workbench.services.claims import ClaimRow, HistoryEntry, QueueRow
 from workbench.storage.models import Status
 from workbench.text.display import display_line
 from workbench.tui.widgets.claim_queue import status_cell
@@ -21,14 +21,14 @@ class ClaimDetail(Static):
     def __init__(self, *, bidi: bool, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bidi = bidi
-        self.claim: ClaimRow | None = None
+        self.claim: ClaimRow | QueueRow | None = None
         self.history: list[HistoryEntry] = []
         self.evidence: list[Any] = []
 
     def _line(self, text: str, width: int = 60) -> str:
         return display_line(text, width, self.bidi)
 
-    def show_claim(self, claim: ClaimRow | None, history: list[HistoryEntry] | None = None,
+    def show_claim(self, claim: ClaimRow | QueueRow | None, history: list[HistoryEntry] | None = None,
                    evidence: list[Any] | None = None) -> None:
         self.claim = claim
         if history is not None:
@@ -64,12 +64,14 @@ class ClaimDetail(Static):
             grid.add_row("Source", src)
             grid.add_row("Reliability", Text(c.source_reliability or "unknown",
                                              style=RELIABILITY_STYLE.get(c.source_reliability or "unknown", "")))
-            if c.mention:
+            if isinstance(c, ClaimRow) and c.mention:
                 grid.add_row("Mention", Text(self._line(c.mention)))
-        if c.cue:
-            grid.add_row("Cue", Text(self._line(c.cue, 30)))
-        if c.seen_before:
-            sb = c.seen_before
+        # A queue row has no cue, positions or earlier verdict: they follow when the claim is read whole.
+        whole = c if isinstance(c, ClaimRow) else None
+        if whole is not None and whole.cue:
+            grid.add_row("Cue", Text(self._line(whole.cue, 30)))
+        if whole is not None and whole.seen_before:
+            sb = whole.seen_before
             seen = Text(f"claim #{sb['claim_id']}: ", style="bold")
             seen.append(sb["status_label"], style="bold magenta" if sb["status"] not in ("unchecked", "in_progress") else "dim")
             if sb.get("updated_at"):
@@ -83,7 +85,8 @@ class ClaimDetail(Static):
         if c.rests_on_media:
             grid.add_row("Media", Text("rests on a photo or video: check it", style="bold yellow"))
         grid.add_row("Article", Text(self._line(c.article_title or f"#{c.article_id}")))
-        grid.add_row("Claim", Text(f"#{c.id}, characters {c.start}–{c.end}", style="dim"))
+        where = f", characters {whole.start}–{whole.end}" if whole is not None else ""
+        grid.add_row("Claim", Text(f"#{c.id}{where}", style="dim"))
         if self.evidence:
             ev = Text()
             for e in self.evidence[-6:]:
