@@ -333,6 +333,48 @@ def set_status(
     return get_claim(db, claim_id)
 
 
+@dataclass(slots=True)
+class BatchResult:
+    saved: list[ClaimRow]  # now with the new status (those that had it already included)
+    conflicts: list[ClaimRow]  # changed by somebody else since they were read: as they now are
+
+
+def set_status_many(
+    db: Database, claims: list[tuple[int, int | None]], status: Status | str, *, user: str | None = None,
+) -> BatchResult:
+    """Record one verdict on several claims, each `(id, version read)` (None: no check), in one
+    transaction with a history entry each. A claim somebody changed since it was read is left as
+    it is and returned among the conflicts; the others are saved."""
+    new = Status(status).value if not isinstance(status, Status) else status.value
+    who = current_user(user)
+    if not claims:
+        return BatchResult([], [])
+    wanted = dict(claims)
+    saved: list[int] = []
+    conflicts: list[int] = []
+    with db.session(write=True) as s:
+        current = {r[0]: (r[1], r[2]) for r in s.execute(
+            select(Claim.id, Claim.status, Claim.version).where(Claim.id.in_(list(wanted)))).all()}
+        missing = sorted(set(wanted) - set(current))
+        if missing:
+            raise NotFound(f"no claim with id {', '.join(map(str, missing))}")
+        now_ts = utcnow()
+        for cid, expected in wanted.items():
+            old, version = current[cid]
+            if expected is not None and version != expected:
+                conflicts.append(cid)
+                continue
+            saved.append(cid)
+            if old == new:
+                continue
+            s.execute(update(Claim).where(Claim.id == cid).values(
+                status=new, version=version + 1, updated_at=now_ts, updated_by=who))
+            s.add(StatusChange(claim_id=cid, at=now_ts, user=who, from_status=old, to_status=new))
+        s.commit()
+    rows = {r.id: r for r in list_claims(db, ids=saved + conflicts)}
+    return BatchResult([rows[i] for i in saved], [rows[i] for i in conflicts])
+
+
 def claim_history(db: Database, claim_id: int) -> list[HistoryEntry]:
     with db.session() as s:
         rows = s.execute(

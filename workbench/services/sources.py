@@ -216,3 +216,56 @@ def merge_sources(db: Database, source_id: int, into_id: int) -> SourceRow:
         s.delete(src)
         s.commit()
     return get_source(db, into_id)
+
+
+def reassign_source(
+    db: Database,
+    claim_id: int,
+    *,
+    source_id: int | None = None,
+    new_name: str | None = None,
+    user: str | None = None,
+    expected_version: int | None = None,
+) -> int:
+    """Attribute a claim to another source: one already known (`source_id`) or a new candidate
+    named by the checker (`new_name`). The change is kept on the claim as evidence ("source: A →
+    B", who, when) and counts as a change of the claim (its version moves on, so a colleague's
+    stale write is refused). Returns the source's id."""
+    from workbench.config import current_user
+    from workbench.services.claims import ConflictError, NotFound, get_claim
+    from workbench.storage.models import Evidence
+
+    if (source_id is None) == (new_name is None or not new_name.strip()):
+        raise WorkbenchError("give either a known source or the name of a new one")
+    who = current_user(user)
+    with db.session(write=True) as s:
+        claim = s.get(Claim, claim_id)
+        if claim is None:
+            raise NotFound(f"no claim with id {claim_id}")
+        if expected_version is not None and claim.version != expected_version:
+            s.rollback()
+            now = get_claim(db, claim_id)
+            raise ConflictError(f"claim {claim_id} was changed by {now.updated_by or 'someone'} meanwhile", now)
+        old = s.get(Source, claim.source_id) if claim.source_id is not None else None
+        if source_id is not None:
+            src = _load(s, source_id)
+        else:
+            name = (new_name or "").strip()
+            key = candidate_key(name)
+            src = s.execute(select(Source).where(Source.key == key)).scalar_one_or_none() or Source(
+                key=key, canonical=name, kind="person", reliability="unknown",
+                aliases=json.dumps([name], ensure_ascii=False), domains="[]", is_candidate=True, note="",
+                created_at=utcnow())
+            s.add(src)
+            s.flush()
+        if old is not None and old.id == src.id and claim.attributed:
+            return int(src.id or 0)
+        before = old.canonical if old is not None and claim.attributed else "none"  # or the publisher's own voice
+        now_ts = utcnow()
+        claim.source_id, claim.source_kind, claim.attributed = src.id, src.kind, True
+        claim.version += 1
+        claim.updated_at, claim.updated_by = now_ts, who
+        s.add(claim)
+        s.add(Evidence(claim_id=claim_id, kind="source", note=f"{before} → {src.canonical}", user=who, at=now_ts))
+        s.commit()
+        return int(src.id or 0)

@@ -11,9 +11,13 @@ from textual.widgets import Static
 
 KEYS = [
     ("v", "mark verified"), ("d", "mark disputed"), ("f", "mark false"), ("m", "mark misleading"),
-    ("u", "mark unverifiable"), ("p", "mark in progress"), ("r", "reset to unchecked"), ("ctrl+z / U", "undo your last verdict"),
+    ("u", "mark unverifiable"), ("p", "mark in progress"), ("r", "reset to unchecked"), ("ctrl+z / U", "undo your last verdict (all the claims it marked)"),
     ("j / ↓", "next claim"), ("k / ↑", "previous claim"), ("g / G", "first / last claim"),
     ("n", "next unchecked claim"), ("s", "sort: article order / most check-worthy first"),
+    ("space", "mark / unmark the claim (then a status key, c or l acts on every marked claim)"),
+    ("A", "mark every claim shown (again: unmark them)"), ("esc", "unmark all; again: back from a search"),
+    ("b", "group by article, source, kind, status, language, check-worthiness, or not"),
+    ("e", "attribute the claim to another source, or to a new one (kept in its evidence)"),
     ("o", "open the claim's source: all its claims; rate 1-4, accept a, rename R, merge M"),
     ("/", "search claims (esc: back to all claims)"),
     ("F", "filter: status:… kind:… lang:… source:… article:… media seen worth>0.5 -media"),

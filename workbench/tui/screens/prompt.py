@@ -52,14 +52,18 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SourcePicker(ModalScreen[int | None]):
-    """Type part of a name (any spelling); Enter picks the highlighted source."""
+class SourcePicker(ModalScreen[int | str | None]):
+    """Type part of a name (any spelling); Enter picks the highlighted source (its id). With
+    `allow_new`, the last option makes a new source of what was typed (its name)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False), Binding("up", "up", show=False)]
     DEFAULT_CSS = DIALOG_CSS.format(name="SourcePicker")
 
-    def __init__(self, title: str, sources: list[SourceRow], *, bidi: bool, exclude: int | None = None) -> None:
+    def __init__(self, title: str, sources: list[SourceRow], *, bidi: bool, exclude: int | None = None,
+                 allow_new: bool = False) -> None:
         super().__init__()
+        self._allow_new = allow_new
+        self._typed = ""
         self._title = title
         self._sources = [s for s in sources if s.id != exclude]
         self._keys = [match_key(" ".join([s.canonical, *s.aliases])) for s in self._sources]
@@ -76,6 +80,7 @@ class SourcePicker(ModalScreen[int | None]):
         self.query_one(Input).focus()
 
     def _fill(self, query: str) -> None:
+        self._typed = query.strip()
         options = self.query_one(OptionList)
         options.clear_options()
         if query.strip():
@@ -87,7 +92,11 @@ class SourcePicker(ModalScreen[int | None]):
             label = Text(display_line(s.canonical, 40, self._bidi))
             label.append(f"  {s.kind} · {s.claims} claims", style="dim")
             options.add_option(Option(label, id=str(s.id)))
-        if chosen:
+        if self._allow_new and self._typed:
+            new = Text("+ a new source named ", style="bold green")
+            new.append(display_line(self._typed, 40, self._bidi), style="bold")
+            options.add_option(Option(new, id="new"))
+        if options.option_count:
             options.highlighted = 0
 
     @on(Input.Changed)
@@ -100,12 +109,14 @@ class SourcePicker(ModalScreen[int | None]):
         if options.highlighted is None or options.option_count == 0:
             self.notify("No source matches.", severity="warning")
             return
-        option = options.get_option_at_index(options.highlighted)
-        self.dismiss(int(option.id or 0))
+        self._pick(options.get_option_at_index(options.highlighted).id)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        self.dismiss(self._typed if option_id == "new" else int(option_id or 0))
 
     def action_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

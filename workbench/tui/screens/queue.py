@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -55,6 +56,10 @@ class QueueScreen(Screen[None]):
     BINDINGS = [
         *[Binding(key, f"mark('{st.value}')", label, show=key in "vdf") for key, st, label in STATUS_KEYS],
         Binding("n", "next_unchecked", "Next"),
+        Binding("space", "toggle_mark", "Mark"),
+        Binding("A", "mark_all", "Mark all", show=False),
+        Binding("b", "cycle_group", "Group"),
+        Binding("e", "edit_source", "Edit source", show=False),
         Binding("o", "open_source", "Source"),
         Binding("i", "check_image", "Photo"),
         Binding("s", "toggle_sort", "Sort"),
@@ -66,7 +71,7 @@ class QueueScreen(Screen[None]):
         Binding("I", "import_articles", "Ingest", show=False),
         Binding("B", "import_photos", "Add photos", show=False),
         Binding("ctrl+z,U", "undo", "Undo", show=False),
-        Binding("escape", "clear_search", "All claims", show=False),
+        Binding("escape", "clear_search", "Unmark / all claims", show=False),
         Binding("ctrl+r", "reload", "Reload", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -81,7 +86,8 @@ class QueueScreen(Screen[None]):
         self._article_claims: list[ClaimRow] = []
         self._sort = "position"
         self._search: str | None = None
-        self._undo: list[tuple[int, str, int]] = []  # (claim id, status before, version after)
+        # Each step: the claims one keypress changed, as (claim id, status before, version after).
+        self._undo: list[list[tuple[int, str, int]]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -269,7 +275,7 @@ class QueueScreen(Screen[None]):
     @on(ClaimSaved)
     def _claim_saved(self, msg: ClaimSaved) -> None:
         if msg.previous != msg.row.status and msg.row.updated_by == self.user and not getattr(msg, "undoing", False):
-            self._undo.append((msg.row.id, msg.previous, msg.row.version))
+            self._undo.append([(msg.row.id, msg.previous, msg.row.version)])
         queue = self.query_one(ClaimQueue)
         queue.update_claim(msg.row)
         self._article_claims = [msg.row if c.id == msg.row.id else c for c in self._article_claims]
@@ -307,18 +313,84 @@ class QueueScreen(Screen[None]):
 
     def action_mark(self, status: str) -> None:
         queue = self.query_one(ClaimQueue)
+        st = Status(status)
+        if queue.marked:
+            self._mark_many(queue, st)
+            return
         claim = queue.selected
         if claim is None:
             self.notify("No claim selected: the queue is empty.", severity="warning")
             return
-        st = Status(status)
         # Show the verdict at once; the worker confirms it (or reports a conflict).
         optimistic = dataclasses.replace(claim, status=st.value)
         queue.update_claim(optimistic)
         queue.rows_by_id[claim.id] = claim  # keep the version we read for the conflict check
         self.save_status(claim, st)
-        if queue.cursor_row < len(queue.order) - 1:
-            queue.move_cursor(row=queue.cursor_row + 1)
+        queue.action_cursor(1)
+
+    def _mark_many(self, queue: ClaimQueue, st: Status) -> None:
+        claims = queue.marked_rows()
+        for c in claims:  # shown at once; the worker confirms (or reports conflicts)
+            queue.update_claim(dataclasses.replace(c, status=st.value))
+            queue.rows_by_id[c.id] = c
+        queue.clear_marks()
+        self.save_many(claims, st)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_many(self, claims: list[QueueRow], status: Status) -> None:
+        from workbench.services.claims import set_status_many
+
+        try:
+            result = set_status_many(self.db, [(c.id, c.version) for c in claims], status, user=self.user)
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Not saved: {exc}"))
+            return
+        self.app.call_from_thread(self._saved_many, claims, status, result)
+
+    def _saved_many(self, claims: list[QueueRow], status: Status, result: Any) -> None:
+        queue = self.query_one(ClaimQueue)
+        before = {c.id: c.status for c in claims}
+        step = [(r.id, before[r.id], r.version) for r in result.saved if before[r.id] != r.status]
+        if step:
+            self._undo.append(step)
+        for row in [*result.saved, *result.conflicts]:
+            queue.update_claim(row)
+        self._article_claims = [next((r for r in result.saved if r.id == c.id), c) for c in self._article_claims]
+        text = f"{len(result.saved)} claim(s) marked {status.label}."
+        if result.conflicts:
+            who = sorted({r.updated_by or "someone" for r in result.conflicts})
+            text += f" {len(result.conflicts)} not: changed by {', '.join(who)} meanwhile (they show their verdict)."
+        self.notify(text, severity="warning" if result.conflicts else "information")
+        selected = queue.selected
+        if selected is not None and selected.id in before:
+            self._show_selected()
+
+    def action_toggle_mark(self) -> None:
+        queue = self.query_one(ClaimQueue)
+        if queue.selected is None:
+            self.notify("No claim to mark: the queue is empty.", severity="warning")
+            return
+        queue.toggle_mark()
+        queue.action_cursor(1)
+
+    def action_mark_all(self) -> None:
+        queue = self.query_one(ClaimQueue)
+        if not queue.row_count:
+            self.notify("The queue is empty.", severity="warning")
+            return
+        queue.mark_all()
+        self.notify(f"{len(queue.marked):,} claim(s) marked: a status key, c or l acts on all of them; esc unmarks.")
+
+    def action_cycle_group(self) -> None:
+        from workbench.tui.widgets.claim_queue import GROUPS
+
+        queue = self.query_one(ClaimQueue)
+        if not queue.row_count:
+            self.notify("The queue is empty.", severity="warning")
+            return
+        cycle = [None, *GROUPS]
+        queue.group_by(cycle[(cycle.index(queue.group) + 1) % len(cycle)])
+        self.notify(f"Grouped by {queue.group}." if queue.group else "Not grouped.", timeout=3)
 
     def action_import_articles(self) -> None:
         self._ask_job("ingest", "Folder or file of articles to ingest (.txt .md .html .json .jsonl .zip)")
@@ -360,29 +432,87 @@ class QueueScreen(Screen[None]):
         self._ask_evidence("Evidence link (https://…)", link=True)
 
     def _ask_evidence(self, title: str, *, link: bool) -> None:
-        claim = self.query_one(ClaimQueue).selected
-        if claim is None:
+        queue = self.query_one(ClaimQueue)
+        targets = [c.id for c in queue.marked_rows()] or ([queue.selected.id] if queue.selected else [])
+        if not targets:
             self.notify("No claim selected: the queue is empty.", severity="warning")
             return
         from workbench.tui.screens.prompt import TextPrompt
 
         def done(value: str | None) -> None:
             if value:
-                self.save_evidence(claim.id, value, link)
+                queue.clear_marks()
+                self.save_evidence(targets, value, link)
 
+        if len(targets) > 1:
+            title += f" — on the {len(targets)} marked claims"
         self.app.push_screen(TextPrompt(title), done)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save_evidence(self, claim_id: int, value: str, link: bool) -> None:
+    def save_evidence(self, claim_ids: list[int], value: str, link: bool) -> None:
         from workbench.services.images import add_evidence
 
         try:
-            add_evidence(self.db, claim_id, note="" if link else value, url=value if link else None, user=self.user)
+            for claim_id in claim_ids:
+                add_evidence(self.db, claim_id, note="" if link else value, url=value if link else None, user=self.user)
         except Exception as exc:
             self.post_message(WorkFailed(f"Not saved: {exc}"))
             return
-        self.post_message(WorkFailed("Saved on the claim.", severity="information"))
-        self.load_history(claim_id)
+        where = "on the claim" if len(claim_ids) == 1 else f"on {len(claim_ids)} claims"
+        self.post_message(WorkFailed(f"Saved {where}.", severity="information"))
+        selected = self.query_one(ClaimQueue).selected
+        if selected is not None and selected.id in claim_ids:
+            self.load_history(selected.id)
+
+    def action_edit_source(self) -> None:
+        claim = self.query_one(ClaimQueue).selected
+        if claim is None:
+            self.notify("No claim selected: the queue is empty.", severity="warning")
+            return
+        self.pick_source(claim)
+
+    @work(thread=True, group="sources", exit_on_error=False)
+    def pick_source(self, claim: QueueRow) -> None:
+        from workbench.services.sources import list_sources
+
+        try:
+            sources = list_sources(self.db)
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Could not read the sources: {exc}"))
+            return
+        self.app.call_from_thread(self._pick_source, claim, sources)
+
+    def _pick_source(self, claim: QueueRow, sources: list[Any]) -> None:
+        from workbench.tui.screens.prompt import SourcePicker
+
+        def chosen(value: int | str | None) -> None:
+            if value is not None and value != "":
+                self.save_source(claim, value)
+
+        now = claim.source_name if claim.attributed and claim.source_name else "the publisher's own voice"
+        self.app.push_screen(SourcePicker(f"Claim #{claim.id} is attributed to: {now}. Attribute it to…", sources,
+                                          bidi=self.bidi, allow_new=True), chosen)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_source(self, claim: QueueRow, value: int | str) -> None:
+        from workbench.services.claims import get_claim
+        from workbench.services.sources import reassign_source
+
+        try:
+            if isinstance(value, int):
+                reassign_source(self.db, claim.id, source_id=value, user=self.user, expected_version=claim.version)
+            else:
+                reassign_source(self.db, claim.id, new_name=value, user=self.user, expected_version=claim.version)
+            row = get_claim(self.db, claim.id)
+        except ConflictError as exc:
+            self.post_message(ClaimSaved(exc.current, exc.current.status))
+            self.post_message(WorkFailed(f"Not saved: {exc}. The claim now shows their change."))
+            return
+        except Exception as exc:
+            self.post_message(WorkFailed(f"Not saved: {exc}"))
+            return
+        self.post_message(ClaimSaved(row, row.status))
+        self.post_message(WorkFailed(f"Claim #{row.id} is now attributed to {row.source_name}.", severity="information"))
 
     def action_filter(self) -> None:
         from workbench.tui.screens.prompt import TextPrompt
@@ -421,37 +551,49 @@ class QueueScreen(Screen[None]):
         if not self._undo:
             self.notify("Nothing to undo.", severity="warning")
             return
-        claim_id, before, version = self._undo.pop()
-        self.undo_status(claim_id, before, version)
+        self.undo_step(self._undo.pop())
 
     @work(thread=True, group="save", exit_on_error=False)
-    def undo_status(self, claim_id: int, before: str, version: int) -> None:
+    def undo_step(self, step: list[tuple[int, str, int]]) -> None:
+        """Put back what one keypress changed (one claim, or all the marked ones), each claim only
+        if nobody changed it since."""
+        from workbench.services.claims import set_status_many
+
+        by_status: dict[str, list[tuple[int, int | None]]] = {}
+        for claim_id, before, version in step:
+            by_status.setdefault(before, []).append((claim_id, version))
+        undone, refused = 0, []
         try:
-            row = set_status(self.db, claim_id, Status(before), user=self.user, expected_version=version)
-        except ConflictError as exc:
-            self.post_message(WorkFailed(f"Not undone: {exc}."))
-            self.post_message(ClaimSaved(exc.current, exc.current.status))
-            return
+            for before, claims in by_status.items():
+                result = set_status_many(self.db, claims, Status(before), user=self.user)
+                for row in result.saved:
+                    msg = ClaimSaved(row, row.status)
+                    msg.undoing = True  # type: ignore[attr-defined]
+                    self.post_message(msg)
+                for row in result.conflicts:
+                    self.post_message(ClaimSaved(row, row.status))
+                undone += len(result.saved)
+                refused += result.conflicts
         except Exception as exc:
             self.post_message(WorkFailed(f"Not undone: {exc}"))
             return
-        msg = ClaimSaved(row, row.status)
-        msg.undoing = True  # type: ignore[attr-defined]
-        self.post_message(msg)
-        self.post_message(WorkFailed(f"Undone: claim #{claim_id} is {Status(before).label} again.", severity="information"))
+        if len(step) == 1 and undone:
+            claim_id, before, _v = step[0]
+            text = f"Undone: claim #{claim_id} is {Status(before).label} again."
+        else:
+            text = f"Undone on {undone} claim(s)."
+        if refused:
+            who = sorted({r.updated_by or "someone" for r in refused})
+            text += f" Not undone on {len(refused)}: changed by {', '.join(who)} meanwhile."
+        self.post_message(WorkFailed(text, severity="warning" if refused else "information"))
 
     def action_next_unchecked(self) -> None:
         queue = self.query_one(ClaimQueue)
-        if not queue.order:
+        if not queue.row_count:
             self.notify("The queue is empty.", severity="warning")
             return
-        n = len(queue.order)
-        for step in range(1, n + 1):
-            i = (queue.cursor_row + step) % n
-            if queue.rows_by_id[queue.order[i]].status == Status.unchecked.value:
-                queue.move_cursor(row=i)
-                return
-        self.notify("Every claim has a status.", severity="information")
+        if not queue.next_with_status(Status.unchecked.value):
+            self.notify("Every claim has a status.", severity="information")
 
     def action_open_source(self) -> None:
         claim = self.query_one(ClaimQueue).selected
@@ -526,6 +668,11 @@ class QueueScreen(Screen[None]):
         self.post_message(ClaimsLoaded(rows, len(rows)))
 
     def action_clear_search(self) -> None:
+        queue = self.query_one(ClaimQueue)
+        if queue.marked:
+            queue.clear_marks()
+            self.notify("Unmarked.", timeout=2)
+            return
         if getattr(self, "_search", None):
             self._search = None
             self.load_claims()

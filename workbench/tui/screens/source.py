@@ -163,8 +163,8 @@ class SourceScreen(Screen[bool]):
         self.app.call_from_thread(self._pick_target, sources)
 
     def _pick_target(self, sources: list[SourceRow]) -> None:
-        def done(target: int | None) -> None:
-            if target:
+        def done(target: int | str | None) -> None:
+            if isinstance(target, int) and target:
                 self._write("merge", target)
 
         title = "Merge this source into…"

@@ -56,8 +56,34 @@ def _fit(text: str, width: int, bidi: bool) -> str:
     return shown.rjust(width) if paragraph_is_rtl(text) else shown.ljust(width)
 
 
+GROUPS = ("article", "source", "kind", "status", "language", "worth")
+_STATUS_ORDER = {st.value: i for i, st in enumerate(Status)}
+
+
+def _group_of(r: QueueRow, by: str) -> tuple[tuple[object, ...], str]:
+    """(sort key, label) of the group a row falls in."""
+    if by == "article":
+        return (r.article_id,), r.article_title or f"article #{r.article_id}"
+    if by == "source":
+        name = r.source_name if r.attributed and r.source_name else "no source: the publisher's own voice"
+        return (name,), name
+    if by == "kind":
+        kind = (r.source_kind if r.attributed else None) or "no source"
+        return (kind,), kind
+    if by == "status":
+        return (_STATUS_ORDER.get(r.status, 99),), f"{Status(r.status).label} · {Status(r.status).label_ar}"
+    if by == "language":
+        return (r.language,), r.language
+    band = 0 if r.checkworthiness >= 0.6 else 1 if r.checkworthiness >= 0.35 else 2
+    return (band,), ("check-worthy ≥ 0.6", "check-worthy 0.35–0.6", "check-worthy < 0.35")[band]
+
+
 class ClaimQueue(ScrollView, can_focus=True):
-    """Rows of claims; the highlighted one is `selected`. Posts `RowHighlighted` when it moves."""
+    """Rows of claims, optionally under group headings; the highlighted claim is `selected`, and
+    claims can be marked to act on several at once. Posts `RowHighlighted` when the cursor moves.
+
+    `order` holds what is drawn, line by line: claim ids, and (grouped) negative numbers for the
+    headings, which the cursor steps over."""
 
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Down", show=False),
@@ -67,12 +93,15 @@ class ClaimQueue(ScrollView, can_focus=True):
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
     ]
-    COMPONENT_CLASSES = {"claim-queue--cursor", "claim-queue--stripe", "claim-queue--header"}
+    COMPONENT_CLASSES = {"claim-queue--cursor", "claim-queue--stripe", "claim-queue--header", "claim-queue--group",
+                         "claim-queue--marked"}
     DEFAULT_CSS = """
     ClaimQueue { background: $surface; scrollbar-gutter: stable; }
     ClaimQueue > .claim-queue--cursor { background: $accent; color: $text; text-style: bold; }
     ClaimQueue > .claim-queue--stripe { background: $boost; }
     ClaimQueue > .claim-queue--header { text-style: bold; background: $panel; }
+    ClaimQueue > .claim-queue--group { text-style: bold; color: $text-accent; background: $primary-background; }
+    ClaimQueue > .claim-queue--marked { background: $secondary-background; }
     """
 
     class RowHighlighted(Message):
@@ -85,7 +114,11 @@ class ClaimQueue(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bidi = bidi
         self.rows_by_id: dict[int, QueueRow] = {}
-        self.order: list[int] = []
+        self.order: list[int] = []  # lines: claim ids, and negative numbers for group headings
+        self.headings: dict[int, str] = {}
+        self.marked: set[int] = set()
+        self.group: str | None = None
+        self._sort = "position"
         self.cursor_row = 0
         self._shown: dict[int, tuple[str, str]] = {}  # claim id -> (source, claim) as drawn
         self._widths = (SOURCE_WIDTH, 40)
@@ -96,19 +129,23 @@ class ClaimQueue(ScrollView, can_focus=True):
     def load(self, rows: list[QueueRow], keep_cursor: bool = False) -> None:
         cursor = self.cursor_row
         self.rows_by_id = {r.id: r for r in rows}
-        self.order = [r.id for r in rows]
+        self.marked &= self.rows_by_id.keys()
         self._shown.clear()
-        self._resize()
-        self.cursor_row = min(cursor, len(rows) - 1) if keep_cursor and rows else 0
+        self._arrange()
+        self.cursor_row = min(cursor, len(self.order) - 1) if keep_cursor and self.order else 0
+        self._settle(1)
         self.refresh()
 
     def append(self, rows: list[QueueRow]) -> None:
-        """More rows at the end (the next page of a long queue)."""
+        """More rows (the next page of a long queue): at the end, or in their groups."""
+        fresh = [r for r in rows if r.id not in self.rows_by_id]
         for r in rows:
-            if r.id not in self.rows_by_id:
-                self.order.append(r.id)
             self.rows_by_id[r.id] = r
-        self._resize()
+        if self.group or self._sort != "position":
+            self._rearrange()
+        else:
+            self.order.extend(r.id for r in fresh)
+            self._resize()
         self.refresh()
 
     def update_claim(self, r: ClaimRow | QueueRow) -> None:
@@ -119,7 +156,12 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     @property
     def row_count(self) -> int:
-        return len(self.order)
+        """Claims in the queue (headings not counted)."""
+        return len(self.order) - len(self.headings)
+
+    def claim_ids(self) -> list[int]:
+        """The claims in the order drawn."""
+        return [i for i in self.order if i > 0]
 
     @property
     def selected(self) -> QueueRow | None:
@@ -127,35 +169,119 @@ class ClaimQueue(ScrollView, can_focus=True):
             return None
         return self.rows_by_id.get(self.order[self.cursor_row])
 
+    def marked_rows(self) -> list[QueueRow]:
+        """The marked claims in the order drawn."""
+        return [self.rows_by_id[i] for i in self.order if i in self.marked]
+
+    def toggle_mark(self) -> None:
+        claim = self.selected
+        if claim is not None:
+            self.marked.symmetric_difference_update({claim.id})
+            self.refresh()
+
+    def mark_all(self) -> None:
+        """Mark every claim shown; if they all are, unmark them."""
+        shown = set(self.claim_ids())
+        self.marked = set() if shown <= self.marked else self.marked | shown
+        self.refresh()
+
+    def clear_marks(self) -> None:
+        self.marked.clear()
+        self.refresh()
+
     def sort_by(self, key: str) -> None:
         """Re-order the rows: "position" (article order) or "worth" (most check-worthy first)."""
+        self._sort = key
+        self._rearrange()
+
+    def group_by(self, by: str | None) -> None:
+        """Put the rows under headings: one of GROUPS, or None for a plain list."""
+        self.group = by
+        self._rearrange()
+
+    def _rearrange(self) -> None:
         selected = self.selected
-        rows = [self.rows_by_id[i] for i in self.order]
-        rows.sort(key=(lambda r: (-r.checkworthiness, r.id)) if key == "worth" else (lambda r: r.id))
-        self.order = [r.id for r in rows]
-        if selected is not None:
+        self._arrange()
+        if selected is not None and selected.id in self.rows_by_id:
             self.move_cursor(row=self.order.index(selected.id))
+        else:
+            self.cursor_row = 0
+            self._settle(1)
         self.refresh()
+
+    def _arrange(self) -> None:
+        rows = list(self.rows_by_id.values())
+        within = (lambda r: (-r.checkworthiness, r.id)) if self._sort == "worth" else (lambda r: (r.id,))
+        self.headings = {}
+        if not self.group:
+            rows.sort(key=within)
+            self.order = [r.id for r in rows]
+        else:
+            by = self.group
+            keyed = sorted(((_group_of(r, by), within(r), r.id) for r in rows), key=lambda t: (t[0][0], t[1]))
+            counts: dict[tuple[object, ...], list[int]] = {}
+            for (gkey, _label), _w, cid in keyed:
+                counts.setdefault(gkey, []).append(cid)
+            order: list[int] = []
+            last: tuple[object, ...] | None = None
+            for (gkey, label), _w, cid in keyed:
+                if gkey != last:
+                    members = counts[gkey]
+                    open_ = sum(1 for m in members if self.rows_by_id[m].status == Status.unchecked.value)
+                    hid = -(len(self.headings) + 1)
+                    self.headings[hid] = f"{label} — {len(members):,} claim{'s' if len(members) != 1 else ''}, {open_:,} unchecked"
+                    order.append(hid)
+                    last = gkey
+                order.append(cid)
+            self.order = order
+        self._resize()
 
     def select_first(self, status: str = Status.unchecked.value) -> None:
         for i, cid in enumerate(self.order):
-            if self.rows_by_id[cid].status == status:
+            if cid > 0 and self.rows_by_id[cid].status == status:
                 self.move_cursor(row=i)
                 return
         if self.order:
             self.move_cursor(row=0)
 
+    def next_with_status(self, status: str) -> bool:
+        """Move to the next claim (wrapping) with this status; False if there is none."""
+        n = len(self.order)
+        for step in range(1, n + 1):
+            i = (self.cursor_row + step) % n
+            cid = self.order[i]
+            if cid > 0 and self.rows_by_id[cid].status == status:
+                self.move_cursor(row=i)
+                return True
+        return False
+
     # ------------------------------------------------------------------ cursor
 
-    def move_cursor(self, *, row: int) -> None:
+    def _settle(self, direction: int) -> None:
+        """Off a heading: to the next claim that way, or the other way at the end."""
+        n = len(self.order)
+        if not n:
+            return
+        row = max(0, min(self.cursor_row, n - 1))
+        for d in (direction, -direction):
+            r = row
+            while 0 <= r < n and self.order[r] < 0:
+                r += d
+            if 0 <= r < n:
+                self.cursor_row = r
+                return
+        self.cursor_row = row
+
+    def move_cursor(self, *, row: int, direction: int = 1) -> None:
         if not self.order:
             return
-        row = max(0, min(row, len(self.order) - 1))
-        self.cursor_row = row
+        self.cursor_row = max(0, min(row, len(self.order) - 1))
+        self._settle(direction)
+        row = self.cursor_row
         height = max(1, self.scrollable_content_region.height - 1)
         top = int(self.scroll_offset.y)
-        if row < top:
-            self.scroll_to(y=row, animate=False)
+        if row < top:  # and its heading with it, if it comes first in its group
+            self.scroll_to(y=row - 1 if row and self.order[row - 1] < 0 else row, animate=False)
         elif row >= top + height:
             self.scroll_to(y=row - height + 1, animate=False)
         self.refresh()
@@ -163,17 +289,18 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     def action_cursor(self, delta: int) -> None:
         if self.order:
-            self.move_cursor(row=self.cursor_row + delta)
+            self.move_cursor(row=self.cursor_row + delta, direction=1 if delta > 0 else -1)
 
     def action_page(self, delta: int) -> None:
         if self.order:
-            self.move_cursor(row=self.cursor_row + delta * max(1, self.scrollable_content_region.height - 2))
+            self.move_cursor(row=self.cursor_row + delta * max(1, self.scrollable_content_region.height - 2),
+                             direction=1 if delta > 0 else -1)
 
     def action_first(self) -> None:
         self.move_cursor(row=0)
 
     def action_last(self) -> None:
-        self.move_cursor(row=len(self.order) - 1)
+        self.move_cursor(row=len(self.order) - 1, direction=-1)
 
     def on_click(self, event: object) -> None:
         y = getattr(event, "y", None)
@@ -189,9 +316,9 @@ class ClaimQueue(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width or (self.app.size.width * 3) // 5
         self.compact = width < COMPACT_BELOW
         if self.compact:
-            widths = (0, max(10, width - 5 - 4 - 5 - 1))
+            widths = (0, max(10, width - 1 - 5 - 4 - 5 - 1))
         else:
-            rest = max(24, width - 6 - 12 - 5 - 4)
+            rest = max(24, width - 1 - 6 - 12 - 5 - 4)
             source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
             widths = (source, max(14, rest - source - 1))
         if widths != self._widths:
@@ -216,25 +343,37 @@ class ClaimQueue(ScrollView, can_focus=True):
         base = self.rich_style
         sw = self._widths[0]
         if y == 0:
-            header = (f"{'#':<5}{'St':<4}{'Wth':>4} Claim" if self.compact
-                      else f"{'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim")
+            header = (f" {'#':<5}{'St':<4}{'Wth':>4} Claim" if self.compact
+                      else f" {'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim")
+            if self.marked:
+                header = f"{len(self.marked):,} marked · " + header
             style = base + self.get_component_rich_style("claim-queue--header")
             return Strip([Segment(header[:width].ljust(width), style)])
         index = int(self.scroll_offset.y) + y - 1
         if index >= len(self.order):
             return Strip.blank(width, base)
-        r = self.rows_by_id[self.order[index]]
+        cid = self.order[index]
+        if cid < 0:
+            style = base + self.get_component_rich_style("claim-queue--group")
+            label = "▾ " + display_line(self.headings.get(cid, ""), max(1, width - 2), self.bidi)
+            return Strip([Segment(label[:width].ljust(width), style)])
+        r = self.rows_by_id[cid]
         src, claim = self._cells(r)
+        marked = cid in self.marked
         if index == self.cursor_row and self.order:
             row_style = base + self.get_component_rich_style("claim-queue--cursor")
+        elif marked:
+            row_style = base + self.get_component_rich_style("claim-queue--marked")
         elif index % 2:
             row_style = base + self.get_component_rich_style("claim-queue--stripe")
         else:
             row_style = base
         worth_style = row_style + Style.parse(_worth_style(r.checkworthiness))
         status_style = row_style + _STYLES.get(r.status, Style())
+        mark = Segment("●" if marked else " ", row_style + Style(bold=True, color="yellow"))
         if self.compact:
             segments = [
+                mark,
                 Segment(f"{r.id:<5}"[:5], row_style + Style(dim=True)),
                 Segment(f"{_SHORT.get(r.status, '?'):<4}", status_style),
                 Segment(f"{r.checkworthiness:>4.1f} ", worth_style),
@@ -242,7 +381,8 @@ class ClaimQueue(ScrollView, can_focus=True):
             ]
         else:
             segments = [
-                Segment(f"{r.id:<6}", row_style + Style(dim=True)),
+                mark,
+                Segment(f"{r.id:<6}"[:6], row_style + Style(dim=True)),
                 Segment(f"{Status(r.status).label:<12}", status_style),
                 Segment(f"{r.checkworthiness:>5.2f} ", worth_style),
                 Segment(src + " ", row_style),
