@@ -94,3 +94,19 @@ def test_wrong_db_url_is_one_error_line() -> None:
 def test_bad_status_is_one_error_line(tmp_path: Path) -> None:
     out = run("claims", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--status", "bogus")
     assert out.returncode == 1 and out.stderr.startswith("error: unknown status")
+
+
+def test_sources_assign_attributes_a_claim_by_name_or_new(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    assert run("ingest", str(SEED), "--db", url).returncode == 0
+    claims = json.loads(run("claims", "--json", "--db", url).stdout)
+    first = claims[0]["id"]
+    done = run("sources", "assign", str(first), "العربية نت", "--db", url, "--user", "amal")
+    assert done.returncode == 0, done.stderr
+    assert "attributed to Al Arabiya" in done.stdout and "(by amal)" in done.stdout
+    missing = run("sources", "assign", str(first), "Nobody Known", "--db", url)
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "--new" in missing.stderr
+    made = run("sources", "assign", str(first), "Nobody Known", "--new", "--db", url)
+    assert made.returncode == 0 and "Nobody Known [person]" in made.stdout
+    after = json.loads(run("claims", "--json", "--db", url).stdout)[0]
+    assert after["source"]["name"] == "Nobody Known" and after["source"]["candidate"] is True

@@ -470,6 +470,32 @@ def sources_merge(
     _print_source(merge_sources(_sources_db(ctx, db), source_id, into))
 
 
+@sources_app.command("assign")
+def sources_assign(
+    ctx: typer.Context,
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    source: Annotated[str, typer.Argument(help="A source id, or a source's name or alias (any spelling)")],
+    new: Annotated[bool, typer.Option("--new", help="No such source yet: make a new one of this name.")] = False,
+    db: DbOption = None,
+    user: UserOption = None,
+) -> None:
+    """Attribute a claim to another source (the change is kept in the claim's evidence)."""
+    from workbench.services.claims import get_claim
+    from workbench.services.sources import find_source, reassign_source
+
+    database = _sources_db(ctx, db)
+    who = _inherit(ctx, "user", user)
+    if new:
+        reassign_source(database, claim_id, new_name=source, user=who)
+    else:
+        found = int(source) if source.isdigit() else find_source(database, source)
+        if found is None:
+            raise WorkbenchError(f"no source named {source!r} (add --new to make one)")
+        reassign_source(database, claim_id, source_id=found, user=who)
+    row = get_claim(database, claim_id)
+    typer.echo(f"claim {row.id}: attributed to {row.source_name} [{row.source_kind}] (by {row.updated_by})")
+
+
 images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")
 app.add_typer(images_app, name="images")
 

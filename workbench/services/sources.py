@@ -269,3 +269,13 @@ def reassign_source(
         s.add(Evidence(claim_id=claim_id, kind="source", note=f"{before} → {src.canonical}", user=who, at=now_ts))
         s.commit()
         return int(src.id or 0)
+
+
+def find_source(db: Database, name: str) -> int | None:
+    """The id of the source this name or alias is (spelling folded), if exactly one is."""
+    want = match_key(name)
+    with db.session() as s:
+        rows = s.execute(select(Source.id, Source.canonical, Source.aliases)).all()
+    hits = {i for i, canonical, aliases in rows
+            if want and want in {match_key(n) for n in [canonical, *json.loads(aliases or "[]")]}}
+    return hits.pop() if len(hits) == 1 else None
