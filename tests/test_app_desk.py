@@ -25,6 +25,8 @@ async def test_marked_claims_get_one_verdict_and_one_undo(db: Database) -> None:
         queue = app.screen.query_one(ClaimQueue)
         await pilot.press("space", "space", "down", "space")  # claims 1, 2 and 4
         assert queue.marked == {claims[0].id, claims[1].id, claims[3].id}
+        title = app.screen.query_one("#queue-title")
+        assert "3 marked" in str(title.render())
         await pilot.press("f")
         await _settle(pilot, app)
         assert not queue.marked

@@ -200,7 +200,7 @@ class QueueScreen(Screen[None]):
         title = f"Claims — {msg.total:,}"
         if getattr(self, "_search", None):
             title = f"Search “{self._search}” — {msg.total:,} claims (esc: all claims)"
-        self.query_one("#queue-title", Static).update(title)
+        self._set_title(title)
         if not msg.rows:
             self.query_one(ArticleView).clear()
             self.query_one(ClaimDetail).show_claim(None)
@@ -334,6 +334,7 @@ class QueueScreen(Screen[None]):
             queue.update_claim(dataclasses.replace(c, status=st.value))
             queue.rows_by_id[c.id] = c
         queue.clear_marks()
+        self._set_title()
         self.save_many(claims, st)
 
     @work(thread=True, group="save", exit_on_error=False)
@@ -365,6 +366,16 @@ class QueueScreen(Screen[None]):
         if selected is not None and selected.id in before:
             self._show_selected()
 
+    def _set_title(self, title: str | None = None) -> None:
+        """The queue pane's title, with how many claims are marked and how the queue is grouped."""
+        if title is not None:
+            self._title = title
+        queue = self.query_one(ClaimQueue)
+        extra = [f"{len(queue.marked):,} marked"] if queue.marked else []
+        if queue.group:
+            extra.append(f"by {queue.group}")
+        self.query_one("#queue-title", Static).update(" · ".join([getattr(self, "_title", "Claims"), *extra]))
+
     def action_toggle_mark(self) -> None:
         queue = self.query_one(ClaimQueue)
         if queue.selected is None:
@@ -372,6 +383,7 @@ class QueueScreen(Screen[None]):
             return
         queue.toggle_mark()
         queue.action_cursor(1)
+        self._set_title()
 
     def action_mark_all(self) -> None:
         queue = self.query_one(ClaimQueue)
@@ -379,6 +391,7 @@ class QueueScreen(Screen[None]):
             self.notify("The queue is empty.", severity="warning")
             return
         queue.mark_all()
+        self._set_title()
         self.notify(f"{len(queue.marked):,} claim(s) marked: a status key, c or l acts on all of them; esc unmarks.")
 
     def action_cycle_group(self) -> None:
@@ -390,6 +403,7 @@ class QueueScreen(Screen[None]):
             return
         cycle = [None, *GROUPS]
         queue.group_by(cycle[(cycle.index(queue.group) + 1) % len(cycle)])
+        self._set_title()
         self.notify(f"Grouped by {queue.group}." if queue.group else "Not grouped.", timeout=3)
 
     def action_import_articles(self) -> None:
@@ -442,6 +456,7 @@ class QueueScreen(Screen[None]):
         def done(value: str | None) -> None:
             if value:
                 queue.clear_marks()
+                self._set_title()
                 self.save_evidence(targets, value, link)
 
         if len(targets) > 1:
@@ -540,7 +555,7 @@ class QueueScreen(Screen[None]):
         if self._sort != "position":
             queue.sort_by(self._sort)
         label = f"Claims — {len(rows):,} of {len(self._all_rows):,} ({self._filter})" if self._filter else f"Claims — {len(rows):,}"
-        self.query_one("#queue-title", Static).update(label)
+        self._set_title(label)
         if rows:
             queue.select_first()
             self._show_selected()
@@ -671,6 +686,7 @@ class QueueScreen(Screen[None]):
         queue = self.query_one(ClaimQueue)
         if queue.marked:
             queue.clear_marks()
+            self._set_title()
             self.notify("Unmarked.", timeout=2)
             return
         if getattr(self, "_search", None):

@@ -345,8 +345,6 @@ class ClaimQueue(ScrollView, can_focus=True):
         if y == 0:
             header = (f" {'#':<5}{'St':<4}{'Wth':>4} Claim" if self.compact
                       else f" {'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim")
-            if self.marked:
-                header = f"{len(self.marked):,} marked · " + header
             style = base + self.get_component_rich_style("claim-queue--header")
             return Strip([Segment(header[:width].ljust(width), style)])
         index = int(self.scroll_offset.y) + y - 1
