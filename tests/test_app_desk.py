@@ -139,3 +139,18 @@ def test_reassigning_refuses_a_stale_write_and_a_bad_request(db: Database) -> No
     with pytest.raises(WorkbenchError):
         reassign_source(db, claim.id, user="amal")
     assert list_claims(db)[2].source_name == claim.source_name
+
+
+async def test_the_command_palette_offers_the_screens_keys(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [SEED])
+    app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        titles = {c.title: c for c in app.get_system_commands(app.screen)}
+        for name in ("Verified", "Disputed", "Mark", "Group", "Edit source", "Search", "Filter", "Undo"):
+            assert name in titles, name
+        assert "v" in titles["Verified"].help
+        await titles["Disputed"].callback()  # type: ignore[misc]  # as choosing it in the palette does
+        await _settle(pilot, app)
+    assert list_claims(db)[0].status == "disputed"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
+
 # textual-image asks the terminal what it can draw (Kitty, Sixel, half blocks) when it is first
 # imported, which is impossible once Textual owns the terminal: import it before the app starts.
 import textual_image.widget  # noqa: F401
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from workbench.config import current_user
 from workbench.storage.db import Database
@@ -33,6 +38,14 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(QueueScreen(self.db, user=self.user, bidi=self.bidi))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette (ctrl+p) offers every key of the screen it was opened on, by name."""
+        yield from super().get_system_commands(screen)
+        for b in getattr(screen, "BINDINGS", []):
+            if isinstance(b, Binding) and b.description and b.action not in ("app.quit", "help"):
+                keys = " / ".join(self.get_key_display(Binding(k, "")) for k in b.key.split(","))
+                yield SystemCommand(b.description, f"key: {keys}", partial(screen.run_action, b.action))
 
 
 def _describe(db: Database) -> str:
