@@ -29,6 +29,11 @@ def main() -> None:
         t0 = time.perf_counter()
         report = ingest_articles(db, corpus_articles(args.limit or None))
         first = time.perf_counter() - t0
+        with db.engine.connect() as conn:
+            linked, across = conn.exec_driver_sql(
+                "SELECT count(*), sum(CASE WHEN coalesce(ea.publisher_id, -1) <> coalesce(a.publisher_id, -1) THEN 1 ELSE 0 END) "
+                "FROM claim c JOIN article a ON a.id = c.article_id "
+                "JOIN claim e ON e.id = c.seen_before_id JOIN article ea ON ea.id = e.article_id").one()
         t1 = time.perf_counter()
         again = ingest_articles(db, corpus_articles(args.limit or None))
         second = time.perf_counter() - t1
@@ -36,6 +41,7 @@ def main() -> None:
     print(f"backend: {db.dialect}")
     print(f"first run: {report.articles:,} articles, {report.claims:,} claims, {report.duplicates:,} duplicates "
           f"in {first:.1f} s = {report.articles / first:,.0f} articles/s ({(report.articles + report.duplicates) / first:,.0f} read/s)")
+    print(f"claims seen before: {linked:,} linked to an earlier claim, {across or 0:,} of them to another publisher's")
     print(f"second run: {again.articles:,} added, {again.duplicates:,} duplicates in {second:.1f} s")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
