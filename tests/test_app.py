@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from tests.conftest import ARTICLES, SEED
 from workbench.ingest.loaders import RawArticle
 from workbench.services.claims import claim_history, list_claims
@@ -91,7 +93,7 @@ async def test_keys_on_an_empty_queue_only_notify(sqlite_url: str) -> None:
     assert app.return_code in (0, None)
 
 
-async def test_article_text_is_shown_literally(sqlite_url: str) -> None:
+async def test_article_text_is_shown_literally(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     db = Database(sqlite_url)
     hostile = "[bold red]Breaking[/bold red] news: the ministry said \x1b]52;c;ZXZpbA==\x07 12 people died \u202eevil\u202c today."
     ingest_articles(db, [RawArticle(text=hostile, title="[b]t[/b]", origin="t")])
@@ -103,7 +105,14 @@ async def test_article_text_is_shown_literally(sqlite_url: str) -> None:
         assert "[bold red]Breaking[/bold red]" in shown
         assert "\x1b" not in shown and "␛" in shown
         assert "<RLO>" in shown and "\u202e" not in shown
+        title = app.screen.query_one("#article-title")
+        assert "[b]t[/b]" in str(title.render())  # the title too, literally
+        import textual.app
 
+        seen: list[tuple[str, bool]] = []
+        monkeypatch.setattr(textual.app.App, "notify", lambda self, message, **kw: seen.append((message, kw["markup"])))
+        app.screen.notify("[bold]x[/bold] [link=https://e.x]y[/link]")
+        assert seen == [("[bold]x[/bold] [link=https://e.x]y[/link]", False)]  # a notice is shown as typed
 
 async def test_arabic_is_reordered_for_display_when_bidi_is_on(sqlite_url: str) -> None:
     db = Database(sqlite_url)

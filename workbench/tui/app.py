@@ -10,6 +10,7 @@ from functools import partial
 import textual_image.widget  # noqa: F401
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from workbench.config import current_user
@@ -38,6 +39,11 @@ class WorkbenchApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(QueueScreen(self.db, user=self.user, bidi=self.bidi))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notices carry data (source names, queries, paths, error messages): never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) offers every key of the screen it was opened on, by name."""

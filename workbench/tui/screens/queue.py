@@ -6,6 +6,7 @@ import dataclasses
 import time
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -246,7 +247,7 @@ class QueueScreen(Screen[None]):
         pub = f" — {msg.article.publisher}" if msg.article.publisher else ""
         from workbench.text.display import display_line
 
-        self.query_one("#article-title", Static).update(display_line(f"{title}{pub}", 200, self.bidi))
+        self.query_one("#article-title", Static).update(Text(display_line(f"{title}{pub}", 200, self.bidi)))
         claim = self.query_one(ClaimQueue).selected
         if claim is not None:
             self._highlight(claim)
@@ -374,7 +375,7 @@ class QueueScreen(Screen[None]):
         extra = [f"{len(queue.marked):,} marked"] if queue.marked else []
         if queue.group:
             extra.append(f"by {queue.group}")
-        self.query_one("#queue-title", Static).update(" · ".join([getattr(self, "_title", "Claims"), *extra]))
+        self.query_one("#queue-title", Static).update(Text(" · ".join([getattr(self, "_title", "Claims"), *extra])))
 
     def action_toggle_mark(self) -> None:
         queue = self.query_one(ClaimQueue)
