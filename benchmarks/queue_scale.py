@@ -95,11 +95,20 @@ async def measure(url: str) -> None:
             await pilot.press("pagedown")
         await pilot.pause()
         scroll = (time.perf_counter() - t3) / 50
+        t4 = time.perf_counter()
+        await pilot.press("b", "b")  # grouped by article, then by source
+        await pilot.pause()
+        grouped = (time.perf_counter() - t4) / 2
+        t5 = time.perf_counter()
+        app.screen._apply_filter("status:unchecked worth>0.5")  # type: ignore[attr-defined]
+        await pilot.pause()
+        filtered = time.perf_counter() - t5
     print(f"claims: {total:,}")
     print(f"start-up to the first filled screen: {first * 1000:.0f} ms")
     print(f"keypress (v) to saved in the database, all pages loaded: {saved * 1000:.1f} ms")
     print(f"every page loaded after: {all_loaded:.1f} s (the queue is usable from the first screen)")
     print(f"page down: {scroll * 1000:.1f} ms a keypress")
+    print(f"group (b): {grouped * 1000:.0f} ms a keypress; filter status:unchecked worth>0.5: {filtered * 1000:.0f} ms")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 

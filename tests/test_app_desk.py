@@ -154,3 +154,23 @@ async def test_the_command_palette_offers_the_screens_keys(sqlite_url: str) -> N
         await titles["Disputed"].callback()  # type: ignore[misc]  # as choosing it in the palette does
         await _settle(pilot, app)
     assert list_claims(db)[0].status == "disputed"
+
+
+async def test_a_verdict_given_under_a_filter_shows_under_the_next_filter(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [ARTICLES])
+    app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        queue = app.screen.query_one(ClaimQueue)
+        screen = app.screen
+        screen._apply_filter("lang:en")  # type: ignore[attr-defined]
+        english = queue.row_count
+        claim = queue.selected
+        assert claim is not None and claim.language == "en"
+        await pilot.press("f")
+        await _settle(pilot, app)
+        screen._apply_filter("status:false")  # type: ignore[attr-defined]
+        assert queue.claim_ids() == [claim.id]  # the verdict counts, not the row as first read
+        screen._apply_filter("")  # type: ignore[attr-defined]
+        assert queue.row_count == len(list_claims(db)) > english

@@ -65,4 +65,6 @@ def _one(term: str) -> Callable[[QueueRow], bool]:
 
 def parse_filter(spec: str) -> Callable[[QueueRow], bool]:
     tests = [_one(t) for t in spec.split()]
+    if len(tests) == 1:
+        return tests[0]
     return lambda r: all(t(r) for t in tests)

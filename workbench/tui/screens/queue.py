@@ -201,6 +201,8 @@ class QueueScreen(Screen[None]):
         title = f"Claims — {msg.total:,}"
         if getattr(self, "_search", None):
             title = f"Search “{self._search}” — {msg.total:,} claims (esc: all claims)"
+        if getattr(self, "_filter", ""):
+            title += f" · filter: {self._filter} (F to change)"
         self._set_title(title)
         if not msg.rows:
             self.query_one(ArticleView).clear()
@@ -549,15 +551,10 @@ class QueueScreen(Screen[None]):
             return
         self._filter = spec.strip()
         queue = self.query_one(ClaimQueue)
-        if not hasattr(self, "_all_rows") or not self._filter:
-            self._all_rows = [queue.rows_by_id[i] for i in sorted(queue.rows_by_id)]
-        rows = [r for r in self._all_rows if keep(r)]
-        queue.load(rows)
-        if self._sort != "position":
-            queue.sort_by(self._sort)
-        label = f"Claims — {len(rows):,} of {len(self._all_rows):,} ({self._filter})" if self._filter else f"Claims — {len(rows):,}"
-        self._set_title(label)
-        if rows:
+        queue.filter_by(keep if self._filter else None)
+        shown, total = queue.row_count, len(queue.rows_by_id)
+        self._set_title(f"Claims — {shown:,} of {total:,} ({self._filter})" if self._filter else f"Claims — {total:,}")
+        if shown:
             queue.select_first()
             self._show_selected()
         else:

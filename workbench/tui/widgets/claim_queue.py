@@ -9,6 +9,8 @@ reordered for display once, when a row is first drawn, and right-aligned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -60,22 +62,34 @@ GROUPS = ("article", "source", "kind", "status", "language", "worth")
 _STATUS_ORDER = {st.value: i for i, st in enumerate(Status)}
 
 
-def _group_of(r: QueueRow, by: str) -> tuple[tuple[object, ...], str]:
-    """(sort key, label) of the group a row falls in."""
+def _group_key(r: QueueRow, by: str) -> object:
+    """The group a row falls in, as something quick to hash and to sort (one kind per `by`)."""
     if by == "article":
-        return (r.article_id,), r.article_title or f"article #{r.article_id}"
+        return r.article_id
     if by == "source":
-        name = r.source_name if r.attributed and r.source_name else "no source: the publisher's own voice"
-        return (name,), name
+        return r.source_name if r.attributed and r.source_name else ""
     if by == "kind":
-        kind = (r.source_kind if r.attributed else None) or "no source"
-        return (kind,), kind
+        return (r.source_kind if r.attributed else None) or ""
     if by == "status":
-        return (_STATUS_ORDER.get(r.status, 99),), f"{Status(r.status).label} · {Status(r.status).label_ar}"
+        return _STATUS_ORDER.get(r.status, 99)
     if by == "language":
-        return (r.language,), r.language
+        return r.language
+    return 0 if r.checkworthiness >= 0.6 else 1 if r.checkworthiness >= 0.35 else 2
+
+
+def _group_label(r: QueueRow, by: str) -> str:
+    if by == "article":
+        return r.article_title or f"article #{r.article_id}"
+    if by == "source":
+        return r.source_name if r.attributed and r.source_name else "no source: the publisher's own voice"
+    if by == "kind":
+        return (r.source_kind if r.attributed else None) or "no source"
+    if by == "status":
+        return f"{Status(r.status).label} · {Status(r.status).label_ar}"
+    if by == "language":
+        return r.language
     band = 0 if r.checkworthiness >= 0.6 else 1 if r.checkworthiness >= 0.35 else 2
-    return (band,), ("check-worthy ≥ 0.6", "check-worthy 0.35–0.6", "check-worthy < 0.35")[band]
+    return ("check-worthy ≥ 0.6", "check-worthy 0.35–0.6", "check-worthy < 0.35")[band]
 
 
 class ClaimQueue(ScrollView, can_focus=True):
@@ -113,7 +127,8 @@ class ClaimQueue(ScrollView, can_focus=True):
     def __init__(self, *, bidi: bool, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bidi = bidi
-        self.rows_by_id: dict[int, QueueRow] = {}
+        self.rows_by_id: dict[int, QueueRow] = {}  # every claim loaded, shown or filtered out
+        self.keep: Callable[[QueueRow], bool] | None = None  # the filter: which of them are shown
         self.order: list[int] = []  # lines: claim ids, and negative numbers for group headings
         self.headings: dict[int, str] = {}
         self.marked: set[int] = set()
@@ -144,7 +159,8 @@ class ClaimQueue(ScrollView, can_focus=True):
         if self.group or self._sort != "position":
             self._rearrange()
         else:
-            self.order.extend(r.id for r in fresh)
+            keep = self.keep
+            self.order.extend(r.id for r in fresh if keep is None or keep(r))
             self._resize()
         self.refresh()
 
@@ -194,6 +210,13 @@ class ClaimQueue(ScrollView, can_focus=True):
         self._sort = key
         self._rearrange()
 
+    def filter_by(self, keep: Callable[[QueueRow], bool] | None) -> None:
+        """Show only the claims `keep` accepts (None: all). Marks on hidden claims are dropped."""
+        self.keep = keep
+        if keep is not None:
+            self.marked = {i for i in self.marked if keep(self.rows_by_id[i])}
+        self._rearrange()
+
     def group_by(self, by: str | None) -> None:
         """Put the rows under headings: one of GROUPS, or None for a plain list."""
         self.group = by
@@ -202,7 +225,7 @@ class ClaimQueue(ScrollView, can_focus=True):
     def _rearrange(self) -> None:
         selected = self.selected
         self._arrange()
-        if selected is not None and selected.id in self.rows_by_id:
+        if selected is not None and selected.id in self.order:  # still shown: stay on it
             self.move_cursor(row=self.order.index(selected.id))
         else:
             self.cursor_row = 0
@@ -210,30 +233,38 @@ class ClaimQueue(ScrollView, can_focus=True):
         self.refresh()
 
     def _arrange(self) -> None:
-        rows = list(self.rows_by_id.values())
-        within = (lambda r: (-r.checkworthiness, r.id)) if self._sort == "worth" else (lambda r: (r.id,))
+        """Lay the rows out: sorted, and under a heading per group when grouped. Linear after
+        the sort, with nothing built per row but list entries (100,000 rows in a few tens of ms)."""
+        rows = self.rows_by_id
+        keep = self.keep
+        shown = rows if keep is None else [i for i, r in rows.items() if keep(r)]
+        ids = sorted(shown, key=lambda i: (-rows[i].checkworthiness, i)) if self._sort == "worth" else sorted(shown)
         self.headings = {}
         if not self.group:
-            rows.sort(key=within)
-            self.order = [r.id for r in rows]
-        else:
-            by = self.group
-            keyed = sorted(((_group_of(r, by), within(r), r.id) for r in rows), key=lambda t: (t[0][0], t[1]))
-            counts: dict[tuple[object, ...], list[int]] = {}
-            for (gkey, _label), _w, cid in keyed:
-                counts.setdefault(gkey, []).append(cid)
-            order: list[int] = []
-            last: tuple[object, ...] | None = None
-            for (gkey, label), _w, cid in keyed:
-                if gkey != last:
-                    members = counts[gkey]
-                    open_ = sum(1 for m in members if self.rows_by_id[m].status == Status.unchecked.value)
-                    hid = -(len(self.headings) + 1)
-                    self.headings[hid] = f"{label} — {len(members):,} claim{'s' if len(members) != 1 else ''}, {open_:,} unchecked"
-                    order.append(hid)
-                    last = gkey
-                order.append(cid)
-            self.order = order
+            self.order = ids
+            self._resize()
+            return
+        by = self.group
+        buckets: dict[object, list[int]] = {}
+        labels: dict[object, str] = {}
+        for i in ids:
+            r = rows[i]
+            key = _group_key(r, by)
+            members = buckets.get(key)
+            if members is None:
+                buckets[key] = members = []
+                labels[key] = _group_label(r, by)
+            members.append(i)
+        order: list[int] = []
+        unchecked = Status.unchecked.value
+        for n, key in enumerate(sorted(buckets, key=lambda k: (k == "", k)), start=1):  # "none" last
+            members = buckets[key]
+            open_ = sum(1 for m in members if rows[m].status == unchecked)
+            self.headings[-n] = (f"{labels[key]} — {len(members):,} claim{'s' if len(members) != 1 else ''}, "
+                                 f"{open_:,} unchecked")
+            order.append(-n)
+            order.extend(members)
+        self.order = order
         self._resize()
 
     def select_first(self, status: str = Status.unchecked.value) -> None:
