@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -179,16 +180,24 @@ class QueueScreen(Screen[None]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def save_status(self, claim: QueueRow, status: Status) -> None:
+        self._write_claim(lambda: set_status(self.db, claim.id, status, user=self.user, expected_version=claim.version),
+                          claim.status)
+
+    def _write_claim(self, write: Callable[[], ClaimRow], previous: str | None = None, done: str = "") -> None:
+        """Run one claim's write (in a worker) and show the claim as saved; on a conflict, show it
+        as the colleague left it. `done` is a notice, with {row} for the saved claim."""
         try:
-            row = set_status(self.db, claim.id, status, user=self.user, expected_version=claim.version)
+            row = write()
         except ConflictError as exc:
             self.post_message(ClaimSaved(exc.current, exc.current.status))
-            self.post_message(WorkFailed(f"Not saved: {exc}. The claim now shows their verdict."))
+            self.post_message(WorkFailed(f"Not saved: {exc}. The claim now shows their change."))
             return
         except Exception as exc:
             self.post_message(WorkFailed(f"Not saved: {exc}"))
             return
-        self.post_message(ClaimSaved(row, claim.status))
+        self.post_message(ClaimSaved(row, row.status if previous is None else previous))
+        if done:
+            self.post_message(WorkFailed(done.format(row=row), severity="information"))
 
     # ------------------------------------------------------------------ messages
 
@@ -516,21 +525,14 @@ class QueueScreen(Screen[None]):
         from workbench.services.claims import get_claim
         from workbench.services.sources import reassign_source
 
-        try:
+        def write() -> ClaimRow:
             if isinstance(value, int):
                 reassign_source(self.db, claim.id, source_id=value, user=self.user, expected_version=claim.version)
             else:
                 reassign_source(self.db, claim.id, new_name=value, user=self.user, expected_version=claim.version)
-            row = get_claim(self.db, claim.id)
-        except ConflictError as exc:
-            self.post_message(ClaimSaved(exc.current, exc.current.status))
-            self.post_message(WorkFailed(f"Not saved: {exc}. The claim now shows their change."))
-            return
-        except Exception as exc:
-            self.post_message(WorkFailed(f"Not saved: {exc}"))
-            return
-        self.post_message(ClaimSaved(row, row.status))
-        self.post_message(WorkFailed(f"Claim #{row.id} is now attributed to {row.source_name}.", severity="information"))
+            return get_claim(self.db, claim.id)
+
+        self._write_claim(write, done="Claim #{row.id} is now attributed to {row.source_name}.")
 
     def action_filter(self) -> None:
         from workbench.tui.screens.prompt import TextPrompt
