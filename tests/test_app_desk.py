@@ -174,3 +174,28 @@ async def test_a_verdict_given_under_a_filter_shows_under_the_next_filter(sqlite
         assert queue.claim_ids() == [claim.id]  # the verdict counts, not the row as first read
         screen._apply_filter("")  # type: ignore[attr-defined]
         assert queue.row_count == len(list_claims(db)) > english
+
+
+async def test_the_detail_shows_the_earlier_verdict_of_a_repeat(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "a.txt"
+    first.write_text("قال المرصد السوري لحقوق الإنسان إن 12 مدنياً على الأقل قتلوا في غارات جوية استهدفت بلدة "
+                     "معرة النعمان بريف إدلب أمس.", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("وقال المرصد السوري لحقوق الانسان ان اثني عشر مدنيا على الاقل قتلوا في غارات جوية استهدفت "
+                      "بلدة معرة النعمان في ريف ادلب يوم امس.", encoding="utf-8")
+    ingest_paths(db, [first])
+    original = list_claims(db)[0]
+    set_status(db, original.id, "false", user="omar")
+    ingest_paths(db, [second])
+    app = WorkbenchApp(db, user="amal", bidi="off", poll_seconds=0)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _settle(pilot, app)
+        queue = app.screen.query_one(ClaimQueue)
+        assert queue.selected is not None and queue.selected.seen_before_id == original.id  # the repeat, unchecked
+        detail = app.screen.query_one(ClaimDetail)
+        from rich.console import Console
+
+        console = Console(record=True, width=120)
+        console.print(detail._render_claim())
+        shown = console.export_text()
+        assert "Seen before" in shown and f"claim #{original.id}" in shown and "False" in shown
