@@ -220,7 +220,7 @@ def ingest_articles(
         items = iter(items)
         head = list(islice(items, PARALLEL_AFTER))
         if len(head) >= PARALLEL_AFTER and not dry_run:
-            keyring.load(session.connection())  # a long run: look keys up in memory
+            keyring.use_memory()
         items = chain(head, items)
         def is_known(digests: list[str]) -> list[bool]:
             """For each digest ("" for a non-article): stored already, or met earlier in this run.
@@ -439,6 +439,7 @@ class ClaimKeys:
         self.hot: dict[int, int] = {}
         self._keys: np.ndarray | None = None  # sorted stored keys, for long runs
         self._ids: np.ndarray | None = None
+        self._in_memory = False
 
     def recover(self, conn: Any) -> int:
         index_new_claims(conn)
@@ -449,12 +450,12 @@ class ClaimKeys:
         _insert_keys(conn, rows)
         return len(rows)
 
-    def load(self, conn: Any) -> None:
-        """Read every stored key into memory (16 bytes a key) on first use."""
-        self._want_memory = True
+    def use_memory(self) -> None:
+        """For a long run: read every stored key into memory (16 bytes a key) on first look-up."""
+        self._in_memory = True
 
     def _ensure_loaded(self, conn: Any) -> None:
-        if not getattr(self, "_want_memory", False) or self._keys is not None:
+        if not self._in_memory or self._keys is not None:
             return
         pairs = np.array(conn.exec_driver_sql("SELECT key, claim_id FROM claim_key").all(), dtype=np.int64).reshape(-1, 2)
         order = np.argsort(pairs[:, 0], kind="stable")

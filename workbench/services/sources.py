@@ -13,7 +13,6 @@ from workbench.errors import WorkbenchError
 from workbench.sources.registry import KINDS, RELIABILITY, Registry
 from workbench.storage.db import Database
 from workbench.storage.models import Article, Claim, Source, utcnow
-from workbench.text.analyzer import SourceInfo
 from workbench.text.normalize import match_key
 
 
@@ -62,9 +61,6 @@ class SourceCache:
         rows = session.connection().execute(select(Source.key, Source.id)).all()
         self._ids = {k: int(i) for k, i in rows}
         self._loaded = True
-
-    def source_id(self, session: Session, info: SourceInfo) -> int:
-        return self.source_id_of(session, info.key, info.canonical, info.kind, info.reliability, info.mention)
 
     def source_id_of(self, session: Session, registry_key: str | None, canonical: str, kind: str,
                      reliability: str, mention: str) -> int:
