@@ -231,6 +231,10 @@ class QueueScreen(Screen[None]):
         if self._sort != "position":
             queue.sort_by(self._sort)
 
+    @on(ClaimQueue.Regrouped)
+    def _regrouped(self) -> None:
+        self._set_title()
+
     @on(ClaimQueue.RowHighlighted)
     def _row_highlighted(self) -> None:
         self._show_selected()
@@ -346,7 +350,6 @@ class QueueScreen(Screen[None]):
             queue.update_claim(dataclasses.replace(c, status=st.value))
             queue.rows_by_id[c.id] = c
         queue.clear_marks()
-        self._set_title()
         self.save_many(claims, st)
 
     @work(thread=True, group="save", exit_on_error=False)
@@ -395,7 +398,6 @@ class QueueScreen(Screen[None]):
             return
         queue.toggle_mark()
         queue.action_cursor(1)
-        self._set_title()
 
     def action_mark_all(self) -> None:
         queue = self.query_one(ClaimQueue)
@@ -403,7 +405,6 @@ class QueueScreen(Screen[None]):
             self.notify("The queue is empty.", severity="warning")
             return
         queue.mark_all()
-        self._set_title()
         self.notify(f"{len(queue.marked):,} claim(s) marked: a status key, c or l acts on all of them; esc unmarks.")
 
     def action_cycle_group(self) -> None:
@@ -415,7 +416,6 @@ class QueueScreen(Screen[None]):
             return
         cycle = [None, *GROUPS]
         queue.group_by(cycle[(cycle.index(queue.group) + 1) % len(cycle)])
-        self._set_title()
         self.notify(f"Grouped by {queue.group}." if queue.group else "Not grouped.", timeout=3)
 
     def action_import_articles(self) -> None:
@@ -468,7 +468,6 @@ class QueueScreen(Screen[None]):
         def done(value: str | None) -> None:
             if value:
                 queue.clear_marks()
-                self._set_title()
                 self.save_evidence(targets, value, link)
 
         if len(targets) > 1:
@@ -686,7 +685,6 @@ class QueueScreen(Screen[None]):
         queue = self.query_one(ClaimQueue)
         if queue.marked:
             queue.clear_marks()
-            self._set_title()
             self.notify("Unmarked.", timeout=2)
             return
         if getattr(self, "_search", None):

@@ -124,6 +124,9 @@ class ClaimQueue(ScrollView, can_focus=True):
             self.queue = queue
             self.row = row
 
+    class Regrouped(Message):
+        """The marks or the grouping changed (what the pane's title tells)."""
+
     def __init__(self, *, bidi: bool, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.bidi = bidi
@@ -193,16 +196,19 @@ class ClaimQueue(ScrollView, can_focus=True):
         claim = self.selected
         if claim is not None:
             self.marked.symmetric_difference_update({claim.id})
+            self.post_message(self.Regrouped())
             self.refresh()
 
     def mark_all(self) -> None:
         """Mark every claim shown; if they all are, unmark them."""
         shown = set(self.claim_ids())
         self.marked = set() if shown <= self.marked else self.marked | shown
+        self.post_message(self.Regrouped())
         self.refresh()
 
     def clear_marks(self) -> None:
         self.marked.clear()
+        self.post_message(self.Regrouped())
         self.refresh()
 
     def sort_by(self, key: str) -> None:
@@ -215,11 +221,13 @@ class ClaimQueue(ScrollView, can_focus=True):
         self.keep = keep
         if keep is not None:
             self.marked = {i for i in self.marked if keep(self.rows_by_id[i])}
+        self.post_message(self.Regrouped())
         self._rearrange()
 
     def group_by(self, by: str | None) -> None:
         """Put the rows under headings: one of GROUPS, or None for a plain list."""
         self.group = by
+        self.post_message(self.Regrouped())
         self._rearrange()
 
     def _rearrange(self) -> None:
