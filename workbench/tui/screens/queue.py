@@ -327,15 +327,21 @@ class QueueScreen(Screen[None]):
 
     # ------------------------------------------------------------------ actions
 
+    def _selected(self) -> QueueRow | None:
+        """The claim under the cursor; when there is none, the checker is told so."""
+        claim = self.query_one(ClaimQueue).selected
+        if claim is None:
+            self.notify("No claim selected: the queue is empty.", severity="warning")
+        return claim
+
     def action_mark(self, status: str) -> None:
         queue = self.query_one(ClaimQueue)
         st = Status(status)
         if queue.marked:
             self._mark_many(queue, st)
             return
-        claim = queue.selected
+        claim = self._selected()
         if claim is None:
-            self.notify("No claim selected: the queue is empty.", severity="warning")
             return
         # Show the verdict at once; the worker confirms it (or reports a conflict).
         optimistic = dataclasses.replace(claim, status=st.value)
@@ -459,10 +465,12 @@ class QueueScreen(Screen[None]):
 
     def _ask_evidence(self, title: str, *, link: bool) -> None:
         queue = self.query_one(ClaimQueue)
-        targets = [c.id for c in queue.marked_rows()] or ([queue.selected.id] if queue.selected else [])
+        targets = [c.id for c in queue.marked_rows()]
         if not targets:
-            self.notify("No claim selected: the queue is empty.", severity="warning")
-            return
+            claim = self._selected()
+            if claim is None:
+                return
+            targets = [claim.id]
         from workbench.tui.screens.prompt import TextPrompt
 
         def done(value: str | None) -> None:
@@ -491,9 +499,8 @@ class QueueScreen(Screen[None]):
             self.load_history(selected.id)
 
     def action_edit_source(self) -> None:
-        claim = self.query_one(ClaimQueue).selected
+        claim = self._selected()
         if claim is None:
-            self.notify("No claim selected: the queue is empty.", severity="warning")
             return
         self.pick_source(claim)
 
@@ -623,9 +630,8 @@ class QueueScreen(Screen[None]):
         self.app.push_screen(SourceScreen(self.db, claim.source_id, bidi=self.bidi), back)
 
     def action_check_image(self) -> None:
-        claim = self.query_one(ClaimQueue).selected
+        claim = self._selected()
         if claim is None:
-            self.notify("No claim selected: the queue is empty.", severity="warning")
             return
         from workbench.tui.screens.prompt import TextPrompt
 
