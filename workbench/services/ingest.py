@@ -297,14 +297,17 @@ class _Group:
             added = _store(self.session, prepared, self.cache, self.keyring)
         except self.integrity:
             self._rollback()
-            for p in [*(m for m, _ in self.members), prepared]:
+            replay, self.members = [*(m for m, _ in self.members), prepared], []
+            for p in replay:
                 self._store_alone(p)
-            self.members = []
             return
         except BaseException:
             self._rollback()
             self.members = []
             raise
+        self._stored(prepared, added)
+
+    def _stored(self, prepared: PreparedArticle, added: int) -> None:
         self.members.append((prepared, added))
         self.report.articles += 1
         self.report.claims += added
@@ -330,19 +333,16 @@ class _Group:
         self.report.claims -= sum(n for _, n in self.members)
 
     def _store_alone(self, prepared: PreparedArticle) -> None:
-        mark = self.keyring.mark()
+        """A group of one, committed at once."""
+        self.mark = self.keyring.mark()
         try:
             added = _store(self.session, prepared, self.cache, self.keyring)
-            self.session.commit()
         except self.integrity:
-            self.session.rollback()
-            self.cache.forget()
-            self.cache.preload(self.session)
-            self.keyring.rollback_to(mark)
+            self._rollback()
             self.report.duplicates += 1
             return
-        self.report.articles += 1
-        self.report.claims += added
+        self._stored(prepared, added)
+        self.commit()
 
 
 _ARTICLE_COLS = ("content_hash", "title", "text", "language", "url", "author", "published", "feed_source",
