@@ -58,3 +58,19 @@ def test_saudinewsnet_accuracy() -> None:
         for phrase in art.get("not_claims", []):
             assert not any(phrase in c.text for c in analysis.claims), phrase
     assert ok / total >= 0.9, f"{ok}/{total}:\n" + "\n".join(misses)
+
+
+@pytest.mark.corpus
+def test_dev_set_accuracy_by_error_kind() -> None:
+    """The dev set (../shared/gold, annotated independently of the project): a floor on what is
+    right and a ceiling on the errors that mislead a checker (wrong and invented sources)."""
+    from workbench.text.gold import corpus_text, evaluate_protocol, group_by_article, summarize
+
+    shared = require_shared()
+    dev = json.loads((shared / "gold" / "dev-ar-saudinewsnet.json").read_text(encoding="utf-8"))
+    outcomes = []
+    for article, exps in group_by_article(dev["expectations"]).items():
+        text = corpus_text(shared / "corpora" / "saudinewsnet", article)
+        outcomes += evaluate_protocol(analyze(text), exps, article)
+    summary = summarize(outcomes)
+    assert summary.accuracy >= 0.60, summary.line("dev")

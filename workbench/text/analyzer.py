@@ -15,7 +15,8 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
-from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues, english_cues
+from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues
+from workbench.text.attribution_en import english_cues
 from workbench.text.checkworthy import rests_on_media, score_claim
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key
@@ -77,6 +78,8 @@ class ClaimResult:
     checkworthiness: float = 0.0
     features: list[str] = field(default_factory=list)
     norm: str = ""  # the claim folded for matching, whitespace as in the text (not in the JSON contract)
+    # How sure the analyzer is of its decision, a source or the publisher's own voice (0-1).
+    attribution_confidence: float = 0.5
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +92,7 @@ class ClaimResult:
             "rests_on_media": self.rests_on_media,
             "checkworthiness": self.checkworthiness,
             "features": self.features,
+            "attribution_confidence": self.attribution_confidence,
         }
 
 

@@ -124,36 +124,11 @@ CONTENT_MARKERS = frozenset(
 PASSIVE_UNNAMED = frozenset(normalize(w) for w in ("أفيد", "قيل"))
 SAME_SOURCE = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
 
-ENGLISH_VERBS = ["said", "says", "told", "tells", "stated", "states", "added", "adds", "claimed", "claims", "reported", "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns", "noted", "notes", "explained", "explains", "insisted", "insists", "alleged", "alleges", "revealed", "reveals", "acknowledged", "acknowledges", "admitted", "admits", "argued", "argues", "asserted", "asserts", "wrote", "writes", "tweeted", "posted", "disclosed", "estimated", "estimates", "accused", "accuses", "quoted", "say", "tell", "blamed", "blames", "forecast", "predicted", "predicts", "urged", "urges"]
-ENGLISH_PREPOSITIONS = ("according to", "citing", "quoting", "as reported by", "as told to")
-ENGLISH_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
-ENGLISH_HEADS: dict[str, str] = {}
-for _kind, _words in {
-    "unnamed": "official officials source sources spokesperson diplomat diplomats analyst analysts "
-    "experts expert reports researchers scientists meteorologists investigators",
-    "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
-    "users workers volunteers survivors families villagers fighters",
-    "organization": "ministry observatory organization organisation committee council agency army "
-    "police government office department commission coalition military forces authority authorities "
-    "group un",
-    "outlet": "media newspaper television tv channel station outlet outlets",
-    "official": "minister president spokesman spokeswoman governor ambassador commander director "
-    "secretary chief general",
-    "social media": "post tweet account page",
-}.items():
-    for _w in _words.split():
-        ENGLISH_HEADS[_w] = _kind
-
-
 _VERB_BY_FORM: dict[str, VerbCue] = {}
 for _cue in ARABIC_VERBS:
     for _f in _cue.forms:
         _VERB_BY_FORM.setdefault(normalize(_f), _cue)
 
-ENGLISH_CUE_RE = re.compile(
-    r"\b(?P<prep>" + "|".join(ENGLISH_PREPOSITIONS) + r")\b|\b(?P<verb>" + "|".join(ENGLISH_VERBS) + r")\b",
-    re.IGNORECASE,
-)
 
 
 # Weak verbs whose other sense is common in news ("نشر الجيش قوات" deploys, "رأى" saw): they count
