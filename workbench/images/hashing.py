@@ -7,7 +7,13 @@ For a known image we keep:
 - ``ph_center``: pHash of the central 80 % of the trimmed picture, which a crop of up to 12 %
   on any side still contains;
 - ``pdq`` (256 bits, with its quality score) and ``dh`` (dHash) as second opinions;
-- ``thumb``: a 64×64 grey thumbnail of the trimmed picture, for the final check.
+- ``thumb``: a 64×64 grey thumbnail of the trimmed picture, for the final check;
+- ``features``: up to 128 ORB keypoints of the trimmed picture (see `workbench.images.features`),
+  for finding it inside another picture or under a strong geometric change.
+
+A picture of nearly one flat colour carries nothing to recognise: two blank images share a hash
+without sharing anything else. `detail` measures what is left once a flat colour and an even
+gradient are taken away, and below `FLAT_DETAIL` an image is never a match, as query or as known.
 
 A query is hashed the same way, plus its mirror image and centre crops at several sizes. Stage one
 compares 64-bit hashes with a vectorised popcount over the whole bank; stage two checks the few
@@ -23,6 +29,9 @@ from itertools import pairwise
 import numpy as np
 from PIL import Image, ImageOps
 
+from workbench.images.features import known_features
+from workbench.images.features import pack as pack_features
+
 THUMB = 64
 CENTER = 0.80
 QUERY_CENTERS = (0.80, 0.72, 0.88)
@@ -35,6 +44,25 @@ try:
     PDQ = True
 except Exception:  # pragma: no cover - optional
     PDQ = False
+
+
+FLAT_DETAIL = 4.0  # grey levels (of 255); the least detailed photograph we test is above 11
+FLAT_REASON = "nearly one flat colour: too little detail to identify"
+
+
+def detail(thumb: np.ndarray) -> float:
+    """Standard deviation of a thumbnail once its best-fitting plane (a flat colour or an even
+    gradient) is taken away: how much there is to recognise."""
+    t = thumb.astype(np.float64)
+    h, w = t.shape
+    y, x = np.mgrid[0:h, 0:w]
+    a = np.column_stack([np.ones(h * w), x.ravel(), y.ravel()])
+    coef, *_ = np.linalg.lstsq(a, t.ravel(), rcond=None)
+    return float((t.ravel() - a @ coef).std())
+
+
+def is_flat(thumb: np.ndarray) -> bool:
+    return detail(thumb) < FLAT_DETAIL
 
 
 def _bits_to_int(bits: np.ndarray) -> int:
@@ -161,12 +189,15 @@ class Fingerprint:
     pdq_quality: int
     thumb: bytes
     trimmed: bool
+    features: bytes = b""
 
 
 def fingerprint(img: Image.Image) -> Fingerprint:
-    """What the bank keeps of a known image."""
+    """What the bank keeps of a known image (`img`: the greyscale working copy)."""
+    full_trimmed, did = trim_frame(img)
+    feats = known_features(np.asarray(full_trimmed.convert("L")))
     img = _small(img)
-    trimmed, did = trim_frame(img)
+    trimmed = _small(full_trimmed)
     ph_full = phash(img)
     ph_trim = phash(trimmed) if did else ph_full
     pdq, quality = _pdq(trimmed)
@@ -179,6 +210,7 @@ def fingerprint(img: Image.Image) -> Fingerprint:
         pdq_quality=quality,
         thumb=thumbnail(trimmed).tobytes(),
         trimmed=did,
+        features=pack_features(feats),
     )
 
 

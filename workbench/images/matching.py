@@ -3,18 +3,31 @@ candidates.
 
 Stage one (`BankIndex.search`) XORs the query's 64-bit hashes with every known image's hashes and
 counts bits with numpy (`bitwise_count`): about a millisecond per million hashes per query hash.
-Stage two (`verdict`) decides with the candidates' thumbnails: the normalised correlation over a
-search of scales and offsets, which a different photograph of a similar scene does not reach.
+Stage two (`find_known`) decides with the candidates' thumbnails (the normalised correlation over
+a search of scales and offsets, which a different photograph of a similar scene does not reach) and
+with their local features (`workbench.images.features`: ORB keypoints, RANSAC, and the query warped
+back onto the known photo), on the whole query and on each panel of a composite
+(`workbench.images.panels`). Every finding says which stage found it, and where.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+from PIL import Image
 
-from workbench.images.hashing import Prepared, QueryHashes, best_correlation
+from workbench.images.features import Alignment, Features, align, query_features
+from workbench.images.hashing import (
+    FLAT_REASON,
+    Prepared,
+    QueryHashes,
+    best_correlation,
+    is_flat,
+    query_hashes,
+)
+from workbench.images.panels import Box, split_panels
 
 STAGE1_RADIUS = 26  # candidates considered at all (of 64 bits)
 # Calibrated on 16 photographs × 17 transformations (benchmarks/image_robustness.py): the highest
@@ -30,14 +43,7 @@ POSSIBLE_DISTANCE = 16
 class Candidate:
     index: int  # position in the bank arrays
     distance: int  # best stage-one Hamming distance (of 64)
-
-
-@dataclass(slots=True)
-class Verdict:
-    index: int
-    distance: int
-    correlation: float
-    verdict: str  # "match" | "possible"
+    by_hash: bool = True  # close enough by hash to be judged by thumbnails; else local features only
 
 
 class BankIndex:
@@ -81,9 +87,10 @@ class BankIndex:
         best_p, best_c = self._passes(q)
         return np.minimum(best_p, best_c)
 
-    def search(self, q: QueryHashes, k: int = 12, radius: int = STAGE1_RADIUS) -> list[Candidate]:
+    def search(self, q: QueryHashes, k: int = 12, radius: int = STAGE1_RADIUS, local: int = 0) -> list[Candidate]:
         """Candidates: the closest by any one hash, and the closest by whole and centre hashes
-        together (a crop moves both a little, where chance moves one a lot)."""
+        together (a crop moves both a little, where chance moves one a lot); then, for the local
+        features to look at, the next `local` closest whatever their distance."""
         n = len(self)
         if n == 0:
             return []
@@ -94,7 +101,12 @@ class BankIndex:
         for score, limit in ((best, radius), (pair, 2 * radius)):
             chosen.update(_smallest(score, k, limit))
         order = sorted(chosen, key=lambda i: (int(best[i]), int(pair[i])))
-        return [Candidate(i, int(best[i])) for i in order]
+        out = [Candidate(i, int(best[i])) for i in order]
+        if local:
+            extra = [i for i in _smallest(pair, local + len(chosen), 128) if i not in chosen]
+            extra.sort(key=lambda i: (int(pair[i]), int(best[i])))
+            out.extend(Candidate(i, int(best[i]), by_hash=False) for i in extra[:local])
+        return out
 
 
 def _smallest(score: np.ndarray, k: int, limit: int) -> list[int]:
@@ -122,15 +134,226 @@ def decide(distance: int, correlation: float) -> str | None:
     return None
 
 
-def verdicts(q: QueryHashes, candidates: list[Candidate], thumb_of: Callable[[int], np.ndarray | None]) -> list[Verdict]:
-    out: list[Verdict] = []
-    prepared = [Prepared(t) for t in q.thumbs]
-    for c in candidates:
-        thumb = thumb_of(c.index)
-        known = Prepared(thumb) if thumb is not None else None
-        corr = max((best_correlation(t, known) for t in prepared), default=-1.0) if known is not None else -1.0
-        v = decide(c.distance, corr)
-        if v is not None:
-            out.append(Verdict(c.index, c.distance, round(corr, 3), v))
-    out.sort(key=lambda v: (v.verdict != "match", -v.correlation, v.distance))
-    return out
+# ------------------------------------------------------------------ the whole pipeline
+
+QUERY_WORK = 512  # a suspect photo is looked at this large: a tile of a collage is a quarter of it
+LOCAL_CANDIDATES = 24  # known photos the local features look at beyond the hash candidates
+# Local features (calibrated on the tuning half of benchmarks/image_robustness.py; the highest
+# warped correlation between different photographs was FEATURE_CALIBRATION_MAX).
+FEATURE_MATCH = (12, 0.50)  # inliers, warped correlation
+FEATURE_POSSIBLE = (9, 0.35)
+
+
+@dataclass(slots=True)
+class Known:
+    """What the pipeline needs of one known photo beyond its hashes."""
+
+    thumb: np.ndarray | None  # 64×64 grey
+    features: Features | None
+
+
+@dataclass(slots=True)
+class View:
+    """One way of looking at the query: the whole picture, or one panel of a composite."""
+
+    panel: int | None  # 1-based, None for the whole picture
+    box: Box | None  # in the query's working pixels
+    hashes: QueryHashes
+    thumbs: list[Prepared]
+    gray: np.ndarray
+    features: Features
+    mirror_features: Features | None = None
+    mirror_gray: np.ndarray | None = None
+
+
+@dataclass(slots=True)
+class Query:
+    width: int
+    height: int
+    views: list[View]
+    trimmed: bool
+    unmatchable: str | None  # why nothing can be matched (a flat picture), or None
+    panels: list[Box] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Finding:
+    """A known photo found in the query, and how: the evidence a checker can weigh."""
+
+    index: int
+    verdict: str  # "match" | "possible"
+    distance: int  # best hash distance over the views (of 64)
+    correlation: float  # best thumbnail correlation over the views (-1 when not compared)
+    stage: str  # "hash" (a very close hash), "thumbnail" (correlation of thumbnails), "features"
+    panel: int | None = None  # the panel of a composite it was found in (1-based)
+    panel_box: tuple[float, float, float, float] | None = None  # x, y, w, h as fractions
+    inliers: int | None = None  # keypoints consistent with one geometric transformation
+    feature_correlation: float | None = None  # the query warped onto the known photo
+    region: tuple[float, float, float, float] | None = None  # where it lies in the query (None: all of it)
+    mirrored: bool = False
+
+    def how(self) -> str:
+        """One line a checker can judge the finding by."""
+        where = f"panel {self.panel} of the composite, " if self.panel else ""
+        flip = "mirrored, " if self.mirrored else ""
+        if self.stage == "features":
+            return (f"{where}{flip}{self.inliers} keypoints agree on one warp; warped correlation "
+                    f"{self.feature_correlation:.2f}")
+        if self.stage == "hash":
+            return f"{where}{flip}hash distance {self.distance}/64"
+        return f"{where}{flip}thumbnail correlation {self.correlation:.2f} (hash distance {self.distance}/64)"
+
+
+def _fractions(box: Box, w: int, h: int) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = box
+    return (round(x0 / w, 3), round(y0 / h, 3), round((x1 - x0) / w, 3), round((y1 - y0) / h, 3))
+
+
+def analyse(img: Image.Image) -> Query:
+    """Everything matching needs of a suspect photo (`img`: greyscale, longest side ≤ QUERY_WORK)."""
+    img = img.convert("L")
+    if max(img.size) > QUERY_WORK:
+        img = img.copy()
+        img.thumbnail((QUERY_WORK, QUERY_WORK), Image.Resampling.BOX)
+    w, h = img.size
+    whole_hashes = query_hashes(img)
+    if is_flat(whole_hashes.thumbs[0]):
+        return Query(w, h, [], whole_hashes.trimmed, FLAT_REASON)
+    gray = np.asarray(img)
+    mirror = np.ascontiguousarray(gray[:, ::-1])
+    views = [View(None, None, whole_hashes, [Prepared(t) for t in whole_hashes.thumbs], gray,
+                  query_features(gray), query_features(mirror), mirror)]
+    boxes = split_panels(gray)
+    kept: list[Box] = []
+    for box in boxes:
+        x0, y0, x1, y1 = box
+        part = img.crop(box)
+        hashes = query_hashes(part)
+        if is_flat(hashes.thumbs[0]):
+            continue  # a gutter, a blank tile
+        kept.append(box)
+        pg = np.ascontiguousarray(gray[y0:y1, x0:x1])
+        views.append(View(len(kept), box, hashes, [Prepared(t) for t in hashes.thumbs], pg, query_features(pg)))
+    if len(kept) < 2:  # one photo and its margins: not a composite
+        views = views[:1]
+        kept = []
+    return Query(w, h, views, whole_hashes.trimmed, None, kept)
+
+
+def decide_features(al: Alignment) -> str | None:
+    if al.inliers >= FEATURE_MATCH[0] and al.correlation >= FEATURE_MATCH[1]:
+        return "match"
+    if al.inliers >= FEATURE_POSSIBLE[0] and al.correlation >= FEATURE_POSSIBLE[1]:
+        return "possible"
+    return None
+
+
+_RANK = {"match": 0, "possible": 1}
+
+
+def _better(a: Finding | None, b: Finding) -> bool:
+    """Is `b` stronger evidence than `a`?"""
+    if a is None:
+        return True
+    if _RANK[b.verdict] != _RANK[a.verdict]:
+        return _RANK[b.verdict] < _RANK[a.verdict]
+    return _strength(b) > _strength(a)
+
+
+def _strength(f: Finding) -> float:
+    if f.stage == "features":
+        return (f.feature_correlation or 0.0) + min(f.inliers or 0, 60) / 600
+    if f.stage == "hash":
+        return 1.0 - f.distance / 64
+    return f.correlation
+
+
+def _panel_of(query: Query, region: tuple[float, float, float, float]) -> tuple[int | None, Box | None]:
+    """The panel holding the centre of a region of the whole picture."""
+    cx = (region[0] + region[2] / 2) * query.width
+    cy = (region[1] + region[3] / 2) * query.height
+    for i, (x0, y0, x1, y1) in enumerate(query.panels, 1):
+        if x0 <= cx < x1 and y0 <= cy < y1:
+            return i, (x0, y0, x1, y1)
+    return None, None
+
+
+def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[int, Known]]) -> list[Finding]:
+    """Every known photo the query shows, best first. `load` gives the thumbnails and features of
+    the candidates (by position in the bank) from wherever the bank keeps them."""
+    if query.unmatchable or not query.views or len(index) == 0:
+        return []
+    per_view: list[dict[int, Candidate]] = []
+    for view in query.views:
+        per_view.append({c.index: c for c in index.search(view.hashes, local=LOCAL_CANDIDATES)})
+    wanted = sorted({i for cands in per_view for i in cands})
+    known = load(wanted)
+    findings: list[Finding] = []
+    for i in wanted:
+        k = known.get(i)
+        if k is None or k.thumb is None or is_flat(k.thumb):
+            continue  # a known image of one flat colour is never evidence
+        best: Finding | None = None
+        distance, correlation = 64, -1.0
+        kp = Prepared(k.thumb)
+        for view, cands in zip(query.views, per_view, strict=True):
+            c = cands.get(i)
+            if c is None:
+                continue
+            distance = min(distance, c.distance)
+            if not c.by_hash:
+                continue
+            corr = max(best_correlation(t, kp) for t in view.thumbs)
+            correlation = max(correlation, corr)
+            v = decide(c.distance, corr)
+            if v is not None:
+                pbox = _fractions(view.box, query.width, query.height) if view.box else None
+                f = Finding(i, v, c.distance, round(corr, 3), "hash" if c.distance <= MATCH_DISTANCE else "thumbnail",
+                            view.panel, pbox, region=pbox)
+                if _better(best, f):
+                    best = f
+        if k.features is not None and (best is None or best.verdict != "match" or best.stage != "hash"):
+            best = _align_views(query, i, k, best)
+        if best is not None:
+            best.distance, best.correlation = distance, round(correlation, 3)
+            findings.append(best)
+    findings.sort(key=lambda f: (_RANK[f.verdict], -_strength(f), f.distance))
+    return findings
+
+
+def _align_views(query: Query, i: int, k: Known, best: Finding | None) -> Finding | None:
+    assert k.features is not None and k.thumb is not None
+    whole = query.views[0]
+    tries: list[tuple[View, Features, np.ndarray, bool]] = [(whole, whole.features, whole.gray, False)]
+    if whole.mirror_features is not None and whole.mirror_gray is not None:
+        tries.append((whole, whole.mirror_features, whole.mirror_gray, True))
+    tries.extend((v, v.features, v.gray, False) for v in query.views[1:])
+    for view, feats, gray, mirrored in tries:
+        if best is not None and best.verdict == "match" and best.stage == "features" and view.panel is not None:
+            break  # found in the whole picture already: the panels add nothing
+        al = align(k.features, k.thumb, feats, gray)
+        if al is None:
+            continue
+        v = decide_features(al)
+        if v is None:
+            continue
+        x, y, bw, bh = al.box
+        if mirrored:
+            x = 1.0 - x - bw
+        panel: int | None
+        pbox: Box | None
+        if view.box is not None:  # a panel's fractions → the whole picture's
+            px0, py0, px1, py1 = view.box
+            pw, ph = px1 - px0, py1 - py0
+            region = ((px0 + x * pw) / query.width, (py0 + y * ph) / query.height, bw * pw / query.width,
+                      bh * ph / query.height)
+            panel, pbox = view.panel, view.box
+        else:
+            region = (x, y, bw, bh)
+            panel, pbox = _panel_of(query, region)
+        f = Finding(i, v, 64, -1.0, "features", panel,
+                    _fractions(pbox, query.width, query.height) if pbox else None, al.inliers, al.correlation,
+                    tuple(round(r, 3) for r in region), mirrored)  # type: ignore[arg-type]
+        if _better(best, f):
+            best = f
+    return best
