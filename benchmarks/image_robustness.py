@@ -44,6 +44,7 @@ from benchmarks._photos import (
 )
 from workbench.images.features import unpack
 from workbench.images.hashing import fingerprint, phash
+from workbench.images.keypoint_index import KeypointIndex
 from workbench.images.matching import QUERY_WORK, BankIndex, Finding, Known, analyse, find_known
 
 PLAIN_THRESHOLD = 10  # a common single pHash threshold (of 64 bits)
@@ -67,10 +68,12 @@ class Bank:
                                np.array([f.ph_center for f in fps], dtype=np.uint64))
         self.known = [Known(np.frombuffer(f.thumb, dtype=np.uint8).reshape(64, 64), unpack(f.features)) for f in fps]
         self.hashes_only = [Known(k.thumb, None) for k in self.known]
+        self.keypoints = KeypointIndex([k.features.desc if k.features else None for k in self.known])
         self.plain = [phash(im) for im in imgs.values()]
 
     def find(self, query: Image.Image, full: bool) -> list[Finding]:
         known = self.known if full else self.hashes_only
+        self.index.keypoints = self.keypoints if full else None
         q = analyse(working_copy(query, QUERY_WORK))
         if not full:
             q.views = q.views[:1]

@@ -38,6 +38,7 @@ _QUERY_ORB = cv2.ORB.create(nfeatures=QUERY_FEATURES, scaleFactor=1.25, nlevels=
                             patchSize=23, fastThreshold=10)
 _MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
 
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the query's pixels
 
 @dataclass(slots=True)
 class Features:
@@ -140,21 +141,44 @@ def _sane(h: np.ndarray, known: Features, query: Features) -> bool:
 
 
 def _warped_correlation(h: np.ndarray, known: Features, thumb: np.ndarray, query_gray: np.ndarray,
-                        ) -> tuple[float, float]:
+                        clip: Box | None = None) -> tuple[float, float]:
     """Correlation of the known thumbnail with the query warped into its frame, over the part of
-    the known photo the query shows; and that part's share of the known photo."""
+    the known photo the query shows (inside `clip`, the panel of a composite, when given); and
+    that part's share of the known photo."""
     side = thumb.shape[0]
     # thumbnail pixel → known pixel → query pixel
     to_known = np.array([[known.width / side, 0, 0], [0, known.height / side, 0], [0, 0, 1]], np.float64)
     m = h @ to_known
-    warped = cv2.warpPerspective(query_gray, m, (side, side), flags=cv2.INTER_AREA | cv2.WARP_INVERSE_MAP,
+    shown: np.ndarray = np.zeros(query_gray.shape[:2], np.uint8)
+    if clip is None:
+        shown[:] = 255
+    else:
+        shown[clip[1]:clip[3], clip[0]:clip[2]] = 255
+    # Shrink the query first to about the thumbnail's scale: sampling a large picture down to 64
+    # pixels point by point aliases fine texture (fur, grass) into noise.
+    hn = h / h[2, 2]
+    f = float(np.sqrt(abs(np.linalg.det(hn[:2, :2])))) * max(known.width, known.height) / side
+    if f > 1.5:
+        qh, qw = query_gray.shape[:2]
+        size = (max(1, round(qw / f)), max(1, round(qh / f)))
+        query_gray = cv2.resize(query_gray, size, interpolation=cv2.INTER_AREA)
+        shown = cv2.resize(shown, size, interpolation=cv2.INTER_NEAREST)
+        m = np.diag([size[0] / qw, size[1] / qh, 1.0]) @ m
+    warped = cv2.warpPerspective(query_gray, m, (side, side), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                                  borderMode=cv2.BORDER_CONSTANT, borderValue=0)
-    inside = cv2.warpPerspective(np.full(query_gray.shape[:2], 255, np.uint8), m, (side, side),
+    inside = cv2.warpPerspective(shown, m, (side, side),
                                  flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_CONSTANT,
                                  borderValue=0)
     mask = cv2.erode(inside, np.ones((3, 3), np.uint8)) > 0
     coverage = float(mask.mean())
-    if mask.sum() < 64:
+    # Only where the query shows something: the flat background of a screenshot, a meme bar or a
+    # letterbox beside a cropped photo is no evidence either way (nor is a clear sky).
+    wq = warped.astype(np.float32)
+    mean = cv2.blur(wq, (5, 5))
+    local_sd = np.sqrt(np.maximum(cv2.blur(wq * wq, (5, 5)) - mean * mean, 0.0))
+    background = cv2.dilate((local_sd <= 2.0).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    mask &= ~background  # and not its edge, which the photo's own pixels never show
+    if mask.sum() < 150:
         return 0.0, coverage
     a = cv2.GaussianBlur(thumb.astype(np.float32), (3, 3), 0)[mask]
     b = cv2.GaussianBlur(warped.astype(np.float32), (3, 3), 0)[mask]
@@ -166,8 +190,26 @@ def _warped_correlation(h: np.ndarray, known: Features, thumb: np.ndarray, query
     return float(a @ b / (na * nb)), coverage
 
 
-def align(known: Features, thumb: np.ndarray, query: Features, query_gray: np.ndarray) -> Alignment | None:
-    """The known photo located in the query by matched keypoints and RANSAC, or None."""
+def _fit(src: np.ndarray, dst: np.ndarray, similarity: bool, thresh: float) -> tuple[np.ndarray | None, np.ndarray | None]:
+    if similarity:  # rotation, scale and shift: a crop, a tile, a turn (4 degrees of freedom)
+        m, mask = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=thresh,
+                                              maxIters=1000, confidence=0.995)
+        return (np.vstack([m, [0.0, 0.0, 1.0]]) if m is not None else None), mask
+    # a full homography: a screen or a print photographed at an angle
+    return cv2.findHomography(src, dst, cv2.RANSAC, thresh, maxIters=1000, confidence=0.995)
+
+
+def _score(al: Alignment) -> float:
+    return al.correlation + min(al.inliers, 60) / 600
+
+
+def align(known: Features, thumb: np.ndarray, query: Features, query_gray: np.ndarray,
+          regions: list[Box] | None = None) -> Alignment | None:
+    """The known photo located in the query by matched keypoints and RANSAC, or None.
+
+    Two models are fitted, a similarity and a homography, over all the matches and then over the
+    matches inside each of `regions` (the panels of a composite, where the other tiles' chance
+    matches would otherwise pull a fit astray); the one under which the pixels agree best wins."""
     if len(known) < MIN_INLIERS or len(query) < MIN_INLIERS:
         return None
     pairs = _MATCHER.knnMatch(known.desc, query.desc, k=2)
@@ -177,7 +219,30 @@ def align(known: Features, thumb: np.ndarray, query: Features, query_gray: np.nd
     src = known.xy[[g.queryIdx for g in good]]
     dst = query.xy[[g.trainIdx for g in good]]
     thresh = max(3.0, 0.012 * max(query.width, query.height))
-    h, mask = cv2.findHomography(src, dst, cv2.RANSAC, thresh, maxIters=2000, confidence=0.995)
+    groups: list[tuple[np.ndarray, Box | None]] = [(np.ones(len(good), bool), None)]
+    for box in regions or []:
+        x0, y0, x1, y1 = box
+        inside = (dst[:, 0] >= x0) & (dst[:, 0] < x1) & (dst[:, 1] >= y0) & (dst[:, 1] < y1)
+        if inside.sum() >= MIN_INLIERS:
+            groups.append((inside, box))
+    best: Alignment | None = None
+    for sel, clip in groups:
+        for similarity in (True, False):
+            al = _check(known, thumb, query, query_gray, src[sel], dst[sel], similarity, thresh, len(good),
+                        clip, regions or [])
+            if al is not None and (best is None or _score(al) > _score(best)):
+                best = al
+            if best is not None and best.correlation >= 0.8 and best.inliers >= 20:
+                return best  # beyond doubt: no need to try the rest
+            if similarity and al is None:
+                break  # no rigid relation at all: a homography would only fit chance matches
+    return best
+
+
+def _check(known: Features, thumb: np.ndarray, query: Features, query_gray: np.ndarray, src: np.ndarray,
+           dst: np.ndarray, similarity: bool, thresh: float, n_good: int, clip: Box | None,
+           regions: list[Box]) -> Alignment | None:
+    h, mask = _fit(src, dst, similarity, thresh)
     if h is None or mask is None:
         return None
     inliers = int(mask.sum())
@@ -188,11 +253,21 @@ def align(known: Features, thumb: np.ndarray, query: Features, query_gray: np.nd
     spread = (np.ptp(pts[:, 0]) / known.width) * (np.ptp(pts[:, 1]) / known.height)
     if spread < 0.02:
         return None
-    corr, coverage = _warped_correlation(h, known, thumb, query_gray)
+    corr, coverage = _warped_correlation(h, known, thumb, query_gray, clip)
+    if clip is None and regions:  # also within the panel most inliers fall in (a mistaken cut costs nothing)
+        at = np.median(dst[mask.ravel() > 0], axis=0)
+        clip = next((b for b in regions if b[0] <= at[0] < b[2] and b[1] <= at[1] < b[3]), None)
+        if clip is not None:
+            in_panel, panel_coverage = _warped_correlation(h, known, thumb, query_gray, clip)
+            if in_panel > corr:
+                corr, coverage = in_panel, panel_coverage
+            else:
+                clip = None
     w, hh = known.width, known.height
     quad = cv2.perspectiveTransform(np.array([[[0, 0], [w, 0], [w, hh], [0, hh]]], np.float32), h)[0]
-    x0, y0 = np.clip(quad.min(axis=0), 0, None)
-    x1, y1 = np.minimum(quad.max(axis=0), [query.width, query.height])
+    lo, hi = (clip[:2], clip[2:]) if clip is not None else ((0, 0), (query.width, query.height))
+    x0, y0 = np.maximum(quad.min(axis=0), lo)
+    x1, y1 = np.minimum(quad.max(axis=0), hi)
     box = (float(x0 / query.width), float(y0 / query.height), float(max(0.0, x1 - x0) / query.width),
            float(max(0.0, y1 - y0) / query.height))
-    return Alignment(inliers, len(good), round(corr, 3), round(coverage, 3), box, h)
+    return Alignment(inliers, n_good, round(corr, 3), round(coverage, 3), box, h)

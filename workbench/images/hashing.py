@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
@@ -52,13 +53,17 @@ FLAT_REASON = "nearly one flat colour: too little detail to identify"
 
 def detail(thumb: np.ndarray) -> float:
     """Standard deviation of a thumbnail once its best-fitting plane (a flat colour or an even
-    gradient) is taken away: how much there is to recognise."""
+    gradient) is taken away: how much there is to recognise. (On a full grid the x and y ramps
+    are orthogonal, so the least-squares plane comes from three means.)"""
     t = thumb.astype(np.float64)
     h, w = t.shape
-    y, x = np.mgrid[0:h, 0:w]
-    a = np.column_stack([np.ones(h * w), x.ravel(), y.ravel()])
-    coef, *_ = np.linalg.lstsq(a, t.ravel(), rcond=None)
-    return float((t.ravel() - a @ coef).std())
+    t = t - t.mean()
+    x = np.arange(w) - (w - 1) / 2
+    y = np.arange(h) - (h - 1) / 2
+    bx = float((t.mean(axis=0) @ x) / max(float(x @ x), 1e-9))
+    by = float((t.mean(axis=1) @ y) / max(float(y @ y), 1e-9))
+    residual = t - bx * x[None, :] - by * y[:, None]
+    return float(residual.std())
 
 
 def is_flat(thumb: np.ndarray) -> bool:
@@ -261,18 +266,22 @@ _SIDE = 32
 
 def _regions(img: Image.Image) -> np.ndarray:
     """Every sub-region of a thumbnail that a crop of up to 24 % of a side (in any direction)
-    could have left, each resized to 32×32 and normalised: shape (n, 32*32)."""
-    out = []
+    could have left, each resized to 32×32 and normalised: shape (n, 32*32). The thumbnail is
+    resized once per pair of crop fractions and the regions cut from it (49 resizes, not 441)."""
+    out: list[np.ndarray] = []
+    pixels = np.asarray(img, dtype=np.float32)
     for fx in _FRACS:
         for fy in _FRACS:
             w, h = int(THUMB * fx), int(THUMB * fy)
-            xs = sorted({0, (THUMB - w) // 2, THUMB - w})
-            ys = sorted({0, (THUMB - h) // 2, THUMB - h})
-            for y in ys:
-                for x in xs:
-                    region = img.crop((x, y, x + w, y + h)).resize((_SIDE, _SIDE), Image.Resampling.BILINEAR)
-                    out.append(_z(np.asarray(region)).ravel())
-    return np.stack(out)
+            big_w, big_h = round(THUMB * _SIDE / w), round(THUMB * _SIDE / h)
+            scaled = cv2.resize(pixels, (big_w, big_h), interpolation=cv2.INTER_AREA)
+            xs = sorted({0, (big_w - _SIDE) // 2, big_w - _SIDE})
+            ys = sorted({0, (big_h - _SIDE) // 2, big_h - _SIDE})
+            out.extend(scaled[y:y + _SIDE, x:x + _SIDE].ravel() for y in ys for x in xs)
+    regions = np.stack(out)
+    regions -= regions.mean(axis=1, keepdims=True)
+    norms = np.linalg.norm(regions, axis=1, keepdims=True)
+    return regions / np.where(norms > 1e-6, norms, 1.0)
 
 
 def _rotations(img: Image.Image) -> np.ndarray:

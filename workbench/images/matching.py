@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -27,9 +28,12 @@ from workbench.images.hashing import (
     is_flat,
     query_hashes,
 )
+from workbench.images.keypoint_index import KeypointIndex
+from workbench.images.mih import MultiIndex
 from workbench.images.panels import Box, split_panels
 
 STAGE1_RADIUS = 26  # candidates considered at all (of 64 bits)
+MIH_MIN = 250_000  # from this many known images on, stage one is sub-linear (multi-index hashing)
 # Calibrated on 16 photographs × 17 transformations (benchmarks/image_robustness.py): the highest
 # correlation between *different* photographs was 0.74 and their smallest hash distance 18.
 MATCH_DISTANCE = 10  # a hash this close is the same picture whatever else
@@ -47,21 +51,58 @@ class Candidate:
 
 
 class BankIndex:
-    """The bank's 64-bit hashes as numpy arrays (uint64), aligned with `ids`."""
+    """The bank's 64-bit hashes as numpy arrays (uint64), aligned with `ids`.
 
-    def __init__(self, ids: np.ndarray, ph: np.ndarray, ph_trim: np.ndarray, ph_center: np.ndarray) -> None:
+    Up to `MIH_MIN` known images a query is compared with every one (a popcount over the arrays:
+    about a millisecond per million hashes, and the nearest are found at any distance). Beyond,
+    multi-index hashing (`workbench.images.mih`) finds the known images within a few bits without
+    looking at the rest, and only those are compared: at millions of photos a hash farther than
+    that is no evidence anyway (chance alone brings thousands of photos that close), and what a
+    hard crop or a collage moves far is left to the panels' own hashes."""
+
+    def __init__(self, ids: np.ndarray, ph: np.ndarray, ph_trim: np.ndarray, ph_center: np.ndarray,
+                 mih_min: int | None = None) -> None:
         self.ids = ids
         self.ph = ph.astype(np.uint64, copy=False)
         self.ph_trim = ph_trim.astype(np.uint64, copy=False)
         self.ph_center = ph_center.astype(np.uint64, copy=False)
         self._trimmed = np.nonzero(self.ph_trim != self.ph)[0]
         self._trimmed_ph = self.ph_trim[self._trimmed]
+        self.mih_min = MIH_MIN if mih_min is None else mih_min
+        self._mih: tuple[MultiIndex, MultiIndex] | None = None
+        # The known photos' keypoints, filed for voting (see `workbench.images.keypoint_index`);
+        # set by whoever holds them, aligned with `ids`.
+        self.keypoints: KeypointIndex | None = None
 
     def __len__(self) -> int:
         return int(self.ids.shape[0])
 
-    def _passes(self, q: QueryHashes) -> tuple[np.ndarray, np.ndarray]:
-        """Best distance per known image for the whole-picture hashes and for the centre hashes."""
+    @property
+    def sublinear(self) -> bool:
+        return len(self) >= self.mih_min
+
+    def _multi_index(self) -> tuple[MultiIndex, MultiIndex]:
+        if self._mih is None:
+            n = len(self)
+            whole = MultiIndex(np.concatenate([self.ph, self._trimmed_ph]),
+                               np.concatenate([np.arange(n, dtype=np.int64), self._trimmed]))
+            self._mih = (whole, MultiIndex(self.ph_center, np.arange(n, dtype=np.int64)))
+        return self._mih
+
+    def _passes(self, q: QueryHashes, sub: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Best distance per known image (all, or those in `sub`) for the whole-picture hashes and
+        for the centre hashes."""
+        if sub is not None:
+            ph, pht, phc = self.ph[sub], self.ph_trim[sub], self.ph_center[sub]
+            best_p = np.full(sub.size, 64, dtype=np.uint8)
+            for h in q.primary:
+                qh = np.uint64(h)
+                np.minimum(best_p, np.bitwise_count(ph ^ qh), out=best_p)
+                np.minimum(best_p, np.bitwise_count(pht ^ qh), out=best_p)
+            best_c = np.full(sub.size, 64, dtype=np.uint8)
+            for h in q.center:
+                np.minimum(best_c, np.bitwise_count(phc ^ np.uint64(h)), out=best_c)
+            return best_p, best_c
         n = len(self)
         buf = np.empty(n, dtype=np.uint64)
         cnt = np.empty(n, dtype=np.uint8)
@@ -82,30 +123,43 @@ class BankIndex:
             np.minimum(best_c, cnt, out=best_c)
         return best_p, best_c
 
+    def distances_at(self, q: QueryHashes, positions: list[int]) -> list[int]:
+        best_p, best_c = self._passes(q, np.array(positions, dtype=np.int64))
+        return [int(d) for d in np.minimum(best_p, best_c)]
+
     def distances(self, q: QueryHashes) -> np.ndarray:
         """Best distance per known image over every pairing of query and bank hashes."""
         best_p, best_c = self._passes(q)
         return np.minimum(best_p, best_c)
 
-    def search(self, q: QueryHashes, k: int = 12, radius: int = STAGE1_RADIUS, local: int = 0) -> list[Candidate]:
+    def search(self, q: QueryHashes, k: int = 12, radius: int = STAGE1_RADIUS, local: int = 0,
+               exhaustive: bool | None = None) -> list[Candidate]:
         """Candidates: the closest by any one hash, and the closest by whole and centre hashes
         together (a crop moves both a little, where chance moves one a lot); then, for the local
-        features to look at, the next `local` closest whatever their distance."""
+        features to look at, the next `local` closest whatever their distance. `exhaustive`
+        forces (or forbids) comparing the query with every known image."""
         n = len(self)
         if n == 0:
             return []
-        best_p, best_c = self._passes(q)
+        sub: np.ndarray | None = None
+        if not (exhaustive if exhaustive is not None else not self.sublinear):
+            whole, centre = self._multi_index()
+            sub = np.union1d(whole.near(q.primary), centre.near(q.center))
+            if sub.size == 0:
+                return []
+        best_p, best_c = self._passes(q, sub)
         best = np.minimum(best_p, best_c)
         pair = best_p.astype(np.uint16) + best_c
         chosen: set[int] = set()
         for score, limit in ((best, radius), (pair, 2 * radius)):
             chosen.update(_smallest(score, k, limit))
         order = sorted(chosen, key=lambda i: (int(best[i]), int(pair[i])))
-        out = [Candidate(i, int(best[i])) for i in order]
+        at = (lambda i: int(sub[i])) if sub is not None else int
+        out = [Candidate(at(i), int(best[i])) for i in order]
         if local:
             extra = [i for i in _smallest(pair, local + len(chosen), 128) if i not in chosen]
             extra.sort(key=lambda i: (int(pair[i]), int(best[i])))
-            out.extend(Candidate(i, int(best[i]), by_hash=False) for i in extra[:local])
+            out.extend(Candidate(at(i), int(best[i]), by_hash=False) for i in extra[:local])
         return out
 
 
@@ -138,9 +192,13 @@ def decide(distance: int, correlation: float) -> str | None:
 
 QUERY_WORK = 512  # a suspect photo is looked at this large: a tile of a collage is a quarter of it
 LOCAL_CANDIDATES = 24  # known photos the local features look at beyond the hash candidates
-# Local features (calibrated on the tuning half of benchmarks/image_robustness.py; the highest
-# warped correlation between different photographs was FEATURE_CALIBRATION_MAX).
-FEATURE_MATCH = (12, 0.50)  # inliers, warped correlation
+ALIGN_BUDGET = 16  # known photos a query's local features are matched against, at most
+THUMB_BUDGET = 16  # known photos beyond the close ones whose thumbnails a query is compared with
+KEYPOINT_CANDIDATES = 12  # photos with the most shared keypoints, for the query and its mirror each
+# Local features, calibrated on the tuning draw of benchmarks/image_robustness.py: alignments with
+# a known photo that is not in the query reached at most 15 inliers and a warped correlation of
+# 0.15; the same photo under every treatment but two reached 0.5 or more.
+FEATURE_MATCH = ((9, 0.75), (12, 0.50), (18, 0.40))  # (inliers, warped correlation): more of one, less of the other
 FEATURE_POSSIBLE = (9, 0.35)
 
 
@@ -160,8 +218,9 @@ class View:
     box: Box | None  # in the query's working pixels
     hashes: QueryHashes
     thumbs: list[Prepared]
-    gray: np.ndarray
-    features: Features
+    # Local features: of the whole picture only (and of its mirror image).
+    gray: np.ndarray | None = None
+    features: Features | None = None
     mirror_features: Features | None = None
     mirror_gray: np.ndarray | None = None
 
@@ -222,18 +281,16 @@ def analyse(img: Image.Image) -> Query:
     gray = np.asarray(img)
     mirror = np.ascontiguousarray(gray[:, ::-1])
     views = [View(None, None, whole_hashes, [Prepared(t) for t in whole_hashes.thumbs], gray,
-                  query_features(gray), query_features(mirror), mirror)]
+                  query_features(gray), None, mirror)]
     boxes = split_panels(gray)
     kept: list[Box] = []
     for box in boxes:
-        x0, y0, x1, y1 = box
         part = img.crop(box)
         hashes = query_hashes(part)
         if is_flat(hashes.thumbs[0]):
             continue  # a gutter, a blank tile
         kept.append(box)
-        pg = np.ascontiguousarray(gray[y0:y1, x0:x1])
-        views.append(View(len(kept), box, hashes, [Prepared(t) for t in hashes.thumbs], pg, query_features(pg)))
+        views.append(View(len(kept), box, hashes, [Prepared(t) for t in hashes.thumbs]))
     if len(kept) < 2:  # one photo and its margins: not a composite
         views = views[:1]
         kept = []
@@ -241,7 +298,7 @@ def analyse(img: Image.Image) -> Query:
 
 
 def decide_features(al: Alignment) -> str | None:
-    if al.inliers >= FEATURE_MATCH[0] and al.correlation >= FEATURE_MATCH[1]:
+    if any(al.inliers >= n and al.correlation >= c for n, c in FEATURE_MATCH):
         return "match"
     if al.inliers >= FEATURE_POSSIBLE[0] and al.correlation >= FEATURE_POSSIBLE[1]:
         return "possible"
@@ -286,9 +343,38 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
     per_view: list[dict[int, Candidate]] = []
     for view in query.views:
         per_view.append({c.index: c for c in index.search(view.hashes, local=LOCAL_CANDIDATES)})
-    wanted = sorted({i for cands in per_view for i in cands})
+    # Photos sharing keypoints with the query (or its mirror image): what a hard crop, a turn or
+    # a collage leaves of a known photo, which its hashes no longer show.
+    whole = query.views[0]
+    voted: dict[int, int] = {}
+    sides: dict[int, set[bool]] = {}  # which way round the keypoints agree: plain, mirrored
+    if index.keypoints is not None and len(index.keypoints) == len(index) and whole.features is not None:
+        for mirrored, feats in ((False, whole.features), (True, _mirror_features(whole))):
+            if feats is not None:
+                for pos, n in index.keypoints.candidates(feats.desc, KEYPOINT_CANDIDATES):
+                    voted[pos] = max(voted.get(pos, 0), n)
+                    sides.setdefault(pos, set()).add(mirrored)
+    if voted:
+        extra = [i for i in voted if i not in per_view[0]]
+        for i, d in zip(extra, index.distances_at(whole.hashes, extra), strict=True):
+            per_view[0][i] = Candidate(i, d, by_hash=False)
+    # Likeliest first, so that the checks, a few milliseconds a candidate, look at those when a
+    # large bank offers many: close hashes, then shared keypoints, then hashes within the
+    # candidate radius, then the nearest hashes whatever their distance.
+    priority: dict[int, tuple[int, int]] = {}
+    for cands in per_view:
+        for c in cands.values():
+            if c.by_hash and c.distance <= POSSIBLE_DISTANCE:
+                rank = (0, c.distance)
+            elif c.index in voted:
+                rank = (1, -voted[c.index])
+            else:
+                rank = (2 if c.by_hash else 3, c.distance)
+            priority[c.index] = min(priority.get(c.index, (4, 64)), rank)
+    wanted = sorted(priority, key=lambda i: priority[i])
     known = load(wanted)
     findings: list[Finding] = []
+    aligned = compared = 0
     for i in wanted:
         k = known.get(i)
         if k is None or k.thumb is None or is_flat(k.thumb):
@@ -296,13 +382,16 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
         best: Finding | None = None
         distance, correlation = 64, -1.0
         kp = Prepared(k.thumb)
+        thumbs_compared = False
         for view, cands in zip(query.views, per_view, strict=True):
-            c = cands.get(i)
-            if c is None:
+            found = cands.get(i)
+            if found is None:
                 continue
+            c = found
             distance = min(distance, c.distance)
-            if not c.by_hash:
+            if not c.by_hash or (compared >= THUMB_BUDGET and c.distance > POSSIBLE_DISTANCE):
                 continue
+            thumbs_compared = True
             corr = max(best_correlation(t, kp) for t in view.thumbs)
             correlation = max(correlation, corr)
             v = decide(c.distance, corr)
@@ -312,8 +401,20 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
                             view.panel, pbox, region=pbox)
                 if _better(best, f):
                     best = f
-        if k.features is not None and (best is None or best.verdict != "match" or best.stage != "hash"):
-            best = _align_views(query, i, k, best)
+        compared += thumbs_compared
+        # With keypoints filed, a photo that shares none with the query (no votes) and has no
+        # close hash either is not worth matching keypoints with.
+        worth = i in voted or index.keypoints is None or distance <= POSSIBLE_DISTANCE
+        if k.features is not None and worth and aligned < ALIGN_BUDGET and (best is None or best.stage != "hash"):
+            aligned += 1
+            best = _align_views(query, i, k, best, sides.get(i, {False, True}))
+            if best is None or best.verdict != "match":
+                # A tile whose hashes point at this photo, on its own: a small tile keeps few
+                # keypoints among the whole picture's.
+                for view, cands in zip(query.views[1:], per_view[1:], strict=True):
+                    near = cands.get(i)
+                    if near is not None and near.by_hash:
+                        best = _align_panel(query, view, i, k, best)
         if best is not None:
             best.distance, best.correlation = distance, round(correlation, 3)
             findings.append(best)
@@ -321,17 +422,58 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
     return findings
 
 
-def _align_views(query: Query, i: int, k: Known, best: Finding | None) -> Finding | None:
+def _mirror_features(whole: View) -> Features | None:
+    if whole.mirror_features is None and whole.mirror_gray is not None:
+        whole.mirror_features = query_features(whole.mirror_gray)  # made once, on first need
+    return whole.mirror_features
+
+
+PANEL_FEATURE_SIDE = 320  # a small tile is enlarged to this before its keypoints are found
+
+
+def _align_panel(query: Query, view: View, i: int, k: Known, best: Finding | None) -> Finding | None:
+    assert k.features is not None and k.thumb is not None and view.box is not None
+    whole = query.views[0]
+    if whole.gray is None:
+        return best
+    x0, y0, x1, y1 = view.box
+    if view.gray is None:  # made once, on first need
+        part = whole.gray[y0:y1, x0:x1]
+        u = max(1.0, PANEL_FEATURE_SIDE / max(part.shape))
+        if u > 1.0:
+            part = cv2.resize(part, (round(part.shape[1] * u), round(part.shape[0] * u)), interpolation=cv2.INTER_CUBIC)
+        view.gray = np.ascontiguousarray(part)
+        view.features = query_features(view.gray)
+    if view.features is None:
+        return best
+    al = align(k.features, k.thumb, view.features, view.gray)
+    v = decide_features(al) if al is not None else None
+    if al is None or v is None:
+        return best
+    bx, by, bw, bh = al.box
+    pw, ph = x1 - x0, y1 - y0
+    region = (round((x0 + bx * pw) / query.width, 3), round((y0 + by * ph) / query.height, 3),
+              round(bw * pw / query.width, 3), round(bh * ph / query.height, 3))
+    f = Finding(i, v, 64, -1.0, "features", view.panel, _fractions(view.box, query.width, query.height),
+                al.inliers, al.correlation, region, False)
+    return f if _better(best, f) else best
+
+
+def _align_views(query: Query, i: int, k: Known, best: Finding | None, sides: set[bool]) -> Finding | None:
+    """Local features of the whole query (a tile of a collage keeps enough keypoints of its own
+    among the whole picture's, and RANSAC ignores the other tiles), then of its mirror image."""
     assert k.features is not None and k.thumb is not None
     whole = query.views[0]
-    tries: list[tuple[View, Features, np.ndarray, bool]] = [(whole, whole.features, whole.gray, False)]
-    if whole.mirror_features is not None and whole.mirror_gray is not None:
-        tries.append((whole, whole.mirror_features, whole.mirror_gray, True))
-    tries.extend((v, v.features, v.gray, False) for v in query.views[1:])
-    for view, feats, gray, mirrored in tries:
-        if best is not None and best.verdict == "match" and best.stage == "features" and view.panel is not None:
-            break  # found in the whole picture already: the panels add nothing
-        al = align(k.features, k.thumb, feats, gray)
+    for mirrored in sorted(sides):
+        gray = whole.mirror_gray if mirrored else whole.gray
+        if gray is None:
+            continue
+        feats = _mirror_features(whole) if mirrored else whole.features
+        if feats is None:
+            continue
+        regions = query.panels if not mirrored else [(query.width - x1, y0, query.width - x0, y1)
+                                                      for x0, y0, x1, y1 in query.panels]
+        al = align(k.features, k.thumb, feats, gray, regions)
         if al is None:
             continue
         v = decide_features(al)
@@ -340,20 +482,12 @@ def _align_views(query: Query, i: int, k: Known, best: Finding | None) -> Findin
         x, y, bw, bh = al.box
         if mirrored:
             x = 1.0 - x - bw
-        panel: int | None
-        pbox: Box | None
-        if view.box is not None:  # a panel's fractions → the whole picture's
-            px0, py0, px1, py1 = view.box
-            pw, ph = px1 - px0, py1 - py0
-            region = ((px0 + x * pw) / query.width, (py0 + y * ph) / query.height, bw * pw / query.width,
-                      bh * ph / query.height)
-            panel, pbox = view.panel, view.box
-        else:
-            region = (x, y, bw, bh)
-            panel, pbox = _panel_of(query, region)
-        f = Finding(i, v, 64, -1.0, "features", panel,
-                    _fractions(pbox, query.width, query.height) if pbox else None, al.inliers, al.correlation,
-                    tuple(round(r, 3) for r in region), mirrored)  # type: ignore[arg-type]
+        region = (round(x, 3), round(y, 3), round(bw, 3), round(bh, 3))
+        panel, pbox = _panel_of(query, region)
+        f = Finding(i, v, 64, -1.0, "features", panel, _fractions(pbox, query.width, query.height) if pbox else None,
+                    al.inliers, al.correlation, region, mirrored)
         if _better(best, f):
             best = f
+        if v == "match":
+            break  # the mirror image adds nothing
     return best

@@ -44,12 +44,15 @@ def _seams(g: np.ndarray) -> list[tuple[int, int]]:
     diff = np.abs(g[:, 1:] - g[:, :-1])  # diff[:, i] is between column i and i+1
     strength = diff.mean(axis=0)
     share = (diff > 8).mean(axis=0)
-    for i in range(max(lo - 1, 3), min(hi, w - 4)):
-        around = np.concatenate([strength[max(0, i - 8):i - 1], strength[i + 2:i + 9]])
-        base = float(np.median(around)) if around.size else 0.0
-        s = float(strength[i])
-        if s >= _JUMP_MIN and s >= _JUMP_RATIO * max(base, 2.0) and share[i] >= _JUMP_ROWS:
-            found.append((s, i + 1, i + 1))
+    # The columns' typical jump: the median of the 7 before and the 7 after (the seam itself and
+    # its immediate neighbours left out, since a resized seam spreads over two columns).
+    padded = np.pad(strength, 8, mode="edge")
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 17)[: strength.size]
+    base = np.median(np.concatenate([windows[:, :7], windows[:, 10:]], axis=1), axis=1)
+    ok = (strength >= _JUMP_MIN) & (strength >= _JUMP_RATIO * np.maximum(base, 2.0)) & (share >= _JUMP_ROWS)
+    for i in np.flatnonzero(ok):
+        if max(lo - 1, 3) <= i < min(hi, w - 4):
+            found.append((float(strength[i]), int(i) + 1, int(i) + 1))
     # Strongest first, none within a panel's width of another.
     chosen: list[tuple[int, int]] = []
     for _, a, b in sorted(found, reverse=True):

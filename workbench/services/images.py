@@ -19,6 +19,8 @@ from workbench.errors import InputError, WorkbenchError
 from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
 from workbench.images.features import unpack as unpack_features
 from workbench.images.hashing import Fingerprint, fingerprint, to_signed, to_unsigned
+from workbench.images.keypoint_index import MAX_PHOTOS as KEYPOINT_INDEX_MAX
+from workbench.images.keypoint_index import KeypointIndex
 from workbench.images.matching import QUERY_WORK, BankIndex, Finding, Known, analyse, find_known
 from workbench.services.claims import NotFound
 from workbench.storage.db import Database
@@ -220,6 +222,15 @@ def bank_index(db: Database) -> BankIndex:
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     cols = [np.array([to_unsigned(r[k]) for r in rows], dtype=np.uint64) for k in (1, 2, 3)]
     index = BankIndex(ids, *cols)
+    if 0 < len(rows) <= KEYPOINT_INDEX_MAX:
+        # Every known photo's keypoints, filed for voting: the candidates no hash would bring.
+        descs: dict[int, np.ndarray] = {}
+        with db.engine.connect() as conn:
+            for r in conn.execute(select(_KNOWN.c.id, _KNOWN.c.features).where(_KNOWN.c.features.is_not(None))):
+                f = unpack_features(r.features)
+                if f is not None:
+                    descs[int(r.id)] = f.desc
+        index.keypoints = KeypointIndex([descs.get(int(i)) for i in ids])
     with _INDEX_LOCK:
         _INDEXES[db.url] = (int(count), int(max_id), index)
     return index
