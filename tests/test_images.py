@@ -328,3 +328,52 @@ def test_features_are_filled_in_for_photos_registered_before_them(db: Database) 
     with db.engine.connect() as conn:
         blobs = conn.execute(select(table.c.features)).scalars().all()
     assert blobs and all(unpack(b) is not None and len(unpack(b)) > 20 for b in blobs)  # type: ignore[arg-type]
+
+
+def test_multi_index_finds_what_brute_force_finds_within_its_radius() -> None:
+    from workbench.images.hashing import QueryHashes
+    from workbench.images.mih import GUARANTEED
+
+    rng = np.random.default_rng(4)
+    n = 20_000
+    ph = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    phc = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    index = BankIndex(np.arange(n), ph, ph.copy(), phc, mih_min=1)
+    assert index.sublinear
+    for d in range(GUARANTEED + 1):
+        i = int(rng.integers(n))
+        h = int(ph[i])
+        for b in rng.choice(64, d, replace=False):
+            h ^= 1 << int(b)
+        q = QueryHashes([h], [int(rng.integers(0, 2**63))], [], [], False)
+        fast = {c.index: c.distance for c in index.search(q)}
+        assert fast.get(i) == d
+        brute = {c.index: c.distance for c in index.search(q, exhaustive=True) if c.distance <= GUARANTEED}
+        assert {k: v for k, v in fast.items() if v <= GUARANTEED} == brute
+
+
+def test_keypoint_votes_point_at_the_photo_a_hard_crop_came_from(full_bank) -> None:  # type: ignore[no-untyped-def]
+    from workbench.images.features import query_features
+    from workbench.images.keypoint_index import KeypointIndex
+
+    names, _index, known = full_bank
+    kp = KeypointIndex([k.features.desc if k.features else None for k in known])
+    for name in ("coffee", "horse", "clock"):
+        im = photos()[name]
+        query = im.crop((int(im.width * 0.3), 0, im.width, int(im.height * 0.8))).rotate(12)
+        g = np.asarray(_working(query, QUERY_WORK))
+        top = kp.candidates(query_features(g).desc, 3)
+        assert top and names[top[0][0]] == name, [(names[i], v) for i, v in top]
+
+
+def test_cli_says_how_a_photo_was_found_and_why_a_flat_one_is_not(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'img.db'}"
+    assert run("images", "add", str(FIXTURES / "images" / "known"), "--db", url).returncode == 0
+    Image.new("RGB", (200, 100), "red").save(tmp_path / "red.png")
+    out = run("images", "match", str(FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg"),
+              str(tmp_path / "red.png"), "--db", url)
+    lines = out.stdout.strip().splitlines()
+    assert any("match" in line and "rocket.jpg" in line and "hash distance" in line for line in lines), lines
+    assert any("red.png: not matched: nearly one flat colour" in line for line in lines), lines
+    out = run("images", "match", str(tmp_path / "red.png"), "--db", url, "--json")
+    assert json.loads(out.stdout)["unmatchable"].startswith("nearly one flat colour")

@@ -140,6 +140,12 @@ def _sane(h: np.ndarray, known: Features, query: Features) -> bool:
     return all(c > 0 for c in cross) or all(c < 0 for c in cross)
 
 
+def _local_sd(img: np.ndarray) -> np.ndarray:
+    a = img.astype(np.float32)
+    mean = cv2.blur(a, (5, 5))
+    return np.sqrt(np.maximum(cv2.blur(a * a, (5, 5)) - mean * mean, 0.0))
+
+
 def _warped_correlation(h: np.ndarray, known: Features, thumb: np.ndarray, query_gray: np.ndarray,
                         clip: Box | None = None) -> tuple[float, float]:
     """Correlation of the known thumbnail with the query warped into its frame, over the part of
@@ -172,13 +178,13 @@ def _warped_correlation(h: np.ndarray, known: Features, thumb: np.ndarray, query
     mask = cv2.erode(inside, np.ones((3, 3), np.uint8)) > 0
     coverage = float(mask.mean())
     # Only where the query shows something: the flat background of a screenshot, a meme bar or a
-    # letterbox beside a cropped photo is no evidence either way (nor is a clear sky).
-    wq = warped.astype(np.float32)
-    mean = cv2.blur(wq, (5, 5))
-    local_sd = np.sqrt(np.maximum(cv2.blur(wq * wq, (5, 5)) - mean * mean, 0.0))
-    background = cv2.dilate((local_sd <= 2.0).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    mask &= ~background  # and not its edge, which the photo's own pixels never show
-    if mask.sum() < 150:
+    # letterbox beside a cropped photo is not the photo (nor is the band along its edge). A photo
+    # that is mostly flat itself (a horse on a white studio background) leaves too little that
+    # way, and is compared wherever the query covers it.
+    query_flat = cv2.dilate((_local_sd(warped) <= 2.0).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    if (mask & ~query_flat).sum() >= 150:
+        mask &= ~query_flat
+    elif (mask & (_local_sd(thumb) > 2.0)).sum() < 100:  # nothing of the photo to compare
         return 0.0, coverage
     a = cv2.GaussianBlur(thumb.astype(np.float32), (3, 3), 0)[mask]
     b = cv2.GaussianBlur(warped.astype(np.float32), (3, 3), 0)[mask]
@@ -191,6 +197,7 @@ def _warped_correlation(h: np.ndarray, known: Features, thumb: np.ndarray, query
 
 
 def _fit(src: np.ndarray, dst: np.ndarray, similarity: bool, thresh: float) -> tuple[np.ndarray | None, np.ndarray | None]:
+    cv2.setRNGSeed(12345)  # RANSAC draws at random: the same query gets the same answer every time
     if similarity:  # rotation, scale and shift: a crop, a tile, a turn (4 degrees of freedom)
         m, mask = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=thresh,
                                               maxIters=1000, confidence=0.995)
@@ -228,31 +235,32 @@ def align(known: Features, thumb: np.ndarray, query: Features, query_gray: np.nd
     best: Alignment | None = None
     for sel, clip in groups:
         for similarity in (True, False):
-            al = _check(known, thumb, query, query_gray, src[sel], dst[sel], similarity, thresh, len(good),
-                        clip, regions or [])
+            al, rigid = _check(known, thumb, query, query_gray, src[sel], dst[sel], similarity, thresh, len(good),
+                               clip, regions or [])
             if al is not None and (best is None or _score(al) > _score(best)):
                 best = al
             if best is not None and best.correlation >= 0.8 and best.inliers >= 20:
                 return best  # beyond doubt: no need to try the rest
-            if similarity and al is None:
+            if similarity and rigid < MIN_INLIERS // 2:
                 break  # no rigid relation at all: a homography would only fit chance matches
     return best
 
 
 def _check(known: Features, thumb: np.ndarray, query: Features, query_gray: np.ndarray, src: np.ndarray,
            dst: np.ndarray, similarity: bool, thresh: float, n_good: int, clip: Box | None,
-           regions: list[Box]) -> Alignment | None:
+           regions: list[Box]) -> tuple[Alignment | None, int]:
+    """The alignment under one model, if it passes every check; and how many matches it explains."""
     h, mask = _fit(src, dst, similarity, thresh)
     if h is None or mask is None:
-        return None
+        return None, 0
     inliers = int(mask.sum())
     if inliers < MIN_INLIERS or not _sane(h, known, query):
-        return None
+        return None, inliers
     # Inliers spread over the photo, not heaped on one spot (a logo, a watermark).
     pts = src[mask.ravel() > 0]
     spread = (np.ptp(pts[:, 0]) / known.width) * (np.ptp(pts[:, 1]) / known.height)
     if spread < 0.02:
-        return None
+        return None, inliers
     corr, coverage = _warped_correlation(h, known, thumb, query_gray, clip)
     if clip is None and regions:  # also within the panel most inliers fall in (a mistaken cut costs nothing)
         at = np.median(dst[mask.ravel() > 0], axis=0)
@@ -270,4 +278,4 @@ def _check(known: Features, thumb: np.ndarray, query: Features, query_gray: np.n
     x1, y1 = np.minimum(quad.max(axis=0), hi)
     box = (float(x0 / query.width), float(y0 / query.height), float(max(0.0, x1 - x0) / query.width),
            float(max(0.0, y1 - y0) / query.height))
-    return Alignment(inliers, n_good, round(corr, 3), round(coverage, 3), box, h)
+    return Alignment(inliers, n_good, round(corr, 3), round(coverage, 3), box, h), inliers

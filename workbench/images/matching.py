@@ -29,7 +29,7 @@ from workbench.images.hashing import (
     query_hashes,
 )
 from workbench.images.keypoint_index import KeypointIndex
-from workbench.images.mih import MultiIndex
+from workbench.images.mih import MultiIndex, distinct
 from workbench.images.panels import Box, split_panels
 
 STAGE1_RADIUS = 26  # candidates considered at all (of 64 bits)
@@ -144,7 +144,11 @@ class BankIndex:
         sub: np.ndarray | None = None
         if not (exhaustive if exhaustive is not None else not self.sublinear):
             whole, centre = self._multi_index()
-            sub = np.union1d(whole.near(q.primary), centre.near(q.center))
+            # Only hashes within the "possible" distance: a bucket shares 21 bits with the query,
+            # and the other 43 bits of a stranger's hash differ by 21 ± 3, so a wider net would
+            # bring back most of what the buckets hold.
+            near = min(radius, POSSIBLE_DISTANCE)
+            sub = distinct(np.concatenate([whole.near(q.primary, near), centre.near(q.center, near)]))
             if sub.size == 0:
                 return []
         best_p, best_c = self._passes(q, sub)
@@ -193,7 +197,7 @@ def decide(distance: int, correlation: float) -> str | None:
 QUERY_WORK = 512  # a suspect photo is looked at this large: a tile of a collage is a quarter of it
 LOCAL_CANDIDATES = 24  # known photos the local features look at beyond the hash candidates
 ALIGN_BUDGET = 16  # known photos a query's local features are matched against, at most
-THUMB_BUDGET = 16  # known photos beyond the close ones whose thumbnails a query is compared with
+THUMB_BUDGET = 12  # known photos beyond the close ones whose thumbnails a query is compared with
 KEYPOINT_CANDIDATES = 12  # photos with the most shared keypoints, for the query and its mirror each
 # Local features, calibrated on the tuning draw of benchmarks/image_robustness.py: alignments with
 # a known photo that is not in the query reached at most 15 inliers and a warped correlation of
@@ -346,7 +350,7 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
     # Photos sharing keypoints with the query (or its mirror image): what a hard crop, a turn or
     # a collage leaves of a known photo, which its hashes no longer show.
     whole = query.views[0]
-    voted: dict[int, int] = {}
+    voted: dict[int, float] = {}
     sides: dict[int, set[bool]] = {}  # which way round the keypoints agree: plain, mirrored
     if index.keypoints is not None and len(index.keypoints) == len(index) and whole.features is not None:
         for mirrored, feats in ((False, whole.features), (True, _mirror_features(whole))):
@@ -361,9 +365,10 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
     # Likeliest first, so that the checks, a few milliseconds a candidate, look at those when a
     # large bank offers many: close hashes, then shared keypoints, then hashes within the
     # candidate radius, then the nearest hashes whatever their distance.
-    priority: dict[int, tuple[int, int]] = {}
+    priority: dict[int, tuple[int, float]] = {}
     for cands in per_view:
         for c in cands.values():
+            rank: tuple[int, float]
             if c.by_hash and c.distance <= POSSIBLE_DISTANCE:
                 rank = (0, c.distance)
             elif c.index in voted:

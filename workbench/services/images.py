@@ -372,8 +372,8 @@ def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user
     who = current_user(user)
     now = utcnow()
     base = {"claim_id": claim_id, "kind": "image_check", "path": str(Path(path).resolve()), "sha256": result.sha256,
-            "note": "", "user": who, "at": now, "outcome": None, "url": None}
-    rows = [{**base, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
+            "note": result.unmatchable or "", "user": who, "at": now, "outcome": None, "url": None}
+    rows = [{**base, "note": m.how, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
              "verdict": m.verdict} for m in result.matches[:5]]
     if not rows:
         rows = [{**base, "known_image_id": None, "distance": None, "correlation": None, "verdict": "none"}]
