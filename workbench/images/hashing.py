@@ -152,6 +152,12 @@ def _axis_trim(gray: np.ndarray) -> tuple[int, int]:
 
 def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
     """The photo without its frame, caption bars or screenshot chrome; and whether anything went."""
+    box = trim_box(img)
+    return (img, False) if box is None else (img.crop(box), True)
+
+
+def trim_box(img: Image.Image) -> tuple[int, int, int, int] | None:
+    """Where the photo lies inside its frame (left, top, right, bottom), or None: no frame."""
     w, h = img.size
     small = img.convert("L")
     if max(small.size) > _TRIM_WORK:
@@ -164,10 +170,10 @@ def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
     left, right = _axis_trim(g[top:bottom].T)
     box = (int(left * sx), int(top * sy), int(right * sx), int(bottom * sy))
     if box == (0, 0, w, h) or (box[2] - box[0]) < w * 0.3 or (box[3] - box[1]) < h * 0.3:
-        return img, False
+        return None
     if (box[2] - box[0]) * (box[3] - box[1]) > 0.985 * w * h:
-        return img, False
-    return img.crop(box), True
+        return None
+    return box
 
 
 def center_crop(img: Image.Image, frac: float) -> Image.Image:
@@ -199,10 +205,18 @@ class Fingerprint:
 
 def fingerprint(img: Image.Image) -> Fingerprint:
     """What the bank keeps of a known image (`img`: the greyscale working copy)."""
-    full_trimmed, did = trim_frame(img)
-    feats = known_features(np.asarray(full_trimmed.convert("L")))
-    img = _small(img)
-    trimmed = _small(full_trimmed)
+    img = img.convert("L")  # a no-op for what load_image hands on
+    small = _small(img)
+    box = trim_box(small)  # found on the small copy, as the hashes always were
+    did = box is not None
+    trimmed = small.crop(box) if box is not None else small
+    if box is not None and small.size != img.size:  # the same frame on the working copy
+        kx, ky = img.width / small.width, img.height / small.height
+        full_trimmed = img.crop((round(box[0] * kx), round(box[1] * ky), round(box[2] * kx), round(box[3] * ky)))
+    else:
+        full_trimmed = img.crop(box) if box is not None else img
+    feats = known_features(np.asarray(full_trimmed))
+    img = small
     ph_full = phash(img)
     ph_trim = phash(trimmed) if did else ph_full
     pdq, quality = _pdq(trimmed)

@@ -363,13 +363,14 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
         for i, d in zip(extra, index.distances_at(whole.hashes, extra), strict=True):
             per_view[0][i] = Candidate(i, d, by_hash=False)
     # Likeliest first, so that the checks, a few milliseconds a candidate, look at those when a
-    # large bank offers many: close hashes, then shared keypoints, then hashes within the
-    # candidate radius, then the nearest hashes whatever their distance.
+    # large bank offers many: very close hashes, then shared keypoints, then hashes within the
+    # candidate radius (in a bank of 100,000, chance alone brings dozens within 16 bits), then
+    # the nearest hashes whatever their distance.
     priority: dict[int, tuple[int, float]] = {}
     for cands in per_view:
         for c in cands.values():
             rank: tuple[int, float]
-            if c.by_hash and c.distance <= POSSIBLE_DISTANCE:
+            if c.by_hash and c.distance <= MATCH_DISTANCE:
                 rank = (0, c.distance)
             elif c.index in voted:
                 rank = (1, -voted[c.index])
@@ -394,7 +395,7 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
                 continue
             c = found
             distance = min(distance, c.distance)
-            if not c.by_hash or (compared >= THUMB_BUDGET and c.distance > POSSIBLE_DISTANCE):
+            if not c.by_hash or (compared >= THUMB_BUDGET and c.distance > MATCH_DISTANCE):
                 continue
             thumbs_compared = True
             corr = max(best_correlation(t, kp) for t in view.thumbs)
@@ -408,8 +409,8 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
                     best = f
         compared += thumbs_compared
         # With keypoints filed, a photo that shares none with the query (no votes) and has no
-        # close hash either is not worth matching keypoints with.
-        worth = i in voted or index.keypoints is None or distance <= POSSIBLE_DISTANCE
+        # close hash either is worth matching keypoints with only while few have been.
+        worth = i in voted or index.keypoints is None or distance <= MATCH_DISTANCE or aligned < ALIGN_BUDGET // 2
         if k.features is not None and worth and aligned < ALIGN_BUDGET and (best is None or best.stage != "hash"):
             aligned += 1
             best = _align_views(query, i, k, best, sides.get(i, {False, True}))
