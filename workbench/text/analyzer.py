@@ -175,6 +175,7 @@ class _ArticleState:
         self.quote_left = 0
         # A source named after its words ("أوضح ذلك X") in the sentence just read.
         self.named_after: tuple[SourceInfo, float] | None = None
+        self.line_end = 0  # the end of the paragraph being read
 
     def known(self, text: str) -> bool:
         """Does a phrase name a source the registry knows, or one named in full earlier?"""
@@ -360,6 +361,7 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
             state.quote_speaker = None
             continue
         line_start = len(claims)
+        state.line_end = line.end
         if state.quote_speaker is not None and not _OPENING_QUOTE.match(text[line.start : line.end].lstrip()):
             state.quote_speaker = None  # a quotation goes on into a new paragraph only if it reopens there
         for s, e in split_sentences(text, line.start, line.end, bound=False):
@@ -393,10 +395,13 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     # Cut where a new source takes the word: a frame with its own source and what introduces its
     # words, after at least three words of other content.
     cuts = [s]
+    words_begin = -1  # where the words of the clause's frame begin: no cut before them
     for c in found:
         if (c.type in ("verb", "prep") and c.mention is not None and c.full and not c.deferred
-                and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3):
+                and c.start >= words_begin and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3):
             cuts.append(c.start)
+        if c.content is not None and c.type in ("verb", "relative") and (c.mention is not None or c.continuation):
+            words_begin = max(words_begin, c.content)
     bounds = [*cuts, e]
     out: list[ClaimResult] = []
     open_speaker: _Speaker | None = carried
@@ -436,6 +441,8 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         inside = _inside_quote_after(text, a, b, inside)
         if inside and not was_inside:
             open_speaker = speaker  # a quotation opened in this clause: its speaker's
+    if inside and open_speaker is not None and not _closes_later(text, e, state.line_end):
+        inside = False  # a quotation that never closes in its paragraph: a stray mark, carry nothing
     if inside and open_speaker is not None:
         if open_speaker is carried:
             state.quote_left -= 1
@@ -445,6 +452,12 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     else:
         state.quote_speaker = None
     return out
+
+
+def _closes_later(text: str, e: int, end: int) -> bool:
+    """Is there a closing quotation mark later in the paragraph?"""
+    rest = text[e:end]
+    return '"' in rest or "»" in rest or "”" in rest
 
 
 def _inside_quote_after(text: str, a: int, b: int, inside: bool) -> bool:
@@ -477,53 +490,50 @@ def _cue_hints(chunk: str, arabic: bool) -> int:
 
 
 def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, arabic: bool) -> _Decision:
-    """The source of one clause, from its frames."""
+    """The source of one clause, from its frames.
+
+    The clause's first frame that names a speaker or carries one on leads; a speaker introduced
+    at the head of its words takes over ("ذكرت الصحيفة أن الوزير قال إن…": the minister). A
+    speaker wins over the outlet or document that relays it ("وبحسب وكالة الأنباء، أكد ظريف أن…").
+    A source named after the words ("…، بحسب ما قال الوزير") attributes the clause when nothing
+    leads it. A preposition counts for the whole clause only where it is set off (at the head of
+    the clause, after a comma, or closing it): "يقل عن مليون نسمة بحسب آخر إحصاءات" qualifies
+    one figure, not the clause."""
     if not cues:
         return _Decision("publisher", None)
     first = cues[0]
     if first.type == "background" and first.start - a < 3:
-        # "يذكر أن…، بحسب تقارير إعلامية": a source named later in the clause still counts.
-        later = [c for c in cues[1:] if c.type == "prep" and c.mention is not None]
+        # "يذكر أن…، بحسب تقارير إعلامية": a source set off later in the clause still counts.
+        later = [c for c in cues[1:] if c.type == "prep" and c.mention is not None and _set_off(c, text, a, b)]
         if not later:
             return _Decision("background", None, first, hints=len(cues) - 1)
         cues = later
-    named = [c for c in cues if c.mention is not None and c.type in ("verb", "prep")]
-    verbs = [c for c in named if c.type == "verb"]
-    chosen: Cue | None = None
-    basis = "explicit"
-    if verbs:
-        # The first speaker; a speaker introduced right after it, at the head of its words, is
-        # the one reported ("ذكرت الصحيفة أن الوزير قال إن…").
-        chosen = verbs[0]
-        for c in verbs[1:]:
-            start = chosen.content if chosen.content is not None else chosen.end
-            if c.full and c.start >= start and len(_WORDS.findall(text[start : c.start])) <= 2:
-                chosen = c
-        basis = "svo" if chosen.order == "svo" else ("deferred" if chosen.deferred else "explicit")
-        # A subjectless verb at the head of the clause ("وأضاف، بحسب…، أن") keeps the speaker.
-        lead = cues[0]
-        if lead.continuation and lead.type == "verb" and lead.start < chosen.start and chosen.deferred:
-            chosen = None
-    if chosen is None:
-        preps = [c for c in named if c.type == "prep"]
-        leading_cont = next((c for c in cues if c.continuation and c.type in ("verb", "relative", "same")), None)
-        if leading_cont is not None and (not preps or leading_cont.start < preps[0].start):
-            return _continuation(leading_cont, state, cues)
-        if preps:
-            chosen = preps[0]
-            for c in preps[1:]:
-                if c.lemma.lstrip("و").startswith("نقلا") and chosen.mention is not None and c.start - chosen.mention.end <= 3:
-                    chosen = c  # "بحسب تقارير إعلامية نقلاً عن مسؤولين": the one relayed
-            basis = "prep"
-    if chosen is not None:
-        assert chosen.mention is not None
-        info, resolved = state.resolve(chosen.mention)
-        if chosen.via is not None and info.via is None:
-            info = replace(info, via=(chosen.via.text, chosen.via.start, chosen.via.end))
-        others = {id(c) for c in named} - {id(chosen)}
-        competing = any(c.mention is not None and c.type == "verb" and id(c) in others and not c.deferred
-                        and c.full for c in cues)
-        return _Decision(basis, info, chosen, chosen.mention, resolved, competing=competing)
+    leads = [c for c in cues if c.type in ("verb", "relative", "same") and not c.deferred
+             and (c.mention is not None or c.continuation)]
+    if leads:
+        lead = leads[0]
+        for c in leads[1:]:
+            start = lead.content if lead.content is not None else lead.end
+            if c.mention is not None and c.full and lead.marker in ("an", "colon", "quote") and c.start >= start \
+                    and len(_WORDS.findall(text[start : c.start])) <= 2:
+                lead = c
+        if lead.mention is None:
+            earlier = [c for c in cues if c.deferred and c.mention is not None and c.start < lead.start]
+            if earlier:
+                return _named(earlier[-1], "deferred", state, cues)  # "…، أوضح ذلك المدير، وأضاف أن…"
+            return _continuation(lead, state, cues)
+        basis = {"svo": "svo", "relative": "relative", "subject": "subject"}.get(lead.order, "explicit")
+        return _named(lead, basis, state, cues)
+    deferred = [c for c in cues if c.mention is not None and c.deferred and c.type == "verb"]
+    if deferred:
+        return _named(deferred[0], "deferred", state, cues)
+    preps = [c for c in cues if c.type == "prep" and c.mention is not None and (c.full or _set_off(c, text, a, b))]
+    if preps:
+        chosen = preps[0]
+        for c in preps[1:]:
+            if c.lemma.lstrip("و").startswith("نقلا") and chosen.mention is not None and c.start - chosen.mention.end <= 3:
+                chosen = c  # "بحسب تقارير إعلامية نقلاً عن مسؤولين": the one relayed
+        return _named(chosen, "prep", state, cues)
     cont = next((c for c in cues if c.continuation), None)
     if cont is not None:
         return _continuation(cont, state, cues)
@@ -531,6 +541,26 @@ def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, ar
     if passive is not None:
         return _Decision("hearsay", None, passive, hearsay=True)
     return _Decision("publisher", None, hints=len(cues))
+
+
+def _set_off(cue: Cue, text: str, a: int, b: int) -> bool:
+    """Is a prepositional cue set off from the clause: at its head, after a comma, or closing
+    it (nothing but a few words after its source)?"""
+    before = text[a : cue.start].rstrip()
+    if len(_WORDS.findall(before)) <= 2 or before.endswith(("،", ",", "؛", ";", "(", "-", "–")):
+        return True
+    end = cue.mention.end if cue.mention is not None else cue.end
+    return len(_WORDS.findall(text[end:b])) <= 4
+
+
+def _named(chosen: Cue, basis: str, state: _ArticleState, cues: list[Cue]) -> _Decision:
+    assert chosen.mention is not None
+    info, resolved = state.resolve(chosen.mention)
+    if chosen.via is not None and info.via is None:
+        info = replace(info, via=(chosen.via.text, chosen.via.start, chosen.via.end))
+    competing = any(c is not chosen and c.mention is not None and c.type == "verb" and not c.deferred and c.full
+                    and c.mention.text != chosen.mention.text for c in cues)
+    return _Decision(basis, info, chosen, chosen.mention, resolved, competing=competing)
 
 
 def _continuation(cue: Cue, state: _ArticleState, cues: list[Cue]) -> _Decision:

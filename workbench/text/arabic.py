@@ -46,6 +46,7 @@ _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة 
 _MASDAR_PREFIXES = ("است", "انت", "اعت", "اخت", "اجت", "افت")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
 _FINAL_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
 
 
@@ -115,6 +116,11 @@ def _broken_plural(t: str) -> bool:
     bare = strip_article(t)
     return (len(bare) == 5 and bare[0] == "ا" and bare[3] == "ا") or (len(bare) == 5 and bare[2] == "ا") \
         or (len(bare) == 6 and bare[0] == "م" and bare[3] == "ا")
+
+
+def _prefixed_noun(t: str) -> bool:
+    """A word with the preposition ب or ل on a verbal noun ("بتخفيض", "لتحقيق"): never a name."""
+    return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:])
 
 
 def _boundary(t: str) -> bool:
@@ -253,7 +259,7 @@ class _NP:
                 break
             if t in _OPEN:
                 q = self.quoted_run(j, 4)
-                if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document", None)):
+                if self.words and q != -1 and self.kind in ("outlet", "news agency", "organization", "group", "document"):
                     self.take(j, q)  # "صحيفة “جاكرتا بوست”", "شركة «بيونغ»", "كلية التميز (موندراجون)"
                     self.close = toks[q - 1]
                     self.named = True
@@ -267,20 +273,23 @@ class _NP:
             if not t[0].isalnum():
                 break
             if not self.words:
-                if _stop(t) or (is_addressee(t) and not glued):
+                particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
+                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS:
                     break
-                if _is_cue_word(t) and not _boundary(self.tok(j + 1)):
+                if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
+                                                                      or self.tok(j + 1) == "ل")):
                     break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
                 word = t[2:] if glued and t.startswith("لل") else (t[1:] if glued and t.startswith("ل") else t)
                 self.kind = head_kind(word) or head_kind(t)
                 self.head = word
                 if self.kind is None and word.endswith("و") and len(word) >= 5 and not _definite(word):
                     self.kind = "group"  # "مبتكرو هذه التقنية", "ناشطو حلب": a plural in construct
-                in_name = self.kind is None and not _definite(word) and word not in C.QUANTIFIERS
+                in_name = self.kind is None and not _definite(word) and word not in C.QUANTIFIERS \
+                    and word not in C.CONSTRUCT_HEADS and not (glued and t.startswith("لل"))
                 if word in C.HONORIFIC_TITLES:
                     self.kind = self.kind or "official"
                 self.words.append(toks[j])
-                last_def = _definite(word) or (glued and t.startswith("لل"))
+                last_def = (_definite(word) or (glued and t.startswith("لل"))) and word not in C.CONSTRUCT_HEADS
                 j += 1
                 continue
             prev = self.words[-1].t
@@ -328,9 +337,10 @@ class _NP:
                 j += 1
                 last_def = last_adj = False
                 continue
-            if _stop(t) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
+            particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
+            if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
                 break
-            if _is_cue_word(t) and not (in_name and _boundary(self.tok(j + 1))):
+            if _is_cue_word(t):
                 break
             if prev in C.HONORIFIC_TITLES and (head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES) \
                     and not _definite(t):
@@ -340,7 +350,9 @@ class _NP:
                 in_name = last_def = last_adj = False
                 j += 1
                 continue
-            if prev in C.HONORIFIC_TITLES or prev in C.NAME_PARTICLES:
+            if prev in C.HONORIFIC_TITLES and ((t[:1] in "بل" and _definite(t[1:])) or t.startswith("لل")):
+                self.kind = self.kind or "official"  # "الأستاذ بالجامعة الإسلامية": a title and its place
+            elif prev in C.HONORIFIC_TITLES or prev in C.NAME_PARTICLES:
                 # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان".
                 self.words.append(toks[j])
                 in_name = True
@@ -352,10 +364,10 @@ class _NP:
             name_slot = in_name or (last_def and self.kind in ("official", "person", None))
             if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 4):
                 rest = t[2:] if t.startswith("لل") else t[1:]
-                if self.kind in ("official", "organization", "document", "unnamed", "group") and (
+                headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None
+                if self.kind in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
-                        t.startswith("لل") or head_kind(rest) is not None or head_kind("ال" + rest) is not None
-                        or _definite(self.tok(j + 1))):
+                        headed or (self.kind != "document" and (t.startswith("لل") or _definite(self.tok(j + 1))))):
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
                     last_def = t.startswith("لل")
@@ -439,11 +451,13 @@ class _NP:
                 # in apposition to the name.
                 self.words.append(toks[j])
                 self.named = True
+                self.kind = self.kind or head_kind(t) or "official"
                 tentative = -1
                 in_name = last_def = last_adj = False
                 j += 1
                 continue
             if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
+                    and not _prefixed_noun(t) \
                     and self._run() < 4:
                 self.words.append(toks[j])
                 if tentative == -1 and len(self.words) == 2 and self.kind is None:
@@ -454,7 +468,7 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if (last_def or last_adj) and _name_like(t) and not self._accusative(j):
+            if (last_def or last_adj) and _name_like(t) and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
                 if tentative == -1:
                     tentative = len(self.words)
@@ -464,6 +478,10 @@ class _NP:
                 j += 1
                 continue
             break  # the verb's object ("أعلنت الوزارة تسجيل…")
+        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) \
+                and toks[j + 1].t in C.CONTENT_MARKERS and not toks[j + 1].t.startswith("ب") and len(self.words) < limit:
+            self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
+            j += 1
         self.after = j
         if len(self.words) >= limit:
             self.clean = False
@@ -513,8 +531,11 @@ class _NP:
         if not adjective.endswith("ه"):
             return True
         nouns = [strip_article(w.t) for w in self.words if not _adjective(w.t) or w is self.words[0]]
-        return not all(len(n) >= 4 and not n.endswith(("ه", "ات", "ون", "ين", "اء")) and not _broken_plural(n)
-                       for n in nouns)
+        if len(nouns) != 1:
+            return True  # in a construct chain the adjective may qualify any noun
+        n = nouns[0]
+        return not (len(n) >= 5 and not n.endswith(("ه", "ات", "اء")) and not (n.endswith(("ون", "ين")) and len(n) >= 6)
+                    and not _broken_plural(n))
 
     def _pp(self, j: int, prev: str, used: bool) -> int:
         """A prepositional phrase that belongs to the source phrase, or 0: "عدد من النواب",
@@ -526,7 +547,7 @@ class _NP:
             return j + 1
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
         person = self.kind in ("unnamed", "group", "official", "person")
-        if used or not (person or participle):
+        if (used and not (person and t == "في")) or not (person or participle):
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
@@ -605,6 +626,14 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             if m < n and toks[m].t in ("-", "–"):
                 k = m + 1
                 continue
+        if t == "," and k + 1 < n and toks[k + 1].t[0].isalpha() and toks[k + 1].t not in C.CONTENT_MARKERS:
+            m = k + 1  # "…مصادر أمنية مطلعة، رفضت الكشف عن هويتها، أن…": an aside between commas
+            while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
+                    and not _is_cue_word(toks[m].t):
+                m += 1
+            if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
+                k = m + 1
+                continue
         if t in (",", "/", "-", "–"):
             k += 1
             continue
@@ -622,9 +651,17 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             if k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
                 return "an", k + 1
             return "prep", k
-        if t in C.TIME_WORDS or t.isdigit() or t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS:
+        if t in C.TIME_WORDS or t in C.TIME_NOUNS or t.isdigit() or t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS:
             k += 1
             continue
+        if k > 0 and toks[k - 1].t == "," and (t in _ASIDE_OPENERS or (t[:1] == "و" and t[1:] in _ASIDE_OPENERS)):
+            m = k + 1  # "، بحسب ما أورد الموقع الرسمي،", "، ووفقاً لوكالة تسنيم،": a relay set aside
+            while m < n and m - k <= 14 and toks[m].t not in (",", ".", ":") and toks[m].t not in C.CONTENT_MARKERS:
+                m += 1
+            if m < n and toks[m].t == ",":
+                k = m + 1
+                continue
+            break
         if t == "(":
             m = k + 1
             while m < n and m - k < 8 and toks[m].t != ")":
@@ -810,6 +847,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
         s, e = sv.orig(ns, ne)
         if m.prep is not None:
             if m.prep in C.DEFERRING_PREPOSITIONS:
+                if m.prep == "كما" and not sv.norm[:ns].strip(" ,"):
+                    continue  # "كما بينت المادة أن…": "also", at the head of the sentence
                 deferring_until = ne + 2
                 continue
             cue = _prep_frame(sv, m.prep, ns, ne, s, e, known)
@@ -877,6 +916,12 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
             or mention.named or (known is not None and known(mention.text)):
         return mention
+    if known is not None:
+        # "كانت لوفتهانزا صرفت…": the words that name someone seen before, and no more.
+        for m in range(min(3, len(toks) - i), 0, -1):
+            a, b = sv.orig(toks[i].s, toks[i + m - 1].e)
+            if known(sv.text[a:b]):
+                return Mention(a, b, sv.text[a:b], "", named=True)
     return None
 
 
@@ -1059,6 +1104,13 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None
+    if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
+            and not _plausible(mention) and not (known is not None and known(mention.text)) \
+            and _subject_before(sv, ci) is not None:
+        # What follows the verb cannot speak ("أكد ضرورة التنسيق"): it is the object, and the
+        # subject stands before the verb.
+        mention = None
+        marker, k = "", ti
     if mention is None and order != "pronoun" and not participle:
         # No subject after the verb: one before it (SVO), or none (the previous speaker goes on).
         before_np = _subject_before(sv, ci)
@@ -1067,6 +1119,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             return Cue(before_np.start, e, sv.text[before_np.start : e], cue.lemma, "verb", before_np,
                        bool(marker), deferred=deferred, marker=marker or "object",
                        content=_tok_start(sv, k) if marker else _tok_start(sv, ti), order="svo")
+    if deferred and marker in ("an", "colon", "quote") and k <= after + 1:
+        deferred = False  # "…، كما قال الوزير إن…": its own words follow
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
@@ -1086,6 +1140,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             k = after
         return Cue(s, e, word, cue.lemma, "verb", mention, marker in ("an", "colon", "quote", "prep"),
                    deferred=deferred, marker=marker, content=_tok_start(sv, k), via=via, order=order)
+    if not marker and order == "pronoun" and cue.object:
+        marker, k = "object", after  # "وعدّ سموه … إقرار البرنامج نقلة كبيرة"
     if not marker:
         return None
     # Subjectless: "وأضاف أن…", "مشيراً إلى أن…", "وعدّ سموه…", "ونقل التلفزيون عنه قوله…".
