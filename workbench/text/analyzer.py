@@ -612,38 +612,42 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 # 97% of the time on 15 decisions or more reach 0.8 ("confident"). Written by
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
-    ('background',): 0.95,  # 18/18
+    ('background',): 0.95,  # 21/21
     ('continuation', 'far', 'marked', 'agrees'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'agrees'): 0.5,  # 4/8
+    ('continuation', 'far', 'unmarked', 'agrees'): 0.66,  # 1/1
+    ('continuation', 'mid', 'marked', 'agrees'): 0.56,  # 8/14
     ('continuation', 'mid', 'unmarked', 'agrees'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees'): 0.98,  # 82/82
-    ('continuation', 'near', 'marked', 'disagrees'): 0.66,  # 3/4
-    ('continuation', 'near', 'unmarked', 'agrees'): 0.75,  # 2/2
+    ('continuation', 'near', 'marked', 'agrees'): 0.79,  # 96/103
+    ('continuation', 'near', 'marked', 'disagrees'): 0.77,  # 6/7
+    ('continuation', 'near', 'unmarked', 'agrees'): 0.79,  # 3/3
     ('continuation', 'near', 'unmarked', 'disagrees'): 0.5,  # 1/2
-    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 7/7
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 21/25
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 147/148
+    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 10/10
+    ('deferred', 'object', 'plain', 'alone'): 0.25,  # 0/2
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 31/38
+    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 205/207
     ('explicit', 'marked', 'strong', 'competing'): 0.66,  # 1/1
-    ('explicit', 'marked', 'weak', 'alone'): 0.77,  # 6/7
+    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 12/14
     ('explicit', 'marked', 'weak', 'competing'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.4,  # 1/3
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 38/45
+    ('explicit', 'object', 'plain', 'alone'): 0.5,  # 3/6
+    ('explicit', 'object', 'strong', 'alone'): 0.78,  # 51/64
     ('explicit', 'object', 'weak', 'alone'): 0.66,  # 1/1
     ('explicit', 'prep', 'plain', 'alone'): 0.66,  # 1/1
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 22/23
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 24/25
     ('explicit', 'prep', 'weak', 'alone'): 0.66,  # 1/1
-    ('prep', 'marked', 'strong', 'alone'): 0.79,  # 4/4
-    ('prep', 'none', 'strong', 'alone'): 0.79,  # 7/7
-    ('publisher', 'clear'): 0.97,  # 105/107
-    ('publisher', 'hinted'): 0.68,  # 53/77
+    ('prep', 'marked', 'strong', 'alone'): 0.79,  # 5/5
+    ('prep', 'none', 'strong', 'alone'): 0.79,  # 12/12
+    ('publisher', 'clear'): 0.97,  # 141/144
+    ('publisher', 'hinted'): 0.64,  # 73/112
     ('quotation', 'far', 'marked', 'agrees'): 0.33,  # 0/1
-    ('quotation', 'mid', 'marked', 'agrees'): 0.66,  # 1/1
+    ('quotation', 'mid', 'marked', 'agrees'): 0.5,  # 1/2
     ('quotation', 'near', 'marked', 'agrees'): 0.71,  # 4/5
     ('relative', 'marked', 'strong', 'alone'): 0.6,  # 2/3
+    ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
+    ('relative', 'near', 'marked', 'agrees'): 0.25,  # 0/2
     ('subject', 'marked', 'strong', 'alone'): 0.75,  # 2/2
-    ('svo', 'marked', 'plain', 'alone'): 0.33,  # 0/1
-    ('svo', 'marked', 'strong', 'alone'): 0.77,  # 6/7
+    ('svo', 'marked', 'plain', 'alone'): 0.6,  # 2/3
+    ('svo', 'marked', 'strong', 'alone'): 0.76,  # 9/11
     ('svo', 'object', 'strong', 'alone'): 0.66,  # 1/1
     ('svo', 'prep', 'plain', 'alone'): 0.33,  # 0/1
     ('svo', 'prep', 'strong', 'alone'): 0.66,  # 1/1

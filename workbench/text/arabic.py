@@ -83,8 +83,8 @@ def is_addressee(t: str) -> bool:
 
 
 def _adjective(t: str) -> bool:
-    if t in C.ADJECTIVES or C.is_nisba(t):
-        return True
+    if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
+        return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
     # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات": a noun).
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
@@ -279,6 +279,8 @@ class _NP:
                 particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
                 if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
                     break
+                if self._accusative(j) and t.endswith("ا"):
+                    break  # "قال نصاً:", "أكد مجدداً": an adverb, not a source
                 if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
                                                                       or self.tok(j + 1) == "ل")):
                     break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
@@ -317,7 +319,7 @@ class _NP:
                 j += 2
                 last_adj = True
                 continue
-            if t in ("من", "في", "ل") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
+            if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
                     used_pp = used_pp or prev not in C.QUANTIFIERS
@@ -355,8 +357,8 @@ class _NP:
                 continue
             if prev in C.HONORIFIC_TITLES and ((t[:1] in "بل" and _definite(t[1:])) or t.startswith("لل")):
                 self.kind = self.kind or "official"  # "الأستاذ بالجامعة الإسلامية": a title and its place
-            elif ((prev in C.HONORIFIC_TITLES and not (_definite(t) and (_adjective(t) or t in C.TITLE_MODIFIERS)))
-                  or prev in C.NAME_PARTICLES) and (_definite(t) or (_name_like(t, first=False) and not _prefixed_noun(t))):
+            elif (prev in C.HONORIFIC_TITLES and not _definite(t) and _name_like(t, first=False) and not _prefixed_noun(t)) \
+                    or (prev in C.NAME_PARTICLES and (_definite(t) or _name_like(t, first=False))):
                 # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان"
                 # (not "المحلل السياسي": an adjective of the title).
                 self.words.append(toks[j])
@@ -427,6 +429,13 @@ class _NP:
                         last_def = True
                         j = m
                         continue
+                    if len(self.words) == 1 and not self.named:
+                        # "مرشد الجمهورية الإيرانية": the first word was a noun in construct, not a name.
+                        self.words.append(toks[j])
+                        in_name = False
+                        last_def = True
+                        j += 1
+                        continue
                     break
                 if not last_def and not last_adj and not in_name:
                     # The construct chain ends in its definite word: "وزير الخارجية", "رئيس منظمة الطاقة".
@@ -464,7 +473,7 @@ class _NP:
                 last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
                 j += 1
                 continue
-            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) in ("official", "unnamed")) \
+            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
                     and not _definite(t):
                 # "بخاري دان معلم أحد سكان قرية مجاورة", "ادريان لودفيج كبير الخبراء": a description
                 # in apposition to the name.
@@ -487,7 +496,9 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if last_def and _name_like(t) and not self._accusative(j) and not _prefixed_noun(t):
+            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+                                               and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
+                    and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
                 if tentative == -1:
                     tentative = len(self.words)
@@ -579,6 +590,9 @@ class _NP:
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
+        if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+            q = self.quoted_run(j + 1, 4)
+            return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
         if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
             return 0
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
@@ -910,6 +924,9 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                     found.append(Cue(s, e, sv.text[s:e], form, "verb", mention, True, marker=marker,
                                      content=_tok_start(sv, k), order="vso"))
             continue
+        if form in C.AFTER_MA_FORMS and (ci == 0 or toks[ci - 1].t not in ("ما", "وهو", "وهي")
+                                          or sv.text[e - 1] == "ة"):
+            continue  # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده"
         deferred = ns <= deferring_until
         if not deferred and not _may_report(sv.norm, ne, form):
             continue  # "بين الطرفين", "عبر الحدود": the word's other sense, decided without parsing
@@ -1107,6 +1124,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             named = _np_before(sv, ci - 1)
             return Cue(s, e, word, cue.lemma, "relative", named, True, continuation=named is None, deferred=deferred,
                        marker=marker, content=_tok_start(sv, k), agree=agree, order="relative")
+        return None
+    if form in C.AFTER_MA_FORMS:
+        named_after, _ = read_source(sv, ti)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
         return None
     if before in C.NEGATIONS and not (deferred and before == "ما"):
         return None  # "لم يذكر", "ما قاله": nothing is reported
