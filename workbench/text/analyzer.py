@@ -145,6 +145,7 @@ class _Speaker:
     feminine: bool
     plural: bool
     sentence: int  # the sentence it last spoke in
+    sure: bool = True  # named by a confident decision (its continuations inherit it)
 
 
 @dataclass(slots=True)
@@ -161,6 +162,7 @@ class _Decision:
     hints: int = 0  # cue words in the clause that were not read as attribution
     hearsay: bool = False  # an agentless passive ("قيل إن")
     competing: bool = False  # another source is named in the clause
+    speaker_sure: bool = False  # for a continuation: its speaker was named by a confident decision
 
 
 class _ArticleState:
@@ -190,15 +192,16 @@ class _ArticleState:
     def last(self) -> SourceInfo | None:
         return self.speakers[-1].info if self.speakers else None
 
-    def spoke(self, info: SourceInfo, mention: Mention | None = None) -> _Speaker:
+    def spoke(self, info: SourceInfo, mention: Mention | None = None, sure: bool = True) -> _Speaker:
         feminine = mention.feminine if mention else False
         plural = mention.plural if mention else False
         for sp in self.speakers:
             if sp.info.canonical == info.canonical and sp.info.mention == info.mention:
                 feminine, plural = (sp.feminine, sp.plural) if mention is None else (feminine, plural)
+                sure = sure or (mention is None and sp.sure)
                 self.speakers.remove(sp)
                 break
-        speaker = _Speaker(info, feminine, plural, self.sentence)
+        speaker = _Speaker(info, feminine, plural, self.sentence, sure)
         self.speakers.append(speaker)
         del self.speakers[:-_RECENT_SPEAKERS]
         return speaker
@@ -411,21 +414,23 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         decision = _decide(in_clause, state, text, a, b, arabic)
         if decision.source is None and inside and open_speaker is not None and decision.basis != "background":
             # Inside a quotation opened earlier: its speaker goes on.
-            decision = _Decision("quotation", open_speaker.info, distance=state.sentence - open_speaker.sentence)
+            decision = _Decision("quotation", open_speaker.info, distance=state.sentence - open_speaker.sentence,
+                                 speaker_sure=open_speaker.sure)
         elif decision.source is None and not in_clause and state.last_was_quote and state.last is not None \
                 and _OPENING_QUOTE.match(text[a:b].lstrip()):
             # A quotation that follows an attributed quotation goes on in the same voice.
-            decision = _Decision("quotation", state.last, distance=1)
+            decision = _Decision("quotation", state.last, distance=1, speaker_sure=state.speakers[-1].sure)
         if decision.source is None and decision.basis == "publisher" and not in_clause:
             # Any reporting word in the sentence, read or not, or a "بأن" with no verb of saying
             # before it, is a chance a source was missed.
             decision.hints = (sv.cue_words + len(_BI_ANNA.findall(sv.norm))) if arabic else _cue_hints(text[a:b], arabic)
         source = decision.source
         attributed = source is not None
-        speaker = state.spoke(source, decision.mention) if source is not None else None
-        state.last_was_quote = source is not None and any(q in text[a:b] for q in '"“«')
         signals = _signals(decision)
         confidence = _confidence(signals)
+        speaker = state.spoke(source, decision.mention, confidence >= 0.8 or decision.speaker_sure) \
+            if source is not None else None
+        state.last_was_quote = source is not None and any(q in text[a:b] for q in '"“«')
         basis = decision.basis
         cue = decision.cue
         if cue is not None and cue.order == "after" and source is not None and a == s:
@@ -576,7 +581,8 @@ def _continuation(cue: Cue, state: _ArticleState, cues: list[Cue]) -> _Decision:
     info = speaker.info
     if cue.via is not None:
         info = replace(info, via=(cue.via.text, cue.via.start, cue.via.end))
-    return _Decision(basis, info, cue, None, True, distance=state.sentence - speaker.sentence, agrees=agrees)
+    return _Decision(basis, info, cue, None, True, distance=state.sentence - speaker.sentence, agrees=agrees,
+                     speaker_sure=speaker.sure)
 
 
 # ---------------------------------------------------------------- confidence
@@ -592,7 +598,7 @@ def _signals(d: _Decision) -> tuple[str, ...]:
     if d.basis in ("continuation", "relative", "same", "quotation", "named after") and d.mention is None:
         near = "near" if d.distance <= 1 else ("mid" if d.distance <= 3 else "far")
         marked = "marked" if d.cue is None or d.cue.marker in ("an", "colon", "quote") else "unmarked"
-        return (d.basis, near, marked, "agrees" if d.agrees else "disagrees")
+        return (d.basis, near, marked, "agrees" if d.agrees else "disagrees", "sure" if d.speaker_sure else "unsure")
     cue, mention = d.cue, d.mention
     marker = cue.marker if cue is not None else ""
     marked = "marked" if marker in ("an", "colon", "quote") else (marker or "none")
@@ -613,15 +619,20 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('background',): 0.95,  # 21/21
-    ('continuation', 'far', 'marked', 'agrees'): 0.33,  # 0/1
-    ('continuation', 'far', 'unmarked', 'agrees'): 0.66,  # 1/1
-    ('continuation', 'mid', 'marked', 'agrees'): 0.56,  # 8/14
-    ('continuation', 'mid', 'unmarked', 'agrees'): 0.66,  # 1/1
-    ('continuation', 'mid', 'unmarked', 'disagrees'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees'): 0.79,  # 96/103
-    ('continuation', 'near', 'marked', 'disagrees'): 0.77,  # 6/7
-    ('continuation', 'near', 'unmarked', 'agrees'): 0.79,  # 3/3
-    ('continuation', 'near', 'unmarked', 'disagrees'): 0.5,  # 1/2
+    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
+    ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.77,  # 6/7
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.33,  # 2/7
+    ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
+    ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 60/62
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 36/41
+    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.6,  # 2/3
+    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 4/4
+    ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.75,  # 2/2
+    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
+    ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.33,  # 0/1
+    ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'strong', 'alone'): 0.79,  # 10/10
     ('deferred', 'object', 'plain', 'alone'): 0.25,  # 0/2
     ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 31/38
@@ -639,12 +650,14 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 12/12
     ('publisher', 'clear'): 0.97,  # 141/144
     ('publisher', 'hinted'): 0.64,  # 73/112
-    ('quotation', 'far', 'marked', 'agrees'): 0.33,  # 0/1
-    ('quotation', 'mid', 'marked', 'agrees'): 0.5,  # 1/2
-    ('quotation', 'near', 'marked', 'agrees'): 0.71,  # 4/5
+    ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
+    ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
+    ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 1/1
+    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.6,  # 2/3
+    ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2
     ('relative', 'marked', 'strong', 'alone'): 0.6,  # 2/3
     ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
-    ('relative', 'near', 'marked', 'agrees'): 0.25,  # 0/2
+    ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.25,  # 0/2
     ('subject', 'marked', 'strong', 'alone'): 0.75,  # 2/2
     ('svo', 'marked', 'plain', 'alone'): 0.6,  # 2/3
     ('svo', 'marked', 'strong', 'alone'): 0.76,  # 9/11
