@@ -67,9 +67,13 @@ class Registry:
         items = data["sources"] if isinstance(data, dict) else data
         return cls([_entry(d) for d in items])
 
-    def resolve(self, mention: str) -> RegistrySource | None:
-        """The registry entry `mention` names, or None."""
+    def resolve(self, mention: str, fuzzy: bool = True) -> RegistrySource | None:
+        """The registry entry `mention` names, or None. Without `fuzzy`, only exact names and
+        their leading words count (the analyzer's quick check for people's names)."""
         key = match_key(mention)
+        if not fuzzy:
+            hit = self._by_key.get(key)
+            return hit if hit is not None or key in self._cache else _resolve_key(self, key, fuzzy=False)
         try:
             return self._cache[key]
         except KeyError:
@@ -103,7 +107,7 @@ class Registry:
         return None
 
 
-def _resolve_key(reg: Registry, key: str) -> RegistrySource | None:
+def _resolve_key(reg: Registry, key: str, fuzzy: bool = True) -> RegistrySource | None:
     if not key:
         return None
     hit = reg._by_key.get(key)
@@ -115,8 +119,8 @@ def _resolve_key(reg: Registry, key: str) -> RegistrySource | None:
         hit = reg._by_key.get(" ".join(words[:n]))
         if hit is not None:
             return hit
-    if len(key) < 5:
-        return None
+    if not fuzzy or len(key) < 5 or len(words) > 8:
+        return None  # too short to compare, or a long description no registry name is
     found = process.extractOne(key, reg._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return reg._by_key[found[0]] if found else None
 

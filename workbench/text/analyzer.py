@@ -22,7 +22,7 @@ from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.arabic import arabic_cues
-from workbench.text.attribution import Cue, Mention, SentenceView
+from workbench.text.attribution import ArticleText, Cue, Mention, SentenceView
 from workbench.text.attribution_en import english_cues
 from workbench.text.checkworthy import rests_on_media, score_claim
 from workbench.text.cues import is_nisba
@@ -52,6 +52,7 @@ _LINK_SENTENCE = re.compile(r"(?:رابط الخبر|رابط المصدر|اق�
 _MENTION_WORDS = re.compile(r"[^\s]+")
 _OPENING_QUOTE = re.compile(r"^[\"“«„'‘]")
 _EDGE_PUNCT = "،,؛;:-–— \t/"
+_FUZZY_KINDS = frozenset({"organization", "outlet", "news agency", "social media", ""})
 _RECENT_SPEAKERS = 4  # how far back a subjectless verb looks for a speaker that agrees with it
 _SEEN_NAMES = 64  # distinct names kept for short forms ("الوزير" after "وزير النفط علي العمير")
 _QUOTE_CARRY = 6  # sentences a quotation may run on in its speaker's voice
@@ -179,10 +180,11 @@ class _ArticleState:
         # A source named after its words ("أوضح ذلك X") in the sentence just read.
         self.named_after: tuple[SourceInfo, float] | None = None
         self.line_end = 0  # the end of the paragraph being read
+        self.article: ArticleText | None = None
 
     def known(self, text: str) -> bool:
         """Does a phrase name a source the registry knows, or one named in full earlier?"""
-        if self.registry.resolve(text) is not None:
+        if self.registry.resolve(text, fuzzy=False) is not None:
             return True
         words = [w for w in match_key(text).split() if w not in _REFERENCE_NOISE]
         wanted = set(words)
@@ -237,7 +239,9 @@ class _ArticleState:
                 text = text[:cut]
                 mention = replace(mention, end=mention.start + cut, text=text)
         else:
-            entry = self.registry.resolve(text)
+            # Spelling variants of institutions' names are common; people's names are not in the
+            # registry, and comparing them fuzzily only costs time.
+            entry = self.registry.resolve(text, fuzzy=mention.kind in _FUZZY_KINDS or mention.quoted)
         if entry is not None:
             info = SourceInfo(text, mention.start, mention.end, entry.canonical, entry.kind, entry.key, entry.reliability)
             self._remember(info)
@@ -359,6 +363,7 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
         publisher = publisher_from_name(publisher_hint, registry)
     voice = replace(publisher, kind="publisher") if publisher else None
     state = _ArticleState(registry)
+    state.article = ArticleText(text)
     claims: list[ClaimResult] = []
     for line in lines:
         if line.kind is not LineKind.TEXT:
@@ -391,7 +396,7 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
 
 
 def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: SourceInfo | None) -> list[ClaimResult]:
-    sv = SentenceView(text, s, e)
+    sv = SentenceView(text, s, e, state.article)
     arabic = is_arabic_script(text[s:e])
     found = arabic_cues(sv, state.known) if arabic else english_cues(sv)
     carried = state.quote_speaker
@@ -409,6 +414,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     bounds = [*cuts, e]
     out: list[ClaimResult] = []
     open_speaker: _Speaker | None = carried
+    bi_anna = -1  # "بأن" in the sentence, counted when a clause is left to the publisher
     for a, b in pairwise(bounds):
         in_clause = [c for c in found if a <= c.start < b]
         decision = _decide(in_clause, state, text, a, b, arabic)
@@ -423,7 +429,12 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         if decision.source is None and decision.basis == "publisher" and not in_clause:
             # Any reporting word in the sentence, read or not, or a "بأن" with no verb of saying
             # before it, is a chance a source was missed.
-            decision.hints = (sv.cue_words + len(_BI_ANNA.findall(sv.norm))) if arabic else _cue_hints(text[a:b], arabic)
+            if arabic:
+                if bi_anna < 0:
+                    bi_anna = len(_BI_ANNA.findall(sv.norm))
+                decision.hints = sv.cue_words + bi_anna
+            else:
+                decision.hints = _cue_hints(text[a:b], arabic)
         source = decision.source
         attributed = source is not None
         signals = _signals(decision)

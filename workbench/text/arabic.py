@@ -26,7 +26,6 @@ the source. Every phrase records whether it ended at a clear boundary, which the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -62,6 +61,7 @@ def head_kind(word: str) -> str | None:
     return C.SOURCE_HEADS.get(w) or C.SOURCE_HEADS.get(strip_article(w))
 
 
+@lru_cache(maxsize=131072)
 def _definite(t: str) -> bool:
     """Does the word carry the article? ("الوزير", "والآثار", "بالنادي", "للاتحاد"; not "والد")."""
     if t.startswith(("وال", "بال", "فال", "كال")):
@@ -82,6 +82,7 @@ def is_addressee(t: str) -> bool:
     return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS
 
 
+@lru_cache(maxsize=131072)
 def _adjective(t: str) -> bool:
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
         return True  # ("الصحي", "الفني": a short nisba)
@@ -90,6 +91,7 @@ def _adjective(t: str) -> bool:
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
 
 
+@lru_cache(maxsize=131072)
 def _name_like(t: str, first: bool = True) -> bool:
     """Could this bare word be part of a proper name? Verbal nouns (the usual object of a
     reporting verb: "ضرورة", "استمرار", "ارتفاعاً", "تقديم") are not, nor, at the start of a name,
@@ -110,6 +112,7 @@ def _name_like(t: str, first: bool = True) -> bool:
     return not (t.startswith("ت") and len(t) == 5 and t[3] == "ي")  # تفعيل: "تقديم", "تطوير"
 
 
+@lru_cache(maxsize=131072)
 def _broken_plural(t: str) -> bool:
     """A rough test for a broken plural ("قوات" no, "مصادر", "أعضاء", "قادة"): the shapes أفعال,
     فعالل, مفاعل."""
@@ -118,11 +121,13 @@ def _broken_plural(t: str) -> bool:
         or (len(bare) == 6 and bare[0] == "م" and bare[3] == "ا")
 
 
+@lru_cache(maxsize=131072)
 def _prefixed_noun(t: str) -> bool:
     """A word with the preposition ب or ل on a verbal noun ("بتخفيض", "لتحقيق"): never a name."""
     return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:], first=False)
 
 
+@lru_cache(maxsize=131072)
 def _boundary(t: str) -> bool:
     """Does this token end a source phrase clearly: what introduces the words, punctuation, an
     addressee, a setting, a time, a relative pronoun?"""
@@ -131,10 +136,12 @@ def _boundary(t: str) -> bool:
             or t in C.HONORIFIC_PRONOUNS or t in ("قايلا", "قايله"))
 
 
+@lru_cache(maxsize=131072)
 def _is_cue_word(t: str) -> bool:
     return C.verb_form(t) is not None
 
 
+@lru_cache(maxsize=131072)
 def _stop(t: str) -> bool:
     if t[:1] in "وف" and len(t) > 2 and t[1:] in C.NP_STOPS:
         return True  # "وعن", "ولم", "وفي"
@@ -840,7 +847,7 @@ def _after_content_marker(sv: SentenceView, mention: Mention) -> bool:
     """Does the phrase stand inside reported words ("…إن بلاده تتوقع")? Then a verb after it
     is part of what was said, not a new frame, unless its own words follow."""
     toks = sv.tokens
-    i = sv.token_index(bisect_left(sv.index, mention.start - sv.base)) - 1
+    i = sv.token_index(sv.norm_offset(mention.start)) - 1
     return i >= 0 and (toks[i].t in C.CONTENT_MARKERS or toks[i].t == ":")
 
 
@@ -870,13 +877,17 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     sv.cue_words = len(matches)
     opens_background = sv.norm.startswith(_BACKGROUND_STARTS)
     found: list[Cue] = []
+    # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
+    # tokenised: most sentences then have nothing left to read.
+    matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
+               or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
     if not matches and not opens_background:
         return found  # most sentences: nothing to read, nothing tokenised
     if sv._tokens is None:
         sv.floor = 0 if opens_background or not matches else _word_floor(sv.norm, matches[0].start - 200)
         if matches:
             # Nothing is read more than a few dozen words after the last cue.
-            end = sv.norm.find(" ", matches[-1].end + 600)
+            end = sv.norm.find(" ", matches[-1].end + 360)
             sv.ceiling = len(sv.norm) if end == -1 else end
     toks = sv.tokens
     n = len(toks)
@@ -928,8 +939,6 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                                           or sv.text[e - 1] == "ة"):
             continue  # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده"
         deferred = ns <= deferring_until
-        if not deferred and not _may_report(sv.norm, ne, form):
-            continue  # "بين الطرفين", "عبر الحدود": the word's other sense, decided without parsing
         cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=deferred, known=known)
         if cue is None and not C.verb_cue(form).weak:
             sv.unread += 1  # "قال", "أكد"... left unread: an attribution may have been missed
@@ -953,6 +962,12 @@ _MARKER_NEAR = re.compile(
     "|".join(sorted((re.escape(m) for m in C.CONTENT_MARKERS), key=len, reverse=True)).join(("(?<!\\w)(?:", ")(?!\\w)"))
     + '|[:"]'
 )
+
+
+def _after_deferring(norm: str, start: int) -> bool:
+    """Does a deferring preposition ("حسبما", "بحسب ما", "كما") stand just before this verb?"""
+    before = norm[max(0, start - 12) : start].rstrip()
+    return before.endswith(("ما", "حسبما", "كما"))
 
 
 def _may_report(norm: str, end: int, form: str) -> bool:
