@@ -630,14 +630,13 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('background',): 0.95,  # 21/21
-    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
     ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.77,  # 6/7
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.33,  # 2/7
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.3,  # 2/8
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 60/62
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 36/41
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.98,  # 61/61
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 37/40
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.6,  # 2/3
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 4/4
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.75,  # 2/2
@@ -646,21 +645,22 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'strong', 'alone'): 0.79,  # 10/10
     ('deferred', 'object', 'plain', 'alone'): 0.25,  # 0/2
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 31/38
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 205/207
+    ('explicit', 'marked', 'plain', 'alone'): 0.78,  # 28/35
+    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 209/211
     ('explicit', 'marked', 'strong', 'competing'): 0.66,  # 1/1
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 12/14
     ('explicit', 'marked', 'weak', 'competing'): 0.66,  # 1/1
+    ('explicit', 'none', 'strong', 'alone'): 0.75,  # 2/2
     ('explicit', 'object', 'plain', 'alone'): 0.5,  # 3/6
-    ('explicit', 'object', 'strong', 'alone'): 0.78,  # 51/64
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 54/63
     ('explicit', 'object', 'weak', 'alone'): 0.66,  # 1/1
     ('explicit', 'prep', 'plain', 'alone'): 0.66,  # 1/1
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 24/25
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 25/26
     ('explicit', 'prep', 'weak', 'alone'): 0.66,  # 1/1
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 5/5
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 12/12
     ('publisher', 'clear'): 0.97,  # 141/144
-    ('publisher', 'hinted'): 0.64,  # 73/112
+    ('publisher', 'hinted'): 0.66,  # 73/109
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 1/1
@@ -669,7 +669,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('relative', 'marked', 'strong', 'alone'): 0.6,  # 2/3
     ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.25,  # 0/2
-    ('subject', 'marked', 'strong', 'alone'): 0.75,  # 2/2
+    ('subject', 'marked', 'strong', 'alone'): 0.5,  # 2/4
     ('svo', 'marked', 'plain', 'alone'): 0.6,  # 2/3
     ('svo', 'marked', 'strong', 'alone'): 0.76,  # 9/11
     ('svo', 'object', 'strong', 'alone'): 0.66,  # 1/1

@@ -45,6 +45,8 @@ _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outl
 _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
+_SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
 _ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
 _FINAL_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
 
@@ -87,7 +89,10 @@ def _adjective(t: str) -> bool:
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
         return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
-    # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات": a noun).
+    # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات") nor a verbal noun
+    # of the shape مفاعلة ("المشاركة", "المتابعة"): nouns.
+    if bare.endswith("ه") and len(bare) == 6 and bare[2] == "ا":
+        return False
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
 
 
@@ -344,7 +349,8 @@ class _NP:
                     j += 1
                 self.kind = "social media"
                 break
-            if t == "باسم" and prev in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه"):
+            if t == "باسم" and any(w.t in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                                  for w in self.words[-2:]):
                 self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
                 j += 1
                 last_def = last_adj = False
@@ -414,7 +420,8 @@ class _NP:
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
                 continue
-            if t.startswith("و") and len(t) > 3 and head_kind(t[1:]) == "official" and self.kind == "official":
+            if t.startswith("و") and len(t) > 3 and (head_kind(t[1:]) == "official" or t[1:] in C.HONORIFIC_TITLES) \
+                    and self.kind == "official":
                 self.words.append(toks[j])  # "المبعوث الخاص ومنسق شئون الطاقة"
                 last_def = _definite(t[1:])
                 last_adj = in_name = False
@@ -600,6 +607,10 @@ class _NP:
         if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
             q = self.quoted_run(j + 1, 4)
             return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
+        if t in ("من", "في") and nxt in _OPEN and person:
+            q = self.quoted_run(j + 1, 5)
+            if q != -1:
+                return q  # "كبير محللي الأسواق في (سي إم سي ماركتس)"
         if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
             return 0
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
@@ -996,6 +1007,18 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     if len(toks) < 3 or toks[0].s != 0 or ci < 2:
         return None
     i = 1
+    if toks[0].t in ("من", "ومن") and len(toks) > 3 and toks[1].t in _FRAMING:
+        toks = toks[2 + (toks[2].t == ",") :]  # "من جانبه، رفض السفير…"
+        if len(toks) < 3:
+            return None
+        offset = len(sv.tokens) - len(toks)
+        if not toks[0].t[0].isalpha() or _stop(toks[0].t) or _definite(toks[0].t) or head_kind(toks[0].t) is not None:
+            return None
+        mention, _ = read_source(sv, offset + 1)
+        if mention is not None and mention.end <= sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] \
+                and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
+            return mention
+        return None
     if toks[0].t in C.AUXILIARIES:
         i = 1
     else:
@@ -1228,7 +1251,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
             return Cue(s, e, word, cue.lemma, "verb", mention, False, deferred=True, marker="before", via=via, order=order)
-        if cue.weak and not marker and not (cue.object and plausible and mention.clean):
+        if cue.weak and not marker and not (
+                (cue.object or (cue.document and mention.kind in ("document", "outlet", "news agency")))
+                and plausible and mention.clean):
             return None
         if (cue.weak or cue.publishing) and not plausible:
             return None
