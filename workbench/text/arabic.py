@@ -45,6 +45,7 @@ _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outl
 _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
 _ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
@@ -326,6 +327,12 @@ class _NP:
                 last_def = _definite(t[1:])
                 last_adj = in_name = False
                 continue
+            if t in _ISSUED and self.tok(j + 1) in ("عن", "من") and self._current_kind() == "document":
+                self.words.extend(toks[j : j + 2])  # "تقرير صادر عن هيئة الموانئ"
+                j += 2
+                last_def = last_adj = in_name = False
+                self.kind = "document"
+                continue
             if t == "غير" and _definite(self.tok(j + 1)) and last_def:
                 self.words.extend(toks[j : j + 2])  # "التسريبات غير المؤكدة": a negated adjective
                 j += 2
@@ -534,8 +541,14 @@ class _NP:
         nxt = self.tok(self.after)
         if tentative != -1:
             # A name that follows a title must be followed by what ends a source phrase; otherwise
-            # the words were the verb's object ("أكد الوزير تحفظ…").
-            if _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
+            # the words were the verb's object ("أكد الوزير تحفظ…"). A name ending in ة ("جمعة")
+            # must be followed by what introduces the words ("أكد الوزير ضرورة الإسراع في…" is
+            # not a name).
+            feminine_start = self.words[tentative].t.endswith("ه") if tentative < len(self.words) else False
+            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE) or is_addressee(nxt)):
+                del self.words[tentative:]
+                self.after = self._index_after(self.words[-1]) if self.words else i
+            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
                 self.named = True
             else:
                 del self.words[tentative:]
@@ -544,7 +557,8 @@ class _NP:
                 _boundary(nxt) or (C.verb_form(nxt) or "")[:1] not in ("", "م", "ب")):
             self.named = True  # "وقال ستاثاكيس إن…", "لكن دريك قال إن…": a name on its own
         while self.words and (self.words[-1].t in _FINAL_PARTICLES or (
-                len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t))):
+                len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t)
+                and self.words[-2].t not in C.NAME_PARTICLES)):  # ("آل الشيخ" is a family name)
             # "مستشار خامنئي الدكتور": a title that wants a name never ends the phrase.
             self.words.pop()
             self.clean = False
