@@ -51,6 +51,7 @@ class Registry:
     _keys: list[str] = field(default_factory=list, repr=False)
     # Resolutions already made (the fuzzy step is the costly one); bounded.
     _cache: dict[str, RegistrySource | None] = field(default_factory=dict, repr=False)
+    _leading_cache: dict[str, tuple[RegistrySource, int] | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for src in self.sources:
@@ -81,7 +82,18 @@ class Registry:
     def resolve_leading(self, mention: str) -> tuple[RegistrySource, int] | None:
         """The entry named by the leading words of `mention`, and how many words it took:
         "وزارة الصحة تسجيل 5 إصابات" -> (Saudi Ministry of Health, 2)."""
-        words = match_key(mention).split()
+        key = match_key(mention)
+        try:
+            return self._leading_cache[key]
+        except KeyError:
+            pass
+        if len(self._leading_cache) > 50_000:
+            self._leading_cache.clear()
+        hit = self._leading_cache[key] = self._leading(key)
+        return hit
+
+    def _leading(self, key: str) -> tuple[RegistrySource, int] | None:
+        words = key.split()
         for n in range(len(words), 0, -1):
             if n == 1 and len(words[0]) < 4:
                 break

@@ -25,6 +25,7 @@ the source. Every phrase records whether it ended at a clear boundary, which the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
@@ -43,7 +44,6 @@ _SOCIAL_AFTER_ALA = C._n("مواقع موقع شبكات شبكة وسائل م�
 _SOCIAL_TAIL = C._n("التواصل الاجتماعي الاجتماعية الإعلام")
 _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outlet", "news agency"))
 _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
-_MASDAR_PREFIXES = ("است", "انت", "اعت", "اخت", "اجت", "افت")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
 _ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
@@ -83,8 +83,8 @@ def is_addressee(t: str) -> bool:
 
 
 def _adjective(t: str) -> bool:
-    if t in C.ADJECTIVES or C.is_nisba(t):
-        return True
+    if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
+        return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
     # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات": a noun).
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
@@ -101,8 +101,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
-    if t.startswith(_MASDAR_PREFIXES) and len(t) >= 5:
-        return False
+    if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
+        return False  # استفعال, انفعال: "استمرار", "انسحاب"
     if len(t) >= 5 and t[0] == "ا" and t[2] == "ت" and t[-2] == "ا":
         return False  # افتعال: "ارتفاع", "اجتماع"
     if len(t) >= 6 and t[0] == "ا" and t[2] == "ت" and t[-1] == "ا" and t[-3] == "ا":
@@ -120,7 +120,7 @@ def _broken_plural(t: str) -> bool:
 
 def _prefixed_noun(t: str) -> bool:
     """A word with the preposition ب or ل on a verbal noun ("بتخفيض", "لتحقيق"): never a name."""
-    return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:])
+    return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:], first=False)
 
 
 def _boundary(t: str) -> bool:
@@ -193,10 +193,10 @@ class _NP:
         if not t or not t[0].isalpha() or _stop(t) or _is_cue_word(t):
             return -1
         k = j
-        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ":", ".", _QUOTE) \
+        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", _QUOTE) \
                 and self.tok(k) not in C.CONTENT_MARKERS and not _is_cue_word(self.tok(k)):
             k += 1
-        if self.tok(k) != "," or k == j:
+        if self.tok(k) not in (",", ";") or k == j:
             return -1
         title = head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES or C.is_nisba(t)
         alias = self.kind in ("organization", "outlet", "news agency") and k - j <= 2
@@ -245,7 +245,7 @@ class _NP:
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
-            if t == ",":
+            if t in (",", ";"):
                 end = self.apposition_end(j + 1) if self.words else -1
                 if end != -1:
                     self.take(j + 1, end)
@@ -270,12 +270,17 @@ class _NP:
             if t == "." and self.words and j + 1 < n and toks[j - 1].e == toks[j].s == toks[j + 1].s - 1 and toks[j + 1].t[0].isalnum():
                 j += 1  # "بي.بي.سي"
                 continue
+            if t == "." and len(self.words) == 1 and len(self.words[0].t) == 1 and self.words[0].t in C.HONORIFIC_TITLES:
+                j += 1  # "د. بدر السمحان"
+                continue
             if not t[0].isalnum():
                 break
             if not self.words:
                 particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
-                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS:
+                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
                     break
+                if self._accusative(j) and t.endswith("ا"):
+                    break  # "قال نصاً:", "أكد مجدداً": an adverb, not a source
                 if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
                                                                       or self.tok(j + 1) == "ل")):
                     break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
@@ -293,7 +298,7 @@ class _NP:
                 j += 1
                 continue
             prev = self.words[-1].t
-            if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named):
+            if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named or last_def):
                 self.words.append(toks[j])  # "درويش نفسه"
                 j += 1
                 break
@@ -314,7 +319,7 @@ class _NP:
                 j += 2
                 last_adj = True
                 continue
-            if t in ("من", "في", "ل") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
+            if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
                     used_pp = used_pp or prev not in C.QUANTIFIERS
@@ -352,8 +357,10 @@ class _NP:
                 continue
             if prev in C.HONORIFIC_TITLES and ((t[:1] in "بل" and _definite(t[1:])) or t.startswith("لل")):
                 self.kind = self.kind or "official"  # "الأستاذ بالجامعة الإسلامية": a title and its place
-            elif prev in C.HONORIFIC_TITLES or prev in C.NAME_PARTICLES:
-                # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان".
+            elif (prev in C.HONORIFIC_TITLES and not _definite(t) and _name_like(t, first=False) and not _prefixed_noun(t)) \
+                    or (prev in C.NAME_PARTICLES and (_definite(t) or _name_like(t, first=False))):
+                # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان"
+                # (not "المحلل السياسي": an adjective of the title).
                 self.words.append(toks[j])
                 in_name = True
                 self.named = True
@@ -365,9 +372,10 @@ class _NP:
             if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 4):
                 rest = t[2:] if t.startswith("لل") else t[1:]
                 headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None
-                if self.kind in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
+                current = self._current_kind()
+                if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
-                        headed or (self.kind != "document" and (t.startswith("لل") or _definite(self.tok(j + 1))))):
+                        headed or (current != "document" and _name_like(rest, first=False))):
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
                     last_def = t.startswith("لل")
@@ -377,6 +385,11 @@ class _NP:
                     continue
                 if not name_slot or t.startswith("لل"):
                     break
+            if t in C.TITLE_MODIFIERS:
+                self.words.append(toks[j])  # "القنصل السعودي العام بالإنابة"
+                last_def = last_adj = True
+                j += 1
+                continue
             if t.startswith("ب") and len(t) > 3:
                 rest = t[1:]
                 if self.kind in ("official", "unnamed", "organization", "group", "person", "document") and (
@@ -409,11 +422,19 @@ class _NP:
                     if _definite(self.tok(m)) and not _adjective(self.tok(m)):
                         m += 1  # "محمد خالد الحمد الصباح"
                     nxt_t = self.tok(m)
-                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t == ",":
+                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
+                            or head_kind(nxt_t) == "official" or nxt_t in C.HONORIFIC_TITLES:
                         self.words.extend(toks[j:m])
                         in_name = False
                         last_def = True
                         j = m
+                        continue
+                    if len(self.words) == 1 and not self.named:
+                        # "مرشد الجمهورية الإيرانية": the first word was a noun in construct, not a name.
+                        self.words.append(toks[j])
+                        in_name = False
+                        last_def = True
+                        j += 1
                         continue
                     break
                 if not last_def and not last_adj and not in_name:
@@ -431,11 +452,18 @@ class _NP:
                     tentative = -1
                     j += 1
                     continue
-                if _adjective(t) and self._agrees(t):
+                if (_adjective(t) and self._agrees(t)) or t in C.TITLE_MODIFIERS:
                     self.words.append(toks[j])  # "الإيراني", "العامة", "المكلف"
                     last_def = last_adj = True
                     j += 1
                     continue
+                nxt_t = self.tok(j + 1)
+                if len(self.words) == 1 and self.kind == "official" and not self.named and (
+                        nxt_t in (",", ";", ":") or (nxt_t in C.CONTENT_MARKERS and not nxt_t.startswith("ب")) or is_addressee(nxt_t)):
+                    self.words.append(toks[j])  # "وأوضح الوزير الجبير، …": a title and the family name
+                    self.named = True
+                    j += 1
+                    break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
             if not last_def and not last_adj and not in_name:
@@ -445,7 +473,7 @@ class _NP:
                 last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
                 j += 1
                 continue
-            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) in ("official", "unnamed")) \
+            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
                     and not _definite(t):
                 # "بخاري دان معلم أحد سكان قرية مجاورة", "ادريان لودفيج كبير الخبراء": a description
                 # in apposition to the name.
@@ -468,7 +496,9 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if (last_def or last_adj) and _name_like(t) and not self._accusative(j) and not _prefixed_noun(t):
+            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+                                               and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
+                    and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
                 if tentative == -1:
                     tentative = len(self.words)
@@ -507,6 +537,15 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _current_kind(self) -> str | None:
+        """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
+        moved from a document to an organisation."""
+        for w in reversed(self.words):
+            k = head_kind(w.t[2:] if w.t.startswith("لل") else (w.t[1:] if w.t[:1] in "لب" else w.t)) or head_kind(w.t)
+            if k:
+                return k
+        return self.kind
 
     def _run(self) -> int:
         """How many bare words end the phrase so far (a name being read)."""
@@ -551,6 +590,9 @@ class _NP:
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
+        if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+            q = self.quoted_run(j + 1, 4)
+            return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
         if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
             return 0
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
@@ -588,6 +630,11 @@ def read_source(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention 
 
 
 # ---------------------------------------------------------------- what introduces the words
+
+
+def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
+    a, _ = sv.orig(tok.s, tok.e)
+    return sv.text[a] in "»”"
 
 
 def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
@@ -642,12 +689,14 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
         if t == ":":
             return "colon", k + 1
         if t == _QUOTE:
+            if _closing_quote(sv, toks[k]):
+                break  # "…»": the end of a quotation, not the start of reported words
             return "quote", k
         if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
             k += 1
             continue
-        if t in preps or (t[:1] == "ب" and "ب" in preps and len(t) > 2 and not _definite(t) and t not in C.CONTENT_MARKERS) \
-                or (t[:1] == "ب" and "ب" in preps and _definite(t)):
+        if t in preps or (t[:1] in "بل" and t[:1] in preps and len(t) > 2 and t not in C.CONTENT_MARKERS
+                          and not is_addressee(t)):
             if k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
                 return "an", k + 1
             return "prep", k
@@ -854,6 +903,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
             cue = _prep_frame(sv, m.prep, ns, ne, s, e, known)
             if cue is not None:
                 found.append(cue)
+            else:
+                sv.unread += 1
             continue
         form = m.verb or ""
         ti = sv.token_index(ne)
@@ -873,7 +924,15 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                     found.append(Cue(s, e, sv.text[s:e], form, "verb", mention, True, marker=marker,
                                      content=_tok_start(sv, k), order="vso"))
             continue
-        cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=ns <= deferring_until, known=known)
+        if form in C.AFTER_MA_FORMS and (ci == 0 or toks[ci - 1].t not in ("ما", "وهو", "وهي")
+                                          or sv.text[e - 1] == "ة"):
+            continue  # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده"
+        deferred = ns <= deferring_until
+        if not deferred and not _may_report(sv.norm, ne, form):
+            continue  # "بين الطرفين", "عبر الحدود": the word's other sense, decided without parsing
+        cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=deferred, known=known)
+        if cue is None and not C.verb_cue(form).weak:
+            sv.unread += 1  # "قال", "أكد"... left unread: an attribution may have been missed
         if cue is not None:
             if cue.continuation and cue.type == "verb" and cue.order == "" and ci > 0 \
                     and not any(f.mention is not None or f.continuation for f in found):
@@ -888,6 +947,26 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, False, continuation=True))
     found.sort(key=lambda c: c.start)
     return found
+
+
+_MARKER_NEAR = re.compile(
+    "|".join(sorted((re.escape(m) for m in C.CONTENT_MARKERS), key=len, reverse=True)).join(("(?<!\\w)(?:", ")(?!\\w)"))
+    + '|[:"]'
+)
+
+
+def _may_report(norm: str, end: int, form: str) -> bool:
+    """A quick test before the sentence is parsed: a weak verb ("بين", "عبر", "نشر", "كتب") can
+    report only if what introduces reported words appears within the next few words."""
+    cue = C.verb_cue(form)
+    if not cue.weak or (cue.object and not cue.needs_prep):
+        return True
+    if cue.lemma == "جاء":
+        return norm.startswith(" في ", end)
+    window = norm[end : end + 180]
+    if _MARKER_NEAR.search(window):
+        return True
+    return any(f" {p} " in window or (p == "ب" and " ب" in window) for p in cue.preps)
 
 
 def _is_participle(form: str) -> bool:
@@ -914,7 +993,7 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     if mention is None or mention.end > sv.orig(toks[ci].s, toks[ci].e)[0] or _pronoun_suffixed(sv, mention):
         return None
     if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
-            or mention.named or (known is not None and known(mention.text)):
+            or (known is not None and known(mention.text)):
         return mention
     if known is not None:
         # "كانت لوفتهانزا صرفت…": the words that name someone seen before, and no more.
@@ -1045,6 +1124,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             named = _np_before(sv, ci - 1)
             return Cue(s, e, word, cue.lemma, "relative", named, True, continuation=named is None, deferred=deferred,
                        marker=marker, content=_tok_start(sv, k), agree=agree, order="relative")
+        return None
+    if form in C.AFTER_MA_FORMS:
+        named_after, _ = read_source(sv, ti)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
         return None
     if before in C.NEGATIONS and not (deferred and before == "ما"):
         return None  # "لم يذكر", "ما قاله": nothing is reported

@@ -70,22 +70,20 @@ class SentenceView:
         self.end = end
         self.norm, self.index = normalize_with_map(text[start:end])
         self._tokens: list[_Tok] | None = None
-        self._tok_at: dict[int, int] = {}
         self._starts: list[int] = []
         # Tokens are made from here on: the words well before the first cue are never looked at.
         self.floor = 0
         self.ceiling = len(self.norm)  # ...and up to here (well after the last cue)
         self.cue_words = 0  # cue words the lexicon found in the sentence (read or not)
+        self.unread = 0  # strong cue words (قال، أكد، بحسب…) that gave no frame
 
     @property
     def tokens(self) -> list[_Tok]:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
-            spans = [m.span() for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
-            norm = self.norm
-            self._tokens = [_new_tok(_Tok, (a, b, norm[a:b])) for a, b in spans]
-            self._starts = [a for a, _ in spans]
-            self._tok_at = {a: i for i, a in enumerate(self._starts)}
+            new, cls = _new_tok, _Tok
+            self._tokens = [new(cls, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
+            self._starts = [t[0] for t in self._tokens]
         return self._tokens
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
@@ -103,11 +101,8 @@ class SentenceView:
         return self.norm[a:b]
 
     def token_index(self, norm_offset: int) -> int:
-        tokens = self.tokens
-        i = self._tok_at.get(norm_offset)
-        if i is not None:
-            return i
-        return bisect_left(self._starts, norm_offset) if tokens else 0
+        """The index of the token that starts at, or first after, a normalised offset."""
+        return bisect_left(self._starts, norm_offset) if self.tokens else 0
 
 
 def _word_floor(norm: str, pos: int) -> int:
