@@ -73,6 +73,14 @@ def _source(text: str, phrase: str) -> str | None:
         ("ووفقا لنص القرار فإن المخالفين سيغرمون عشرة آلاف ريال.", "المخالفين سيغرمون", "نص القرار"),
         # an outlet's report inside the source's description belongs to the report
         ('وبين تقرير سابق نشرته "الجريدة" في مارس الماضي، أن البطالة ارتفعت.', "البطالة ارتفعت", "تقرير سابق"),
+        # an abbreviated title, a name, and a title after the family name
+        ("وأكد د. ماجد الحربي المدير الإقليمي للجمعية أن البرنامج مستمر.", "البرنامج مستمر",
+         "د. ماجد الحربي المدير الإقليمي للجمعية"),
+        # a noun in construct with a quoted name
+        ("واعتبر ضيف «قناة الأولى» أن المسلسل نجح.", "المسلسل نجح", "ضيف «قناة الأولى»"),
+        # "قد" after the subject: what follows the verb is its object
+        ("وكان تقرير اللجنة المكلفة قد تضمن النقاط التالية: أن الدرجات صحيحة.", "الدرجات صحيحة",
+         "تقرير اللجنة المكلفة"),
     ],
 )
 def test_source_phrases(text: str, phrase: str, mention: str) -> None:
@@ -101,6 +109,21 @@ def test_source_phrases(text: str, phrase: str, mention: str) -> None:
 def test_not_attribution(text: str, phrase: str) -> None:
     c = _claim(text, phrase)
     assert not c.attributed, c.source
+
+
+def test_verbatim_is_an_adverb_not_a_speaker() -> None:
+    text = "وقال وزير الصحة: إن الوضع مستقر.\nوقال نصا: «لن نتهاون مع المخالفين»."
+    assert _source(text, "لن نتهاون") == "وزير الصحة"
+
+
+def test_a_deferring_preposition_is_never_a_subject() -> None:
+    text = "أحالت النيابة العامة أمس 41 شخصا إلى القضاء بتهمة الانتماء إلى تنظيم، حسبما أعلن النائب العام."
+    assert _source(text, "41 شخصا") == "النائب العام"
+
+
+def test_a_subject_inside_reported_words_is_not_a_new_speaker() -> None:
+    text = "فاعتبر الناقد الفني أن المطرب الشاب يتمتع بصوت نقي وتوقع له مستقبلا باهرا."
+    assert _source(text, "بصوت نقي") == "الناقد الفني"
 
 
 def test_between_two_places_is_the_preposition() -> None:

@@ -50,6 +50,8 @@ _ANOTHER_STATEMENT = re.compile(
     "(و?في (?:" + "|".join(sorted(C.STATEMENT_NOUNS, key=len, reverse=True)) + ") (?:"
     + "|".join(sorted(_ANOTHER, key=len, reverse=True)) + ")) ?[:,]"
 )
+# "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
+_CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -114,6 +116,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
+    if len(t) >= 5 and t.startswith(("يت", "يست", "تست")):
+        return False  # a verb in the present: "يتمتع", "يستعد"
     if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
         return False  # استفعال, انفعال: "استمرار", "انسحاب"
     if len(t) >= 5 and t[0] == "ا" and t[2] == "ت" and t[-2] == "ا":
@@ -287,7 +291,10 @@ class _NP:
                 break
             if t in _OPEN:
                 q = self.quoted_run(j, 4)
-                if self.words and q != -1 and self.kind in ("outlet", "news agency", "organization", "group", "document"):
+                construct = len(self.words) == 1 and not last_def and toks[j].t != "("
+                if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
+                                               or construct):
+                    # (and a noun in construct with a quoted name: "ضيف «روتانا خليجية»")
                     self.take(j, q)  # "صحيفة “جاكرتا بوست”", "شركة «بيونغ»", "كلية التميز (موندراجون)"
                     self.close = toks[q - 1]
                     self.named = True
@@ -455,8 +462,9 @@ class _NP:
                     # A family name with the article ends a name: "علي العمير", "عطية بن محمد
                     # الزهراني" (not "أعلن… حادث التفجير الإجرامي": an adjective follows that).
                     m = j + 1
-                    if _definite(self.tok(m)) and not _adjective(self.tok(m)):
-                        m += 1  # "محمد خالد الحمد الصباح"
+                    if _definite(self.tok(m)) and not _adjective(self.tok(m)) \
+                            and head_kind(self.tok(m)) not in ("official", "unnamed") and self.tok(m) not in C.HONORIFIC_TITLES:
+                        m += 1  # "محمد خالد الحمد الصباح" (not "بدر السمحان المدير الإقليمي": a title)
                     nxt_t = self.tok(m)
                     if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
                             or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
@@ -856,7 +864,7 @@ def _agreement(form: str, cue: C.VerbCue) -> str:
     return "m"
 
 
-def _subject_before(sv: SentenceView, ci: int) -> Mention | None:
+def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention | None:
     """A subject right before a reporting verb (SVO): "الشرطة النرويجية أكدت", "وكانت شركة
     «بيونغ» العالمية ذكرت", "وكان الاتحاد قد ذكر". The phrase must start after a clause boundary
     and read forward, as a source phrase, exactly up to the verb."""
@@ -870,11 +878,16 @@ def _subject_before(sv: SentenceView, ci: int) -> Mention | None:
     while j >= 0 and end - j < 16:
         t = toks[j].t
         if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم") \
-                or t in C.CONTENT_MARKERS or _is_cue_word(t):
+                or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
             break
         j -= 1
     start = j + 1
     if start > end:
+        return None
+    if not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
+            and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j)):
+        # "اعتبر الضيف أن فهد الكبيسي يتمتع بصوت نقي وتوقع…": inside someone's reported words,
+        # not a new speaker.
         return None
     first = toks[start].t
     if start + 1 <= end and first[0].isalpha() and not _definite(first) and head_kind(first) is None \
@@ -1310,6 +1323,16 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     mention: Mention | None = None
     after = j
     order = "vso"
+    pre = _subject_before(sv, ci, inside=True) if before == "قد" and ci >= 2 and toks[ci - 2].t not in (",", ".") else None
+    if pre is not None:
+        # "أن تقرير اللجنة قد تضمن النقاط التالية": the subject stands before "قد" (even inside
+        # someone's words: a document they cite); what follows the verb is its object.
+        marker, k = find_content(sv, ti, cue.preps, obj=bool(cue.preps))
+        if not marker and cue.object:
+            marker, k = "object", ti
+        if marker:
+            return Cue(pre.start, e, sv.text[pre.start : e], cue.lemma, "verb", pre, marker in ("an", "colon", "quote"),
+                       deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
     via: Mention | None = None
     pronoun = j < n and toks[j].t in C.HONORIFIC_PRONOUNS
     if pronoun:

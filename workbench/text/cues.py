@@ -307,7 +307,7 @@ TIME_WORDS = _n(
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
 )
 # Adverbs and set phrases that sit between a verb and its subject or content.
-ADVERBS = _n("أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مجدداً كما بوضوح صراحة صراحةً تحديدا "
+ADVERBS = _n("نصا نصاً حرفيا حرفياً أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مجدداً كما بوضوح صراحة صراحةً تحديدا "
              "فقط أخيرا أخيراً حينها وقتها ساعتها")
 # Words that end a source phrase: particles, prepositions that start the content, demonstratives,
 # relatives, pronouns and auxiliaries.
