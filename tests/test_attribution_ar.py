@@ -81,6 +81,17 @@ def _source(text: str, phrase: str) -> str | None:
         # "قد" after the subject: what follows the verb is its object
         ("وكان تقرير اللجنة المكلفة قد تضمن النقاط التالية: أن الدرجات صحيحة.", "الدرجات صحيحة",
          "تقرير اللجنة المكلفة"),
+        # a name described by a participle phrase before its words
+        ("كشف الكاميروني جان بيير المنضم حديثا لصفوف النادي، إن المفاوضات استغرقت يوما.",
+         "المفاوضات استغرقت", "الكاميروني جان بيير"),
+        # what a body does, in its name
+        ("بينت شركة الخليج للاستثمار في تقريرها الأسبوعي أن الأسواق تراجعت.", "الأسواق تراجعت",
+         "شركة الخليج للاستثمار"),
+        # an addressee, a comma, then the subject
+        ('وحول الأزمة يوضح لـ"الاقتصادية"، مارك ريتشاردز المختص النفطي أن الأسعار سترتفع.', "الأسعار سترتفع",
+         "مارك ريتشاردز"),
+        # a kunya
+        ("وأوضحت أم خالد أنها راجعت المكتب مرتين.", "راجعت المكتب", "أم خالد"),
     ],
 )
 def test_source_phrases(text: str, phrase: str, mention: str) -> None:
@@ -124,6 +135,16 @@ def test_a_deferring_preposition_is_never_a_subject() -> None:
 def test_a_subject_inside_reported_words_is_not_a_new_speaker() -> None:
     text = "فاعتبر الناقد الفني أن المطرب الشاب يتمتع بصوت نقي وتوقع له مستقبلا باهرا."
     assert _source(text, "بصوت نقي") == "الناقد الفني"
+
+
+def test_added_with_a_comma_goes_on() -> None:
+    text = "وأوضح المتحدث الرسمي للدفاع المدني أن البحث بدأ فجرا.\nوأضاف، واصلت الفرق تمشيط الوادي حتى المساء."
+    assert _source(text, "تمشيط الوادي") == "المتحدث الرسمي للدفاع المدني"
+
+
+def test_the_subject_after_a_short_setting_speaks_for_a_later_verb() -> None:
+    text = "وعقب المباراة هنأ رئيس البعثة اللاعبين وطالبهم بمضاعفة الجهد وقال: «الفوز مستحق»."
+    assert _source(text, "الفوز مستحق") == "رئيس البعثة"
 
 
 def test_between_two_places_is_the_preposition() -> None:

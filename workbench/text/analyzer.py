@@ -48,6 +48,7 @@ _GENERIC_BACK_REFERENCES: dict[str, tuple[str, ...]] = {
 }
 # Honorifics and conjunctions dropped before comparing a short form with an earlier full name.
 _REFERENCE_NOISE = frozenset(match_key(w) for w in "سمو معالي فضيلة سعادة فخامة الدكتور المهندس الشيخ السيد".split())
+_NAME_PARTICLE_KEYS = frozenset(match_key(w) for w in "أم أبو أبي ابو بن ابن بنت آل عبد".split())
 _LINK_SENTENCE = re.compile(r"(?:رابط الخبر|رابط المصدر|اقرأ أيضا|اقرأ أيضاً|Read more|Related:)", re.IGNORECASE)
 _MENTION_WORDS = re.compile(r"[^\s]+")
 _OPENING_QUOTE = re.compile(r"^[\"“«„'‘]")
@@ -191,6 +192,8 @@ class _ArticleState:
             return True
         words = [w for w in match_key(text).split() if w not in _REFERENCE_NOISE]
         wanted = set(words)
+        if wanted <= _NAME_PARTICLE_KEYS:
+            return False  # "أم", "أبو", "بن" alone name nobody
         if bool(words) and any(len(k.split()) >= len(words) and wanted <= set(k.split()) for k in self.seen):
             return True
         return self._titled_earlier(text)
@@ -698,13 +701,13 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.77,  # 6/7
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.36,  # 3/9
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.45,  # 4/9
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 75/76
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 79/80
     ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 43/49
-    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.5,  # 2/4
+    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.6,  # 2/3
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 4/4
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 3/3
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.5,  # 1/2
@@ -712,8 +715,8 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'strong', 'alone'): 0.79,  # 12/12
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 38/44
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 279/281
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 42/48
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 282/283
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 20/21
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
@@ -721,13 +724,13 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'object', 'strong', 'alone'): 0.79,  # 46/54
     ('explicit', 'object', 'weak', 'alone'): 0.66,  # 1/1
     ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 2/3
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 35/40
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 36/40
     ('explicit', 'prep', 'weak', 'alone'): 0.75,  # 2/2
     ('list',): 0.79,  # 4/4
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 5/5
     ('prep', 'none', 'strong', 'alone'): 0.94,  # 15/15
     ('publisher', 'clear'): 0.97,  # 173/177
-    ('publisher', 'hinted'): 0.69,  # 110/158
+    ('publisher', 'hinted'): 0.74,  # 110/148
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 1/1
@@ -737,7 +740,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.2,  # 0/3
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('subject', 'marked', 'strong', 'alone'): 0.72,  # 7/9
+    ('subject', 'marked', 'strong', 'alone'): 0.75,  # 8/10
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
     ('subject', 'prep', 'strong', 'alone'): 0.79,  # 3/3
     ('svo', 'marked', 'plain', 'alone'): 0.66,  # 3/4

@@ -52,6 +52,7 @@ _ANOTHER_STATEMENT = re.compile(
 )
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
 _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -311,7 +312,8 @@ class _NP:
             if not t[0].isalnum():
                 break
             if not self.words:
-                particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
+                particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
+                    and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
                 if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
                     break
                 if self._accusative(j) and t.endswith("ا"):
@@ -417,7 +419,9 @@ class _NP:
                 current = self._current_kind()
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
-                        headed or (current != "document" and _name_like(rest, first=False))):
+                        headed or (current != "document" and _name_like(rest, first=False))
+                        or (current == "organization" and t.startswith("لل") and not is_addressee(t))):
+                    # ("شركة آسيا للاستثمار": what a body does, in its name)
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
                     last_def = t.startswith("لل")
@@ -578,8 +582,9 @@ class _NP:
             if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
-            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
-                self.named = True
+            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
+                    _participle(nxt) and self._described(self.after)):
+                self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
             else:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
@@ -595,6 +600,11 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _described(self, j: int) -> bool:
+        """Does a description ("المنضم حديثا لصفوف الفريق") run from j to a comma that what
+        introduces the words follows?"""
+        return _description_end(self.toks, j) != -1
 
     def _current_kind(self) -> str | None:
         """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
@@ -699,6 +709,26 @@ def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
     return sv.text[a] in "»”"
 
 
+def _description_end(toks: list[_Tok], k: int) -> int:
+    """From a participle at k describing the source ("المنضم حديثا لصفوف فريق الاتحاد، إن…"),
+    the index of what introduces the words after the comma that closes it, or -1."""
+    n = len(toks)
+    m = k + 1
+    while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
+            and not _is_cue_word(toks[m].t):
+        m += 1
+    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
+        return m + 1
+    if m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
+        return m  # "ريتشارد مار المختص النفطي أن…"
+    return -1
+
+
+def _participle(t: str) -> bool:
+    """A definite active or passive participle ("المنضم", "المختص", "المكلف"), not a head noun."""
+    return t.startswith("الم") and len(t) >= 5 and head_kind(t) is None and t not in C.HONORIFIC_TITLES
+
+
 def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
     """From a setting word at k, the index of the comma, colon, quotation or content marker that
     closes the phrase within `limit` tokens, or -1."""
@@ -795,6 +825,11 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 break
             k = m
             continue
+        if k == j and _participle(t):
+            m = _description_end(toks, k)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            if m != -1:
+                k = m
+                continue
         if t in ("من", "في"):
             # "مصدر مطلع من هناك، إن…", "مسؤول في الوزارة، أن…": where the source is, set off by
             # a comma from the words.
@@ -1116,6 +1151,14 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         return None
     if toks[0].t in C.AUXILIARIES:
         i = 1
+    elif (toks[0].t in C.SETTING_PREPS or (toks[0].t[:1] == "و" and toks[0].t[1:] in C.SETTING_PREPS)) \
+            and len(toks) > 4 and _definite(toks[1].t):
+        # "وعقب المباراة هنأ رئيس البعثة… وقال:": the verb after a short setting.
+        v = 2 + (toks[2].t == ",")
+        verb = toks[v].t
+        if v + 1 >= ci or not verb[0].isalpha() or _stop(verb) or _definite(verb) or head_kind(verb) is not None:
+            return None
+        i = v + 1
     else:
         first = toks[0].t
         if not first[0].isalpha() or _stop(first) or _definite(first) or head_kind(first) is not None or first in C.SETTING_PREPS:
@@ -1320,6 +1363,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 m += 1
             if m > w and m < n and toks[m].t == ",":
                 j = m + 1
+            elif w > j and w < n and toks[w].t[0].isalpha() and toks[w].t not in C.CONTENT_MARKERS:
+                named, after_named = read_source(sv, w)
+                if named is not None and _plausible(named) and find_content(sv, after_named)[0] in ("an", "colon", "quote"):
+                    j = w  # "يوضح لـ"الاقتصادية"، ريتشارد مار المختص النفطي أن…"
     mention: Mention | None = None
     after = j
     order = "vso"
@@ -1360,6 +1407,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
+    if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
+            and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
+        marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
     if cue.marked and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
