@@ -231,6 +231,7 @@ HARD = {
     "mirrored heavy crop": lambda im, _o: ImageOps.mirror(_crop_frac(im, 0.14)),
     "one tile of a collage": lambda im, others: _grid([others[0], others[1], im, others[2]]),
     "side by side": lambda im, others: _grid([im, others[3]], cols=2),
+    "mirrored and turned, beside another": lambda im, others: _grid([others[1], ImageOps.mirror(im).rotate(10)], cols=2),
 }
 
 
@@ -256,10 +257,10 @@ def test_hard_treatments_are_found_by_local_features(full_bank, treatment: str) 
         assert all(names[f.index] == name for f in matches)
         best = matches[0]
         assert best.how()
-        if treatment in ("one tile of a collage", "side by side"):
-            assert best.panel == (3 if treatment == "one tile of a collage" else 1), best
+        if treatment in ("one tile of a collage", "side by side", "mirrored and turned, beside another"):
+            assert best.panel == {"one tile of a collage": 3, "side by side": 1}.get(treatment, 2), best
             assert best.region is not None
-        if treatment == "mirrored heavy crop" and best.stage == "features":
+        if treatment.startswith("mirrored") and best.stage == "features":
             assert best.mirrored
 
 

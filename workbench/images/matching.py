@@ -438,6 +438,7 @@ PANEL_FEATURE_SIDE = 320  # a small tile is enlarged to this before its keypoint
 
 
 def _align_panel(query: Query, view: View, i: int, k: Known, best: Finding | None) -> Finding | None:
+    """Local features of one panel on its own, enlarged if small, then of its mirror image."""
     assert k.features is not None and k.thumb is not None and view.box is not None
     whole = query.views[0]
     if whole.gray is None:
@@ -450,19 +451,29 @@ def _align_panel(query: Query, view: View, i: int, k: Known, best: Finding | Non
             part = cv2.resize(part, (round(part.shape[1] * u), round(part.shape[0] * u)), interpolation=cv2.INTER_CUBIC)
         view.gray = np.ascontiguousarray(part)
         view.features = query_features(view.gray)
-    if view.features is None:
-        return best
-    al = align(k.features, k.thumb, view.features, view.gray)
-    v = decide_features(al) if al is not None else None
-    if al is None or v is None:
-        return best
-    bx, by, bw, bh = al.box
-    pw, ph = x1 - x0, y1 - y0
-    region = (round((x0 + bx * pw) / query.width, 3), round((y0 + by * ph) / query.height, 3),
-              round(bw * pw / query.width, 3), round(bh * ph / query.height, 3))
-    f = Finding(i, v, 64, -1.0, "features", view.panel, _fractions(view.box, query.width, query.height),
-                al.inliers, al.correlation, region, False)
-    return f if _better(best, f) else best
+        view.mirror_gray = np.ascontiguousarray(view.gray[:, ::-1])
+    for mirrored in (False, True):
+        feats = _mirror_features(view) if mirrored else view.features
+        gray = view.mirror_gray if mirrored else view.gray
+        if feats is None or gray is None:
+            continue
+        al = align(k.features, k.thumb, feats, gray)
+        v = decide_features(al) if al is not None else None
+        if al is None or v is None:
+            continue
+        bx, by, bw, bh = al.box
+        if mirrored:
+            bx = 1.0 - bx - bw
+        pw, ph = x1 - x0, y1 - y0
+        region = (round((x0 + bx * pw) / query.width, 3), round((y0 + by * ph) / query.height, 3),
+                  round(bw * pw / query.width, 3), round(bh * ph / query.height, 3))
+        f = Finding(i, v, 64, -1.0, "features", view.panel, _fractions(view.box, query.width, query.height),
+                    al.inliers, al.correlation, region, mirrored)
+        if _better(best, f):
+            best = f
+        if v == "match":
+            break
+    return best
 
 
 def _align_views(query: Query, i: int, k: Known, best: Finding | None, sides: set[bool]) -> Finding | None:
