@@ -30,6 +30,7 @@ from benchmarks._corpus import corpus_articles, peak_rss_mb
 from benchmarks._naive import naive_analyze
 from workbench.text import analyzer as _analyzer
 from workbench.text.analyzer import analyze
+from workbench.text.attribution import Cue
 
 _BLOCK = 100
 
@@ -45,7 +46,7 @@ _DENSE = (
 )
 
 
-def _no_cues(*_args: object, **_kwargs: object) -> list:  # type: ignore[type-arg]
+def _no_cues(*_args: object, **_kwargs: object) -> list[Cue]:
     return []
 
 
@@ -85,7 +86,7 @@ def main() -> None:
         # The same pipeline with attribution switched off: what segmenting, normalising and
         # check-worthiness cost on their own.
         saved = _analyzer.arabic_cues, _analyzer.english_cues
-        _analyzer.arabic_cues = _analyzer.english_cues = _no_cues  # type: ignore[assignment]
+        _analyzer.arabic_cues = _analyzer.english_cues = _no_cues
         try:
             for t in block:
                 analyze(t)
