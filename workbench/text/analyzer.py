@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues
-from workbench.text.attribution_en import english_cues
+from workbench.text.attribution_en import english_cues, name_before, pronoun_kinds
 from workbench.text.checkworthy import rests_on_media, score_claim
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key
@@ -113,13 +113,16 @@ class Analysis:
 class _ArticleState:
     """What earlier sentences established: the last source, and the full names seen."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, text: str = "") -> None:
         self.registry = registry
+        self.text = text
         self.last: SourceInfo | None = None
         self.last_was_quote = False
         self.seen: list[SourceInfo] = []
 
-    def resolve(self, mention: Mention) -> SourceInfo:
+    def resolve(self, mention: Mention) -> SourceInfo | None:
+        if mention.kind == "pronoun":
+            return self._pronoun(mention)
         text = mention.text
         entry = None
         leading = self.registry.resolve_leading(text)
@@ -139,6 +142,25 @@ class _ArticleState:
             info = self._short_form(mention) or SourceInfo(
                 text, mention.start, mention.end, _clean_name(text), mention.kind or "person"
             )
+        self.seen.append(info)
+        return info
+
+    def _pronoun(self, mention: Mention) -> SourceInfo | None:
+        """English "he said": the mention stays the pronoun, the source is the one it stands for,
+        the last compatible source quoted or a person named since (None when there is neither)."""
+        kinds = pronoun_kinds(mention.text)
+        earlier = next((s for s in reversed(self.seen) if s.kind in kinds), None)
+        found = earlier
+        if mention.text.lower() in ("he", "she"):
+            named = name_before(self.text, mention.start)
+            if named is not None and (earlier is None or earlier.start is None or named[1] > earlier.start):
+                name, at = named
+                found = self._short_form(Mention(at, at + len(name), name, "person")) or SourceInfo(
+                    name, at, at + len(name), name, "person")
+        if found is None:
+            return None
+        info = SourceInfo(mention.text, mention.start, mention.end, found.canonical, found.kind, found.key,
+                          found.reliability)
         self.seen.append(info)
         return info
 
@@ -224,7 +246,7 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
     if publisher is None and publisher_hint:
         publisher = publisher_from_name(publisher_hint, registry)
     voice = replace(publisher, kind="publisher") if publisher else None
-    state = _ArticleState(registry)
+    state = _ArticleState(registry, text)
     claims: list[ClaimResult] = []
     for line in lines:
         if line.kind is not LineKind.TEXT:
@@ -276,7 +298,10 @@ def _clause_source(cues: list[Cue], state: _ArticleState) -> tuple[SourceInfo | 
     """The first cue in the clause that names a source or carries the last one on."""
     for c in cues:
         if c.mention is not None:
-            return state.resolve(c.mention), c
+            info = state.resolve(c.mention)
+            if info is None:
+                continue  # an English pronoun that stands for no one named before
+            return info, c
         if c.continuation and state.last is not None and c.type != "prep":
             return state.last, c
     for c in cues:

@@ -45,6 +45,7 @@ class Cue:
     full: bool  # a content marker (أن/إن, that, a colon, a quotation) follows
     continuation: bool = False  # no subject of its own: carries the previous source on
     deferred: bool = False  # follows "حسبما"/"كما": it attributes the clause it closes
+    pattern: str = ""  # English: the structure read ("subject-that", "inverted-quote", …), for confidence
 
 
 @dataclass(slots=True)

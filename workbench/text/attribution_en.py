@@ -1,181 +1,776 @@
-"""English attribution: the source before the verb ("The ministry said"), after it ('"…," said
-the spokesman'), after "according to", and agents ("shared by activists").
+"""English attribution: who says so in an English news sentence.
 
-Works on one sentence at a time through the shared `SentenceView` (normalised text mapped back
-to the original offsets) and returns the same `Cue`s as the Arabic side.
+English news puts the source in a few places, and this module reads each of them:
+
+* before the reporting verb: "The ministry said…", "Smith, a spokesman for the agency, said…",
+  "Officials in Geneva, who asked not to be named, said…", "He told reporters that…";
+* after it, once a quotation or a clause has been given: '"…," said Smith', '…, the report said';
+* after "according to", and as the agent of a publishing verb ("a video shared by activists");
+* documents, polls and data before a verb of finding ("A Gallup poll found…", "Records show…").
+
+Quotations are read as such: a reporting verb inside quoted speech ('"I said no," he recalled')
+belongs to the speaker, not to the article, and is not a cue of its own. A pronoun subject
+("he said") is kept as the mention, marked `kind="pronoun"`, for the analyzer to resolve to the
+source it stands for.
+
+Works on one sentence at a time through the shared `SentenceView` (normalised text mapped back to
+the original offsets) and returns the same `Cue`s as the Arabic side, with `Cue.pattern` naming
+the structure that was read, which the confidence of the decision is computed from.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from workbench.text.attribution import Cue, Mention, SentenceView, _Tok
+from workbench.text.attribution import Cue, Mention, SentenceView
 
-ENGLISH_VERBS = ["said", "says", "told", "tells", "stated", "states", "added", "adds", "claimed", "claims", "reported", "reports", "announced", "announces", "confirmed", "confirms", "denied", "denies", "warned", "warns", "noted", "notes", "explained", "explains", "insisted", "insists", "alleged", "alleges", "revealed", "reveals", "acknowledged", "acknowledges", "admitted", "admits", "argued", "argues", "asserted", "asserts", "wrote", "writes", "tweeted", "posted", "disclosed", "estimated", "estimates", "accused", "accuses", "quoted", "say", "tell", "blamed", "blames", "forecast", "predicted", "predicts", "urged", "urges"]
-ENGLISH_PREPOSITIONS = ("according to", "citing", "quoting", "as reported by", "as told to")
+# ---------------------------------------------------------------- lexicon
+
+
+def _forms(lemma: str, third: str = "", past: str = "", ing: str = "", participle: str = "") -> tuple[str, ...]:
+    """A verb's forms: base, third person, past, -ing (regular unless given)."""
+    if not third:
+        if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+            third = lemma + "es"
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            third = lemma[:-1] + "ies"
+        else:
+            third = lemma + "s"
+    if not past:
+        if lemma.endswith("e"):
+            past = lemma + "d"
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            past = lemma[:-1] + "ied"
+        else:
+            past = lemma + "ed"
+    if not ing:
+        if lemma.endswith("ie"):
+            ing = lemma[:-2] + "ying"
+        elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+            ing = lemma[:-1] + "ing"
+        else:
+            ing = lemma + "ing"
+    return tuple(dict.fromkeys(f for f in (lemma, third, past, ing, participle) if f))
+
+
+# Irregular and doubling verbs: lemma -> (third, past, ing, participle).
+_IRREGULAR: dict[str, tuple[str, str, str, str]] = {
+    "say": ("says", "said", "saying", ""),
+    "tell": ("tells", "told", "telling", ""),
+    "write": ("writes", "wrote", "writing", "written"),
+    "think": ("thinks", "thought", "thinking", ""),
+    "find": ("finds", "found", "finding", ""),
+    "show": ("shows", "showed", "showing", "shown"),
+    "admit": ("admits", "admitted", "admitting", ""),
+    "forecast": ("forecasts", "forecast", "forecasting", ""),
+    "read": ("reads", "read", "reading", ""),
+    "know": ("knows", "knew", "knowing", "known"),
+    "feel": ("feels", "felt", "feeling", ""),
+    "quip": ("quips", "quipped", "quipping", ""),
+    "omit": ("omits", "omitted", "omitting", ""),
+    "tweet": ("tweets", "tweeted", "tweeting", ""),
+    "testify": ("testifies", "testified", "testifying", ""),
+    "spell": ("spells", "spelled", "spelling", ""),
+    "regret": ("regrets", "regretted", "regretting", ""),
+    "put": ("puts", "put", "putting", ""),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "forbid": ("forbids", "forbade", "forbidding", ""),
+    "predict": ("predicts", "predicted", "predicting", ""),
+}
+
+# Verbs of saying: with a subject of their own they attribute the clause they govern.
+SPEECH_VERBS = (
+    "say tell add state claim report announce confirm deny warn note explain insist allege reveal "
+    "acknowledge admit argue assert write tweet disclose declare reply respond answer recall conclude "
+    "contend maintain stress emphasize emphasise complain concede remark observe testify joke boast vow "
+    "pledge promise charge counter caution lament reiterate repeat retort exclaim proclaim affirm predict "
+    "forecast speculate quip scoff muse shout yell whisper assure brag posit hint imply opine theorize "
+    "clarify recount accuse blame criticize criticise suggest agree estimate urge caution acknowledge "
+    "grumble gush concur mention surmise conjecture"
+).split()
+# Verbs of thinking: the belief of their subject ("Republicans fear that…").
+THINKING_VERBS = "think believe fear hope expect worry doubt suspect assume feel know reckon guess".split()
+# Verbs of finding: a document, a poll or data as the source ("a poll found", "records show").
+FINDING_VERBS = "find show indicate suggest reveal conclude estimate project say state report predict read".split()
+# Weak verbs: attribution only with an explicit content marker after them (that, a colon, a
+# quotation): "called it 'a disgrace'", "asked whether", "continued:".
+WEAK_VERBS = "call ask continue describe post publish cite".split()
+
+# Multi-word cues: "pointed out that", "went on to say".
+_PHRASES = {
+    "point out": "point out", "points out": "point out", "pointed out": "point out", "pointing out": "point out",
+    "go on to say": "say", "goes on to say": "say", "went on to say": "say", "going on to say": "say",
+    "make clear": "make clear", "makes clear": "make clear", "made clear": "make clear", "making clear": "make clear",
+    "made it clear": "make clear", "makes it clear": "make clear", "making it clear": "make clear",
+    "spell out": "spell out", "spelled out": "spell out", "put it": "put it", "puts it": "put it",
+    "weigh in": "weigh in", "weighed in": "weigh in", "chimed in": "chime in",
+}
+
+_VERB_LEMMA: dict[str, str] = {}
+_VERB_CLASS: dict[str, str] = {}
+for _cls, _lemmas in (("speech", SPEECH_VERBS), ("thinking", THINKING_VERBS), ("weak", WEAK_VERBS)):
+    for _lemma in _lemmas:
+        _irr = _IRREGULAR.get(_lemma)
+        for _f in (_forms(_lemma, *_irr) if _irr else _forms(_lemma)):
+            _VERB_LEMMA.setdefault(_f, _lemma)
+            _VERB_CLASS.setdefault(_lemma, _cls)
+_FINDING_FORMS: frozenset[str] = frozenset(
+    f for lemma in FINDING_VERBS for f in (_forms(lemma, *_IRREGULAR[lemma]) if lemma in _IRREGULAR else _forms(lemma))
+)
+for _f in _FINDING_FORMS:
+    _VERB_LEMMA.setdefault(_f, next(lemma for lemma in FINDING_VERBS if _f in (
+        _forms(lemma, *_IRREGULAR[lemma]) if lemma in _IRREGULAR else _forms(lemma))))
+
+# Verb forms that are nouns as often: they count only with content after them and no determiner
+# before ("the report", "campaign promises", "a state").
+_NOUN_FORMS = frozenset(
+    "state states report reports claim claims note notes charge charges post posts estimate estimates tweet tweets "
+    "promise promises answer answers reply replies counter counters vow vows pledge pledges joke jokes hint hints "
+    "shout shouts yell yells whisper whispers muse find finds show shows call calls read project projects "
+    "concern blame warning notice remark remarks comment comments boast boasts quip quips complaint "
+    "protest protests repeat mention mentions forecast forecasts suggest urge guess doubt doubts fear fears "
+    "hope hopes feel know report record records".split()
+)
+_NOUN_BEFORE = frozenset(
+    "the a an this that these those his her its their our my your of in on at for to by with from some any no "
+    "every each another such what which whose one".split()
+)
+ENGLISH_VERBS = sorted(_VERB_LEMMA)  # every form, for readers of the lexicon
+ENGLISH_PREPOSITIONS = ("according to", "as reported by", "as told to")
 ENGLISH_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
+
+# Head nouns that make a phrase a plausible source, with the kind they give. The last word of a
+# noun phrase is its head in English ("the U.N. humanitarian office", "a senior official").
 ENGLISH_HEADS: dict[str, str] = {}
 for _kind, _words in {
     "unnamed": "official officials source sources spokesperson diplomat diplomats analyst analysts "
-    "experts expert reports researchers scientists meteorologists investigators",
+    "expert experts researcher researchers scientist scientists meteorologists investigators aide aides "
+    "adviser advisers advisor advisors strategist strategists insider insiders observers critics "
+    "economists economist lawmakers lawmaker legislators legislator staffer staffers people person "
+    "someone officer officers employee employees member members supporters supporter opponents "
+    "allies ally operative operatives pollster pollsters donor donors historian historians",
     "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
-    "users workers volunteers survivors families villagers fighters",
+    "users workers volunteers survivors families villagers fighters voters republicans democrats "
+    "conservatives liberals progressives americans citizens parents students teachers leaders",
     "organization": "ministry observatory organization organisation committee council agency army "
     "police government office department commission coalition military forces authority authorities "
-    "group un",
-    "outlet": "media newspaper television tv channel station outlet outlets",
-    "official": "minister president spokesman spokeswoman governor ambassador commander director "
-    "secretary chief general",
-    "social media": "post tweet account page",
+    "group un campaign party administration court company firm bank union institute foundation "
+    "center centre association board senate house congress embassy mission secretariat fund "
+    "university school hospital team movement alliance watchdog regulator prosecutors prosecutor "
+    "spokesman spokeswoman",
+    "outlet": "media newspaper newspapers television tv channel station outlet outlets network paper "
+    "magazine times post journal tribune herald gazette daily news broadcaster",
+    "official": "minister president governor ambassador commander director secretary chief general "
+    "senator congressman congresswoman representative mayor chairman chairwoman chair leader "
+    "speaker candidate nominee judge attorney lawyer counsel manager ceo",
+    "document": "report reports study studies poll polls survey surveys data records documents document "
+    "analysis statement memo letter filing complaint lawsuit indictment figures numbers statistics "
+    "research review audit investigation census estimates estimate email emails book article "
+    "editorial column op-ed release findings results transcript tally count projections photos photo "
+    "video videos footage images image pictures picture recording recordings",
 }.items():
     for _w in _words.split():
         ENGLISH_HEADS[_w] = _kind
+_SOCIAL = re.compile(r"\b(?:twitter|facebook|instagram|youtube|telegram|tiktok|social media)\b", re.IGNORECASE)
 
+# ---------------------------------------------------------------- sentence reading
 
-ENGLISH_CUE_RE = re.compile(
-    r"\b(?P<prep>" + "|".join(ENGLISH_PREPOSITIONS) + r")\b|\b(?P<verb>" + "|".join(ENGLISH_VERBS) + r")\b",
-    re.IGNORECASE,
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*\.?|''|``|[^\w\s]")
+_DETERMINERS = frozenset("the a an these those this that such its their his her our some many several two three "
+                         "four five other another both all most few each every one".split())
+_CLAUSE_OPENERS = frozenset("that but and while when as because although though if since whereas so yet or "
+                            "than where after before until unless".split())
+_ADVERBS = frozenset(
+    "also has have had was were is are previously later earlier yesterday today tonight recently separately further "
+    "again then now once never often already still even publicly privately flatly simply just first quickly "
+    "frequently repeatedly reportedly allegedly explicitly bluntly openly angrily confidently calmly quietly "
+    "long will would could may might should must did does do not n't 've 's 'd 'll always initially "
+    "didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't can't cannot couldn't "
+    "ultimately finally subsequently immediately widely generally largely privately, sharply strongly "
+    "emphatically proudly candidly tersely jokingly falsely wrongly correctly rightly curtly".split()
 )
-
-_EN_STOP_BACK = frozenset(
-    ["that", "which", "who", "whom", "whose", "while", "when", "as", "and", "but", "because", ",", ";", ":", '"', "'", "(", ")", "—", "–"]
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon "
+    "evening night week month year weekend".split()
 )
-_EN_SKIP_BACK = frozenset(
-    ["also", "has", "have", "had", "was", "were", "is", "are", "previously", "later", "earlier", "yesterday", "today", "tonight", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "week", "month", "in", "a", "statement", "recently", "separately", "further", "again"]
+_NP_INNER = frozenset("of for at from in on with to and the a an 's".split())
+_NP_STOP = frozenset(
+    "who whom whose which that what when where why how if whether than as because while but or nor so "
+    "is are was were be been being has have had do does did will would could should may might must can "
+    "not no there here this these those it its he she they we i you me him her us them my your our their "
+    "said says told tells".split()
 )
-_EN_DETERMINERS = frozenset("the a an these those this that such its their his her our some many".split())
-_EN_BY_AGENT = re.compile(r"\b(?:shared|posted|published|circulated|released|issued|filmed|taken|broadcast) by\b")
-_EN_STOP_FORWARD = frozenset(
-    ["that", "on", "in", "at", "during", "after", "before", "while", "when", "as", "and", "but", "because", "who", "which", ",", ".", ";", ":", '"', "'", "(", ")", "—", "–"]
+_OBJECT_PRONOUNS = frozenset("me him her us them it you reporters".split())
+_NOT_NAMES = frozenset(
+    "the a an in on at as but and or if when while after before during since so yet for with by to of from "
+    "this that these those it he she they we i you there here mr mrs ms dr".split()
 )
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt maj adm prof rev sir lord lady".split())
 
 
-def _en_kind(words: list[str]) -> str:
-    for w in reversed(words):
-        k = ENGLISH_HEADS.get(w.lower())
+@dataclass(slots=True)
+class _W:
+    """One English token: normalised text, original text and offsets, and whether it is quoted."""
+
+    n: str
+    t: str
+    s: int
+    e: int
+    ns: int
+    quoted: bool = False
+
+
+def _read_words(sv: SentenceView) -> list[_W]:
+    out: list[_W] = []
+    for m in _TOKEN.finditer(sv.norm):
+        s, e = sv.orig(m.start(), m.end())
+        n = m.group()
+        if n.endswith(".") and len(n) > 1 and not _keeps_dot(n):
+            # A full stop glued to a word ends the sentence; keep it a token of its own.
+            s2, e2 = sv.orig(m.start(), m.end() - 1)
+            out.append(_W(n[:-1], sv.text[s2:e2], s2, e2, m.start()))
+            s3, e3 = sv.orig(m.end() - 1, m.end())
+            out.append(_W(".", sv.text[s3:e3], s3, e3, m.end() - 1))
+            continue
+        if n in ("''", "``"):
+            n = '"'
+        out.append(_W(n, sv.text[s:e], s, e, m.start()))
+    _mark_quotes(out)
+    return out
+
+
+def _keeps_dot(n: str) -> bool:
+    """"U.S.", "Mr.", "Jr.": a dot that belongs to the word."""
+    core = n[:-1].replace(".", "")
+    return "." in n[:-1] or n[:-1] in _TITLES or n[:-1] in ("jr", "sr", "st", "inc", "co", "corp", "no") or len(core) == 1
+
+
+def _mark_quotes(words: list[_W]) -> None:
+    """Mark the words inside double quotation marks (and the marks themselves)."""
+    inside = False
+    for w in words:
+        if w.n == '"':
+            w.quoted = True
+            inside = not inside
+            continue
+        w.quoted = inside
+
+
+def _kind_of(phrase: list[_W]) -> str:
+    """The kind a noun phrase names, from its head noun; "" when it names nobody."""
+    if not phrase:
+        return ""
+    text = " ".join(w.t for w in phrase)
+    if _SOCIAL.search(text) and not any(ENGLISH_HEADS.get(w.n) in ("outlet",) for w in phrase):
+        return "social media"
+    for w in reversed(phrase):
+        if w.n in ("of", "for", "at", "from", "in", "on", "with", "to"):
+            # "spokesman for the agency": the head is before the preposition.
+            continue
+        k = ENGLISH_HEADS.get(w.n)
         if k:
             return k
-    if any(w[:1].isupper() for w in words):
-        return "person" if len(words) <= 3 else ""
+        break
+    for w in phrase:
+        if w.n in _NP_INNER:
+            break
+        if ENGLISH_HEADS.get(w.n):
+            return ENGLISH_HEADS[w.n]
+    if any(w.t[:1].isupper() for w in phrase if w.n not in _NOT_NAMES):
+        return "person"
     return ""
 
 
+# ---------------------------------------------------------------- cues
+
+
 def english_cues(sv: SentenceView) -> list[Cue]:
+    words = _read_words(sv)
     found: list[Cue] = []
-    toks = sv.tokens
-    orig_toks = [(t, sv.text[sv.orig(t.s, t.e)[0] : sv.orig(t.s, t.e)[1]]) for t in toks]
-    for m in ENGLISH_CUE_RE.finditer(sv.norm):
-        ns, ne = m.span()
-        s, e = sv.orig(ns, ne)
-        ti_after = sv.token_index(ne)
-        ti_at = sv.token_index(ns)
-        if m.group("prep"):
-            words = _en_forward(orig_toks, ti_after)
-            if words:
-                ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
-                ws = [orig_toks[k][1] for k in words]
-                found.append(Cue(s, e, sv.text[s:e], m.group("prep").lower(), "prep",
-                                 Mention(ms, me, sv.text[ms:me], _en_kind(ws)), full=False))
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if w.quoted:
+            i += 1
             continue
-        verb = m.group("verb").lower()
-        back = _en_backward(orig_toks, ti_at)
-        nxt = toks[ti_after].t if ti_after < len(toks) else ""
-        full = nxt in ("that", ":", '"', "'") or nxt == ","
-        before = toks[ti_at - 1].t if ti_at > 0 else ""
-        if back and len(back) == 1 and orig_toks[back[0]][1].lower() in ENGLISH_PRONOUNS:
-            found.append(Cue(s, e, sv.text[s:e], verb, "verb", None, full=True, continuation=True))
+        if w.n == "according" and i + 1 < n and words[i + 1].n == "to":
+            cue = _according_to(sv, words, i)
+            if cue is not None:
+                found.append(cue)
+            i += 2
             continue
-        if back and back[-1] == ti_at - 1 and orig_toks[back[-1]][0].t in _EN_DETERMINERS:
-            continue  # "the reports", "such claims": a noun, not a verb
-        if back:
-            ws = [orig_toks[k][1] for k in back]
-            kind = _en_kind(ws)
-            if all(w.lower() in _EN_DETERMINERS for w in ws):
-                kind = ""
-            if kind:
-                ms, me = sv.orig(toks[back[0]].s, toks[back[-1]].e)
-                found.append(Cue(ms, e, sv.text[ms:e], verb, "verb",
-                                 Mention(ms, me, sv.text[ms:me], kind), full=full))
+        lemma, span = _verb_at(words, i)
+        if lemma is None:
+            i += 1
             continue
-        quote_before = before in ('"', "'") or (
-            before == "," and ti_at >= 2 and toks[ti_at - 2].t in ('"', "'")
-        ) or (before == '"' and ti_at >= 2 and toks[ti_at - 2].t == ",")
-        if quote_before or ti_at == 0:
-            words = _en_forward(orig_toks, ti_after)
-            if words:
-                ws = [orig_toks[k][1] for k in words]
-                if ws[0].lower() in ENGLISH_PRONOUNS and len(ws) == 1:
-                    found.append(Cue(s, e, sv.text[s:e], verb, "verb", None, full=False, continuation=True))
-                    continue
-                kind = _en_kind(ws)
-                if kind:
-                    ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
-                    found.append(Cue(s, e, sv.text[s:e], verb, "verb",
-                                     Mention(ms, me, sv.text[ms:me], kind), full=False))
-    for m in _EN_BY_AGENT.finditer(sv.norm):
-        # "A video shared by activists on social media": the agent is the source.
-        words = _en_forward(orig_toks, sv.token_index(m.end()))
-        k = words[-1] + 1 if words else 0
-        if words and k + 1 < len(toks) and toks[k].t == "on" and toks[k + 1].t in ("social", "twitter", "facebook", "youtube", "telegram", "instagram"):
-            words.extend(range(k, k + (3 if toks[k + 1].t == "social" and k + 2 < len(toks) else 2)))
-        if words:
-            ws = [orig_toks[k][1] for k in words]
-            ms, me = sv.orig(toks[words[0]].s, toks[words[-1]].e)
-            text = sv.text[ms:me]
-            kind = "social media" if re.search(r"social media|twitter|facebook|youtube|telegram", text, re.I) else _en_kind(ws)
-            if kind:
-                s, e = sv.orig(*m.span())
-                found.append(Cue(s, e, sv.text[s:e], "by", "prep", Mention(ms, me, text, kind), full=False))
-    for m in re.finditer(r"\bthe same (?:source|official|spokesman|spokeswoman)\b", sv.norm):
-        s, e = sv.orig(*m.span())
-        found.append(Cue(s, e, sv.text[s:e], "same", "same", None, full=False, continuation=True))
+        cue = _verb_cue(sv, words, i, i + span, lemma)
+        if cue is not None:
+            found.append(cue)
+        i += span
+    found.extend(_by_agent(sv, words))
     found.sort(key=lambda c: c.start)
     return found
 
 
-def _en_backward(orig_toks: list[tuple[_Tok, str]], ti: int) -> list[int]:
-    """The subject before an English reporting verb: "the ministry said", "An official at X,
-    who asked not to be named, said"."""
-    j = ti - 1
-    while j >= 0 and orig_toks[j][0].t in _EN_SKIP_BACK:
-        j -= 1
-    if j >= 0 and orig_toks[j][0].t == ",":
-        # Skip one relative clause: ", who asked not to be named,".
-        k = j - 1
-        while k >= 0 and orig_toks[k][0].t not in (",", ".", '"') and j - k < 14:
-            k -= 1
-        if k >= 0 and orig_toks[k][0].t == "," and orig_toks[k + 1][0].t in ("who", "which", "whose"):
-            j = k - 1
-        else:
-            return []
-    out: list[int] = []
-    while j >= 0 and len(out) < 10:
-        t = orig_toks[j][0].t
-        if t == "s" and j >= 2 and orig_toks[j - 1][0].t == "'" and orig_toks[j - 2][0].t[0].isalnum():
-            out.extend((j, j - 1))  # a possessive: "Russia's defence ministry"
-            j -= 2
+def _verb_at(words: list[_W], i: int) -> tuple[str | None, int]:
+    for size in (4, 3, 2):
+        if i + size <= len(words):
+            phrase = " ".join(w.n for w in words[i : i + size])
+            if phrase in _PHRASES:
+                return _PHRASES[phrase], size
+    lemma = _VERB_LEMMA.get(words[i].n)
+    return lemma, 1
+
+
+def _cue(sv: SentenceView, s: int, e: int, lemma: str, type_: str, mention: Mention | None, full: bool,
+         pattern: str, continuation: bool = False) -> Cue:
+    return Cue(s, e, sv.text[s:e], lemma, type_, mention, full=full, continuation=continuation, pattern=pattern)
+
+
+def _mention(sv: SentenceView, phrase: list[_W], kind: str) -> Mention:
+    s, e = phrase[0].s, phrase[-1].e
+    return Mention(s, e, sv.text[s:e], kind)
+
+
+def _according_to(sv: SentenceView, words: list[_W], i: int) -> Cue | None:
+    phrase = _np_forward(words, i + 2)
+    if not phrase:
+        return None
+    kind = _kind_of(phrase) or "unnamed"
+    s, e = words[i].s, words[i + 1].e
+    return _cue(sv, s, e, "according to", "prep", _mention(sv, phrase, kind), False, "according")
+
+
+def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
+    """What follows a reporting verb: ("that"|"quote"|"colon"|"clause"|"object"|"end"|"")."""
+    n = len(words)
+    # Skip an addressee or a setting: "told reporters", "said in a statement", "said Tuesday".
+    if lemma == "tell" and j < n and not words[j].quoted:
+        k = j
+        while k < n and k - j < 6 and words[k].n not in ("that", ":", ",", '"', ".") and not words[k].quoted:
+            k += 1
+        j = k
+    k = j
+    steps = 0
+    while k < n and steps < 8:
+        t = words[k].n
+        if t in _TIME_WORDS or t in ("last", "this", "late", "early", "earlier", "later", "also", "then",
+                                     "repeatedly", "recently", "publicly", "privately", "flatly", "again"):
+            k += 1
+            steps += 1
             continue
-        if t in _EN_STOP_BACK or not t[0].isalnum():
-            break
-        out.append(j)
+        break
+    if k < n and words[k].n in _SETTING_PREPOSITIONS:
+        # "said in its daily update that", "told CNN in an interview,": a setting before the content.
+        m = k + 1
+        while m < n and m - k < 9 and words[m].n not in ("that", ":", ",", '"', ".", ";", "?", "!") \
+                and not words[m].quoted:
+            m += 1
+        if m < n and words[m].n in ("that", ":", ",", '"', ".", ";", "?", "!"):
+            k = m
+    if k >= n or words[k].n in (".", "?", "!", ";"):
+        return False, "end"
+    t = words[k].n
+    if t == "that":
+        return True, "that"
+    if t == ":":
+        return True, "colon"
+    if t == '"':
+        return True, "quote"
+    if t == ",":
+        if k + 1 < n and words[k + 1].n == '"':
+            return True, "quote"
+        return False, "comma"
+    if t in ("whether", "if", "why", "how", "what", "when", "who"):
+        return True, "wh"
+    if k == j and (t in _GAP_VERBS or (t in _VERB_LEMMA and t.endswith("ed"))):
+        # "a photo that they said showed…", "the plan he says would cost…": the verb's content
+        # has its subject before it; the reporting verb is inside a relative clause.
+        return False, "gap"
+    if t in ("of", "about", "for", "to", "against", "on", "with", "by", "as") or t in _OBJECT_PRONOUNS:
+        return False, "object"
+    # A bare clause: "said the talks had failed", "says he will run".
+    return True, "clause"
+
+
+def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str) -> Cue | None:
+    cls = _VERB_CLASS.get(lemma, "finding")
+    verb = words[v]
+    full, content = _content_after(words, after, lemma)
+    if verb.t[:1].isupper() and v > 0 and after - v == 1:
+        return None  # "Islamic State", "the Washington Post": a name, not a verb
+    if verb.n in _NOUN_FORMS and not (v > 0 and words[v - 1].n in _AUXILIARIES) and (
+            content not in ("that", "colon", "quote", "wh", "end") or (v > 0 and words[v - 1].n in _NOUN_BEFORE)):
+        return None  # "the report", "a state", "campaign promises": a noun
+    if verb.n.endswith("ing") and lemma not in ("find",):
+        return _participle_cue(sv, words, v, after, lemma, full, content)
+    # Before the verb: auxiliaries and adverbs, a setting ("on Tuesday", "in a statement"), then
+    # the subject, which stands at the head of its clause.
+    j = v - 1
+    while j >= 0 and (words[j].n in _ADVERBS) and not words[j].quoted:
+        if words[j].n in _NEGATIONS or words[j].n in _PASSIVE_BE:
+            return None  # "did not respond", "is expected to": no one says anything here
         j -= 1
-    out.reverse()
-    if j >= 0 and orig_toks[j][0].t not in (",", ";", "(", '"', "'", ":", "that", "—", "–", "and", "but", "while") and len(out) > 6:
+    j = _skip_setting_back(words, j)
+    subject = _np_backward(words, j) if j >= 0 and not words[j].quoted else []
+    quote_before = bool(subject) and _quote_before(words, subject)
+    if not subject:
+        prev = words[j].n if j >= 0 else ""
+        if j < 0 or prev in (",", '"', ":", ";", "—", "–", "-", "(") or words[j].quoted:
+            # The source comes after the verb ('"…," said Smith' / '…, says the report').
+            return _inverted_cue(sv, words, v, after, lemma, cls, j, full)
+        return None
+    if content == "gap":
+        return None
+    if content in ("that", "colon", "quote", "wh"):
+        pass
+    elif content == "end" and (quote_before or cls in ("speech", "finding")):
+        pass  # '"…," Smith continued.' / 'the economy is weak, the report said.'
+    elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
+        pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
+    elif cls == "weak" or (lemma not in _BARE_CONTENT and content != "end"):
+        return None
+    first = subject[0]
+    if len(subject) == 1 and first.n in ENGLISH_PRONOUNS:
+        if first.n == "it" and cls != "finding" and lemma not in ("say", "state", "report", "announce", "add", "warn"):
+            return None
+        if first.n in ("i", "we") and cls == "thinking":
+            return None
+        kind = "pronoun"
+        pattern = "pronoun"
+    else:
+        kind = _kind_of(subject)
+        if not kind:
+            return None
+        if cls == "finding" and kind not in ("document", "social media"):
+            return None
+        if cls == "thinking" and kind == "document":
+            return None
+        pattern = "subject"
+    mention = _mention(sv, subject, kind)
+    return _cue(sv, mention.start, words[after - 1].e, lemma, "verb", mention, full,
+                f"{pattern}-{content}" if content else pattern)
+
+
+# Verbs whose content may follow without "that", a colon or a quotation ("said the talks failed",
+# "believes it will pass", "a poll shows Clinton ahead"); other verbs take a plain object too often
+# ("wrote a book", "announced a plan", "responded to criticism") to count without a marker.
+_BARE_CONTENT = frozenset(
+    "say tell add argue insist claim suggest warn admit acknowledge agree note predict accuse promise hope "
+    "believe think fear concede contend maintain assert allege estimate show find indicate conclude "
+    "point out make clear vow pledge urge blame complain explain recall stress emphasize emphasise "
+    "speculate assure theorize posit concur forecast deny confirm".split()
+)
+_SETTING_PREPOSITIONS = frozenset("in on at during via through from after before while".split())
+_GAP_VERBS = frozenset("is are was were would will could can should might may must has had have showed shows "
+                       "did does do were caused led made".split())
+_AUXILIARIES = frozenset("has have had will would could should may might must also".split())
+_NEGATIONS = frozenset("not n't never didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
+                       "can't cannot couldn't".split())
+_PASSIVE_BE = frozenset("is are was were be been being".split())
+
+
+def _quote_before(words: list[_W], subject: list[_W]) -> bool:
+    """Does a quotation end right before the subject ('"…," Smith said')?"""
+    i = words.index(subject[0]) - 1
+    if i >= 0 and words[i].n == ",":
+        i -= 1
+    return i >= 0 and words[i].quoted
+
+
+def _skip_setting_back(words: list[_W], j: int) -> int:
+    """Step back over "on Tuesday", "in a statement", "Tuesday night" between subject and verb."""
+    k = j
+    while k >= 0 and (words[k].n in _TIME_WORDS or words[k].n in ("night", "morning", "last", "late", "early")):
+        k -= 1
+    if k < j and k >= 0 and words[k].n in ("on", "late", "early", "last"):
+        k -= 1
+    if k >= 1 and words[k].n in ("statement", "interview", "email", "speech", "tweet", "letter", "post", "release"):
+        m = k - 1
+        while m >= 0 and m > k - 4 and words[m].n not in ("in", "on", "via", "through"):
+            m -= 1
+        if m >= 0 and words[m].n in ("in", "on", "via", "through"):
+            return m - 1
+    return k
+
+
+def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str, cls: str, j: int,
+                  full: bool) -> Cue | None:
+    """'"…," said Smith' and '…, the report said': a source after the verb, content before it."""
+    n = len(words)
+    verb = words[v]
+    if after < n and words[after].n in _OBJECT_PRONOUNS and lemma != "tell":
+        return None
+    if verb.n.endswith("ing"):
+        return None
+    quote_before = j >= 0 and (words[j].quoted or (words[j].n == "," and j > 0 and words[j - 1].quoted))
+    if j < 0 and not quote_before:
+        # A sentence that opens with the verb is a question or an order, not an attribution.
+        return None
+    if lemma == "tell" or (after < n and words[after].n in _NOUN_BEFORE - {"the", "a", "an", "his", "her", "their",
+                                                                          "its", "our", "one", "another"}):
+        return None
+    phrase = _np_forward(words, after)
+    if not phrase:
+        return None
+    k = after + len(phrase)
+    while k < n and words[k].n in ("the", "a", "an"):
+        k += 1
+    if k < n and not (words[k].n in (",", ".", ";", ":", "—", "–", "-", "(", "?", "!", '"', "who", "in", "on", "at",
+                                     "to", "from", "during", "after", "before", "and", "but", "of", "for", "with")
+                      or words[k].n in _TIME_WORDS):
+        return None  # "…, said the group had failed": a content clause, not a speaker after the verb
+    kind = "pronoun" if len(phrase) == 1 and phrase[0].n in ENGLISH_PRONOUNS else _kind_of(phrase)
+    if not kind:
+        return None
+    if cls == "finding" and kind not in ("document", "pronoun"):
+        return None
+    mention = _mention(sv, phrase, kind)
+    pattern = "inverted-quote" if quote_before else "inverted"
+    return _cue(sv, verb.s, verb.e, lemma, "verb", mention, False, pattern)
+
+
+def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str, full: bool,
+                    content: str) -> Cue | None:
+    """"…, saying that…", "…, adding: …": the clause's own subject speaks again."""
+    cls = _VERB_CLASS.get(lemma, "finding")
+    if cls not in ("speech",) or not full:
+        return None
+    j = v - 1
+    while j >= 0 and words[j].n in ("also", "while", "before", "after", "and", "by", "in", "then"):
+        j -= 1
+    if j < 0 or words[j].n != ",":
+        return None
+    verb = words[v]
+    subject = _clause_subject(words, j)
+    if not subject:
+        return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", None, False, f"participle-{content}",
+                    continuation=True)
+    kind = "pronoun" if len(subject) == 1 and subject[0].n in ENGLISH_PRONOUNS else _kind_of(subject)
+    if not kind or kind == "document":
+        return None
+    return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), False,
+                f"participle-{content}")
+
+
+def _clause_subject(words: list[_W], comma: int) -> list[_W]:
+    """The subject of the clause a participle hangs on: "Trump attacked Clinton, saying…" -> Trump.
+    The clause starts at the sentence start or after a leading setting ("On Monday, …")."""
+    start = 0
+    for k in range(comma):
+        if words[k].n in (";", ":") or words[k].quoted:
+            start = k + 1
+    if start < comma and words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
+                                            "speaking", "last", "but", "and", "yet", "still", "meanwhile"):
+        k = start
+        while k < comma and words[k].n != ",":
+            k += 1
+        if k < comma:
+            start = k + 1
+    phrase = _np_forward(words, start)
+    if not phrase or start + len(phrase) >= comma:
         return []
-    while len(out) > 1 and orig_toks[out[0]][0].t in ("the", "a", "an"):
-        out = out[1:]
+    nxt = words[start + len(phrase)]
+    if nxt.n in (",", "who", "which") or not nxt.n[:1].isalpha():
+        return []
+    return phrase
+
+
+def _by_agent(sv: SentenceView, words: list[_W]) -> list[Cue]:
+    """"A video shared by activists on social media": the agent of a publishing verb."""
+    out: list[Cue] = []
+    for i in range(len(words) - 1):
+        if words[i + 1].n != "by" or words[i].n not in ("shared", "posted", "published", "circulated", "released",
+                                                        "issued", "filmed", "taken", "broadcast", "conducted",
+                                                        "commissioned", "compiled", "obtained"):
+            continue
+        if words[i].quoted:
+            continue
+        phrase = _np_forward(words, i + 2)
+        k = i + 2 + len(phrase)
+        if phrase and k + 1 < len(words) and words[k].n == "on" and words[k + 1].n in (
+                "social", "twitter", "facebook", "youtube", "telegram", "instagram"):
+            phrase = phrase + words[k : k + (3 if words[k + 1].n == "social" and k + 2 < len(words) else 2)]
+        if not phrase:
+            continue
+        kind = _kind_of(phrase)
+        if not kind:
+            continue
+        out.append(_cue(sv, words[i].s, words[i + 1].e, "by", "prep", _mention(sv, phrase, kind), False, "agent"))
     return out
 
 
-def _en_forward(orig_toks: list[tuple[_Tok, str]], ti: int) -> list[int]:
-    out: list[int] = []
-    j = ti
-    while j < len(orig_toks) and len(out) < 7:
-        t = orig_toks[j][0].t
-        if (t in _EN_STOP_FORWARD and out) or not t[0].isalnum():
+# ---------------------------------------------------------------- noun phrases
+
+
+def _np_backward(words: list[_W], j: int) -> list[_W]:
+    """The subject that ends at token j and starts a clause: "the ministry", "Russia's defence
+    ministry", "Smith, a spokesman for the agency," (the name; its apposition skipped), "officials,
+    who asked not to be named," (a relative clause skipped). Empty when the words before the verb
+    are not a subject at the head of a clause ("the plan that Smith said…" is)."""
+    if j >= 0 and words[j].n == ",":
+        # An apposition or a relative clause closed by this comma: step over it to the name.
+        k = j - 1
+        while k >= 0 and words[k].n not in (",", ".", '"', ";", ":", "(", "—") and j - k < 18:
+            k -= 1
+        if k >= 1 and words[k].n == "," and not words[k].quoted:
+            inner = words[k + 1 : j]
+            if inner and (inner[0].n in ("who", "which", "whose", "a", "an", "the", "whom", "one", "now", "then",
+                                         "himself", "herself", "both", "also", "like", "including")
+                          or inner[0].n.isdigit() or _kind_of(inner)):
+                head = _np_backward(words, k - 1)
+                if head:
+                    return head
+        return []
+    k = j
+    while k >= 0 and j - k < 12:
+        w = words[k]
+        if w.quoted or w.n in _BOUNDARY_PUNCT or w.n in _SUBJECT_OPENERS:
             break
-        out.append(j)
-        j += 1
-    while out and orig_toks[out[0]][0].t in ("the", "a", "an") and len(out) > 1:
+        if w.n == "and" and not (k >= 1 and words[k - 1].t[:1].isupper() and k + 1 <= j and words[k + 1].t[:1].isupper()):
+            break
+        k -= 1
+    start = k + 1
+    if start > j:
+        return []
+    opener = words[k].n if k >= 0 else ""
+    if opener in ("what", "which", "whom", "whose", "than", "as", "how", "where", "who") or (
+            k >= 0 and j - k >= 12):
+        return []
+    phrase = words[start : j + 1]
+    if any(w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and len(phrase) == 1) for w in phrase):
+        return []
+    if any(w.n in ENGLISH_PRONOUNS for w in phrase) and len(phrase) > 1:
+        return []
+    if len(phrase) > 1 and any(_looks_verbal(w) and not (w.n.endswith("ed") and phrase[i].n in ENGLISH_HEADS)
+                               for i, w in enumerate(phrase[:-1]) for w in [phrase[i + 1]]):
+        return []  # "defeat President Obama believes": a verb in the would-be subject ("a poll released
+        # Tuesday shows" keeps its participle)
+    while len(phrase) > 1 and phrase[0].n in ("the", "a", "an"):
+        phrase = phrase[1:]
+    return phrase
+
+
+_BOUNDARY_PUNCT = frozenset([",", ";", ":", '"', "(", ")", "—", "–", "-", ".", "?", "!"])
+# Words after which a clause, and so a subject, starts.
+_SUBJECT_OPENERS = frozenset("that but while because although though if since whereas so yet or than when as "
+                             "where after before until unless what which whom whose how who once why "
+                             "meanwhile however also and".split())
+
+
+def _looks_verbal(w: _W) -> bool:
+    """A lowercase word that is a verb in the middle of a would-be subject: "defeat", "spoke"."""
+    if not w.t[:1].islower() or w.n in ENGLISH_HEADS or w.n in _NP_INNER or w.n in _DETERMINERS or w.n in _NOUN_FORMS:
+        return False
+    return w.n in _VERB_LEMMA or w.n in _COMMON_VERBS
+
+
+_COMMON_VERBS = frozenset(
+    "is are was were be been has have had do does did get got gets make made makes take took takes go went goes "
+    "come came comes give gave gives win won wins lose lost loses run ran runs want wanted wants need needed "
+    "plan planned try tried seem seemed defeat defeated beat met meet meets spoke speak speaks face faced "
+    "faces help helped lead led leads keep kept turn turned become became left leave put sent send".split()
+)
+
+
+def _np_forward(words: list[_W], i: int) -> list[_W]:
+    """The noun phrase that starts at token i, up to a comma, a verb or a clause opener."""
+    out: list[_W] = []
+    k = i
+    n = len(words)
+    while k < n and len(out) < 9:
+        w = words[k]
+        if w.quoted and w.n != '"':
+            if out and out[-1].quoted:
+                out.append(w)
+                k += 1
+                continue
+            break
+        if w.n == '"':
+            break
+        if not (w.n[:1].isalnum() or w.n in ("'", "&", "-", ".")):
+            break
+        if w.n == "." and (k + 1 >= n or not words[k + 1].n[:1].isalnum()):
+            break
+        if w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and not out):
+            break
+        if w.n in _CLAUSE_OPENERS and w.n != "and":
+            break
+        if w.n == "and" and not (out and out[-1].t[:1].isupper() and k + 1 < n and words[k + 1].t[:1].isupper()):
+            break
+        if w.n in _TIME_WORDS or (w.n in ("on", "in") and k + 1 < n and words[k + 1].n in _TIME_WORDS):
+            break
+        if w.n in ("in", "on") and k + 1 < n and words[k + 1].n in ("a", "an") and out:
+            break
+        if out and _VERB_LEMMA.get(w.n) and w.n not in ENGLISH_HEADS:
+            break
+        out.append(w)
+        if w.n in ENGLISH_PRONOUNS:
+            break
+        k += 1
+    while out and out[-1].n in ("of", "for", "at", "from", "in", "on", "with", "to", "and", "the", "a", "an", "'",
+                                "&", "-", "."):
+        out.pop()
+    while len(out) > 1 and out[0].n in ("the", "a", "an"):
         out = out[1:]
     return out
+
+
+# ---------------------------------------------------------------- pronouns
+
+_PERSON_KINDS = frozenset(["person", "official", "unnamed"])
+_PLURAL_KINDS = frozenset(["group", "organization", "unnamed", "outlet", "news agency", "document", "official"])
+_THING_KINDS = frozenset(["organization", "outlet", "news agency", "document", "social media"])
+_NAME = re.compile(
+    r"\b(?:(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Prof|Rev|President|Senator|Governor|"
+    r"Secretary|Judge|Mayor|Chairman|Director|Minister|Speaker)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))*)"
+)
+_NOT_PERSON_WORDS = frozenset(
+    "The A An He She It They We I In On At But And Or If When While After Before During Since So Yet For With By "
+    "This That These Those There Here His Her Their Our My Its As Not No Yes Now Then Also Still Even "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Republican Republicans Democrat Democrats Democratic "
+    "American Americans President Senate House Congress White State States United Party Committee "
+    "Department Court County City University Street Times Post Journal News Washington".split()
+)
+
+
+def pronoun_kinds(pronoun: str) -> frozenset[str]:
+    """The kinds of source an English subject pronoun can stand for."""
+    p = pronoun.lower()
+    if p in ("he", "she", "i"):
+        return _PERSON_KINDS
+    if p in ("they", "we"):
+        return _PLURAL_KINDS
+    return _THING_KINDS
+
+
+def name_before(text: str, before: int, window: int = 1200) -> tuple[str, int] | None:
+    """The last person's name written before offset `before` ("Mr. Smith", "Tad Devine"), with
+    its offset: what "he"/"she" most likely stands for when no source was quoted since."""
+    lo = max(0, before - window)
+    best: tuple[str, int] | None = None
+    for m in _NAME.finditer(text, lo, before):
+        name = m.group("name")
+        parts = name.split()
+        while parts and parts[0].rstrip(".") in _NOT_PERSON_WORDS:
+            parts = parts[1:]
+        while parts and parts[-1].rstrip(".") in _NOT_PERSON_WORDS:
+            parts = parts[:-1]
+        if not parts:
+            continue
+        titled = m.group("title") is not None
+        at_start = m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in ("", ".", '"', "“", "”")
+        if len(parts) < 2 and not titled and at_start:
+            continue
+        if len(parts) < 2 and not titled:
+            # A single capitalized word mid-sentence is a name only before a reporting verb or a
+            # possessive ("Trump said", "Clinton's"): places and bodies are written the same way.
+            tail = text[m.end() : m.end() + 12].lower()
+            if not re.match(r"\s*(?:'s|’s|,? (?:who|said|says|told|added|wrote|has|had|was|is|will|would))\b", tail):
+                continue
+        best = (" ".join(parts), m.start("name") + name.find(parts[0]))
+    return best

@@ -137,6 +137,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
             continue  # inside a quotation: «…. …» is one claim in one voice
+        if _QUOTE_RESUMES.match(text, m.end(), end) and _ATTRIBUTION_TAIL.search(text, cursor, m.end()):
+            continue  # '"…," said Smith. "…"': a quotation broken by its attribution is one statement
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
@@ -148,14 +150,50 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return out
 
 
+# English news breaks a quotation with its attribution: '"We will stay," said Smith, a spokesman.
+# "Nobody is leaving."' The sentence that ends with the attribution tail and the quotation that
+# resumes right after it are one statement by one speaker.
+_ATTRIBUTION_TAIL = re.compile(r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z][^\"“”\n]{2,220}[.]$")
+_QUOTE_RESUMES = re.compile(r"\s*(?:[\"“]|'')")
+
 _GUILLEMETS = re.compile(r"«[^«»\n]{1,1500}»|“[^“”\n]{1,1500}”")
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Closed « » and “ ” quotations on the line (the ones that are sure to close)."""
-    if "«" not in text[start:end] and "“" not in text[start:end]:
-        return []
-    return [m.span() for m in _GUILLEMETS.finditer(text, start, end)]
+    """Closed « » and “ ” quotations on the line (the ones that are sure to close); on an English
+    line also straight "…" and ''…'' pairs, and a quotation opened at the head of the paragraph
+    that does not close in it (news runs a long quotation over paragraphs, closing only the last)."""
+    line = text[start:end]
+    spans = [m.span() for m in _GUILLEMETS.finditer(text, start, end)] if "«" in line or "“" in line else []
+    if _ARABIC_LETTER.search(line) is None:
+        spans += _paired(text, start, end, _STRAIGHT_QUOTE)
+        stripped = len(line) - len(line.lstrip())
+        head = start + stripped
+        opens_unclosed = (line[stripped : stripped + 1] == "“" and "”" not in line) or (
+            line[stripped : stripped + 1] == '"' and not line.startswith("''", stripped)
+            and len(_STRAIGHT_QUOTE.findall(line)) % 2 == 1)
+        if opens_unclosed:
+            spans.append((head, end + 1))
+    return spans
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_STRAIGHT_QUOTE = re.compile(r"''|\"")
+
+
+def _paired(text: str, start: int, end: int, mark: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans between successive quotation marks of one kind ("…" or ''…''), one pair after another."""
+    out: list[tuple[int, int]] = []
+    opened: dict[str, int] = {}
+    for m in mark.finditer(text, start, end):
+        kind = m.group()
+        if kind in opened:
+            s = opened.pop(kind)
+            if m.end() - s <= 1500:
+                out.append((s, m.end()))
+        else:
+            opened[kind] = m.start()
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
