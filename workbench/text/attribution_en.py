@@ -310,8 +310,48 @@ def english_cues(sv: SentenceView) -> list[Cue]:
             found.append(cue)
         i += span
     found.extend(_by_agent(sv, words))
+    head = _speaker_colon(sv, words)
+    if head is not None:
+        found.append(head)
     found.sort(key=lambda c: c.start)
     return found
+
+
+# Labels that stand before a colon at the head of a line without being anyone's words.
+_COLON_LABELS = frozenset(
+    "editor editor's note update updated related watch photo photos video source sources correction exclusive "
+    "breaking read more see also listen caption credit warning disclaimer advertisement sponsored live "
+    "analysis opinion commentary transcript excerpt excerpts full text and or but the".split()
+)
+
+
+def _speaker_colon(sv: SentenceView, words: list[_W]) -> Cue | None:
+    """"Graham: Trump's rhetoric is destroying the party", "SMITH: We will…", "Poll: Clinton leads":
+    headlines and transcripts give the speaker, a colon, then the words."""
+    start = 0
+    for k in range(min(len(words), 4)):
+        if words[k].n in ("-", "–", "—"):
+            start = k + 1
+    colon = next((k for k in range(start, min(len(words), start + 7)) if words[k].n == ":"), -1)
+    if colon <= start or len(words) - colon < 4:
+        return None
+    phrase = words[start:colon]
+    if words[start].quoted or any(not w.n[:1].isalnum() and w.n not in ("(", ")", "-", "'", ".", "&") for w in phrase):
+        return None
+    if phrase[0].n in _COLON_LABELS or phrase[-1].n in _COLON_LABELS or phrase[0].n in ENGLISH_PRONOUNS:
+        return None
+    named = [w for w in phrase if w.n[:1].isalnum()]
+    if not named or not all(w.t[:1].isupper() or w.n in ("of", "for", "the", "and", "de", "van", "von") for w in named):
+        kind = ENGLISH_HEADS.get(named[-1].n, "") if named else ""
+        if kind != "document":
+            return None
+    if any(w.n[:1].isdigit() for w in named):
+        return None  # "8:30", "2016: the year…"
+    rest = words[colon + 1 :]
+    if not (rest and rest[0].n == '"') and not any(w.n == "'" for w in rest):
+        return None  # a label or a transcript turn; the speaker's own words are quoted
+    kind = _kind_of(named) or "person"
+    return _cue(sv, phrase[0].s, words[colon].e, "colon", "prep", _mention(sv, named, kind), False, "speaker-colon")
 
 
 def _verb_at(words: list[_W], i: int) -> tuple[str | None, int]:
@@ -416,6 +456,16 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     j = _skip_setting_back(words, j)
     subject = _np_backward(words, j) if j >= 0 and not words[j].quoted else []
     quote_before = bool(subject) and _quote_before(words, subject)
+    if not subject and j >= 0 and words[j].n in ("and", "but") and not words[j].quoted and cls == "speech":
+        # "He called the actions lawful, and said there was no attempt…": the clause's subject.
+        k = j - 1 if j >= 1 and words[j - 1].n == "," else j
+        subject = _clause_subject(words, k)
+        if subject and content in ("that", "colon", "quote", "clause", "wh"):
+            kind = "pronoun" if len(subject) == 1 and subject[0].n in ENGLISH_PRONOUNS else _kind_of(subject)
+            if kind and kind != "document":
+                return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), full,
+                            f"coordinated-{content}")
+        return None
     if not subject:
         prev = words[j].n if j >= 0 else ""
         if j < 0 or prev in (",", '"', ":", ";", "—", "–", "-", "(") or words[j].quoted:
@@ -441,14 +491,19 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
         kind = "pronoun"
         pattern = "pronoun"
     else:
+        pattern = ""
         kind = _kind_of(subject)
+        if not kind and cls == "speech" and _is_common_np(subject):
+            # Whoever says something is a source: "the lawyers said", "respondents said".
+            kind = "group" if subject[-1].n.endswith("s") else "unnamed"
+            pattern = "common"
         if not kind:
             return None
         if cls == "finding" and kind not in ("document", "social media"):
             return None
         if cls == "thinking" and kind == "document":
             return None
-        pattern = "subject"
+        pattern = "common" if pattern == "common" else "subject"
     mention = _mention(sv, subject, kind)
     return _cue(sv, mention.start, words[after - 1].e, lemma, "verb", mention, full,
                 f"{pattern}-{content}" if content else pattern)
@@ -458,7 +513,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
 # "believes it will pass", "a poll shows Clinton ahead"); other verbs take a plain object too often
 # ("wrote a book", "announced a plan", "responded to criticism") to count without a marker.
 _BARE_CONTENT = frozenset(
-    "say tell add argue insist claim suggest warn admit acknowledge agree note predict accuse promise hope "
+    "say tell argue insist claim suggest warn admit acknowledge agree note predict accuse promise hope "
     "believe think fear concede contend maintain assert allege estimate show find indicate conclude "
     "point out make clear vow pledge urge blame complain explain recall stress emphasize emphasise "
     "speculate assure theorize posit concur forecast deny confirm".split()
@@ -515,9 +570,7 @@ def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: 
     phrase = _np_forward(words, after)
     if not phrase:
         return None
-    k = after + len(phrase)
-    while k < n and words[k].n in ("the", "a", "an"):
-        k += 1
+    k = words.index(phrase[-1], after) + 1
     if k < n and not (words[k].n in (",", ".", ";", ":", "—", "–", "-", "(", "?", "!", '"', "who", "in", "on", "at",
                                      "to", "from", "during", "after", "before", "and", "but", "of", "for", "with")
                       or words[k].n in _TIME_WORDS):
@@ -625,7 +678,7 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
                     return head
         return []
     k = j
-    while k >= 0 and j - k < 12:
+    while k >= 0 and j - k < 16:
         w = words[k]
         if w.quoted or w.n in _BOUNDARY_PUNCT or w.n in _SUBJECT_OPENERS:
             break
@@ -636,14 +689,24 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     if start > j:
         return []
     opener = words[k].n if k >= 0 else ""
-    if opener in ("what", "which", "whom", "whose", "than", "as", "how", "where", "who") or (
-            k >= 0 and j - k >= 12):
+    if opener == "who" and k >= 1 and words[k - 1].n[:1].isalnum() and j - k <= 10:
+        # "Democrats in Iowa who watched the debate said": the relative clause belongs to the subject.
+        head = _np_backward(words, k - 1)
+        if head and head[-1].n not in _NP_STOP:
+            return head
+        return []
+    if opener in ("what", "which", "whom", "whose", "than", "as", "how", "where", "who"):
+        return []
+    if j - k >= (16 if k < 0 else 12):
         return []
     phrase = words[start : j + 1]
-    if any(w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and len(phrase) == 1) for w in phrase):
-        return []
-    if any(w.n in ENGLISH_PRONOUNS for w in phrase) and len(phrase) > 1:
-        return []
+    for i, w in enumerate(phrase):
+        if w.n in ENGLISH_PRONOUNS or w.n in _NP_STOP:
+            if len(phrase) == 1 and w.n in ENGLISH_PRONOUNS:
+                continue
+            if w.n in _OBJECT_PRONOUNS and i > 0 and phrase[i - 1].n in _PREPOSITIONS:
+                continue  # "a source close to him", "people familiar with it"
+            return []
     if len(phrase) > 1 and any(_looks_verbal(w) and not (w.n.endswith("ed") and phrase[i].n in ENGLISH_HEADS)
                                for i, w in enumerate(phrase[:-1]) for w in [phrase[i + 1]]):
         return []  # "defeat President Obama believes": a verb in the would-be subject ("a poll released
@@ -653,11 +716,21 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     return phrase
 
 
+_PREPOSITIONS = frozenset("to with of for at from about near on by".split())
 _BOUNDARY_PUNCT = frozenset([",", ";", ":", '"', "(", ")", "—", "–", "-", ".", "?", "!"])
 # Words after which a clause, and so a subject, starts.
 _SUBJECT_OPENERS = frozenset("that but while because although though if since whereas so yet or than when as "
                              "where after before until unless what which whom whose how who once why "
                              "meanwhile however also and".split())
+
+
+def _is_common_np(phrase: list[_W]) -> bool:
+    """A plain noun phrase: nouns and adjectives, no verb, no number alone ("the lawyers")."""
+    last = phrase[-1]
+    if any(w.n[:1].isdigit() or w.n in ("percent", "half", "one", "side", "%") for w in phrase):
+        return False  # "45 percent said": a poll's share, annotated with the poll
+    return last.n.isalpha() and len(last.n) > 2 and last.n not in _COMMON_VERBS and last.n not in _VERB_LEMMA \
+        and not last.n.endswith(("ly", "ing")) and last.n not in _ADVERBS
 
 
 def _looks_verbal(w: _W) -> bool:
@@ -704,7 +777,7 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
             break
         if w.n in ("in", "on") and k + 1 < n and words[k + 1].n in ("a", "an") and out:
             break
-        if out and _VERB_LEMMA.get(w.n) and w.n not in ENGLISH_HEADS:
+        if out and _VERB_LEMMA.get(w.n) and w.n not in ENGLISH_HEADS and not w.t[:1].isupper():
             break
         out.append(w)
         if w.n in ENGLISH_PRONOUNS:
