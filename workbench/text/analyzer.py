@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues
-from workbench.text.attribution_en import english_cues, name_before, pronoun_kinds
+from workbench.text.attribution_en import english_cues, name_before, plural_before, pronoun_kinds
 from workbench.text.checkworthy import rests_on_media, score_claim
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key
@@ -157,6 +157,11 @@ class _ArticleState:
                 name, at = named
                 found = self._short_form(Mention(at, at + len(name), name, "person")) or SourceInfo(
                     name, at, at + len(name), name, "person")
+        elif found is None and mention.text.lower() == "they":
+            named = plural_before(self.text, mention.start)
+            if named is not None:
+                name, at = named
+                found = SourceInfo(name, at, at + len(name), name, "group")
         if found is None:
             return None
         info = SourceInfo(mention.text, mention.start, mention.end, found.canonical, found.kind, found.key,

@@ -615,8 +615,10 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
     for k in range(comma):
         if words[k].n in (";", ":") or words[k].quoted:
             start = k + 1
-    if start < comma and words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
-                                            "speaking", "last", "but", "and", "yet", "still", "meanwhile"):
+    if start < comma and (words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
+                                             "speaking", "last", "but", "and", "yet", "still", "meanwhile", "with",
+                                             "as", "while", "when", "since", "despite", "for", "by", "from")
+                          or words[start].n.endswith("ing")):
         k = start
         while k < comma and words[k].n != ",":
             k += 1
@@ -625,8 +627,8 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
     phrase = _np_forward(words, start)
     if not phrase or start + len(phrase) >= comma:
         return []
-    nxt = words[start + len(phrase)]
-    if nxt.n in (",", "who", "which") or not nxt.n[:1].isalpha():
+    nxt = words[words.index(phrase[-1], start) + 1]
+    if nxt.n in ("who", "which") or not (nxt.n[:1].isalpha() or nxt.n in (",", "(")):
         return []
     return phrase
 
@@ -663,6 +665,14 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     ministry", "Smith, a spokesman for the agency," (the name; its apposition skipped), "officials,
     who asked not to be named," (a relative clause skipped). Empty when the words before the verb
     are not a subject at the head of a clause ("the plan that Smith said…" is)."""
+    if j >= 0 and words[j].n == ")":
+        # "Kasich (who has 25 delegates) said", "Sen. Isakson (R-Ga.) said": step over the brackets.
+        k = j - 1
+        while k >= 0 and words[k].n != "(" and j - k < 14:
+            k -= 1
+        if k >= 1 and words[k].n == "(":
+            return _np_backward(words, k - 1)
+        return []
     if j >= 0 and words[j].n == ",":
         # An apposition or a relative clause closed by this comma: step over it to the name.
         k = j - 1
@@ -671,7 +681,10 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
         if k >= 1 and words[k].n == "," and not words[k].quoted:
             inner = words[k + 1 : j]
             if inner and (inner[0].n in ("who", "which", "whose", "a", "an", "the", "whom", "one", "now", "then",
-                                         "himself", "herself", "both", "also", "like", "including")
+                                         "himself", "herself", "both", "also", "like", "including", "for", "however",
+                                         "meanwhile", "too", "in", "instead", "though", "likewise", "similarly",
+                                         "indeed", "at", "speaking", "asked", "interviewed", "by", "of", "his", "her",
+                                         "their", "its", "another", "among", "once", "previously", "formerly")
                           or inner[0].n.isdigit() or _kind_of(inner)):
                 head = _np_backward(words, k - 1)
                 if head:
@@ -704,6 +717,10 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
         if w.n in ENGLISH_PRONOUNS or w.n in _NP_STOP:
             if len(phrase) == 1 and w.n in ENGLISH_PRONOUNS:
                 continue
+            if i == 0 and len(phrase) > 1 and w.n in _POSSESSIVE_DETERMINERS:
+                continue  # "her friend said", "these people said"
+            if w.t[:1].isupper() and i > 0:
+                continue  # "CBS This Morning": a word of a name
             if w.n in _OBJECT_PRONOUNS and i > 0 and phrase[i - 1].n in _PREPOSITIONS:
                 continue  # "a source close to him", "people familiar with it"
             return []
@@ -716,6 +733,7 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     return phrase
 
 
+_POSSESSIVE_DETERMINERS = frozenset("his her their its our my your this these those that".split())
 _PREPOSITIONS = frozenset("to with of for at from about near on by".split())
 _BOUNDARY_PUNCT = frozenset([",", ";", ":", '"', "(", ")", "—", "–", "-", ".", "?", "!"])
 # Words after which a clause, and so a subject, starts.
@@ -779,6 +797,8 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
             break
         if out and _VERB_LEMMA.get(w.n) and w.n not in ENGLISH_HEADS and not w.t[:1].isupper():
             break
+        if out and (_looks_verbal(w) or (w.n.endswith("ed") and w.t[:1].islower() and out[-1].t[:1].isupper())):
+            break  # "ProPublica obtained…": the name ends where its verb starts
         out.append(w)
         if w.n in ENGLISH_PRONOUNS:
             break
@@ -847,3 +867,24 @@ def name_before(text: str, before: int, window: int = 1200) -> tuple[str, int] |
                 continue
         best = (" ".join(parts), m.start("name") + name.find(parts[0]))
     return best
+
+
+_PLURAL_HEAD = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+){0,2}(?P<head>[A-Za-z]+s)\b")
+
+
+def plural_before(text: str, before: int, window: int = 800) -> tuple[str, int] | None:
+    """The last plural noun phrase that can speak, written before offset `before` ("the lawyers",
+    "Senate Republicans"): what "they" most likely stands for when no source was quoted since."""
+    lo = max(0, before - window)
+    best: tuple[str, int] | None = None
+    for m in _PLURAL_HEAD.finditer(text, lo, before):
+        head = m.group("head")
+        if ENGLISH_HEADS.get(head.lower()) in ("group", "unnamed", "organization") or (
+                head[:1].isupper() and head.lower() not in _NOT_PLURAL_NAMES and m.start("head") > lo
+                and text[max(lo, m.start("head") - 2) : m.start("head")].strip() not in ("", ".")):
+            best = (m.group(), m.start())
+    return best
+
+
+_NOT_PLURAL_NAMES = frozenset("states news times texas illinois kansas arkansas mass paris athens is was has does "
+                              "his its this thus as us plus yes".split())

@@ -137,6 +137,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             continue
         if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
             continue  # inside a quotation: «…. …» is one claim in one voice
+        if text[m.end() - 1] in _CLOSING_QUOTES and _TAIL_FOLLOWS.match(text, m.end(), end):
+            continue  # '"Get out!" she shouted.', '"Why now?" Smith asked.': the quotation's own attribution
         if _QUOTE_RESUMES.match(text, m.end(), end) and _ATTRIBUTION_TAIL.search(text, cursor, m.end()):
             continue  # '"…," said Smith. "…"': a quotation broken by its attribution is one statement
         spans.append((cursor, m.end()))
@@ -154,6 +156,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 # "Nobody is leaving."' The sentence that ends with the attribution tail and the quotation that
 # resumes right after it are one statement by one speaker.
 _ATTRIBUTION_TAIL = re.compile(r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z][^\"“”\n]{2,220}[.]$")
+_CLOSING_QUOTES = frozenset("\"”’'")
+# After a quotation that ends in ! ? or a full stop, the sentence goes on when its attribution
+# follows: a lowercase word ("she asked", "said Smith") or a name and a verb of saying.
+_TAIL_FOLLOWS = re.compile(
+    r"[ \t]+(?:[a-z]|(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){1,5}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
+    r"tweeted|replied|responded|continued|insisted|explained|recalled|declared|argued|noted|warned|shouted|"
+    r"exclaimed|joked|answered|quipped)\b)"
+)
 _QUOTE_RESUMES = re.compile(r"\s*(?:[\"“]|'')")
 
 _GUILLEMETS = re.compile(r"«[^«»\n]{1,1500}»|“[^“”\n]{1,1500}”")
