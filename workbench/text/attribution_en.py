@@ -57,6 +57,9 @@ def _forms(lemma: str, third: str = "", past: str = "", ing: str = "", participl
 # Irregular and doubling verbs: lemma -> (third, past, ing, participle).
 _IRREGULAR: dict[str, tuple[str, str, str, str]] = {
     "say": ("says", "said", "saying", ""),
+    "seek": ("seeks", "sought", "seeking", ""),
+    "slam": ("slams", "slammed", "slamming", ""),
+    "plan": ("plans", "planned", "planning", ""),
     "tell": ("tells", "told", "telling", ""),
     "write": ("writes", "wrote", "writing", "written"),
     "think": ("thinks", "thought", "thinking", ""),
@@ -83,7 +86,7 @@ _IRREGULAR: dict[str, tuple[str, str, str, str]] = {
 SPEECH_VERBS = (
     "say tell add state claim report announce confirm deny warn note explain insist allege reveal "
     "acknowledge admit argue assert write tweet disclose declare reply respond answer recall conclude "
-    "contend maintain stress emphasize emphasise complain concede remark observe testify joke boast vow "
+    "contend stress emphasize emphasise complain concede remark observe testify joke boast vow "
     "pledge promise charge counter caution lament reiterate repeat retort exclaim proclaim affirm predict "
     "forecast speculate quip scoff muse shout yell whisper assure brag posit hint imply opine theorize "
     "clarify recount accuse blame criticize criticise suggest agree estimate urge caution acknowledge "
@@ -96,6 +99,9 @@ FINDING_VERBS = "find show indicate suggest reveal conclude estimate project say
 # Weak verbs: attribution only with an explicit content marker after them (that, a colon, a
 # quotation): "called it 'a disgrace'", "asked whether", "continued:".
 WEAK_VERBS = "call ask continue describe post publish cite".split()
+# Verbs of stance and intention: what an actor wants, backs or rejects ("Trump wants to build a
+# wall", "the union endorsed Clinton"), attributed to that actor.
+STANCE_VERBS = "decline defend reject dismiss blast slam condemn question propose denounce rebuke".split()
 
 # Multi-word cues: "pointed out that", "went on to say".
 _PHRASES = {
@@ -109,7 +115,8 @@ _PHRASES = {
 
 _VERB_LEMMA: dict[str, str] = {}
 _VERB_CLASS: dict[str, str] = {}
-for _cls, _lemmas in (("speech", SPEECH_VERBS), ("thinking", THINKING_VERBS), ("weak", WEAK_VERBS)):
+for _cls, _lemmas in (("speech", SPEECH_VERBS), ("thinking", THINKING_VERBS), ("weak", WEAK_VERBS),
+                      ("stance", STANCE_VERBS)):
     for _lemma in _lemmas:
         _irr = _IRREGULAR.get(_lemma)
         for _f in (_forms(_lemma, *_irr) if _irr else _forms(_lemma)):
@@ -129,13 +136,16 @@ _NOUN_FORMS = frozenset(
     "promise promises answer answers reply replies counter counters vow vows pledge pledges joke jokes hint hints "
     "shout shouts yell yells whisper whispers muse find finds show shows call calls read project projects "
     "concern blame warning notice remark remarks comment comments boast boasts quip quips complaint "
-    "protest protests repeat mention mentions forecast forecasts suggest urge guess doubt doubts fear fears "
-    "hope hopes feel know report record records".split()
+    "protest protests repeat mention mentions forecast forecasts guess doubt doubts fear fears "
+    "hope hopes report record records plan plans support attack attacks question questions demand demands "
+    "offer offers praise decline push blast welcome".split()
 )
 _NOUN_BEFORE = frozenset(
     "the a an this that these those his her its their our my your of in on at for to by with from some any no "
     "every each another such what which whose one".split()
 )
+for _f in ("state", "states"):
+    del _VERB_LEMMA[_f]  # "the state", "the United States": "stated" is the verb we read
 ENGLISH_VERBS = sorted(_VERB_LEMMA)  # every form, for readers of the lexicon
 ENGLISH_PREPOSITIONS = ("according to", "as reported by", "as told to")
 ENGLISH_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
@@ -168,7 +178,8 @@ for _kind, _words in {
     "analysis statement memo letter filing complaint lawsuit indictment figures numbers statistics "
     "research review audit investigation census estimates estimate email emails book article "
     "editorial column op-ed release findings results transcript tally count projections photos photo "
-    "video videos footage images image pictures picture recording recordings",
+    "video videos footage images image pictures picture recording recordings ad ads advertisement website "
+    "platform manifesto petition resolution ruling order decision verdict opinion",
 }.items():
     for _w in _words.split():
         ENGLISH_HEADS[_w] = _kind
@@ -192,7 +203,7 @@ _ADVERBS = frozenset(
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon "
-    "evening night week month year weekend".split()
+    "evening night week month year weekend quarter summer spring fall autumn winter season".split()
 )
 _NP_INNER = frozenset("of for at from in on with to and the a an 's".split())
 _NP_STOP = frozenset(
@@ -396,8 +407,8 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
     steps = 0
     while k < n and steps < 8:
         t = words[k].n
-        if t in _TIME_WORDS or t in ("last", "this", "late", "early", "earlier", "later", "also", "then",
-                                     "repeatedly", "recently", "publicly", "privately", "flatly", "again"):
+        if t in _TIME_WORDS or t in ("last", "this", "late", "early", "earlier", "later", "also", "then", "again") \
+                or (t.endswith("ly") and t.isalpha() and len(t) > 4 and t not in ("only", "early", "likely")):
             k += 1
             steps += 1
             continue
@@ -441,16 +452,22 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     full, content = _content_after(words, after, lemma)
     if verb.t[:1].isupper() and v > 0 and after - v == 1:
         return None  # "Islamic State", "the Washington Post": a name, not a verb
-    if verb.n in _NOUN_FORMS and not (v > 0 and words[v - 1].n in _AUXILIARIES) and (
+    to_verb = after + 1 < len(words) and words[after].n == "to" and words[after + 1].t[:1].islower()
+    if verb.n in _NOUN_FORMS and v > 0 and words[v - 1].n.endswith(("'s", "s'")):
+        return None  # "Editor's note:", "Trump's claim": a possessive makes it a noun
+    after_name = v > 1 and (words[v - 1].t[:1].isupper() or words[v - 1].n in ENGLISH_PRONOUNS) \
+        and words[v - 1].n not in _NOUN_BEFORE and not words[v - 1].quoted
+    if verb.n in _NOUN_FORMS and not (v > 0 and words[v - 1].n in _AUXILIARIES) and not to_verb and not after_name and (
             content not in ("that", "colon", "quote", "wh", "end") or (v > 0 and words[v - 1].n in _NOUN_BEFORE)):
         return None  # "the report", "a state", "campaign promises": a noun
-    if verb.n.endswith("ing") and lemma not in ("find",):
+    progressive = v > 0 and words[v - 1].n in ("is", "are", "was", "were") and verb.n.endswith("ing")
+    if verb.n.endswith("ing") and lemma not in ("find",) and not progressive:
         return _participle_cue(sv, words, v, after, lemma, full, content)
     # Before the verb: auxiliaries and adverbs, a setting ("on Tuesday", "in a statement"), then
     # the subject, which stands at the head of its clause.
     j = v - 1
     while j >= 0 and (words[j].n in _ADVERBS) and not words[j].quoted:
-        if words[j].n in _NEGATIONS or words[j].n in _PASSIVE_BE:
+        if words[j].n in _NEGATIONS or (words[j].n in _PASSIVE_BE and not progressive):
             return None  # "did not respond", "is expected to": no one says anything here
         j -= 1
     j = _skip_setting_back(words, j)
@@ -480,14 +497,16 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
         pass  # '"…," Smith continued.' / 'the economy is weak, the report said.'
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
+    elif cls == "stance" and content in ("clause", "object"):
+        pass  # "wants to build a wall", "endorsed Clinton"
     elif cls == "weak" or (lemma not in _BARE_CONTENT and content != "end"):
         return None
     first = subject[0]
     if len(subject) == 1 and first.n in ENGLISH_PRONOUNS:
         if first.n == "it" and cls != "finding" and lemma not in ("say", "state", "report", "announce", "add", "warn"):
             return None
-        if first.n in ("i", "we") and cls == "thinking":
-            return None
+        if cls == "thinking" and (first.n in ("i", "we") or content != "that"):
+            return None  # "I think", "he believes in…": a belief is a source's claim only with its "that"
         kind = "pronoun"
         pattern = "pronoun"
     else:
@@ -513,12 +532,12 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
 # "believes it will pass", "a poll shows Clinton ahead"); other verbs take a plain object too often
 # ("wrote a book", "announced a plan", "responded to criticism") to count without a marker.
 _BARE_CONTENT = frozenset(
-    "say tell argue insist claim suggest warn admit acknowledge agree note predict accuse promise hope "
-    "believe think fear concede contend maintain assert allege estimate show find indicate conclude "
+    "say tell argue insist claim suggest warn admit acknowledge note predict accuse promise hope "
+    "believe think fear concede contend assert allege estimate show find indicate conclude "
     "point out make clear vow pledge urge blame complain explain recall stress emphasize emphasise "
-    "speculate assure theorize posit concur forecast deny confirm".split()
+    "speculate assure theorize posit concur forecast deny confirm reveal disclose".split()
 )
-_SETTING_PREPOSITIONS = frozenset("in on at during via through from after before while".split())
+_SETTING_PREPOSITIONS = frozenset("in on at during via through from after before while with".split())
 _GAP_VERBS = frozenset("is are was were would will could can should might may must has had have showed shows "
                        "did does do were caused led made".split())
 _AUXILIARIES = frozenset("has have had will would could should may might must also".split())
@@ -594,9 +613,24 @@ def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma
     j = v - 1
     while j >= 0 and words[j].n in ("also", "while", "before", "after", "and", "by", "in", "then"):
         j -= 1
+    verb = words[v]
+    if j < 0 and content in ("that", "quote", "colon"):
+        # "Declaring that he alone can fix it, the candidate offered…": the subject follows the clause.
+        k = after
+        while k < len(words) and words[k].n != "," and k - after < 30:
+            k += 1
+        subject = _np_forward(words, k + 1) if k < len(words) else []
+        kind = _kind_of(subject) if subject else ""
+        if subject and kind and kind != "document":
+            nxt = words.index(subject[-1], k) + 1
+            if nxt < len(words) and words[nxt].n[:1].isalpha():
+                return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), False,
+                            f"participle-{content}")
+        return None
+    if j >= 1 and words[j].n == '"' and words[j - 1].n == ",":
+        j -= 1  # '…did not want to address "that person," telling Fox 35 that…'
     if j < 0 or words[j].n != ",":
         return None
-    verb = words[v]
     subject = _clause_subject(words, j)
     if not subject:
         return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", None, False, f"participle-{content}",
@@ -604,8 +638,9 @@ def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma
     kind = "pronoun" if len(subject) == 1 and subject[0].n in ENGLISH_PRONOUNS else _kind_of(subject)
     if not kind or kind == "document":
         return None
-    return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), False,
-                f"participle-{content}")
+    # "…," Smith said, adding that…": the participle opens a claim of its own.
+    return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind),
+                content in ("that", "quote", "colon", "clause"), f"participle-{content}")
 
 
 def _clause_subject(words: list[_W], comma: int) -> list[_W]:
