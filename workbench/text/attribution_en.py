@@ -111,6 +111,8 @@ _PHRASES = {
     "made it clear": "make clear", "makes it clear": "make clear", "making it clear": "make clear",
     "spell out": "spell out", "spelled out": "spell out", "put it": "put it", "puts it": "put it",
     "weigh in": "weigh in", "weighed in": "weigh in", "chimed in": "chime in",
+    "call for": "call for", "calls for": "call for", "called for": "call for", "calling for": "call for",
+    "call on": "call for", "calls on": "call for", "called on": "call for", "calling on": "call for",
 }
 
 _VERB_LEMMA: dict[str, str] = {}
@@ -122,6 +124,7 @@ for _cls, _lemmas in (("speech", SPEECH_VERBS), ("thinking", THINKING_VERBS), ("
         for _f in (_forms(_lemma, *_irr) if _irr else _forms(_lemma)):
             _VERB_LEMMA.setdefault(_f, _lemma)
             _VERB_CLASS.setdefault(_lemma, _cls)
+_VERB_CLASS["call for"] = "stance"
 _FINDING_FORMS: frozenset[str] = frozenset(
     f for lemma in FINDING_VERBS for f in (_forms(lemma, *_IRREGULAR[lemma]) if lemma in _IRREGULAR else _forms(lemma))
 )
@@ -178,7 +181,8 @@ for _kind, _words in {
     "analysis statement memo letter filing complaint lawsuit indictment figures numbers statistics "
     "research review audit investigation census estimates estimate email emails book article "
     "editorial column op-ed release findings results transcript tally count projections photos photo "
-    "video videos footage images image pictures picture recording recordings ad ads advertisement website "
+    "video videos footage images image pictures picture recording recordings ad ads advertisement website polling "
+    "math "
     "platform manifesto petition resolution ruling order decision verdict opinion",
 }.items():
     for _w in _words.split():
@@ -398,7 +402,7 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
     """What follows a reporting verb: ("that"|"quote"|"colon"|"clause"|"object"|"end"|"")."""
     n = len(words)
     # Skip an addressee or a setting: "told reporters", "said in a statement", "said Tuesday".
-    if lemma == "tell" and j < n and not words[j].quoted:
+    if lemma in ("tell", "ask") and j < n and not words[j].quoted:
         k = j
         while k < n and k - j < 6 and words[k].n not in ("that", ":", ",", '"', ".") and not words[k].quoted:
             k += 1
@@ -455,9 +459,11 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     to_verb = after + 1 < len(words) and words[after].n == "to" and words[after + 1].t[:1].islower()
     if verb.n in _NOUN_FORMS and v > 0 and words[v - 1].n.endswith(("'s", "s'")):
         return None  # "Editor's note:", "Trump's claim": a possessive makes it a noun
-    after_name = v > 1 and (words[v - 1].t[:1].isupper() or words[v - 1].n in ENGLISH_PRONOUNS) \
+    after_name = v > 1 and (words[v - 1].t[:1].isupper() or words[v - 1].n in ENGLISH_PRONOUNS
+                            or ENGLISH_HEADS.get(words[v - 1].n) in ("document", "group", "unnamed")) \
         and words[v - 1].n not in _NOUN_BEFORE and not words[v - 1].quoted
-    if verb.n in _NOUN_FORMS and not (v > 0 and words[v - 1].n in _AUXILIARIES) and not to_verb and not after_name and (
+    inverted_slot = v > 0 and (words[v - 1].quoted or words[v - 1].n == ",")
+    if verb.n in _NOUN_FORMS and not (v > 0 and words[v - 1].n in _AUXILIARIES) and not to_verb and not after_name and not inverted_slot and (
             content not in ("that", "colon", "quote", "wh", "end") or (v > 0 and words[v - 1].n in _NOUN_BEFORE)):
         return None  # "the report", "a state", "campaign promises": a noun
     progressive = v > 0 and words[v - 1].n in ("is", "are", "was", "were") and verb.n.endswith("ing")
@@ -498,7 +504,9 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
     elif cls == "stance" and content in ("clause", "object"):
-        pass  # "wants to build a wall", "endorsed Clinton"
+        pass  # "rejected the plan", "called for a recount"
+    elif cls == "weak" and content in ("clause", "object") and _quote_follows(words, after):
+        pass  # 'called him "a loser"', 'described the meeting as a "positive step"'
     elif cls == "weak" or (lemma not in _BARE_CONTENT and content != "end"):
         return None
     first = subject[0]
@@ -544,6 +552,16 @@ _AUXILIARIES = frozenset("has have had will would could should may might must al
 _NEGATIONS = frozenset("not n't never didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
                        "can't cannot couldn't".split())
 _PASSIVE_BE = frozenset("is are was were be been being".split())
+
+
+def _quote_follows(words: list[_W], i: int, within: int = 10) -> bool:
+    """Does a quotation open within a few words after token i (before the clause ends)?"""
+    for k in range(i, min(len(words), i + within)):
+        if words[k].n == '"':
+            return True
+        if words[k].n in (".", ";", "?", "!"):
+            return False
+    return False
 
 
 def _quote_before(words: list[_W], subject: list[_W]) -> bool:
