@@ -428,7 +428,7 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
     if k >= n or words[k].n in (".", "?", "!", ";"):
         return False, "end"
     t = words[k].n
-    if t == "that":
+    if t == "that" and not (k + 1 < n and (words[k + 1].n in _TIME_WORDS or words[k + 1].n in ("day", "time"))):
         return True, "that"
     if t == ":":
         return True, "colon"
@@ -499,7 +499,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
         return None
     if content in ("that", "colon", "quote", "wh"):
         pass
-    elif content == "end" and (quote_before or cls in ("speech", "finding")):
+    elif content in ("end", "comma") and (quote_before or cls in ("speech", "finding")):
         pass  # '"…," Smith continued.' / 'the economy is weak, the report said.'
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
@@ -532,6 +532,8 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
             return None
         pattern = "common" if pattern == "common" else "subject"
     mention = _mention(sv, subject, kind)
+    if quote_before:
+        full = False  # '"…," Smith said, "…"': the quotation before is its content; no new claim starts
     return _cue(sv, mention.start, words[after - 1].e, lemma, "verb", mention, full,
                 f"{pattern}-{content}" if content else pattern)
 
@@ -601,8 +603,9 @@ def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: 
     if j < 0 and not quote_before:
         # A sentence that opens with the verb is a question or an order, not an attribution.
         return None
-    if lemma == "tell" or (after < n and words[after].n in _NOUN_BEFORE - {"the", "a", "an", "his", "her", "their",
-                                                                          "its", "our", "one", "another"}):
+    if lemma == "tell" or (after < n and words[after].n in ("of", "in", "on", "at", "for", "to", "by", "with", "from",
+                                                            "what", "which", "whose", "that", "this", "these",
+                                                            "those", "it")):
         return None
     phrase = _np_forward(words, after)
     if not phrase:
@@ -718,12 +721,14 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     ministry", "Smith, a spokesman for the agency," (the name; its apposition skipped), "officials,
     who asked not to be named," (a relative clause skipped). Empty when the words before the verb
     are not a subject at the head of a clause ("the plan that Smith said…" is)."""
-    if j >= 0 and words[j].n == ")":
-        # "Kasich (who has 25 delegates) said", "Sen. Isakson (R-Ga.) said": step over the brackets.
+    if j >= 0 and words[j].n in (")", "—", "–"):
+        # "Kasich (who has 25 delegates) said", "Democrats — and some Republicans — say": step over
+        # the brackets or dashes to the name.
+        opening = "(" if words[j].n == ")" else words[j].n
         k = j - 1
-        while k >= 0 and words[k].n != "(" and j - k < 14:
+        while k >= 0 and words[k].n != opening and j - k < 14:
             k -= 1
-        if k >= 1 and words[k].n == "(":
+        if k >= 1 and words[k].n == opening:
             return _np_backward(words, k - 1)
         return []
     if j >= 0 and words[j].n == ",":
@@ -738,8 +743,13 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
                                          "meanwhile", "too", "in", "instead", "though", "likewise", "similarly",
                                          "indeed", "at", "speaking", "asked", "interviewed", "by", "of", "his", "her",
                                          "their", "its", "another", "among", "once", "previously", "formerly")
-                          or inner[0].n.isdigit() or _kind_of(inner)):
+                          or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) or _kind_of(inner)):
                 head = _np_backward(words, k - 1)
+                if len(head) == 1 and head[0].t.endswith(".") and head[0].t[:1].isupper():
+                    # "Sandra Inman, a supporter from Jackson, Miss., said": a state after its town.
+                    start = words.index(head[0], max(0, k - 3))
+                    if start >= 2 and words[start - 1].n == ",":
+                        head = _np_backward(words, start - 1) or head
                 if head:
                     return head
         return []
@@ -798,7 +808,7 @@ _SUBJECT_OPENERS = frozenset("that but while because although though if since wh
 def _is_common_np(phrase: list[_W]) -> bool:
     """A plain noun phrase: nouns and adjectives, no verb, no number alone ("the lawyers")."""
     last = phrase[-1]
-    if any(w.n[:1].isdigit() or w.n in ("percent", "half", "one", "side", "%") for w in phrase):
+    if any(w.n[:1].isdigit() or w.n in ("percent", "half", "side", "%") for w in phrase) or phrase[-1].n == "one":
         return False  # "45 percent said": a poll's share, annotated with the poll
     return last.n.isalpha() and len(last.n) > 2 and last.n not in _COMMON_VERBS and last.n not in _VERB_LEMMA \
         and not last.n.endswith(("ly", "ing")) and last.n not in _ADVERBS
@@ -838,9 +848,11 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
             break
         if w.n == "." and (k + 1 >= n or not words[k + 1].n[:1].isalnum()):
             break
-        if w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and not out):
+        if w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and not out) and not (
+                not out and w.n in _POSSESSIVE_DETERMINERS and k + 1 < n and words[k + 1].n[:1].isalpha()):
             break
-        if w.n in _CLAUSE_OPENERS and w.n != "and":
+        if w.n in _CLAUSE_OPENERS and w.n != "and" and not (not out and w.n == "that" and k + 1 < n
+                                                            and words[k + 1].n[:1].isalpha()):
             break
         if w.n == "and" and not (out and out[-1].t[:1].isupper() and k + 1 < n and words[k + 1].t[:1].isupper()):
             break
