@@ -16,7 +16,13 @@ from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues
-from workbench.text.attribution_en import english_cues, name_before, plural_before, pronoun_kinds
+from workbench.text.attribution_en import (
+    english_confidence,
+    english_cues,
+    name_before,
+    plural_before,
+    pronoun_kinds,
+)
 from workbench.text.checkworthy import rests_on_media, score_claim
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key
@@ -265,7 +271,8 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
 
 def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: SourceInfo | None) -> list[ClaimResult]:
     sv = SentenceView(text, s, e)
-    found = arabic_cues(sv) if is_arabic_script(text[s:e]) else english_cues(sv)
+    arabic = is_arabic_script(text[s:e])
+    found = arabic_cues(sv) if arabic else english_cues(sv)
     # Cut where a new source takes the word: a cue with its own source and a content marker,
     # after at least three words of other content.
     cuts = [s]
@@ -294,8 +301,11 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             media = rests_on_media(norm, words)
             src = source if attributed else voice
             score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm, words)
-            out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
-                                   media, score, features, norm))
+            claim = ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
+                                media, score, features, norm)
+            if not arabic:
+                claim.attribution_confidence = english_confidence(cue, claim.text, attributed)
+            out.append(claim)
     return out
 
 

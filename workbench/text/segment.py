@@ -17,7 +17,7 @@ MAX_CLAIM_CHARS = 700
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _TERMINATOR = re.compile(r"(?:\.{3}|[.!?؟…۔]+)[\"'”’»)\]]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rev", "fr", "msgr", "hon", "sens", "reps", "govs", "pres", "supt", "atty", "cmdr", "cpl", "pvt", "ave", "blvd", "messrs"]
 )
 
 
