@@ -50,6 +50,8 @@ class Registry:
     sources: list[RegistrySource]
     _by_key: dict[str, RegistrySource] = field(default_factory=dict, repr=False)
     _keys: list[str] = field(default_factory=list, repr=False)
+    # Resolutions already made (the fuzzy step is the costly one); bounded.
+    _cache: dict[str, RegistrySource | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for src in self.sources:
@@ -67,7 +69,15 @@ class Registry:
 
     def resolve(self, mention: str) -> RegistrySource | None:
         """The registry entry `mention` names, or None."""
-        return _resolve_key(self, match_key(mention))
+        key = match_key(mention)
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        hit = self._cache[key] = _resolve_key(self, key)
+        return hit
 
     def resolve_leading(self, mention: str) -> tuple[RegistrySource, int] | None:
         """The entry named by the leading words of `mention`, and how many words it took:

@@ -2,20 +2,27 @@
 
 `analyze(text)` is pure (no database): lines are classified (publisher lines, links, bylines and
 headings are not claims), text lines are split into sentences, sentences into clauses where the
-attribution changes, and each clause is linked to the source its cue names, to the previous
-source when a cue carries it on ("وأضاف", "he added"), or to the publisher's own voice.
-All offsets are Python str offsets into `text`, end exclusive.
+attribution changes, and each clause is linked to the source its frame names, to the speaker
+named before when a frame carries it on ("وأضاف", "he added", a quotation that goes on), or to
+the publisher's own voice. All offsets are Python str offsets into `text`, end exclusive.
+
+Every claim also gets `attribution_confidence`: how sure the analyzer is of its decision, a source
+or the publisher's own voice (see `_confidence`). The whole pass is linear in the text's length:
+each sentence is read once, and what earlier sentences established (the recent speakers, the
+names seen, an open quotation) is kept in bounded structures.
 """
 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
-from workbench.text.attribution import Cue, Mention, SentenceView, arabic_cues
+from workbench.text.arabic import arabic_cues
+from workbench.text.attribution import Cue, Mention, SentenceView
 from workbench.text.attribution_en import (
     english_confidence,
     english_cues,
@@ -24,8 +31,9 @@ from workbench.text.attribution_en import (
     pronoun_kinds,
 )
 from workbench.text.checkworthy import rests_on_media, score_claim
+from workbench.text.cues import is_nisba
 from workbench.text.language import detect_language, is_arabic_script
-from workbench.text.normalize import match_key
+from workbench.text.normalize import match_key, normalize
 from workbench.text.segment import (
     INLINE_DATELINE,
     LineKind,
@@ -44,10 +52,15 @@ _GENERIC_BACK_REFERENCES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("newspaper", "paper", "صحيفه", "جريده"), ("outlet",)),
     **dict.fromkeys(("channel", "قناه"), ("outlet",)),
 }
+# Honorifics and conjunctions dropped before comparing a short form with an earlier full name.
+_REFERENCE_NOISE = frozenset(match_key(w) for w in "سمو معالي فضيلة سعادة فخامة الدكتور المهندس الشيخ السيد".split())
 _LINK_SENTENCE = re.compile(r"(?:رابط الخبر|رابط المصدر|اقرأ أيضا|اقرأ أيضاً|Read more|Related:)", re.IGNORECASE)
 _MENTION_WORDS = re.compile(r"[^\s]+")
 _OPENING_QUOTE = re.compile(r"^[\"“«„'‘]")
-_EDGE_PUNCT = "،,؛;:-–— \t"
+_EDGE_PUNCT = "،,؛;:-–— \t/"
+_RECENT_SPEAKERS = 4  # how far back a subjectless verb looks for a speaker that agrees with it
+_SEEN_NAMES = 64  # distinct names kept for short forms ("الوزير" after "وزير النفط علي العمير")
+_QUOTE_CARRY = 6  # sentences a quotation may run on in its speaker's voice
 
 
 @dataclass(slots=True)
@@ -59,6 +72,11 @@ class SourceInfo:
     kind: str
     key: str | None = None  # registry key when the mention resolved to a registry entry
     reliability: str = "unknown"
+    # For a short form ("الوزير", "ظريف", "the agency"): where the source was named in full
+    # earlier. For a relayed speaker ("نقلت الصحيفة عن الوزير"): the outlet that relays it.
+    # Each (text, start, end).
+    reference: tuple[str, int, int] | None = None
+    via: tuple[str, int, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -69,7 +87,13 @@ class SourceInfo:
             "kind": self.kind,
             "registry_key": self.key,
             "reliability": self.reliability,
+            "reference": _span_json(self.reference),
+            "via": _span_json(self.via),
         }
+
+
+def _span_json(span: tuple[str, int, int] | None) -> dict[str, Any] | None:
+    return None if span is None else {"text": span[0], "start": span[1], "end": span[2]}
 
 
 @dataclass(slots=True)
@@ -86,6 +110,9 @@ class ClaimResult:
     norm: str = ""  # the claim folded for matching, whitespace as in the text (not in the JSON contract)
     # How sure the analyzer is of its decision, a source or the publisher's own voice (0-1).
     attribution_confidence: float = 0.5
+    # Why it decided so ("explicit", "continuation", "quotation", "publisher"...) and what lowered
+    # the confidence: shown to the checker beside the source.
+    attribution_basis: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,6 +126,7 @@ class ClaimResult:
             "checkworthiness": self.checkworthiness,
             "features": self.features,
             "attribution_confidence": self.attribution_confidence,
+            "attribution_basis": self.attribution_basis,
         }
 
 
@@ -116,22 +144,93 @@ class Analysis:
         }
 
 
+@dataclass(slots=True)
+class _Speaker:
+    info: SourceInfo
+    feminine: bool
+    plural: bool
+    sentence: int  # the sentence it last spoke in
+
+
+@dataclass(slots=True)
+class _Decision:
+    """How one clause got its source: what the confidence is computed from."""
+
+    basis: str  # explicit, svo, prep, deferred, relative, continuation, quotation, same, publisher
+    source: SourceInfo | None
+    cue: Cue | None = None
+    mention: Mention | None = None
+    resolved: bool = False  # to a registry entry or an earlier full name
+    distance: int = 0  # sentences since the speaker was named (continuations)
+    agrees: bool = True  # a subjectless verb agrees in gender and number with the speaker
+    hints: int = 0  # cue words in the clause that were not read as attribution
+    hearsay: bool = False  # an agentless passive ("قيل إن")
+    competing: bool = False  # another source is named in the clause
+
+
 class _ArticleState:
-    """What earlier sentences established: the last source, and the full names seen."""
+    """What earlier sentences established: the recent speakers, the names seen, an open quote."""
 
     def __init__(self, registry: Registry, text: str = "") -> None:
         self.registry = registry
-        self.text = text
-        self.last: SourceInfo | None = None
+        self.text = text  # the article, for English pronouns that stand for a name written earlier
+        self.speakers: list[_Speaker] = []  # most recent last, at most _RECENT_SPEAKERS
+        self.seen: OrderedDict[str, SourceInfo] = OrderedDict()  # match_key -> info, most recent last
+        self.sentence = 0
         self.last_was_quote = False
-        self.seen: list[SourceInfo] = []
+        self.quote_speaker: _Speaker | None = None  # a quotation still open at the sentence's end
+        self.quote_left = 0
+        # A source named after its words ("أوضح ذلك X") in the sentence just read.
+        self.named_after: tuple[SourceInfo, float] | None = None
+        self.line_end = 0  # the end of the paragraph being read
 
-    def resolve(self, mention: Mention) -> SourceInfo | None:
-        if mention.kind == "pronoun":
-            return self._pronoun(mention)
+    def known(self, text: str) -> bool:
+        """Does a phrase name a source the registry knows, or one named in full earlier?"""
+        if self.registry.resolve(text) is not None:
+            return True
+        words = [w for w in match_key(text).split() if w not in _REFERENCE_NOISE]
+        wanted = set(words)
+        return bool(words) and any(len(k.split()) >= len(words) and wanted <= set(k.split()) for k in self.seen)
+
+    @property
+    def last(self) -> SourceInfo | None:
+        return self.speakers[-1].info if self.speakers else None
+
+    def spoke(self, info: SourceInfo, mention: Mention | None = None) -> _Speaker:
+        feminine = mention.feminine if mention else False
+        plural = mention.plural if mention else False
+        for sp in self.speakers:
+            if sp.info.canonical == info.canonical and sp.info.mention == info.mention:
+                feminine, plural = (sp.feminine, sp.plural) if mention is None else (feminine, plural)
+                self.speakers.remove(sp)
+                break
+        speaker = _Speaker(info, feminine, plural, self.sentence)
+        self.speakers.append(speaker)
+        del self.speakers[:-_RECENT_SPEAKERS]
+        return speaker
+
+    def speaker_for(self, agree: str) -> tuple[_Speaker | None, bool]:
+        """The speaker a subjectless verb carries on: the most recent, unless it disagrees in
+        gender or number with the verb and a slightly earlier one agrees ("قال الوزير… وقالت
+        الصحيفة… وأضاف" goes back to the minister)."""
+        if not self.speakers:
+            return None, True
+        latest = self.speakers[-1]
+        if not agree or _agrees(latest, agree):
+            return latest, True
+        for sp in reversed(self.speakers[:-1]):
+            if _agrees(sp, agree):
+                return sp, True
+        return latest, False
+
+    def resolve(self, mention: Mention) -> tuple[SourceInfo, bool]:
+        """The source a mention names, and whether it resolved to something known (a registry
+        entry or an earlier full name)."""
         text = mention.text
         entry = None
         leading = self.registry.resolve_leading(text)
+        if leading is not None and _nisba_follows(text, leading[1]):
+            leading = None  # "وزارة الداخلية الكويتية" is not the registry's "وزارة الداخلية"
         if leading is not None:
             # Keep the mention to the words that name the source.
             entry, n = leading
@@ -139,64 +238,96 @@ class _ArticleState:
             if n < len(words) and len(match_key(text).split()) == len(words):
                 cut = words[n - 1].end()
                 text = text[:cut]
-                mention = Mention(mention.start, mention.start + cut, text, mention.kind, mention.quoted)
+                mention = replace(mention, end=mention.start + cut, text=text)
         else:
             entry = self.registry.resolve(text)
         if entry is not None:
             info = SourceInfo(text, mention.start, mention.end, entry.canonical, entry.kind, entry.key, entry.reliability)
-        else:
-            info = self._short_form(mention) or SourceInfo(
-                text, mention.start, mention.end, _clean_name(text), mention.kind or "person"
-            )
-        self.seen.append(info)
-        return info
+            self._remember(info)
+            return info, True
+        earlier = self._short_form(mention)
+        if earlier is not None:
+            return earlier, True
+        info = SourceInfo(text, mention.start, mention.end, _clean_name(text), mention.kind or "person")
+        self._remember(info)
+        return info, False
 
-    def _pronoun(self, mention: Mention) -> SourceInfo | None:
+    def resolve_pronoun(self, mention: Mention) -> SourceInfo | None:
         """English "he said": the mention stays the pronoun, the source is the one it stands for,
-        the last compatible source quoted or a person named since (None when there is neither)."""
+        the last compatible speaker or a person named since (for "they", the last plural noun that
+        can speak); None when there is neither."""
         kinds = pronoun_kinds(mention.text)
-        earlier = next((s for s in reversed(self.seen) if s.kind in kinds), None)
+        earlier = next((sp.info for sp in reversed(self.speakers) if sp.info.kind in kinds), None)
+        if earlier is None:
+            earlier = next((info for info in reversed(self.seen.values()) if info.kind in kinds), None)
         found = earlier
-        if mention.text.lower() in ("he", "she"):
+        pronoun = mention.text.lower()
+        if pronoun in ("he", "she"):
             named = name_before(self.text, mention.start)
             if named is not None and (earlier is None or earlier.start is None or named[1] > earlier.start):
                 name, at = named
-                found = self._short_form(Mention(at, at + len(name), name, "person")) or SourceInfo(
+                found = self._short_form(Mention(at, at + len(name), name, "person", named=True)) or SourceInfo(
                     name, at, at + len(name), name, "person")
-        elif found is None and mention.text.lower() == "they":
-            named = plural_before(self.text, mention.start)
-            if named is not None:
-                name, at = named
+        elif found is None and pronoun == "they":
+            plural = plural_before(self.text, mention.start)
+            if plural is not None:
+                name, at = plural
                 found = SourceInfo(name, at, at + len(name), name, "group")
         if found is None:
             return None
-        info = SourceInfo(mention.text, mention.start, mention.end, found.canonical, found.kind, found.key,
-                          found.reliability)
-        self.seen.append(info)
-        return info
+        full = found.reference or (
+            (found.mention, found.start, found.end) if found.start is not None and found.end is not None else None)
+        return replace(found, mention=mention.text, start=mention.start, end=mention.end, reference=full, via=None)
+
+    def _remember(self, info: SourceInfo) -> None:
+        key = match_key(info.mention)
+        if not key:
+            return
+        self.seen.pop(key, None)
+        self.seen[key] = info
+        while len(self.seen) > _SEEN_NAMES:
+            self.seen.popitem(last=False)
 
     def _short_form(self, mention: Mention) -> SourceInfo | None:
-        """"المرصد" after "المرصد السوري لحقوق الإنسان", "the agency" after "the World Health
-        Organization": the full name seen earlier."""
-        key = match_key(mention.text).split()
-        if not key:
+        """"المرصد" after "المرصد السوري لحقوق الإنسان", "ظريف" after "وزير الخارجية الإيراني،
+        محمد جواد ظريف", "the agency" after "the World Health Organization": the source named in
+        full earlier, with this mention as written here and the full naming as its reference.
+        Looks back over a bounded number of names."""
+        words = [w for w in match_key(mention.text).split() if w not in _REFERENCE_NOISE]
+        if not words:
             return None
-        kinds = _GENERIC_BACK_REFERENCES.get(" ".join(key))
-        if kinds:
-            for earlier in reversed(self.seen):
-                if earlier.kind in kinds and earlier.key is not None:
-                    return SourceInfo(mention.text, mention.start, mention.end, earlier.canonical,
-                                      earlier.kind, earlier.key, earlier.reliability)
-        for earlier in reversed(self.seen):
-            ek = match_key(earlier.mention).split()
-            if len(ek) > len(key) and (ek[: len(key)] == key or set(key) <= set(ek)):
-                return SourceInfo(mention.text, mention.start, mention.end, earlier.canonical,
-                                  earlier.kind, earlier.key, earlier.reliability)
+        first = normalize(mention.text).split()[0].strip("\"'()«»")
+        if not (first.startswith(("ال", "وال")) or mention.named or mention.quoted or not is_arabic_script(first)):
+            return None  # "مصادر مطلعة": an indefinite description names someone new
+        kinds = _GENERIC_BACK_REFERENCES.get(" ".join(words))
+        wanted = set(words)
+        for key, earlier in reversed(self.seen.items()):
+            ek = key.split()
+            if (kinds and earlier.kind in kinds and earlier.key is not None) or (
+                    len(ek) > len(words) and (ek[: len(words)] == words or wanted <= set(ek))):
+                full = earlier.reference or (
+                    (earlier.mention, earlier.start, earlier.end)
+                    if earlier.start is not None and earlier.end is not None else None)
+                return replace(earlier, mention=mention.text, start=mention.start, end=mention.end,
+                               reference=full, via=None)
         return None
 
 
+def _nisba_follows(text: str, n: int) -> bool:
+    words = match_key(text).split()
+    return n < len(words) and is_nisba(words[n])
+
+
+def _agrees(sp: _Speaker, agree: str) -> bool:
+    if agree == "p":
+        return sp.plural or sp.feminine  # non-human plurals take feminine singular verbs too
+    if agree == "f":
+        return sp.feminine or sp.plural
+    return not sp.feminine or sp.plural
+
+
 def _clean_name(text: str) -> str:
-    return text.strip(" \"'“”«»()[]")
+    return text.strip(" \"'“”«»()[]،,")
 
 
 def find_publisher(text: str, registry: Registry, lines: list[Any] | None = None) -> SourceInfo | None:
@@ -261,37 +392,74 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
     claims: list[ClaimResult] = []
     for line in lines:
         if line.kind is not LineKind.TEXT:
+            state.quote_speaker = None
             continue
-        for s, e in split_sentences(text, line.start, line.end):
+        line_start = len(claims)
+        state.line_end = line.end
+        if state.quote_speaker is not None and not _OPENING_QUOTE.match(text[line.start : line.end].lstrip()):
+            state.quote_speaker = None  # a quotation goes on into a new paragraph only if it reopens there
+        for s, e in split_sentences(text, line.start, line.end, bound=False):
             if _LINK_SENTENCE.match(text, s, e):
                 continue  # "رابط الخبر بصحيفة الوئام: …" at the end of a paragraph
+            state.sentence += 1
+            sentence_start = len(claims)
             claims.extend(_sentence_claims(text, s, e, state, voice))
+            if state.named_after is not None:
+                # "…، أوضح ذلك مدير عام شؤون الموظفين": the paragraph's earlier sentences in the
+                # paper's voice were his words too.
+                info, confidence = state.named_after
+                for i in range(line_start, sentence_start):
+                    c = claims[i]
+                    if not c.attributed and c.attribution_basis == "publisher":
+                        claims[i] = replace(c, attributed=True, source=info, attribution_basis="named after",
+                                            attribution_confidence=min(confidence, 0.7))
+                state.named_after = None
     return Analysis(language, publisher, claims)
+
+
+# ---------------------------------------------------------------- one sentence
 
 
 def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: SourceInfo | None) -> list[ClaimResult]:
     sv = SentenceView(text, s, e)
     arabic = is_arabic_script(text[s:e])
-    found = arabic_cues(sv) if arabic else english_cues(sv)
-    # Cut where a new source takes the word: a cue with its own source and a content marker,
-    # after at least three words of other content.
+    found = arabic_cues(sv, state.known) if arabic else english_cues(sv)
+    carried = state.quote_speaker
+    inside = carried is not None  # the sentence opens inside a quotation of an earlier one
+    # Cut where a new source takes the word: a frame with its own source and what introduces its
+    # words, after at least three words of other content.
     cuts = [s]
-    for found_cue in found:
-        if (found_cue.type in ("verb", "prep") and found_cue.mention is not None and found_cue.full
-                and not found_cue.deferred and len(_WORDS.findall(text[cuts[-1] : found_cue.start])) >= 3):
-            cuts.append(found_cue.start)
+    words_begin = -1  # where the words of the clause's frame begin: no cut before them
+    for c in found:
+        if (c.type in ("verb", "prep") and c.mention is not None and c.full and not c.deferred
+                and c.start >= words_begin and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3):
+            cuts.append(c.start)
+        if c.content is not None and c.type in ("verb", "relative") and (c.mention is not None or c.continuation):
+            words_begin = max(words_begin, c.content)
     bounds = [*cuts, e]
     out: list[ClaimResult] = []
+    open_speaker: _Speaker | None = carried
     for a, b in pairwise(bounds):
         in_clause = [c for c in found if a <= c.start < b]
-        source, cue = _clause_source(in_clause, state)
-        if source is None and not in_clause and state.last_was_quote and _OPENING_QUOTE.match(text[a:b].lstrip()):
+        decision = _decide(in_clause, state, text, a, b, arabic)
+        if decision.source is None and inside and open_speaker is not None and decision.basis != "background":
+            # Inside a quotation opened earlier: its speaker goes on.
+            decision = _Decision("quotation", open_speaker.info, distance=state.sentence - open_speaker.sentence)
+        elif decision.source is None and not in_clause and state.last_was_quote and state.last is not None \
+                and _OPENING_QUOTE.match(text[a:b].lstrip()):
             # A quotation that follows an attributed quotation goes on in the same voice.
-            source = state.last
+            decision = _Decision("quotation", state.last, distance=1)
+        if decision.source is None and decision.basis == "publisher" and not in_clause:
+            decision.hints = (1 if sv.cue_words else 0) if arabic else _cue_hints(text[a:b], arabic)
+        source = decision.source
         attributed = source is not None
-        if source is not None:
-            state.last = source
+        speaker = state.spoke(source, decision.mention) if source is not None else None
         state.last_was_quote = source is not None and any(q in text[a:b] for q in '"“«')
+        confidence = _confidence(decision, text[a:b], arabic)
+        basis = decision.basis
+        cue = decision.cue
+        if cue is not None and cue.order == "after" and source is not None and a == s:
+            state.named_after = (source, confidence)
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             norm = sv.norm_of(cs, ce)
             word_list = _WORDS.findall(norm)
@@ -301,28 +469,216 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             media = rests_on_media(norm, words)
             src = source if attributed else voice
             score, features = score_claim(text[cs:ce], src.kind if src else None, media, norm, words)
-            claim = ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
-                                media, score, features, norm)
-            if not arabic:
-                claim.attribution_confidence = english_confidence(cue, claim.text, attributed)
-            out.append(claim)
+            out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
+                                   media, score, features, norm, confidence, basis))
+        was_inside = inside
+        inside = _inside_quote_after(text, a, b, inside)
+        if inside and not was_inside:
+            open_speaker = speaker  # a quotation opened in this clause: its speaker's
+    if inside and open_speaker is not None and not _closes_later(text, e, state.line_end):
+        inside = False  # a quotation that never closes in its paragraph: a stray mark, carry nothing
+    if inside and open_speaker is not None:
+        if open_speaker is carried:
+            state.quote_left -= 1
+        else:
+            state.quote_left = _QUOTE_CARRY
+        state.quote_speaker = open_speaker if state.quote_left > 0 else None
+    else:
+        state.quote_speaker = None
     return out
 
 
-def _clause_source(cues: list[Cue], state: _ArticleState) -> tuple[SourceInfo | None, Cue | None]:
-    """The first cue in the clause that names a source or carries the last one on."""
-    for c in cues:
-        if c.mention is not None:
-            info = state.resolve(c.mention)
-            if info is None:
-                continue  # an English pronoun that stands for no one named before
-            return info, c
-        if c.continuation and state.last is not None and c.type != "prep":
-            return state.last, c
-    for c in cues:
-        if c.continuation and state.last is not None:
-            return state.last, c
-    return None, None
+def _closes_later(text: str, e: int, end: int) -> bool:
+    """Is there a closing quotation mark later in the paragraph?"""
+    rest = text[e:end]
+    return '"' in rest or "»" in rest or "”" in rest
+
+
+def _inside_quote_after(text: str, a: int, b: int, inside: bool) -> bool:
+    """Is a quotation still open after text[a:b], given whether one was open before it?
+    Straight quotes toggle; « and “ open, » and ” close."""
+    chunk = text[a:b]
+    if '"' not in chunk and "«" not in chunk and "»" not in chunk and "“" not in chunk and "”" not in chunk:
+        return inside
+    for ch in _QUOTE_CHARS.findall(chunk):
+        if ch == '"':
+            inside = not inside
+        elif ch in "«“":
+            inside = True
+        elif ch in "»”":
+            inside = False
+    return inside
+
+
+_QUOTE_CHARS = re.compile('["«»“”]')
+_HINT_WORDS = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|أضاف|أضافت|"
+    r"بحسب|حسب|وفق|وفقا|نقلا|صرح|صرحت|أعلن|أعلنت|said|says|told|according)(?!\w)"
+)
+
+
+def _cue_hints(chunk: str, arabic: bool) -> int:
+    """Reporting words in a clause left in the publisher's voice: each one is a chance that an
+    attribution was missed."""
+    return len(_HINT_WORDS.findall(chunk))
+
+
+def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, arabic: bool) -> _Decision:
+    """The source of one clause, from its frames.
+
+    The clause's first frame that names a speaker or carries one on leads; a speaker introduced
+    at the head of its words takes over ("ذكرت الصحيفة أن الوزير قال إن…": the minister). A
+    speaker wins over the outlet or document that relays it ("وبحسب وكالة الأنباء، أكد ظريف أن…").
+    A source named after the words ("…، بحسب ما قال الوزير") attributes the clause when nothing
+    leads it. A preposition counts for the whole clause only where it is set off (at the head of
+    the clause, after a comma, or closing it): "يقل عن مليون نسمة بحسب آخر إحصاءات" qualifies
+    one figure, not the clause."""
+    if not cues:
+        return _Decision("publisher", None)
+    first = cues[0]
+    if first.type == "background" and first.start - a < 3:
+        # "يذكر أن…، بحسب تقارير إعلامية": a source set off later in the clause still counts.
+        later = [c for c in cues[1:] if c.type == "prep" and c.mention is not None and _set_off(c, text, a, b)]
+        if not later:
+            return _Decision("background", None, first, hints=len(cues) - 1)
+        cues = later
+    leads = [c for c in cues if c.type in ("verb", "relative", "same") and not c.deferred
+             and (c.mention is not None or c.continuation)]
+    if leads:
+        lead = leads[0]
+        for c in leads[1:]:
+            start = lead.content if lead.content is not None else lead.end
+            if c.mention is not None and c.full and lead.marker in ("an", "colon", "quote") and c.start >= start \
+                    and len(_WORDS.findall(text[start : c.start])) <= 2:
+                lead = c
+        if lead.mention is None:
+            earlier = [c for c in cues if c.deferred and c.mention is not None and c.start < lead.start]
+            if earlier:
+                return _named(earlier[-1], "deferred", state, cues)  # "…، أوضح ذلك المدير، وأضاف أن…"
+            return _continuation(lead, state, cues)
+        basis = {"svo": "svo", "relative": "relative", "subject": "subject"}.get(lead.order, "explicit")
+        return _named(lead, basis, state, cues)
+    deferred = [c for c in cues if c.mention is not None and c.deferred and c.type == "verb"]
+    if deferred:
+        return _named(deferred[0], "deferred", state, cues)
+    preps = [c for c in cues if c.type == "prep" and c.mention is not None and (c.full or _set_off(c, text, a, b))]
+    if preps:
+        chosen = preps[0]
+        for c in preps[1:]:
+            if c.lemma.lstrip("و").startswith("نقلا") and chosen.mention is not None and c.start - chosen.mention.end <= 3:
+                chosen = c  # "بحسب تقارير إعلامية نقلاً عن مسؤولين": the one relayed
+        return _named(chosen, "prep", state, cues)
+    cont = next((c for c in cues if c.continuation), None)
+    if cont is not None:
+        return _continuation(cont, state, cues)
+    passive = next((c for c in cues if c.type == "passive"), None)
+    if passive is not None:
+        return _Decision("hearsay", None, passive, hearsay=True)
+    return _Decision("publisher", None, hints=len(cues))
+
+
+def _set_off(cue: Cue, text: str, a: int, b: int) -> bool:
+    """Is a prepositional cue set off from the clause: at its head, after a comma, or closing
+    it (nothing but a few words after its source)?"""
+    before = text[a : cue.start].rstrip()
+    if len(_WORDS.findall(before)) <= 2 or before.endswith(("،", ",", "؛", ";", "(", "-", "–")):
+        return True
+    end = cue.mention.end if cue.mention is not None else cue.end
+    return len(_WORDS.findall(text[end:b])) <= 4
+
+
+def _named(chosen: Cue, basis: str, state: _ArticleState, cues: list[Cue]) -> _Decision:
+    assert chosen.mention is not None
+    if chosen.mention.kind == "pronoun":  # English "he said": the source the pronoun stands for
+        pronoun = state.resolve_pronoun(chosen.mention)
+        if pronoun is None:
+            return _Decision("publisher", None, chosen, hints=len(cues))
+        return _Decision("pronoun", pronoun, chosen, chosen.mention, True)
+    info, resolved = state.resolve(chosen.mention)
+    if chosen.via is not None and info.via is None:
+        info = replace(info, via=(chosen.via.text, chosen.via.start, chosen.via.end))
+    competing = any(c is not chosen and c.mention is not None and c.type == "verb" and not c.deferred and c.full
+                    and c.mention.text != chosen.mention.text for c in cues)
+    return _Decision(basis, info, chosen, chosen.mention, resolved, competing=competing)
+
+
+def _continuation(cue: Cue, state: _ArticleState, cues: list[Cue]) -> _Decision:
+    speaker, agrees = state.speaker_for(cue.agree)
+    if speaker is None:
+        return _Decision("publisher", None, cue, hints=len(cues))
+    basis = "relative" if cue.type == "relative" else ("same" if cue.type == "same" else "continuation")
+    info = speaker.info
+    if cue.via is not None:
+        info = replace(info, via=(cue.via.text, cue.via.start, cue.via.end))
+    return _Decision(basis, info, cue, None, True, distance=state.sentence - speaker.sentence, agrees=agrees)
+
+
+# ---------------------------------------------------------------- confidence
+
+
+def _confidence(d: _Decision, clause: str = "", arabic: bool = True) -> float:
+    """How sure the decision is, from what it rests on (English: `english_confidence`, from the
+    structure the English reading found and how much of the clause is quoted).
+
+    Raised by: a clear structure (a reporting verb, its source and أن/إن, a colon or a quotation
+    right after it), a source phrase that ended at a clear boundary and names someone (a title
+    with a name, an organisation), a source found in the registry or named in full earlier, a
+    continuation right after its speaker that agrees with it in gender and number, and for the
+    publisher's voice, a clause with no reporting word at all.
+    Lowered by: a source phrase cut on a guess (its end was not marked), an object clause with
+    no أن, a source given only by a preposition or a weak verb, a continuation far from its
+    speaker or disagreeing with it, another source named in the same clause, reporting words left
+    unread in a clause given to the publisher, and agentless passives ("قيل إن")."""
+    if not arabic:
+        return english_confidence(d.cue if d.basis not in ("quotation", "continuation") else None, clause,
+                                  d.source is not None)
+    if d.source is None:
+        if d.basis == "background":
+            score = 0.9
+        elif d.basis == "hearsay":
+            score = 0.55
+        else:
+            score = 0.92 if d.hints == 0 else (0.6 if d.hints == 1 else 0.45)
+        return round(score, 2)
+    cue = d.cue
+    mention = d.mention
+    if d.basis in ("continuation", "relative", "same"):
+        score = 0.88 if d.distance <= 1 else (0.8 if d.distance <= 3 else 0.62)
+        if cue is not None and cue.marker not in ("an", "colon", "quote"):
+            score -= 0.08
+        if not d.agrees:
+            score -= 0.2
+        return round(max(0.05, min(0.97, score)), 2)
+    if d.basis == "quotation":
+        return round(0.85 if d.distance <= 1 else 0.72, 2)
+    score = 0.6
+    if cue is not None:
+        if cue.marker in ("an", "colon", "quote"):
+            score += 0.22
+        elif cue.marker == "prep":
+            score += 0.15
+        elif cue.marker == "object":
+            score += 0.02
+        if d.basis == "prep":
+            score = 0.72 if cue.full else 0.7
+        if d.basis == "svo":
+            score -= 0.05
+        if d.basis == "deferred":
+            score -= 0.02
+    if mention is not None:
+        if mention.clean:
+            score += 0.06
+        else:
+            score -= 0.15
+        if mention.named or d.resolved or mention.kind in ("organization", "official", "news agency", "outlet", "document"):
+            score += 0.06
+        if not mention.kind and not mention.named:
+            score -= 0.15
+        if len(mention.text.split()) > 12:
+            score -= 0.05
+    if d.competing:
+        score -= 0.1
+    return round(max(0.05, min(0.97, score)), 2)
 
 
 def _trim_clause(text: str, a: int, b: int) -> tuple[int, int]:
