@@ -115,6 +115,7 @@ _PHRASES = {
     "call on": "call for", "calls on": "call for", "called on": "call for", "calling on": "call for",
 }
 
+_PHRASE_STARTS = frozenset(p.split()[0] for p in _PHRASES)
 _VERB_LEMMA: dict[str, str] = {}
 _VERB_CLASS: dict[str, str] = {}
 for _cls, _lemmas in (("speech", SPEECH_VERBS), ("thinking", THINKING_VERBS), ("weak", WEAK_VERBS),
@@ -238,9 +239,17 @@ class _W:
 
 def _read_words(sv: SentenceView) -> list[_W]:
     out: list[_W] = []
+    text = sv.text
+    # Most English text loses no character to normalisation: offsets then map one to one.
+    direct = len(sv.norm) == sv.end - sv.base
+    base = sv.base
     for m in _TOKEN.finditer(sv.norm):
-        s, e = sv.orig(m.start(), m.end())
         n = m.group()
+        if direct and not n.endswith("."):
+            s, e = base + m.start(), base + m.end()
+            out.append(_W('"' if n in ("''", "``") else n, text[s:e], s, e, m.start()))
+            continue
+        s, e = sv.orig(m.start(), m.end())
         if n.endswith(".") and len(n) > 1 and not _keeps_dot(n):
             # A full stop glued to a word ends the sentence; keep it a token of its own.
             s2, e2 = sv.orig(m.start(), m.end() - 1)
@@ -300,7 +309,13 @@ def _kind_of(phrase: list[_W]) -> str:
 # ---------------------------------------------------------------- cues
 
 
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
 def english_cues(sv: SentenceView) -> list[Cue]:
+    present = set(_WORD.findall(sv.norm))
+    if present.isdisjoint(_TRIGGERS) and ":" not in sv.norm:
+        return []  # no reporting word, no "according to", no agent, no speaker's colon
     words = _read_words(sv)
     found: list[Cue] = []
     i = 0
@@ -370,6 +385,8 @@ def _speaker_colon(sv: SentenceView, words: list[_W]) -> Cue | None:
 
 
 def _verb_at(words: list[_W], i: int) -> tuple[str | None, int]:
+    if words[i].n not in _PHRASE_STARTS:
+        return _VERB_LEMMA.get(words[i].n), 1
     for size in (4, 3, 2):
         if i + size <= len(words):
             phrase = " ".join(w.n for w in words[i : i + size])
@@ -689,13 +706,17 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
     return phrase
 
 
+_AGENT_VERBS = frozenset("shared posted published circulated released issued filmed taken broadcast conducted "
+                         "commissioned compiled obtained".split())
+# Words one of which a sentence must hold for any cue to be read in it.
+_TRIGGERS = frozenset(_VERB_LEMMA) | _PHRASE_STARTS | _AGENT_VERBS | {"according"}
+
+
 def _by_agent(sv: SentenceView, words: list[_W]) -> list[Cue]:
     """"A video shared by activists on social media": the agent of a publishing verb."""
     out: list[Cue] = []
     for i in range(len(words) - 1):
-        if words[i + 1].n != "by" or words[i].n not in ("shared", "posted", "published", "circulated", "released",
-                                                        "issued", "filmed", "taken", "broadcast", "conducted",
-                                                        "commissioned", "compiled", "obtained"):
+        if words[i + 1].n != "by" or words[i].n not in _AGENT_VERBS:
             continue
         if words[i].quoted:
             continue
@@ -959,14 +980,9 @@ _NOT_PLURAL_NAMES = frozenset("states news times texas illinois kansas arkansas 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|''.*?''")
 _CORE_LEMMAS = frozenset(["say", "tell", "add", "write", "according to", "colon"])
-_ANY_REPORTING = re.compile(
-    r"\b(?:" + "|".join(sorted({re.escape(f) for f in _VERB_LEMMA} | {"according", "want", "wants", "wanted", "plan",
-                                                                      "plans", "planned", "support", "supported",
-                                                                      "supports", "oppose", "opposed", "endorse",
-                                                                      "endorsed", "urged", "vowed"}, key=len,
-                                                                     reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_ANY_REPORTING = frozenset(_VERB_LEMMA) | frozenset(
+    "according want wants wanted plan plans planned support supported supports oppose opposed endorse endorsed "
+    "urged vowed".split())
 
 
 def quote_share(text: str) -> float:
@@ -991,7 +1007,7 @@ def english_confidence(cue: Cue | None, claim: str, attributed: bool) -> float:
     if not attributed:
         if "\"" in claim or "“" in claim or "''" in claim:
             return 0.3
-        if _ANY_REPORTING.search(claim):
+        if not _ANY_REPORTING.isdisjoint(_WORD.findall(claim.lower())):
             return 0.45
         return 0.75 if len(claim) < 60 else 0.65
     if cue is None or cue.mention is None:
