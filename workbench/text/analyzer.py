@@ -35,10 +35,12 @@ from workbench.text.cues import is_nisba
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key, normalize
 from workbench.text.segment import (
+    CREDIT_SENTENCE,
     INLINE_DATELINE,
     LineKind,
     bound_length,
     classify_lines,
+    dateline_end,
     split_sentences,
 )
 
@@ -398,9 +400,11 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
         state.line_end = line.end
         if state.quote_speaker is not None and not _OPENING_QUOTE.match(text[line.start : line.end].lstrip()):
             state.quote_speaker = None  # a quotation goes on into a new paragraph only if it reopens there
-        for s, e in split_sentences(text, line.start, line.end, bound=False):
-            if _LINK_SENTENCE.match(text, s, e):
-                continue  # "رابط الخبر بصحيفة الوئام: …" at the end of a paragraph
+        # English: the first paragraph's dateline ("GENEVA (Reuters) -") is no part of a claim.
+        begin = dateline_end(text, line.start, line.end) if line_start == 0 and language == "en" else line.start
+        for s, e in split_sentences(text, begin, line.end, bound=False):
+            if _LINK_SENTENCE.match(text, s, e) or CREDIT_SENTENCE.match(text, s, e):
+                continue  # "رابط الخبر بصحيفة الوئام: …", "(Reporting by …; Editing by …)"
             state.sentence += 1
             sentence_start = len(claims)
             claims.extend(_sentence_claims(text, s, e, state, voice))

@@ -421,7 +421,8 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
     # Skip an addressee or a setting: "told reporters", "said in a statement", "said Tuesday".
     if lemma in ("tell", "ask") and j < n and not words[j].quoted:
         k = j
-        while k < n and k - j < 6 and words[k].n not in ("that", ":", ",", '"', ".") and not words[k].quoted:
+        while k < n and k - j < 6 and words[k].n not in ("that", ":", ",", '"', ".", "whether", "if", "why", "how",
+                                                         "what", "when", "who", "to") and not words[k].quoted:
             k += 1
         j = k
     k = j
@@ -551,7 +552,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     mention = _mention(sv, subject, kind)
     if quote_before:
         full = False  # '"…," Smith said, "…"': the quotation before is its content; no new claim starts
-    return _cue(sv, mention.start, words[after - 1].e, lemma, "verb", mention, full,
+    return _cue(sv, _clause_head(words, subject[0]), words[after - 1].e, lemma, "verb", mention, full,
                 f"{pattern}-{content}" if content else pattern)
 
 
@@ -571,6 +572,19 @@ _AUXILIARIES = frozenset("has have had will would could should may might must al
 _NEGATIONS = frozenset("not n't never didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
                        "can't cannot couldn't".split())
 _PASSIVE_BE = frozenset("is are was were be been being".split())
+
+
+def _clause_head(words: list[_W], first: _W) -> int:
+    """Where the clause of a subject begins: its determiner ("the ministry"), or the sentence's
+    start when only a setting precedes it ("In a statement, the ministry…", "On Monday, Smith…"),
+    so that no claim is cut off that holds nothing but the setting."""
+    i = words.index(first)
+    if i > 0 and words[i - 1].n in ("the", "a", "an"):
+        i -= 1
+    if 0 < i <= 9 and words[i - 1].n == "," and all(
+            not _looks_verbal(w) and not w.quoted and w.n not in (",", ";", ":") for w in words[: i - 1]):
+        return words[0].s
+    return words[i].s
 
 
 def _quote_follows(words: list[_W], i: int, within: int = 10) -> bool:
@@ -753,27 +767,7 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
             return _np_backward(words, k - 1)
         return []
     if j >= 0 and words[j].n == ",":
-        # An apposition or a relative clause closed by this comma: step over it to the name.
-        k = j - 1
-        while k >= 0 and words[k].n not in (",", ".", '"', ";", ":", "(", "—") and j - k < 18:
-            k -= 1
-        if k >= 1 and words[k].n == "," and not words[k].quoted:
-            inner = words[k + 1 : j]
-            if inner and (inner[0].n in ("who", "which", "whose", "a", "an", "the", "whom", "one", "now", "then",
-                                         "himself", "herself", "both", "also", "like", "including", "for", "however",
-                                         "meanwhile", "too", "in", "instead", "though", "likewise", "similarly",
-                                         "indeed", "at", "speaking", "asked", "interviewed", "by", "of", "his", "her",
-                                         "their", "its", "another", "among", "once", "previously", "formerly")
-                          or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) or _kind_of(inner)):
-                head = _np_backward(words, k - 1)
-                if len(head) == 1 and head[0].t.endswith(".") and head[0].t[:1].isupper():
-                    # "Sandra Inman, a supporter from Jackson, Miss., said": a state after its town.
-                    start = words.index(head[0], max(0, k - 3))
-                    if start >= 2 and words[start - 1].n == ",":
-                        head = _np_backward(words, start - 1) or head
-                if head:
-                    return head
-        return []
+        return _before_apposition(words, j)
     k = j
     while k >= 0 and j - k < 16:
         w = words[k]
@@ -819,6 +813,46 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
 
 _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your this these those that".split())
 _PREPOSITIONS = frozenset("to with of for at from about near on by".split())
+# Words that open an apposition or an aside between a speaker and the verb.
+_APPOSITION_STARTS = frozenset(
+    "who which whose whom a an the one now then himself herself both also like including for however meanwhile "
+    "too in instead though likewise similarly indeed at speaking asked interviewed by of his her their its another "
+    "among once previously formerly".split()
+)
+
+
+def _before_apposition(words: list[_W], j: int) -> list[_W]:
+    """The speaker before the asides that end at the comma j: "Smith, a spokesman for the
+    agency, said", "Tom Reyes, a farmer from Dodge County, Iowa, said", "officials, who asked not
+    to be named, said". Empty when what precedes the comma is no aside."""
+    chunks: list[tuple[int, int]] = []  # comma-separated stretches, nearest the verb first
+    k = j
+    for _ in range(5):
+        m = k - 1
+        while m >= 0 and words[m].n not in (",", ".", '"', ";", ":", "(", "—") and k - m < 18:
+            m -= 1
+        chunks.append((m + 1, k))
+        if m < 1 or words[m].n != "," or words[m].quoted:
+            break
+        k = m
+    skipped_aside = False
+    for idx, (a, b) in enumerate(chunks):
+        inner = words[a:b]
+        if not inner:
+            return []
+        aside = inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) \
+            or _kind_of(inner) not in ("", "person")  # "Trump, the Republican nominee,", "Smith, 68,"
+        place = len(inner) <= 3 and all(w.t[:1].isupper() for w in inner) and idx + 1 < len(chunks) and \
+            words[chunks[idx + 1][0]].n in _APPOSITION_STARTS
+        if (aside or place) and idx < len(chunks) - 1:
+            skipped_aside = skipped_aside or aside
+            continue
+        if idx == 0 or (not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]])):
+            return []
+        return _np_backward(words, b - 1)
+    return []
+
+
 _BOUNDARY_PUNCT = frozenset([",", ";", ":", '"', "(", ")", "—", "–", "-", ".", "?", "!"])
 # Words after which a clause, and so a subject, starts.
 _SUBJECT_OPENERS = frozenset("that but while because although though if since whereas so yet or than when as "
@@ -1024,13 +1058,15 @@ def english_confidence(cue: Cue | None, claim: str, attributed: bool) -> float:
     if opens_with_quote and head in ("subject", "pronoun", "inverted") and content in ("end", "quote", "comma", "") \
             and cls in ("speech", "prep"):
         share = quote_share(claim)
-        return 0.9 if share >= 0.5 else 0.75 if share >= 0.3 else 0.4
+        return 0.9 if share >= 0.5 else 0.75 if share >= 0.3 else 0.7
     if head == "according":
         return 0.75
     if head in ("subject", "pronoun") and cls == "speech" and content in ("that", "clause", "quote", "colon", "end"):
         return 0.75 if core or content == "that" else 0.65
     if head == "subject" and cls == "finding":
         return 0.7
+    if head == "common" and core:
+        return 0.7  # "the lawyers said…"
     if head in ("common", "coordinated", "participle") or cls in ("stance", "weak", "thinking"):
         return 0.55
     return 0.6

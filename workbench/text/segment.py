@@ -72,6 +72,26 @@ _DATELINE_CREDIT = re.compile(
 )
 # "GENEVA (Reuters) -" at the head of a text line: the wire that filed the story.
 INLINE_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .,'-]{1,40}\((?P<name>[A-Za-z .&-]{2,30})\)\s*[-–—]")
+# English wire credits: "(Reporting by Jane Doe; Editing by John Smith)", "Contributing: Ann Lee".
+_EN_CREDIT = (r"[(\[]?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|research|"
+              r"graphics|contributing)\b(?:\s+by\b|\s*:)[^\n]{0,300}?[)\]]?\s*[.]?\s*$")
+_EN_CREDIT_LINE = re.compile(r"^\s*" + _EN_CREDIT, re.IGNORECASE)
+CREDIT_SENTENCE = re.compile(r"\s*[(\[]\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing)\s+by\b",
+                             re.IGNORECASE)
+# An English dateline at the head of the first paragraph: "GENEVA (Reuters) -", "RANGOON, Burma —",
+# "WASHINGTON –": where and by whom the story was filed, never a claim.
+_EN_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r"\s*(?:\([A-Za-z .&-]{2,30}\))?|[A-Z][A-Za-z .,'-]{1,40}\([A-Za-z .&-]{2,30}\))\s*[-–—]+\s+(?=\S)"
+)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the text of a paragraph begins after an English dateline (`start` when it has none)."""
+    m = _EN_DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
 _WORD = re.compile(r"\w+")
 
@@ -94,7 +114,7 @@ def classify_lines(text: str) -> list[Line]:
             lines.append(Line(s, e, LineKind.LINK))
         elif _MD_HEADING.match(line):
             lines.append(Line(s, e, LineKind.HEADING))
-        elif _BYLINE.match(line) and len(line) < 80:
+        elif (_BYLINE.match(line) and len(line) < 80) or _EN_CREDIT_LINE.match(line):
             lines.append(Line(s, e, LineKind.BYLINE))
         elif dm := _DATELINE_CREDIT.match(line):
             ns, ne = dm.span("name")
