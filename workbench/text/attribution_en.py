@@ -177,7 +177,7 @@ for _kind, _words in {
     "magazine times post journal tribune herald gazette daily news broadcaster",
     "official": "minister president governor ambassador commander director secretary chief general "
     "senator congressman congresswoman representative mayor chairman chairwoman chair leader "
-    "speaker candidate nominee judge attorney lawyer counsel manager ceo",
+    "speaker candidate nominee judge attorney lawyer counsel manager ceo democrat republican",
     "document": "report reports study studies poll polls survey surveys data records documents document "
     "analysis statement memo letter filing complaint lawsuit indictment figures numbers statistics "
     "research review audit investigation census estimates estimate email emails book article "
@@ -478,7 +478,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     if verb.n in _NOUN_FORMS and v > 0 and words[v - 1].n.endswith(("'s", "s'")):
         return None  # "Editor's note:", "Trump's claim": a possessive makes it a noun
     after_name = v > 1 and (words[v - 1].t[:1].isupper() or words[v - 1].n in ENGLISH_PRONOUNS
-                            or ENGLISH_HEADS.get(words[v - 1].n) in ("document", "group", "unnamed")) \
+                            or words[v - 1].n in ENGLISH_HEADS) \
         and words[v - 1].n not in _NOUN_BEFORE and not words[v - 1].quoted
     inverted_slot = v > 0 and (words[v - 1].quoted or words[v - 1].n == ",")
     if verb.n in _NOUN_FORMS and not (v > 0 and words[v - 1].n in _AUXILIARIES) and not to_verb and not after_name and not inverted_slot and (
@@ -490,7 +490,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
     # Before the verb: auxiliaries and adverbs, a setting ("on Tuesday", "in a statement"), then
     # the subject, which stands at the head of its clause.
     j = v - 1
-    while j >= 0 and (words[j].n in _ADVERBS) and not words[j].quoted:
+    while j >= 0 and (words[j].n in _ADVERBS or _is_ly_adverb(words[j])) and not words[j].quoted:
         if words[j].n in _NEGATIONS or (words[j].n in _PASSIVE_BE and not progressive):
             return None  # "did not respond", "is expected to": no one says anything here
         j -= 1
@@ -507,6 +507,10 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str)
                 return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), full,
                             f"coordinated-{content}")
         return None
+    if not subject and j >= 1 and content in ("comma", "end") and cls in ("speech", "finding"):
+        as_cue = _as_source(sv, words, j, v, after, lemma)
+        if as_cue is not None:
+            return as_cue
     if not subject:
         prev = words[j].n if j >= 0 else ""
         if j < 0 or prev in (",", '"', ":", ";", "—", "–", "-", "(") or words[j].quoted:
@@ -572,6 +576,31 @@ _AUXILIARIES = frozenset("has have had will would could should may might must al
 _NEGATIONS = frozenset("not n't never didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
                        "can't cannot couldn't".split())
 _PASSIVE_BE = frozenset("is are was were be been being".split())
+
+
+def _as_source(sv: SentenceView, words: list[_W], j: int, v: int, after: int, lemma: str) -> Cue | None:
+    """"As The Daily Caller reported, …", "…, as Smith said.": the source of the clause it sets off."""
+    k = j
+    while k >= 0 and j - k < 9 and words[k].n != "as" and words[k].n not in _BOUNDARY_PUNCT and not words[k].quoted:
+        k -= 1
+    if k < 0 or words[k].n != "as" or k == j or (k > 0 and words[k - 1].n in ("such", "so", "just", "same")):
+        return None
+    phrase = words[k + 1 : j + 1]
+    while len(phrase) > 1 and phrase[0].n in ("the", "a", "an"):
+        phrase = phrase[1:]
+    if any(w.n in _NP_STOP and not (len(phrase) == 1 and w.n in ENGLISH_PRONOUNS) for w in phrase) or any(
+            _looks_verbal(w) for w in phrase):
+        return None
+    kind = "pronoun" if len(phrase) == 1 and phrase[0].n in ENGLISH_PRONOUNS else _kind_of(phrase)
+    if not kind:
+        return None
+    return _cue(sv, words[k].s, words[after - 1].e, lemma, "verb", _mention(sv, phrase, kind), False, "as-comma")
+
+
+def _is_ly_adverb(w: _W) -> bool:
+    """"memorably", "flatly": a manner adverb between a subject and its verb."""
+    return w.n.endswith("ly") and w.n.isalpha() and len(w.n) > 4 and w.t[:1].islower() and w.n not in (
+        "only", "early", "likely", "family", "ally", "rally", "july", "italy", "assembly", "supply", "reply")
 
 
 def _clause_head(words: list[_W], first: _W) -> int:
@@ -699,8 +728,9 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
     """The subject of the clause a participle hangs on: "Trump attacked Clinton, saying…" -> Trump.
     The clause starts at the sentence start or after a leading setting ("On Monday, …")."""
     start = 0
+    opening_quote = bool(words) and words[0].n == '"'
     for k in range(comma):
-        if words[k].n in (";", ":") or words[k].quoted:
+        if words[k].n in (";", ":") or (opening_quote and words[k].quoted and start == k):
             start = k + 1
     if start < comma and (words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
                                              "speaking", "last", "but", "and", "yet", "still", "meanwhile", "with",
@@ -780,7 +810,8 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     if start > j:
         return []
     opener = words[k].n if k >= 0 else ""
-    if opener == "who" and k >= 1 and words[k - 1].n[:1].isalnum() and j - k <= 10:
+    if opener in ("who", "that") and k >= 1 and words[k - 1].n[:1].isalnum() and j - k <= 10 and (
+            opener == "who" or (words[k - 1].n in ENGLISH_HEADS and words[k + 1].n in _GAP_VERBS)):
         # "Democrats in Iowa who watched the debate said": the relative clause belongs to the subject.
         head = _np_backward(words, k - 1)
         if head and head[-1].n not in _NP_STOP:

@@ -170,6 +170,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # A following lowercase word means the sentence goes on ("approx. ten", "e.g. this").
     k = dot + 1
+    while k < len(text) and text[k] in ")]":
+        k += 1  # "Sen. Ted Cruz (Tex.) said": a bracket closed after the abbreviation
     while k < len(text) and text[k] == " ":
         k += 1
     return k < len(text) and text[k].isascii() and text[k].islower()
