@@ -126,6 +126,8 @@ for _cls, _lemmas in (("speech", SPEECH_VERBS), ("thinking", THINKING_VERBS), ("
             _VERB_LEMMA.setdefault(_f, _lemma)
             _VERB_CLASS.setdefault(_lemma, _cls)
 _VERB_CLASS["call for"] = "stance"
+for _lemma in ("point out", "make clear", "spell out", "put it", "weigh in", "chime in"):
+    _VERB_CLASS[_lemma] = "speech"
 _FINDING_FORMS: frozenset[str] = frozenset(
     f for lemma in FINDING_VERBS for f in (_forms(lemma, *_IRREGULAR[lemma]) if lemma in _IRREGULAR else _forms(lemma))
 )
