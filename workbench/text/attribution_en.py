@@ -602,7 +602,8 @@ def _as_source(sv: SentenceView, words: list[_W], j: int, v: int, after: int, le
 def _is_ly_adverb(w: _W) -> bool:
     """"memorably", "flatly": a manner adverb between a subject and its verb."""
     return w.n.endswith("ly") and w.n.isalpha() and len(w.n) > 4 and w.t[:1].islower() and w.n not in (
-        "only", "early", "likely", "family", "ally", "rally", "july", "italy", "assembly", "supply", "reply")
+        "only", "early", "likely", "family", "ally", "rally", "july", "italy", "assembly", "supply", "reply",
+        "daily", "weekly", "monthly", "quarterly", "yearly", "bully", "anomaly", "monopoly", "fly")
 
 
 def _clause_head(words: list[_W], first: _W) -> int:

@@ -191,7 +191,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
             continue
         if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
             continue  # inside a quotation: «…. …» is one claim in one voice
-        if text[m.end() - 1] in _CLOSING_QUOTES and _TAIL_FOLLOWS.match(text, m.end(), end):
+        if text[m.end() - 1] in _CLOSING_QUOTES and (
+                _LOWER_TAIL.match(text, m.end(), end)
+                or (text[m.start()] in "!?" and _NAMED_TAIL.match(text, m.end(), end))):
             continue  # '"Get out!" she shouted.', '"Why now?" Smith asked.': the quotation's own attribution
         if _QUOTE_RESUMES.match(text, m.end(), end) and _ATTRIBUTION_TAIL.search(text, cursor, m.end()):
             continue  # '"…," said Smith. "…"': a quotation broken by its attribution is one statement
@@ -216,10 +218,13 @@ _ATTRIBUTION_TAIL = re.compile(r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z][^\"“
 _CLOSING_QUOTES = frozenset("\"”’'")
 # After a quotation that ends in ! ? or a full stop, the sentence goes on when its attribution
 # follows: a lowercase word ("she asked", "said Smith") or a name and a verb of saying.
-_TAIL_FOLLOWS = re.compile(
-    r"[ \t]+(?:[a-z]|(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){1,5}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
+# A capitalised name after "!" or "?" is the speaker only if its verb of saying closes the tail
+# ('"Why now?" Smith asked reporters.'); after a full stop a capital opens a new sentence.
+_LOWER_TAIL = re.compile(r"[ \t]+[a-z]")
+_NAMED_TAIL = re.compile(
+    r"[ \t]+(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){1,5}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
     r"tweeted|replied|responded|continued|insisted|explained|recalled|declared|argued|noted|warned|shouted|"
-    r"exclaimed|joked|answered|quipped)\b)"
+    r"exclaimed|joked|answered|quipped)\b(?:[ \t]+[\w'’-]+){0,4}[ \t]*[.,]"
 )
 _QUOTE_RESUMES = re.compile(r"\s*(?:[\"“]|'')")
 
