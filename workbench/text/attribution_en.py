@@ -883,7 +883,11 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             continue
         if idx == 0 or (not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]])):
             return []
-        return _np_backward(words, b - 1)
+        head = _np_backward(words, b - 1)
+        # The speaker is the whole stretch before its asides: "Cruz also lacks support…, whom…,
+        # said Sabato" has a clause there, not a speaker.
+        lead = a + 1 if words[a].n in ("but", "and", "so", "yet", "the", "a", "an") else a
+        return head if head and next(i for i, w in enumerate(words) if w is head[0]) <= lead else []
     return []
 
 
