@@ -25,7 +25,7 @@ the source. Every phrase records whether it ended at a clear boundary, which the
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -43,9 +43,11 @@ _SOCIAL_AFTER_ALA = C._n("مواقع موقع شبكات شبكة وسائل م�
 _SOCIAL_TAIL = C._n("التواصل الاجتماعي الاجتماعية الإعلام")
 _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outlet", "news agency"))
 _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
-_MASDAR_PREFIXES = ("است", "انت", "اعت", "اخت", "اجت", "افت")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_ISSUED = C._n("صادر صادرة الصادر الصادرة")
+_FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
+_SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
 _ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
 _FINAL_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
 
@@ -62,6 +64,7 @@ def head_kind(word: str) -> str | None:
     return C.SOURCE_HEADS.get(w) or C.SOURCE_HEADS.get(strip_article(w))
 
 
+@lru_cache(maxsize=131072)
 def _definite(t: str) -> bool:
     """Does the word carry the article? ("الوزير", "والآثار", "بالنادي", "للاتحاد"; not "والد")."""
     if t.startswith(("وال", "بال", "فال", "كال")):
@@ -82,14 +85,19 @@ def is_addressee(t: str) -> bool:
     return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS
 
 
+@lru_cache(maxsize=131072)
 def _adjective(t: str) -> bool:
-    if t in C.ADJECTIVES or C.is_nisba(t):
-        return True
+    if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
+        return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
-    # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات": a noun).
+    # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات") nor a verbal noun
+    # of the shape مفاعلة ("المشاركة", "المتابعة"): nouns.
+    if bare.endswith("ه") and len(bare) == 6 and bare[2] == "ا":
+        return False
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
 
 
+@lru_cache(maxsize=131072)
 def _name_like(t: str, first: bool = True) -> bool:
     """Could this bare word be part of a proper name? Verbal nouns (the usual object of a
     reporting verb: "ضرورة", "استمرار", "ارتفاعاً", "تقديم") are not, nor, at the start of a name,
@@ -101,8 +109,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
-    if t.startswith(_MASDAR_PREFIXES) and len(t) >= 5:
-        return False
+    if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
+        return False  # استفعال, انفعال: "استمرار", "انسحاب"
     if len(t) >= 5 and t[0] == "ا" and t[2] == "ت" and t[-2] == "ا":
         return False  # افتعال: "ارتفاع", "اجتماع"
     if len(t) >= 6 and t[0] == "ا" and t[2] == "ت" and t[-1] == "ا" and t[-3] == "ا":
@@ -110,6 +118,7 @@ def _name_like(t: str, first: bool = True) -> bool:
     return not (t.startswith("ت") and len(t) == 5 and t[3] == "ي")  # تفعيل: "تقديم", "تطوير"
 
 
+@lru_cache(maxsize=131072)
 def _broken_plural(t: str) -> bool:
     """A rough test for a broken plural ("قوات" no, "مصادر", "أعضاء", "قادة"): the shapes أفعال,
     فعالل, مفاعل."""
@@ -118,11 +127,13 @@ def _broken_plural(t: str) -> bool:
         or (len(bare) == 6 and bare[0] == "م" and bare[3] == "ا")
 
 
+@lru_cache(maxsize=131072)
 def _prefixed_noun(t: str) -> bool:
     """A word with the preposition ب or ل on a verbal noun ("بتخفيض", "لتحقيق"): never a name."""
-    return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:])
+    return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:], first=False)
 
 
+@lru_cache(maxsize=131072)
 def _boundary(t: str) -> bool:
     """Does this token end a source phrase clearly: what introduces the words, punctuation, an
     addressee, a setting, a time, a relative pronoun?"""
@@ -131,10 +142,12 @@ def _boundary(t: str) -> bool:
             or t in C.HONORIFIC_PRONOUNS or t in ("قايلا", "قايله"))
 
 
+@lru_cache(maxsize=131072)
 def _is_cue_word(t: str) -> bool:
     return C.verb_form(t) is not None
 
 
+@lru_cache(maxsize=131072)
 def _stop(t: str) -> bool:
     if t[:1] in "وف" and len(t) > 2 and t[1:] in C.NP_STOPS:
         return True  # "وعن", "ولم", "وفي"
@@ -193,10 +206,10 @@ class _NP:
         if not t or not t[0].isalpha() or _stop(t) or _is_cue_word(t):
             return -1
         k = j
-        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ":", ".", _QUOTE) \
+        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", _QUOTE) \
                 and self.tok(k) not in C.CONTENT_MARKERS and not _is_cue_word(self.tok(k)):
             k += 1
-        if self.tok(k) != "," or k == j:
+        if self.tok(k) not in (",", ";") or k == j:
             return -1
         title = head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES or C.is_nisba(t)
         alias = self.kind in ("organization", "outlet", "news agency") and k - j <= 2
@@ -245,7 +258,7 @@ class _NP:
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
-            if t == ",":
+            if t in (",", ";"):
                 end = self.apposition_end(j + 1) if self.words else -1
                 if end != -1:
                     self.take(j + 1, end)
@@ -270,12 +283,17 @@ class _NP:
             if t == "." and self.words and j + 1 < n and toks[j - 1].e == toks[j].s == toks[j + 1].s - 1 and toks[j + 1].t[0].isalnum():
                 j += 1  # "بي.بي.سي"
                 continue
+            if t == "." and len(self.words) == 1 and len(self.words[0].t) == 1 and self.words[0].t in C.HONORIFIC_TITLES:
+                j += 1  # "د. بدر السمحان"
+                continue
             if not t[0].isalnum():
                 break
             if not self.words:
                 particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
-                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS:
+                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
                     break
+                if self._accusative(j) and t.endswith("ا"):
+                    break  # "قال نصاً:", "أكد مجدداً": an adverb, not a source
                 if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
                                                                       or self.tok(j + 1) == "ل")):
                     break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
@@ -293,7 +311,7 @@ class _NP:
                 j += 1
                 continue
             prev = self.words[-1].t
-            if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named):
+            if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named or last_def):
                 self.words.append(toks[j])  # "درويش نفسه"
                 j += 1
                 break
@@ -309,12 +327,18 @@ class _NP:
                 last_def = _definite(t[1:])
                 last_adj = in_name = False
                 continue
+            if t in _ISSUED and self.tok(j + 1) in ("عن", "من") and self._current_kind() == "document":
+                self.words.extend(toks[j : j + 2])  # "تقرير صادر عن هيئة الموانئ"
+                j += 2
+                last_def = last_adj = in_name = False
+                self.kind = "document"
+                continue
             if t == "غير" and _definite(self.tok(j + 1)) and last_def:
                 self.words.extend(toks[j : j + 2])  # "التسريبات غير المؤكدة": a negated adjective
                 j += 2
                 last_adj = True
                 continue
-            if t in ("من", "في", "ل") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
+            if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
                     used_pp = used_pp or prev not in C.QUANTIFIERS
@@ -332,7 +356,8 @@ class _NP:
                     j += 1
                 self.kind = "social media"
                 break
-            if t == "باسم" and prev in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه"):
+            if t == "باسم" and any(w.t in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                                  for w in self.words[-2:]):
                 self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
                 j += 1
                 last_def = last_adj = False
@@ -352,8 +377,10 @@ class _NP:
                 continue
             if prev in C.HONORIFIC_TITLES and ((t[:1] in "بل" and _definite(t[1:])) or t.startswith("لل")):
                 self.kind = self.kind or "official"  # "الأستاذ بالجامعة الإسلامية": a title and its place
-            elif prev in C.HONORIFIC_TITLES or prev in C.NAME_PARTICLES:
-                # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان".
+            elif (prev in C.HONORIFIC_TITLES and not _definite(t) and _name_like(t, first=False) and not _prefixed_noun(t)) \
+                    or (prev in C.NAME_PARTICLES and (_definite(t) or _name_like(t, first=False))):
+                # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان"
+                # (not "المحلل السياسي": an adjective of the title).
                 self.words.append(toks[j])
                 in_name = True
                 self.named = True
@@ -365,9 +392,10 @@ class _NP:
             if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 4):
                 rest = t[2:] if t.startswith("لل") else t[1:]
                 headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None
-                if self.kind in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
+                current = self._current_kind()
+                if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
-                        headed or (self.kind != "document" and (t.startswith("لل") or _definite(self.tok(j + 1))))):
+                        headed or (current != "document" and _name_like(rest, first=False))):
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
                     last_def = t.startswith("لل")
@@ -377,6 +405,11 @@ class _NP:
                     continue
                 if not name_slot or t.startswith("لل"):
                     break
+            if t in C.TITLE_MODIFIERS:
+                self.words.append(toks[j])  # "القنصل السعودي العام بالإنابة"
+                last_def = last_adj = True
+                j += 1
+                continue
             if t.startswith("ب") and len(t) > 3:
                 rest = t[1:]
                 if self.kind in ("official", "unnamed", "organization", "group", "person", "document") and (
@@ -394,7 +427,8 @@ class _NP:
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
                 continue
-            if t.startswith("و") and len(t) > 3 and head_kind(t[1:]) == "official" and self.kind == "official":
+            if t.startswith("و") and len(t) > 3 and (head_kind(t[1:]) == "official" or t[1:] in C.HONORIFIC_TITLES) \
+                    and self.kind == "official":
                 self.words.append(toks[j])  # "المبعوث الخاص ومنسق شئون الطاقة"
                 last_def = _definite(t[1:])
                 last_adj = in_name = False
@@ -409,11 +443,19 @@ class _NP:
                     if _definite(self.tok(m)) and not _adjective(self.tok(m)):
                         m += 1  # "محمد خالد الحمد الصباح"
                     nxt_t = self.tok(m)
-                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t == ",":
+                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
+                            or head_kind(nxt_t) == "official" or nxt_t in C.HONORIFIC_TITLES:
                         self.words.extend(toks[j:m])
                         in_name = False
                         last_def = True
                         j = m
+                        continue
+                    if len(self.words) == 1 and not self.named:
+                        # "مرشد الجمهورية الإيرانية": the first word was a noun in construct, not a name.
+                        self.words.append(toks[j])
+                        in_name = False
+                        last_def = True
+                        j += 1
                         continue
                     break
                 if not last_def and not last_adj and not in_name:
@@ -431,11 +473,18 @@ class _NP:
                     tentative = -1
                     j += 1
                     continue
-                if _adjective(t) and self._agrees(t):
+                if (_adjective(t) and self._agrees(t)) or t in C.TITLE_MODIFIERS:
                     self.words.append(toks[j])  # "الإيراني", "العامة", "المكلف"
                     last_def = last_adj = True
                     j += 1
                     continue
+                nxt_t = self.tok(j + 1)
+                if len(self.words) == 1 and self.kind == "official" and not self.named and (
+                        nxt_t in (",", ";", ":") or (nxt_t in C.CONTENT_MARKERS and not nxt_t.startswith("ب")) or is_addressee(nxt_t)):
+                    self.words.append(toks[j])  # "وأوضح الوزير الجبير، …": a title and the family name
+                    self.named = True
+                    j += 1
+                    break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
             if not last_def and not last_adj and not in_name:
@@ -445,7 +494,7 @@ class _NP:
                 last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
                 j += 1
                 continue
-            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) in ("official", "unnamed")) \
+            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
                     and not _definite(t):
                 # "بخاري دان معلم أحد سكان قرية مجاورة", "ادريان لودفيج كبير الخبراء": a description
                 # in apposition to the name.
@@ -468,7 +517,9 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if (last_def or last_adj) and _name_like(t) and not self._accusative(j) and not _prefixed_noun(t):
+            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+                                               and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
+                    and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
                 if tentative == -1:
                     tentative = len(self.words)
@@ -490,8 +541,14 @@ class _NP:
         nxt = self.tok(self.after)
         if tentative != -1:
             # A name that follows a title must be followed by what ends a source phrase; otherwise
-            # the words were the verb's object ("أكد الوزير تحفظ…").
-            if _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
+            # the words were the verb's object ("أكد الوزير تحفظ…"). A name ending in ة ("جمعة")
+            # must be followed by what introduces the words ("أكد الوزير ضرورة الإسراع في…" is
+            # not a name).
+            feminine_start = self.words[tentative].t.endswith("ه") if tentative < len(self.words) else False
+            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE) or is_addressee(nxt)):
+                del self.words[tentative:]
+                self.after = self._index_after(self.words[-1]) if self.words else i
+            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
                 self.named = True
             else:
                 del self.words[tentative:]
@@ -500,13 +557,23 @@ class _NP:
                 _boundary(nxt) or (C.verb_form(nxt) or "")[:1] not in ("", "م", "ب")):
             self.named = True  # "وقال ستاثاكيس إن…", "لكن دريك قال إن…": a name on its own
         while self.words and (self.words[-1].t in _FINAL_PARTICLES or (
-                len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t))):
+                len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t)
+                and self.words[-2].t not in C.NAME_PARTICLES)):  # ("آل الشيخ" is a family name)
             # "مستشار خامنئي الدكتور": a title that wants a name never ends the phrase.
             self.words.pop()
             self.clean = False
         if not self.words:
             return None
         return self.mention()
+
+    def _current_kind(self) -> str | None:
+        """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
+        moved from a document to an organisation."""
+        for w in reversed(self.words):
+            k = head_kind(w.t[2:] if w.t.startswith("لل") else (w.t[1:] if w.t[:1] in "لب" else w.t)) or head_kind(w.t)
+            if k:
+                return k
+        return self.kind
 
     def _run(self) -> int:
         """How many bare words end the phrase so far (a name being read)."""
@@ -551,6 +618,13 @@ class _NP:
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
+        if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+            q = self.quoted_run(j + 1, 4)
+            return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
+        if t in ("من", "في") and nxt in _OPEN and person:
+            q = self.quoted_run(j + 1, 5)
+            if q != -1:
+                return q  # "كبير محللي الأسواق في (سي إم سي ماركتس)"
         if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
             return 0
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
@@ -588,6 +662,11 @@ def read_source(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention 
 
 
 # ---------------------------------------------------------------- what introduces the words
+
+
+def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
+    a, _ = sv.orig(tok.s, tok.e)
+    return sv.text[a] in "»”"
 
 
 def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
@@ -642,12 +721,14 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
         if t == ":":
             return "colon", k + 1
         if t == _QUOTE:
+            if _closing_quote(sv, toks[k]):
+                break  # "…»": the end of a quotation, not the start of reported words
             return "quote", k
         if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
             k += 1
             continue
-        if t in preps or (t[:1] == "ب" and "ب" in preps and len(t) > 2 and not _definite(t) and t not in C.CONTENT_MARKERS) \
-                or (t[:1] == "ب" and "ب" in preps and _definite(t)):
+        if t in preps or (t[:1] in "بل" and t[:1] in preps and len(t) > 2 and t not in C.CONTENT_MARKERS
+                          and not is_addressee(t)):
             if k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
                 return "an", k + 1
             return "prep", k
@@ -791,7 +872,7 @@ def _after_content_marker(sv: SentenceView, mention: Mention) -> bool:
     """Does the phrase stand inside reported words ("…إن بلاده تتوقع")? Then a verb after it
     is part of what was said, not a new frame, unless its own words follow."""
     toks = sv.tokens
-    i = sv.token_index(bisect_left(sv.index, mention.start - sv.base)) - 1
+    i = sv.token_index(sv.norm_offset(mention.start)) - 1
     return i >= 0 and (toks[i].t in C.CONTENT_MARKERS or toks[i].t == ":")
 
 
@@ -821,13 +902,17 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     sv.cue_words = len(matches)
     opens_background = sv.norm.startswith(_BACKGROUND_STARTS)
     found: list[Cue] = []
+    # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
+    # tokenised: most sentences then have nothing left to read.
+    matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
+               or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
     if not matches and not opens_background:
         return found  # most sentences: nothing to read, nothing tokenised
     if sv._tokens is None:
         sv.floor = 0 if opens_background or not matches else _word_floor(sv.norm, matches[0].start - 200)
         if matches:
             # Nothing is read more than a few dozen words after the last cue.
-            end = sv.norm.find(" ", matches[-1].end + 600)
+            end = sv.norm.find(" ", matches[-1].end + 360)
             sv.ceiling = len(sv.norm) if end == -1 else end
     toks = sv.tokens
     n = len(toks)
@@ -854,6 +939,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
             cue = _prep_frame(sv, m.prep, ns, ne, s, e, known)
             if cue is not None:
                 found.append(cue)
+            else:
+                sv.unread += 1
             continue
         form = m.verb or ""
         ti = sv.token_index(ne)
@@ -873,7 +960,13 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                     found.append(Cue(s, e, sv.text[s:e], form, "verb", mention, True, marker=marker,
                                      content=_tok_start(sv, k), order="vso"))
             continue
-        cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=ns <= deferring_until, known=known)
+        if form in C.AFTER_MA_FORMS and (ci == 0 or toks[ci - 1].t not in ("ما", "وهو", "وهي")
+                                          or sv.text[e - 1] == "ة"):
+            continue  # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده"
+        deferred = ns <= deferring_until
+        cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=deferred, known=known)
+        if cue is None and not C.verb_cue(form).weak:
+            sv.unread += 1  # "قال", "أكد"... left unread: an attribution may have been missed
         if cue is not None:
             if cue.continuation and cue.type == "verb" and cue.order == "" and ci > 0 \
                     and not any(f.mention is not None or f.continuation for f in found):
@@ -890,6 +983,32 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     return found
 
 
+_MARKER_NEAR = re.compile(
+    "|".join(sorted((re.escape(m) for m in C.CONTENT_MARKERS), key=len, reverse=True)).join(("(?<!\\w)(?:", ")(?!\\w)"))
+    + '|[:"]'
+)
+
+
+def _after_deferring(norm: str, start: int) -> bool:
+    """Does a deferring preposition ("حسبما", "بحسب ما", "كما") stand just before this verb?"""
+    before = norm[max(0, start - 12) : start].rstrip()
+    return before.endswith(("ما", "حسبما", "كما"))
+
+
+def _may_report(norm: str, end: int, form: str) -> bool:
+    """A quick test before the sentence is parsed: a weak verb ("بين", "عبر", "نشر", "كتب") can
+    report only if what introduces reported words appears within the next few words."""
+    cue = C.verb_cue(form)
+    if not cue.weak or (cue.object and not cue.needs_prep):
+        return True
+    if cue.lemma == "جاء":
+        return norm.startswith(" في ", end)
+    window = norm[end : end + 180]
+    if _MARKER_NEAR.search(window):
+        return True
+    return any(f" {p} " in window or (p == "ب" and " ب" in window) for p in cue.preps)
+
+
 def _is_participle(form: str) -> bool:
     return form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
 
@@ -902,6 +1021,18 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     if len(toks) < 3 or toks[0].s != 0 or ci < 2:
         return None
     i = 1
+    if toks[0].t in ("من", "ومن") and len(toks) > 3 and toks[1].t in _FRAMING:
+        toks = toks[2 + (toks[2].t == ",") :]  # "من جانبه، رفض السفير…"
+        if len(toks) < 3:
+            return None
+        offset = len(sv.tokens) - len(toks)
+        if not toks[0].t[0].isalpha() or _stop(toks[0].t) or _definite(toks[0].t) or head_kind(toks[0].t) is not None:
+            return None
+        mention, _ = read_source(sv, offset + 1)
+        if mention is not None and mention.end <= sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] \
+                and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
+            return mention
+        return None
     if toks[0].t in C.AUXILIARIES:
         i = 1
     else:
@@ -914,7 +1045,7 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     if mention is None or mention.end > sv.orig(toks[ci].s, toks[ci].e)[0] or _pronoun_suffixed(sv, mention):
         return None
     if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
-            or mention.named or (known is not None and known(mention.text)):
+            or (known is not None and known(mention.text)):
         return mention
     if known is not None:
         # "كانت لوفتهانزا صرفت…": the words that name someone seen before, and no more.
@@ -1046,6 +1177,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             return Cue(s, e, word, cue.lemma, "relative", named, True, continuation=named is None, deferred=deferred,
                        marker=marker, content=_tok_start(sv, k), agree=agree, order="relative")
         return None
+    if form in C.AFTER_MA_FORMS:
+        named_after, _ = read_source(sv, ti)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        return None
     if before in C.NEGATIONS and not (deferred and before == "ما"):
         return None  # "لم يذكر", "ما قاله": nothing is reported
     if before in ("مما", "عما") or (before == "من" and not deferred):
@@ -1129,7 +1265,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
             return Cue(s, e, word, cue.lemma, "verb", mention, False, deferred=True, marker="before", via=via, order=order)
-        if cue.weak and not marker and not (cue.object and plausible and mention.clean):
+        if cue.weak and not marker and not (
+                (cue.object or (cue.document and mention.kind in ("document", "outlet", "news agency")))
+                and plausible and mention.clean):
             return None
         if (cue.weak or cue.publishing) and not plausible:
             return None

@@ -62,53 +62,73 @@ class _Tok(NamedTuple):
 _new_tok = tuple.__new__  # a token without NamedTuple's argument checking: tokens are the hot path
 
 
+class ArticleText:
+    """An article's text and its normalised form, folded once (one pass over the whole text),
+    with the map from normalised offsets back to the original."""
+
+    __slots__ = ("index", "norm", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm, self.index = normalize_with_map(text)
+
+    def norm_offset(self, pos: int) -> int:
+        """The normalised offset of the original offset `pos` (the next kept character)."""
+        return bisect_left(self.index, pos)
+
+
 class SentenceView:
     """A sentence, its normalised form and its tokens, with offset mapping to the original."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, article: ArticleText | None = None) -> None:
         self.text = text
         self.base = start
         self.end = end
-        self.norm, self.index = normalize_with_map(text[start:end])
+        if article is None or article.text is not text:
+            article = ArticleText(text[start:end])
+            self._shift = start  # the article here is the sentence alone
+        else:
+            self._shift = 0
+        self._article = article
+        self._a = article.norm_offset(start - self._shift)  # where the sentence starts, normalised
+        self.norm = article.norm[self._a : article.norm_offset(end - self._shift)]
         self._tokens: list[_Tok] | None = None
-        self._tok_at: dict[int, int] = {}
         self._starts: list[int] = []
         # Tokens are made from here on: the words well before the first cue are never looked at.
         self.floor = 0
         self.ceiling = len(self.norm)  # ...and up to here (well after the last cue)
         self.cue_words = 0  # cue words the lexicon found in the sentence (read or not)
+        self.unread = 0  # strong cue words (قال، أكد، بحسب…) that gave no frame
 
     @property
     def tokens(self) -> list[_Tok]:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
-            spans = [m.span() for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
-            norm = self.norm
-            self._tokens = [_new_tok(_Tok, (a, b, norm[a:b])) for a, b in spans]
-            self._starts = [a for a, _ in spans]
-            self._tok_at = {a: i for i, a in enumerate(self._starts)}
+            new, cls = _new_tok, _Tok
+            self._tokens = [new(cls, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
+            self._starts = [t[0] for t in self._tokens]
         return self._tokens
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
         """Map a normalised span to original offsets, keeping trailing diacritics."""
-        s = self.base + self.index[ns]
-        e = self.base + self.index[ne - 1] + 1
+        index, shift = self._article.index, self._a
+        s = self._shift + index[shift + ns]
+        e = self._shift + index[shift + ne - 1] + 1
         while e < self.end and _is_mark(self.text[e]):
             e += 1
         return s, e
 
+    def norm_offset(self, pos: int) -> int:
+        """The offset in this sentence's normalised text of the original offset `pos`."""
+        return self._article.norm_offset(pos - self._shift) - self._a
+
     def norm_of(self, s: int, e: int) -> str:
         """The normalised text of the original span [s, e) of this sentence."""
-        a = bisect_left(self.index, s - self.base)
-        b = bisect_left(self.index, e - self.base)
-        return self.norm[a:b]
+        return self.norm[self.norm_offset(s) : self.norm_offset(e)]
 
     def token_index(self, norm_offset: int) -> int:
-        tokens = self.tokens
-        i = self._tok_at.get(norm_offset)
-        if i is not None:
-            return i
-        return bisect_left(self._starts, norm_offset) if tokens else 0
+        """The index of the token that starts at, or first after, a normalised offset."""
+        return bisect_left(self._starts, norm_offset) if self.tokens else 0
 
 
 def _word_floor(norm: str, pos: int) -> int:

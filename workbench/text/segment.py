@@ -16,11 +16,11 @@ MAX_CLAIM_CHARS = 700
 
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _TERMINATOR = re.compile(
-    r"(?:\.{3}|[.!?؟…۔]+)[\"'”’»)\]]*(?=\s|$)"
-    # A full stop glued to the next Arabic sentence ("…العام الحالي.وقال الوزير"): Arabic has no
-    # abbreviations written with a full stop, except a one-letter title ("د.", "م.").
-    r"|(?<=[\u0621-\u064a\u0660-\u0669»”\")])[.؟!](?=[\u0621-\u064a])"
+    # A terminator before a space or the end; or one glued to the next Arabic sentence
+    # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`.
+    r"(?:\.{3}|[.!?؟…۔]+)(?:[\"'”’»)\]]*(?=\s|$)|(?=[\u0621-\u064a]))"
 )
+_GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rev", "fr", "msgr", "hon", "sens", "reps", "govs", "pres", "supt", "atty", "cmdr", "cpl", "pvt", "ave", "blvd", "messrs"]
 )
@@ -154,7 +154,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if not text[dot - 1].isascii():
         # Only a word of one or two letters can be an Arabic abbreviation.
-        return (dot < 3 or not text[dot - 3].isalpha()) and _arabic_abbreviation(text, dot)
+        short = dot < 2 or not text[dot - 2].isalpha() or dot < 3 or not text[dot - 3].isalpha()
+        return short and _arabic_abbreviation(text, dot)
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
@@ -186,8 +187,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
     cursor = start
     quotes = _quoted_spans(text, start, end)
     for m in _TERMINATOR.finditer(text, start, end):
-        if text[m.start()] == "." and (m.end() - m.start() == 1 or not text[m.end() - 1].isspace()) \
-                and _is_abbreviation(text, m.start()):
+        glued = m.end() < end and not text[m.end()].isspace()
+        if glued and (m.start() == 0 or not _GLUED_BEFORE.match(text, m.start() - 1)):
+            continue  # "2.5", "www.site.com": not glued Arabic sentences
+        if text[m.start()] == "." and m.group().rstrip(")]") == "." and _is_abbreviation(text, m.start()):
             continue
         if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
             continue  # inside a quotation: «…. …» is one claim in one voice
