@@ -210,7 +210,8 @@ _ADVERBS = frozenset(
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon "
-    "evening night week month year weekend quarter summer spring fall autumn winter season".split()
+    "evening night week month year weekend quarter summer spring fall autumn winter season january february "
+    "march april june july august september october november december".split()
 )
 _NP_INNER = frozenset("of for at from in on with to and the a an 's".split())
 _NP_STOP = frozenset(
@@ -538,6 +539,9 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         pass  # '"…," Smith continued.' / 'the economy is weak, the report said.'
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
+    elif content == "clause" and lemma in ("report", "reveal", "announce", "write", "note") \
+            and _kind_of(subject) in ("outlet", "news agency", "document"):
+        pass  # "The Washington Post reports Clinton's last press conference was…"
     elif cls == "stance" and content in ("clause", "object"):
         pass  # "rejected the plan", "called for a recount"
     elif cls == "weak" and content in ("clause", "object") and _quote_follows(words, after):
@@ -546,7 +550,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         return None
     first = subject[0]
     if len(subject) == 1 and first.n in ENGLISH_PRONOUNS:
-        if first.n == "it" and cls != "finding" and lemma not in ("say", "state", "report", "announce", "add", "warn"):
+        if first.n == "it" and cls not in ("finding", "speech"):
             return None
         if cls == "thinking" and (first.n in ("i", "we") or content != "that"):
             return None  # "I think", "he believes in…": a belief is a source's claim only with its "that"
@@ -892,7 +896,14 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
         if (aside or place) and idx < len(chunks) - 1:
             skipped_aside = skipped_aside or aside
             continue
-        if idx == 0 or (not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]])):
+        if idx == 0:
+            # "Sanders's campaign manager, Jeff Weaver, said": a name after the title it bears.
+            if len(chunks) > 1 and all(w.t[:1].isupper() for w in inner) and len(inner) <= 4:
+                title = words[chunks[1][0] : chunks[1][1]]
+                if title and ENGLISH_HEADS.get(title[-1].n) in ("official", "unnamed", "organization"):
+                    return _np_backward(words, b - 1)
+            return []
+        if not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]]):
             return []
         head = _np_backward(words, b - 1)
         # The speaker is the whole stretch before its asides: "Cruz also lacks support…, whom…,
