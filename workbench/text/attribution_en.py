@@ -218,7 +218,7 @@ _NP_STOP = frozenset(
     "who whom whose which that what when where why how if whether than as because while but or nor so "
     "is are was were be been being has have had do does did will would could should may might must can "
     "not no there here this these those it its he she they we i you me him her us them my your our their "
-    "said says told tells".split()
+    "said says told tells let let's".split()
 )
 _OBJECT_PRONOUNS = frozenset("me him her us them it you reporters".split())
 _NOT_NAMES = frozenset(
@@ -832,7 +832,8 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
             opener == "who" or (words[k - 1].n in ENGLISH_HEADS and words[k + 1].n in _GAP_VERBS)):
         # "Democrats in Iowa who watched the debate said": the relative clause belongs to the subject.
         head = _np_backward(words, k - 1)
-        if head and head[-1].n not in _NP_STOP:
+        if head and head[-1].n not in _NP_STOP and len(head) <= 7 and not any(
+                w.t[:1].islower() and (w.n.endswith("ing") or _looks_verbal(w)) for w in head):
             return head
         return []
     if opener in ("what", "which", "whom", "whose", "than", "as", "how", "where", "who"):
@@ -870,6 +871,19 @@ _APPOSITION_STARTS = frozenset(
 )
 
 
+def _finite_before_relative(inner: list[_W]) -> bool:
+    """Does a stretch hold a finite verb of its own, not inside a relative clause ("the losses
+    would outstrip the gains" does; "a lawyer who has represented him" does not)?"""
+    for w in inner:
+        if w.quoted:
+            continue
+        if w.n in ("who", "which", "whose", "whom", "that"):
+            return False
+        if w.n in _GAP_VERBS:
+            return True
+    return False
+
+
 def _before_apposition(words: list[_W], j: int) -> list[_W]:
     """The speaker before the asides that end at the comma j: "Smith, a spokesman for the
     agency, said", "Tom Reyes, a farmer from Dodge County, Iowa, said", "officials, who asked not
@@ -891,6 +905,8 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             return []
         aside = inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) \
             or _kind_of(inner) not in ("", "person")  # "Trump, the Republican nominee,", "Smith, 68,"
+        if aside and _finite_before_relative(inner):
+            aside = False  # "…, the losses would outstrip the gains, said Smith": a clause, not an aside
         place = len(inner) <= 3 and all(w.t[:1].isupper() for w in inner) and idx + 1 < len(chunks) and \
             words[chunks[idx + 1][0]].n in _APPOSITION_STARTS
         if (aside or place) and idx < len(chunks) - 1:
