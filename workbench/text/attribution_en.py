@@ -348,7 +348,23 @@ def english_cues(sv: SentenceView) -> list[Cue]:
     if head is not None:
         found.append(head)
     found.sort(key=lambda c: c.start)
+    _keep_nested_speech_whole(sv, found)
     return found
+
+
+_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|but|while|whereas|although|though|yet)\b|\bwhile\b|\bbut\b", re.IGNORECASE)
+
+
+def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
+    """"The official said Trump told him that…": a speaker inside another's reported words opens
+    no claim of its own; only a new clause ("…, but Smith said…") does."""
+    open_at = -1  # where the reported words of the last full cue begin
+    for c in found:
+        if c.full and c.mention is not None and open_at >= 0 and c.start > open_at \
+                and not _CLAUSE_BREAK.search(sv.text, open_at, c.start):
+            c.full = False
+        if c.full and c.type == "verb":
+            open_at = c.end
 
 
 # Labels that stand before a colon at the head of a line without being anyone's words.
