@@ -101,7 +101,8 @@ FINDING_VERBS = "find show indicate suggest reveal conclude estimate project say
 WEAK_VERBS = "call ask continue describe post publish cite".split()
 # Verbs of stance and intention: what an actor wants, backs or rejects ("Trump wants to build a
 # wall", "the union endorsed Clinton"), attributed to that actor.
-STANCE_VERBS = "decline defend reject dismiss blast slam condemn question propose denounce rebuke".split()
+STANCE_VERBS = ("decline defend reject dismiss blast slam condemn question propose denounce rebuke "
+                "want plan seek refuse praise").split()
 
 # Multi-word cues: "pointed out that", "went on to say".
 _PHRASES = {
