@@ -479,7 +479,8 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         confidence = _confidence(signals) if arabic else _english_confidence(decision, text[a:b])
         speaker = state.spoke(source, decision.mention, confidence >= 0.8 or decision.speaker_sure) \
             if source is not None else None
-        state.last_was_quote = source is not None and any(q in text[a:b] for q in '"“«')
+        state.last_was_quote = source is not None and (
+            any(q in text[a:b] for q in '"“«') or (not arabic and text[a:b].rstrip().endswith(":")))  # "Smith said:"
         basis = decision.basis
         cue = decision.cue
         if cue is not None and cue.order == "after" and source is not None and a == s:
