@@ -53,6 +53,34 @@ def _source(text: str, phrase: str) -> str | None:
         ("ارتفعت الأسعار بنسبة عشرة في المئة، بحسب هيئة الإحصاء.", "ارتفعت الأسعار", "هيئة الإحصاء"),
         # a source named after its words
         ("تراجعت المبيعات في الربع الأخير، بحسب ما قال رئيس الشركة.", "تراجعت المبيعات", "رئيس الشركة"),
+        # a lone lam names the addressee, a time set off by commas, then the source and where it is
+        ('وقال لـ"المدينة"، أمس، مسؤول مطلع من هناك، إن الطريق مغلق منذ أيام.', "الطريق مغلق", "مسؤول مطلع"),
+        # an addressee after the source is not part of it
+        ("وقال المتحدث للصحيفة إن الرحلات ستستأنف غدا.", "الرحلات ستستأنف", "المتحدث"),
+        # "كان" … "قد": the subject between them, with its description
+        ('وكانت "نوفا كابيتال" المساهمة في "بترو جلف" قد قالت إن العرض منخفض.', "العرض منخفض",
+         "نوفا كابيتال"),
+        # a place after the verb before its words
+        ("وكان وزير المالية صرح في البرلمان أن الميزانية متوازنة.", "الميزانية متوازنة", "وزير المالية"),
+        # a tweet, through its medium, with the words after "قائلا:"
+        ("وغرد الوزير عبر حسابه في تويتر، قائلا: نعمل على حل المشكلة.", "نعمل على حل", "الوزير"),
+        # a verb of unanimity
+        ("أجمع المحللون الاقتصاديون أن الأسعار ستواصل الارتفاع.", "ستواصل الارتفاع", "المحللون الاقتصاديون"),
+        # a pronoun after the verb, then the subject
+        ("علق عليها الإعلامي ناصر الخالدي عضو مجلس الإدارة، قائلا: القرار متسرع.", "القرار متسرع",
+         "الإعلامي ناصر الخالدي عضو مجلس الإدارة"),
+        # "بحسب" and "وفقا لـ" before "فإن": a document, even one whose head is a rule
+        ("ووفقا لنص القرار فإن المخالفين سيغرمون عشرة آلاف ريال.", "المخالفين سيغرمون", "نص القرار"),
+        # an outlet's report inside the source's description belongs to the report
+        ('وبين تقرير سابق نشرته "الجريدة" في مارس الماضي، أن البطالة ارتفعت.', "البطالة ارتفعت", "تقرير سابق"),
+        # an abbreviated title, a name, and a title after the family name
+        ("وأكد د. ماجد الحربي المدير الإقليمي للجمعية أن البرنامج مستمر.", "البرنامج مستمر",
+         "د. ماجد الحربي المدير الإقليمي للجمعية"),
+        # a noun in construct with a quoted name
+        ("واعتبر ضيف «قناة الأولى» أن المسلسل نجح.", "المسلسل نجح", "ضيف «قناة الأولى»"),
+        # "قد" after the subject: what follows the verb is its object
+        ("وكان تقرير اللجنة المكلفة قد تضمن النقاط التالية: أن الدرجات صحيحة.", "الدرجات صحيحة",
+         "تقرير اللجنة المكلفة"),
     ],
 )
 def test_source_phrases(text: str, phrase: str, mention: str) -> None:
@@ -73,11 +101,70 @@ def test_source_phrases(text: str, phrase: str, mention: str) -> None:
         ("يذكر أن المدينة شهدت أمطارا غزيرة الشهر الماضي.", "أمطارا غزيرة"),
         # "نادي" is a club, not "نادى" (called)
         ("فاز نادي الهلال على النصر بهدفين في الدوري.", "بهدفين"),
+        # "وفق" and "بموجب" before a plan or a decision: in accordance with, not according to
+        ("وواصلت الفرق تمشيط الوادي وفق خطة البحث المعتمدة حتى المساء.", "تمشيط الوادي"),
+        ("وتحصل الحكومة على قرض جديد بموجب قرار القادة في يوليو.", "قرض جديد"),
     ],
 )
 def test_not_attribution(text: str, phrase: str) -> None:
     c = _claim(text, phrase)
     assert not c.attributed, c.source
+
+
+def test_verbatim_is_an_adverb_not_a_speaker() -> None:
+    text = "وقال وزير الصحة: إن الوضع مستقر.\nوقال نصا: «لن نتهاون مع المخالفين»."
+    assert _source(text, "لن نتهاون") == "وزير الصحة"
+
+
+def test_a_deferring_preposition_is_never_a_subject() -> None:
+    text = "أحالت النيابة العامة أمس 41 شخصا إلى القضاء بتهمة الانتماء إلى تنظيم، حسبما أعلن النائب العام."
+    assert _source(text, "41 شخصا") == "النائب العام"
+
+
+def test_a_subject_inside_reported_words_is_not_a_new_speaker() -> None:
+    text = "فاعتبر الناقد الفني أن المطرب الشاب يتمتع بصوت نقي وتوقع له مستقبلا باهرا."
+    assert _source(text, "بصوت نقي") == "الناقد الفني"
+
+
+def test_between_two_places_is_the_preposition() -> None:
+    text = "أكد الخبراء أن أهم الملفات بين الرياض وباريس، التي تهم البلدين، تتعلق بالطاقة."
+    assert _source(text, "تتعلق بالطاقة") == "الخبراء"
+
+
+def test_a_plural_verb_before_its_object_has_no_subject_after_it() -> None:
+    text = "وكان محللون استطلعت الوكالة آراءهم توقعوا ارتفاع الأسعار في الربع المقبل."
+    assert _source(text, "ارتفاع الأسعار") != "ارتفاع الأسعار"
+
+
+def test_a_family_name_given_in_full_earlier_speaks_alone() -> None:
+    text = ("رصد الاختصاصي الاجتماعي خالد الرميحي خمسة أسباب لتأخر الزواج.\n"
+            "وبحسب الرميحي، فإن تكاليف الحفلات من أبرز الأسباب.")
+    assert _source(text, "تكاليف الحفلات") == "الرميحي"
+
+
+def test_whose_statements_a_sentence_is_about_speaks_on() -> None:
+    text = ("وجاءت تصريحات سامي عبده خلال اللقاء التلفزيوني، حيث قال إن الأغنية نجحت بسبب جمهورها.")
+    assert _source(text, "الأغنية نجحت") == "سامي عبده"
+
+
+def test_another_tweet_goes_on_with_the_same_speaker() -> None:
+    text = ("وغرد الوزير عبر حسابه في تويتر، قائلا: نعمل على حل المشكلة.\n"
+            "وفي تغريدة أخرى: الحلول ستظهر خلال أيام قليلة.")
+    c = _claim(text, "الحلول ستظهر")
+    assert c.attributed and c.source is not None and c.source.mention == "الوزير"
+
+
+def test_the_items_of_an_announced_list_are_the_announcers() -> None:
+    text = ("أوضحت وزارة الصحة في بيانها أنها تود بيان ما يلي: أولا: أن الحالة استقرت.\n"
+            "ثانيا: تم نقل المريض إلى مستشفى آخر.\n"
+            "وفور ذلك شكلت الإدارة لجنة للتحقيق.\n"
+            "ثالثا: تم إيقاف الموظف المقصر عن العمل.\n"
+            "وفاز الفريق بالمباراة أمس.")
+    for phrase in ("تم نقل المريض", "تم إيقاف الموظف"):
+        c = _claim(text, phrase)
+        assert c.attributed and c.source is not None and c.source.mention == "وزارة الصحة", phrase
+        assert c.attribution_basis == "list"
+    assert not _claim(text, "وفاز الفريق").attributed
 
 
 def test_the_verbs_object_is_not_part_of_its_source() -> None:

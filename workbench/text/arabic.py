@@ -45,6 +45,13 @@ _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outl
 _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_ANOTHER = C._n("آخر أخرى ثان ثانية لاحق لاحقة سابق سابقة مماثل مماثلة منفصل منفصلة")
+_ANOTHER_STATEMENT = re.compile(
+    "(و?في (?:" + "|".join(sorted(C.STATEMENT_NOUNS, key=len, reverse=True)) + ") (?:"
+    + "|".join(sorted(_ANOTHER, key=len, reverse=True)) + ")) ?[:,]"
+)
+# "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
+_CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -109,6 +116,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
+    if len(t) >= 5 and t.startswith(("يت", "يست", "تست")):
+        return False  # a verb in the present: "يتمتع", "يستعد"
     if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
         return False  # استفعال, انفعال: "استمرار", "انسحاب"
     if len(t) >= 5 and t[0] == "ا" and t[2] == "ت" and t[-2] == "ا":
@@ -116,6 +125,16 @@ def _name_like(t: str, first: bool = True) -> bool:
     if len(t) >= 6 and t[0] == "ا" and t[2] == "ت" and t[-1] == "ا" and t[-3] == "ا":
         return False  # the same with the accusative ending: "ارتفاعاً"
     return not (t.startswith("ت") and len(t) == 5 and t[3] == "ي")  # تفعيل: "تقديم", "تطوير"
+
+
+def titled_name(title: str, given: str) -> bool:
+    """Do two normalised words read as a title (or its last word) and a given name ("الاختصاصي
+    … أحمد", "النفسي طارق")? Used to recognise the family name that follows them later on its own."""
+    if not _name_like(given) or _definite(given) or _is_cue_word(given) or given in C.HONORIFIC_TITLES \
+            or head_kind(given) is not None or _adjective(given):
+        return False
+    return head_kind(title) in ("official", "unnamed") or title in C.HONORIFIC_TITLES or (
+        _definite(title) and (_adjective(title) or head_kind(title) is not None))
 
 
 @lru_cache(maxsize=131072)
@@ -272,7 +291,10 @@ class _NP:
                 break
             if t in _OPEN:
                 q = self.quoted_run(j, 4)
-                if self.words and q != -1 and self.kind in ("outlet", "news agency", "organization", "group", "document"):
+                construct = len(self.words) == 1 and not last_def and toks[j].t != "("
+                if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
+                                               or construct):
+                    # (and a noun in construct with a quoted name: "ضيف «روتانا خليجية»")
                     self.take(j, q)  # "صحيفة “جاكرتا بوست”", "شركة «بيونغ»", "كلية التميز (موندراجون)"
                     self.close = toks[q - 1]
                     self.named = True
@@ -440,11 +462,13 @@ class _NP:
                     # A family name with the article ends a name: "علي العمير", "عطية بن محمد
                     # الزهراني" (not "أعلن… حادث التفجير الإجرامي": an adjective follows that).
                     m = j + 1
-                    if _definite(self.tok(m)) and not _adjective(self.tok(m)):
-                        m += 1  # "محمد خالد الحمد الصباح"
+                    if _definite(self.tok(m)) and not _adjective(self.tok(m)) \
+                            and head_kind(self.tok(m)) not in ("official", "unnamed") and self.tok(m) not in C.HONORIFIC_TITLES:
+                        m += 1  # "محمد خالد الحمد الصباح" (not "بدر السمحان المدير الإقليمي": a title)
                     nxt_t = self.tok(m)
                     if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
-                            or head_kind(nxt_t) == "official" or nxt_t in C.HONORIFIC_TITLES:
+                            or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
+                            or nxt_t in _APPOSITION_OPENERS:
                         self.words.extend(toks[j:m])
                         in_name = False
                         last_def = True
@@ -487,6 +511,8 @@ class _NP:
                     break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
+            if self.words and t.endswith("ا") and (t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"):
+                break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
             if not last_def and not last_adj and not in_name:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
@@ -529,7 +555,7 @@ class _NP:
                 j += 1
                 continue
             break  # the verb's object ("أعلنت الوزارة تسجيل…")
-        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) \
+        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
                 and toks[j + 1].t in C.CONTENT_MARKERS and not toks[j + 1].t.startswith("ب") and len(self.words) < limit:
             self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
             j += 1
@@ -544,8 +570,12 @@ class _NP:
             # the words were the verb's object ("أكد الوزير تحفظ…"). A name ending in ة ("جمعة")
             # must be followed by what introduces the words ("أكد الوزير ضرورة الإسراع في…" is
             # not a name).
-            feminine_start = self.words[tentative].t.endswith("ه") if tentative < len(self.words) else False
-            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE) or is_addressee(nxt)):
+            feminine_start = False
+            if tentative < len(self.words) and self.words[tentative].t.endswith("ه"):
+                a, b = self.sv.orig(self.words[tentative].s, self.words[tentative].e)
+                # spelled ة, not ه ("عبده" is a name)
+                feminine_start = self.sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
@@ -727,6 +757,11 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
         if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
             k += 1
             continue
+        if t == "عبر":
+            m = _skip_phrase(toks, k, 8)  # "غرد الحبيب عبر حسابه بتويتر، قائلا:": the medium
+            if m != -1:
+                k = m
+                continue
         if t in preps or (t[:1] in "بل" and t[:1] in preps and len(t) > 2 and t not in C.CONTENT_MARKERS
                           and not is_addressee(t)):
             if k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
@@ -760,6 +795,18 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 break
             k = m
             continue
+        if t in ("من", "في"):
+            # "مصدر مطلع من هناك، إن…", "مسؤول في الوزارة، أن…": where the source is, set off by
+            # a comma from the words.
+            m = _skip_phrase(toks, k, 8)
+            if m != -1 and toks[m].t == "," and m + 1 < n and (toks[m + 1].t in C.CONTENT_MARKERS
+                                                                or toks[m + 1].t in ("قايلا", "قايله")):
+                k = m + 1
+                continue
+            if t == "في" and m != -1 and m - k <= 3 and toks[m].t in C.CONTENT_MARKERS \
+                    and all(toks[x].t not in ("حين", "حال", "ظل") for x in range(k + 1, m)):
+                k = m  # "صرح في البرلمان أنه…" (not "في حين أن", a conjunction)
+                continue
         if is_addressee(t) or t == "ل":
             # "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "لتلفزيون بلومبيرج"
             m = k + 1
@@ -780,7 +827,7 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 k = np.after
                 continue
             break
-        if t in ("وهو", "وهي", "وهم") or t in _RELATIVES:
+        if t in ("وهو", "وهي", "وهم") or t in _RELATIVES or _describing_verb(t):
             # A description of the source: "، وهو أحد الباحثين… قوله", "،التي تتخذ من لندن مقراً لها،".
             m = k + 1
             while m < n and m - k <= 20 and toks[m].t not in (",", ":", _QUOTE, ".") and toks[m].t not in C.SPEECH_NOUNS \
@@ -817,7 +864,7 @@ def _agreement(form: str, cue: C.VerbCue) -> str:
     return "m"
 
 
-def _subject_before(sv: SentenceView, ci: int) -> Mention | None:
+def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention | None:
     """A subject right before a reporting verb (SVO): "الشرطة النرويجية أكدت", "وكانت شركة
     «بيونغ» العالمية ذكرت", "وكان الاتحاد قد ذكر". The phrase must start after a clause boundary
     and read forward, as a source phrase, exactly up to the verb."""
@@ -831,14 +878,29 @@ def _subject_before(sv: SentenceView, ci: int) -> Mention | None:
     while j >= 0 and end - j < 16:
         t = toks[j].t
         if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم") \
-                or t in C.CONTENT_MARKERS or _is_cue_word(t):
+                or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
             break
         j -= 1
     start = j + 1
     if start > end:
         return None
+    if not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
+            and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j)):
+        # "اعتبر الضيف أن فهد الكبيسي يتمتع بصوت نقي وتوقع…": inside someone's reported words,
+        # not a new speaker.
+        return None
+    first = toks[start].t
+    if start + 1 <= end and first[0].isalpha() and not _definite(first) and head_kind(first) is None \
+            and first not in C.HONORIFIC_TITLES and (head_kind(toks[start + 1].t) is not None):
+        return None  # "أصدرت جامعة تبوك بيانا، أوضحت فيه…": a verb and its subject, not a subject
     np = _NP(sv)
     mention = np.read(start)
+    if mention is not None and np.after != end + 1 and j >= 0 and toks[j].t in C.AUXILIARIES \
+            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)) \
+            and (mention.kind or mention.named):
+        # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
+        # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
+        return None if _pronoun_suffixed(sv, mention) else mention
     if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention):
         return None
     if not mention.kind and not mention.named:
@@ -906,6 +968,11 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     # tokenised: most sentences then have nothing left to read.
     matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
                or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
+    another = _ANOTHER_STATEMENT.match(sv.norm)
+    if another is not None:
+        # "وفي تغريدة أخرى: …": the same speaker goes on.
+        a, b = sv.orig(0, another.end(1))
+        found.append(Cue(a, b, sv.text[a:b], "same", "same", None, False, continuation=True))
     if not matches and not opens_background:
         return found  # most sentences: nothing to read, nothing tokenised
     if sv._tokens is None:
@@ -972,7 +1039,7 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                     and not any(f.mention is not None or f.continuation for f in found):
                 # "وشكك معهد بحثي…، قائلاً إن…", "كانت لوفتهانزا صرفت… وقالت إنها…": the
                 # subject of the sentence speaks.
-                subject = _sentence_subject(sv, ci, known)
+                subject = _sentence_subject(sv, ci, known) or _statement_owner(sv, ci, known)
                 if subject is not None:
                     cue.mention, cue.continuation, cue.order = subject, False, "subject"
             found.append(cue)
@@ -980,7 +1047,21 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
         s, e = sv.orig(*same.span())
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, False, continuation=True))
     found.sort(key=lambda c: c.start)
+    if len(found) > 1:
+        # "وبين تقرير سابق نشرته "الاقتصادية" في…، أن…": a frame inside another's description of
+        # its source introduces the same words; the outer frame is the attribution.
+        found = [c for c in found if not any(
+            o is not c and o.content is not None and o.content == c.content and o.start < c.start
+            and o.mention is not None and o.type == "verb" and _describing_verb(C.normalize(c.word))
+            for o in found)]
     return found
+
+
+def _describing_verb(t: str) -> bool:
+    """A publishing verb with an object pronoun ("نشرته", "تداولها"): a relative clause that
+    describes the noun before it ("تقرير نشرته الصحيفة")."""
+    form = C.verb_form(t)
+    return form is not None and form.endswith(("ه", "ها", "هم")) and C.verb_cue(form).publishing
 
 
 _MARKER_NEAR = re.compile(
@@ -1056,6 +1137,19 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     return None
 
 
+def _statement_owner(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
+    """Whose statements the sentence is about ("وجاءت تصريحات محمد عبده خلال اللقاء…، حيث قال
+    إن…"): a subjectless verb of saying later in the sentence is his."""
+    toks = sv.tokens
+    for i in range(min(ci, 12) - 1, -1, -1):
+        if toks[i].t in C.STATEMENT_NOUNS and i + 1 < ci:
+            mention, _ = read_source(sv, i + 1)
+            if mention is not None and not _pronoun_suffixed(sv, mention) and (
+                    mention.named or mention.kind in _SPEAKING_KINDS or (known is not None and known(mention.text))):
+                return mention
+    return None
+
+
 def _np_before(sv: SentenceView, idx: int) -> Mention | None:
     """The source phrase that ends right before token idx ("…لويس غال الذي قال", "في البيان
     الصادر من المركز الإعلامي والذي أشار فيه…")."""
@@ -1114,6 +1208,10 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
         mention, _ = read_source(sv, ti)
     if mention is None:
         return None
+    if prep in C.CONFORMITY_PREPOSITIONS and not _followed_by_fa_inna(sv, mention):
+        head = C.normalize(mention.text.split()[0]) if mention.text.split() else ""
+        if head in C.NORMATIVE_HEADS or (head.startswith("ال") and head[2:] in C.NORMATIVE_HEADS):
+            return None  # "وفق خطة البحث", "بموجب قرار…": in accordance with, not according to
     # "حسب المنطقة" means "depending on the region": only a phrase that can speak is a source.
     if not mention.kind and not mention.named and not mention.quoted and not (known and known(mention.text)):
         return None
@@ -1191,6 +1289,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     j = ti
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
+    if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
+        j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
     if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
         # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
         named_after, _ = read_source(sv, j + 1)
@@ -1200,7 +1300,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     # An addressee before the subject: "وأوضح لـ"الوطن" مسؤول في الشركة أن…".
     if j < n and (toks[j].t == "ل" or is_addressee(toks[j].t)) and not participle:
         marker, k = find_content(sv, j, ())
-        if not marker:
+        if not marker or toks[j].t == "ل":
+            # A lone lam always names whom it was said to: a quotation right after it is that
+            # name ("لـ"الاقتصادية""), never the words.
             m = j + 1
             if m < n and toks[m].t in _OPEN:
                 while (m < n and toks[m].t not in _CLOSE) or m == j + 1:
@@ -1211,16 +1313,38 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 while m < n and m - j < 4 and _definite(toks[m].t) and not _stop(toks[m].t):
                     m += 1
             j = m
+            # "وقال لـ"الاقتصادية"، أمس، مصدر مطلع…": a time set off by commas before the subject.
+            m = j + 1 if j < n and toks[j].t == "," else j
+            w = m
+            while m < n and m - w < 3 and (toks[m].t in C.TIME_WORDS or toks[m].t in C.ADVERBS):
+                m += 1
+            if m > w and m < n and toks[m].t == ",":
+                j = m + 1
     mention: Mention | None = None
     after = j
     order = "vso"
+    pre = _subject_before(sv, ci, inside=True) if before == "قد" and ci >= 2 and toks[ci - 2].t not in (",", ".") else None
+    if pre is not None:
+        # "أن تقرير اللجنة قد تضمن النقاط التالية": the subject stands before "قد" (even inside
+        # someone's words: a document they cite); what follows the verb is its object.
+        marker, k = find_content(sv, ti, cue.preps, obj=bool(cue.preps))
+        if not marker and cue.object:
+            marker, k = "object", ti
+        if marker:
+            return Cue(pre.start, e, sv.text[pre.start : e], cue.lemma, "verb", pre, marker in ("an", "colon", "quote"),
+                       deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
     via: Mention | None = None
     pronoun = j < n and toks[j].t in C.HONORIFIC_PRONOUNS
     if pronoun:
         after = j + 1
         order = "pronoun"
-    elif not participle:
+    elif not participle and agree != "p":
+        # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
+        # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)
+        if mention is not None and cue.lemma == "بين" and not word.startswith(("و", "ف")) \
+                and " و" in mention.text.strip():
+            return None  # "بين الرياض وباريس": the preposition "between", not "explained"
     if cue.lemma == "نقل" or (mention is not None and any(toks[m].t in ("نقلا", "ونقلا") for m in range(after, min(n, after + 4)))):
         relayed, after2, pron = _relayed(sv, after if mention is not None else j, cue.lemma)
         if relayed is not None or pron:
@@ -1260,8 +1384,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
-        if _pronoun_suffixed(sv, mention):
-            return None
+        if _pronoun_suffixed(sv, mention) and not (known is not None and known(mention.text)):
+            return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
             return Cue(s, e, word, cue.lemma, "verb", mention, False, deferred=True, marker="before", via=via, order=order)
