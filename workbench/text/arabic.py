@@ -52,6 +52,10 @@ _ANOTHER_STATEMENT = re.compile(
 )
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
 _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
+_TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
+_ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
+                            "تدوينة تغريدة رسالة كلمة مقالة")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -94,6 +98,8 @@ def is_addressee(t: str) -> bool:
 
 @lru_cache(maxsize=131072)
 def _adjective(t: str) -> bool:
+    if not t.startswith("ال") and head_kind(t) in ("organization", "document"):
+        return False  # "كلية" is a college, not a nisba
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
         return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
@@ -274,6 +280,7 @@ class _NP:
         last_adj = False  # the last word was an adjective: no construct chain after it
         in_name = False
         used_pp = False
+        proper = False
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
@@ -311,7 +318,8 @@ class _NP:
             if not t[0].isalnum():
                 break
             if not self.words:
-                particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
+                particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
+                    and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
                 if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
                     break
                 if self._accusative(j) and t.endswith("ا"):
@@ -384,6 +392,19 @@ class _NP:
                 j += 1
                 last_def = last_adj = False
                 continue
+            if t in _TITLE_TIME_ADJECTIVES and last_def and self.kind == "official":
+                self.words.append(toks[j])  # "الرئيس التنفيذي الحالي", "النائب الأول"
+                last_def = last_adj = True
+                j += 1
+                continue
+            if t == "ام" and not last_def and len(self.words) == 1 and (_definite(self.tok(j + 1)) or _name_like(self.tok(j + 1))):
+                self.words.extend(toks[j : j + 2])  # "جامعة أم القرى": a name, not "or"
+                last_def = _definite(self.tok(j + 1))
+                in_name = not last_def
+                self.named = True
+                proper = True  # a whole proper name: no other name follows it
+                j += 2
+                continue
             particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
             if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
                 break
@@ -417,7 +438,9 @@ class _NP:
                 current = self._current_kind()
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
-                        headed or (current != "document" and _name_like(rest, first=False))):
+                        headed or (current != "document" and _name_like(rest, first=False))
+                        or (current == "organization" and t.startswith("لل") and not is_addressee(t))):
+                    # ("شركة آسيا للاستثمار": what a body does, in its name)
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
                     last_def = t.startswith("لل")
@@ -444,7 +467,7 @@ class _NP:
                 if _definite(rest) or (not name_slot and (last_def or last_adj)):
                     break
             coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
-            if coordinated and ((last_def and not in_name and self.kind in ("organization", "document", "official", "outlet")
+            if coordinated and ((last_def and not in_name and self._current_kind() in ("organization", "document", "official", "outlet")
                                  and not _adjective(t[1:])) or (last_adj and C.is_nisba(t[1:]))):
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
@@ -458,7 +481,7 @@ class _NP:
                 continue
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
-                if in_name and not title:
+                if in_name and not title and not t.endswith(("يين", "يون")):
                     # A family name with the article ends a name: "علي العمير", "عطية بن محمد
                     # الزهراني" (not "أعلن… حادث التفجير الإجرامي": an adjective follows that).
                     m = j + 1
@@ -511,13 +534,14 @@ class _NP:
                     break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
-            if self.words and t.endswith("ا") and (t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"):
+            if self.words and (t in _ACCUSATIVE_OBJECTS or (t.endswith("ا") and (
+                    t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"))):
                 break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
             if not last_def and not last_adj and not in_name:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
                 nxt_t = self.tok(j + 1)
-                last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
+                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t))
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -543,7 +567,8 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+            if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
+                    _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
                                                and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
                     and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
@@ -578,8 +603,9 @@ class _NP:
             if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
-            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
-                self.named = True
+            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
+                    _participle(nxt) and self._described(self.after)):
+                self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
             else:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
@@ -595,6 +621,19 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _collective(self) -> bool:
+        """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
+        No name follows such a phrase closed by a definite word."""
+        if self.kind in ("document", "group", "social media"):
+            return True  # (a body's own name may follow: "وكالة الأنباء دوغان", "موقع الجزيرة أونلاين")
+        head = strip_article(self.head)
+        return self.kind == "unnamed" and (head.endswith(("ون", "ين", "ات")) or _broken_plural(head))
+
+    def _described(self, j: int) -> bool:
+        """Does a description ("المنضم حديثا لصفوف الفريق") run from j to a comma that what
+        introduces the words follows?"""
+        return _description_end(self.toks, j) != -1
 
     def _current_kind(self) -> str | None:
         """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
@@ -660,8 +699,19 @@ class _NP:
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
-        while k < len(self.toks) and k - j < 5 and (_adjective(self.tok(k)) or (not _definite(self.tok(k))
-                                                                                and _name_like(self.tok(k)) and head_kind(nxt) is not None)):
+        adjective_seen = False
+        while k < len(self.toks) and k - j < 7:
+            w = self.tok(k)
+            if _adjective(w):
+                adjective_seen = True
+            elif not _definite(w) and _name_like(w) and head_kind(nxt) is not None and not adjective_seen \
+                    and w not in _ACCUSATIVE_OBJECTS and k - j < 5:
+                pass  # "في مستشفى جنين"
+            elif w.startswith("وال") and len(w) > 5 and _definite(w[1:]) and head_kind(w[1:]) is None \
+                    and (self.tok(k + 1) in (",", "") or _boundary(self.tok(k + 1)) or _adjective(self.tok(k + 1))):
+                adjective_seen = False  # "في الضفة الغربية والقدس المحتلة"
+            else:
+                break
             k += 1
         return k
 
@@ -697,6 +747,26 @@ def read_source(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention 
 def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
     a, _ = sv.orig(tok.s, tok.e)
     return sv.text[a] in "»”"
+
+
+def _description_end(toks: list[_Tok], k: int) -> int:
+    """From a participle at k describing the source ("المنضم حديثا لصفوف فريق الاتحاد، إن…"),
+    the index of what introduces the words after the comma that closes it, or -1."""
+    n = len(toks)
+    m = k + 1
+    while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
+            and not _is_cue_word(toks[m].t):
+        m += 1
+    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
+        return m + 1
+    if m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
+        return m  # "ريتشارد مار المختص النفطي أن…"
+    return -1
+
+
+def _participle(t: str) -> bool:
+    """A definite active or passive participle ("المنضم", "المختص", "المكلف"), not a head noun."""
+    return t.startswith("الم") and len(t) >= 5 and head_kind(t) is None and t not in C.HONORIFIC_TITLES
 
 
 def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
@@ -795,6 +865,11 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 break
             k = m
             continue
+        if k == j and _participle(t):
+            m = _description_end(toks, k)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            if m != -1:
+                k = m
+                continue
         if t in ("من", "في"):
             # "مصدر مطلع من هناك، إن…", "مسؤول في الوزارة، أن…": where the source is, set off by
             # a comma from the words.
@@ -1116,6 +1191,14 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         return None
     if toks[0].t in C.AUXILIARIES:
         i = 1
+    elif (toks[0].t in C.SETTING_PREPS or (toks[0].t[:1] == "و" and toks[0].t[1:] in C.SETTING_PREPS)) \
+            and len(toks) > 4 and _definite(toks[1].t):
+        # "وعقب المباراة هنأ رئيس البعثة… وقال:": the verb after a short setting.
+        v = 2 + (toks[2].t == ",")
+        verb = toks[v].t
+        if v + 1 >= ci or not verb[0].isalpha() or _stop(verb) or _definite(verb) or head_kind(verb) is not None:
+            return None
+        i = v + 1
     else:
         first = toks[0].t
         if not first[0].isalpha() or _stop(first) or _definite(first) or head_kind(first) is not None or first in C.SETTING_PREPS:
@@ -1289,8 +1372,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     j = ti
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
+    words_next = False
     if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
+        # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
+        words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
     if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
         # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
         named_after, _ = read_source(sv, j + 1)
@@ -1320,6 +1406,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 m += 1
             if m > w and m < n and toks[m].t == ",":
                 j = m + 1
+            elif w > j and w < n and toks[w].t[0].isalpha() and toks[w].t not in C.CONTENT_MARKERS:
+                named, after_named = read_source(sv, w)
+                if named is not None and _plausible(named) and find_content(sv, after_named)[0] in ("an", "colon", "quote"):
+                    j = w  # "يوضح لـ"الاقتصادية"، ريتشارد مار المختص النفطي أن…"
     mention: Mention | None = None
     after = j
     order = "vso"
@@ -1338,7 +1428,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if pronoun:
         after = j + 1
         order = "pronoun"
-    elif not participle and agree != "p":
+    elif not participle and agree != "p" and not words_next:
         # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
         # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)
@@ -1360,6 +1450,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
+    if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
+            and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
+        marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
     if cue.marked and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
