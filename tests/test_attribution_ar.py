@@ -165,6 +165,17 @@ def test_the_subject_after_a_short_setting_speaks_for_a_later_verb() -> None:
     assert _source(text, "الفوز مستحق") == "رئيس البعثة"
 
 
+def test_thus_names_the_source_after_its_words() -> None:
+    text = "لا تكتب وأنت غاضب. هكذا كان يقول لنا رئيس التحرير السابق، وكنا نجد فيما يقول كثيرا من الحكمة."
+    assert _source(text, "لا تكتب وأنت") == "رئيس التحرير السابق"
+    assert not _claim(text, "من الحكمة").attributed
+
+
+def test_a_directorate_of_affairs_speaks() -> None:
+    text = "وأوضحت الشؤون الصحية في منطقة الرياض أن عدد الأسرة سيرتفع."
+    assert _source(text, "عدد الأسرة") == "الشؤون الصحية"
+
+
 def test_between_two_places_is_the_preposition() -> None:
     text = "أكد الخبراء أن أهم الملفات بين الرياض وباريس، التي تهم البلدين، تتعلق بالطاقة."
     assert _source(text, "تتعلق بالطاقة") == "الخبراء"

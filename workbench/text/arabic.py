@@ -56,6 +56,7 @@ _GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واص
 _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
+_THUS = C._n("هكذا وهكذا")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -1369,6 +1370,13 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None  # "مما ذكر": a noun clause, not a frame
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
+    if ci > 0 and (before in _THUS or (before in C.AUXILIARIES and ci > 1 and toks[ci - 2].t in _THUS)):
+        # "هكذا كان يقول لنا صاحب القرار": the words came before, the source is named after them.
+        m = ti + (ti < n and toks[ti].t in ("لنا", "لي", "لهم", "لكم"))
+        named_after, _ = read_source(sv, m)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        return None
     j = ti
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
