@@ -770,12 +770,12 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'strong', 'alone'): 0.79,  # 12/12
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 45/51
-    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 327/328
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 329/330
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 19/20
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.6,  # 5/8
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 55/63
+    ('explicit', 'object', 'plain', 'alone'): 0.66,  # 5/7
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 56/62
     ('explicit', 'object', 'weak', 'alone'): 0.75,  # 2/2
     ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 2/3
     ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 37/41
@@ -794,7 +794,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.2,  # 0/3
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('subject', 'marked', 'strong', 'alone'): 0.76,  # 9/11
+    ('subject', 'marked', 'strong', 'alone'): 0.79,  # 11/11
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
     ('subject', 'prep', 'strong', 'alone'): 0.79,  # 3/3
     ('svo', 'marked', 'plain', 'alone'): 0.71,  # 4/5

@@ -262,7 +262,7 @@ class _NP:
             return False
         if head_kind(t) == "official" or t in C.HONORIFIC_TITLES or (C.is_nisba(t) and self.tok(j + 1) and _name_like(self.tok(j + 1))):
             return True
-        titled = self.kind == "official" and not self.named
+        titled = self.kind == "official" and not self.named and t not in C.STATEMENT_NOUNS and not t.endswith("ات")
         return titled and k - j <= 4 and all(_name_like(self.tok(m)) or _definite(self.tok(m)) or self.tok(m) in C.NAME_PARTICLES for m in range(j, k))
 
     def read(self, i: int, glued: bool = False) -> Mention | None:
@@ -480,6 +480,9 @@ class _NP:
                 last_adj = in_name = False
                 j += 1
                 continue
+            if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
+                    and _participle(t) and self.tok(j + 1) in ("من", "في", "علي"):
+                break  # "شركة سوما المدعومة من قبل…": a description with its own complement
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
                 if in_name and not title and not t.endswith(("يين", "يون")):
@@ -542,7 +545,9 @@ class _NP:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
                 nxt_t = self.tok(j + 1)
-                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t))
+                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
+                    and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
+                # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
