@@ -754,51 +754,52 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.25,  # 0/2
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 7/8
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.76,  # 9/11
     ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.45,  # 4/9
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 82/83
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 45/51
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 99/101
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 50/58
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.6,  # 2/3
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 4/4
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 3/3
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.5,  # 1/2
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.33,  # 0/1
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
-    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 12/12
+    ('deferred', 'before', 'plain', 'alone'): 0.66,  # 1/1
+    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 13/13
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 45/51
-    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 329/330
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 46/53
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 360/361
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 19/20
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.66,  # 5/7
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 56/62
+    ('explicit', 'object', 'plain', 'alone'): 0.7,  # 6/8
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 60/67
     ('explicit', 'object', 'weak', 'alone'): 0.75,  # 2/2
-    ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 2/3
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 37/41
+    ('explicit', 'prep', 'plain', 'alone'): 0.71,  # 4/5
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 40/44
     ('explicit', 'prep', 'weak', 'alone'): 0.75,  # 2/2
     ('list',): 0.79,  # 4/4
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 5/5
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 18/19
-    ('publisher', 'clear'): 0.97,  # 196/201
-    ('publisher', 'hinted'): 0.74,  # 122/164
+    ('publisher', 'clear'): 0.96,  # 212/218
+    ('publisher', 'hinted'): 0.75,  # 136/179
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.6,  # 2/3
+    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.66,  # 3/4
     ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2
-    ('relative', 'marked', 'strong', 'alone'): 0.6,  # 2/3
-    ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
+    ('relative', 'marked', 'strong', 'alone'): 0.66,  # 3/4
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.2,  # 0/3
+    ('relative', 'prep', 'strong', 'alone'): 0.33,  # 0/1
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('subject', 'marked', 'strong', 'alone'): 0.79,  # 11/11
+    ('subject', 'marked', 'strong', 'alone'): 0.79,  # 13/13
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
     ('subject', 'prep', 'strong', 'alone'): 0.79,  # 3/3
     ('svo', 'marked', 'plain', 'alone'): 0.71,  # 4/5
-    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 13/14
+    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 14/15
     ('svo', 'object', 'strong', 'alone'): 0.75,  # 2/2
     ('svo', 'prep', 'plain', 'alone'): 0.5,  # 1/2
     ('svo', 'prep', 'strong', 'alone'): 0.75,  # 2/2
