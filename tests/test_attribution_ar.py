@@ -110,6 +110,19 @@ def _source(text: str, phrase: str) -> str | None:
         ("ووفقاً لمصادر الجزيرة اعتقلت القوات ثلاثة شبان فجرا.", "ثلاثة شبان", "مصادر الجزيرة"),
         # a statement by a group
         ("وقال بيان للجماعة: توقفت المفاوضات مع الوفد.", "توقفت المفاوضات", "بيان للجماعة"),
+        # after a title a feminine nisba is a noun in construct
+        ("وأكد وزير خارجية الأردن أن الموقف واضح.", "الموقف واضح", "وزير خارجية الأردن"),
+        # a named body's description with its own complement is not part of its name
+        ("وأعلنت شركة نوفا المدعومة من مستثمرين روس أنها ستبدأ الإنتاج.", "ستبدأ الإنتاج", "شركة نوفا"),
+        # a place by its name after a title; a setting after a name is not part of it
+        ("وقال جون كرافت قائد الشرطة في لافايت إن المسلح قتل نفسه.", "المسلح قتل نفسه",
+         "جون كرافت قائد الشرطة في لافايت"),
+        ("وقال بوروشنكو في المقابلة إن الحرب مستمرة.", "الحرب مستمرة", "بوروشنكو"),
+        # an imam (إمام, not أمام), and compound given names
+        ("عدّ إمام وخطيب المسجد الحرام الشيخ الدكتور عبدالرحمن السديس الشباب كنز الأمة، مشيرا إلى أن الفتوة قوة.",
+         "الفتوة قوة", "إمام وخطيب المسجد الحرام الشيخ الدكتور عبدالرحمن السديس"),
+        ("رأى أستاذ التربية الدكتور نجم الدين الحربي، أن المناهج محددة.", "المناهج محددة",
+         "أستاذ التربية الدكتور نجم الدين الحربي"),
     ],
 )
 def test_source_phrases(text: str, phrase: str, mention: str) -> None:
@@ -174,6 +187,12 @@ def test_thus_names_the_source_after_its_words() -> None:
 def test_a_directorate_of_affairs_speaks() -> None:
     text = "وأوضحت الشؤون الصحية في منطقة الرياض أن عدد الأسرة سيرتفع."
     assert _source(text, "عدد الأسرة") == "الشؤون الصحية"
+
+
+def test_statements_after_an_apposition_are_the_object() -> None:
+    text = ("من جانبه رفض السفير سامي حداد، مساعد وزير الخارجية الأسبق، تصريحات الوزير، السلبية التي وجهها "
+            "للمملكة، مؤكدا أن العلاقات متينة.")
+    assert _source(text, "العلاقات متينة") == "السفير سامي حداد، مساعد وزير الخارجية الأسبق"
 
 
 def test_between_two_places_is_the_preposition() -> None:

@@ -262,7 +262,7 @@ class _NP:
             return False
         if head_kind(t) == "official" or t in C.HONORIFIC_TITLES or (C.is_nisba(t) and self.tok(j + 1) and _name_like(self.tok(j + 1))):
             return True
-        titled = self.kind == "official" and not self.named
+        titled = self.kind == "official" and not self.named and t not in C.STATEMENT_NOUNS and not t.endswith("ات")
         return titled and k - j <= 4 and all(_name_like(self.tok(m)) or _definite(self.tok(m)) or self.tok(m) in C.NAME_PARTICLES for m in range(j, k))
 
     def read(self, i: int, glued: bool = False) -> Mention | None:
@@ -318,6 +318,16 @@ class _NP:
                 continue
             if not t[0].isalnum():
                 break
+            if t == "امام" and self._spelled(j).startswith("إ"):
+                # "إمام وخطيب المسجد الحرام": the imam (spelled with hamza below), not "أمام" (before)
+                self.words.append(toks[j])
+                self.kind = self.kind or "official"
+                last_def = last_adj = in_name = False
+                j += 1
+                if self.tok(j) in ("وخطيب", "وخطيبا"):
+                    self.words.append(toks[j])
+                    j += 1
+                continue
             if not self.words:
                 particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
                     and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
@@ -480,6 +490,14 @@ class _NP:
                 last_adj = in_name = False
                 j += 1
                 continue
+            if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
+                    and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
+                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None:
+                break  # "شركة سوما المدعومة من قبل…": a description with its own complement
+            if t == "الدين" and in_name and self.words:
+                self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
+                j += 1
+                continue
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
                 if in_name and not title and not t.endswith(("يين", "يون")):
@@ -490,6 +508,10 @@ class _NP:
                             and head_kind(self.tok(m)) not in ("official", "unnamed") and self.tok(m) not in C.HONORIFIC_TITLES:
                         m += 1  # "محمد خالد الحمد الصباح" (not "بدر السمحان المدير الإقليمي": a title)
                     nxt_t = self.tok(m)
+                    if m > j + 1 and not (nxt_t in C.CONTENT_MARKERS or nxt_t in (",", ":", _QUOTE, "ل") or is_addressee(nxt_t)):
+                        # Two family names only right before the words; otherwise the second
+                        # definite word is the verb's object ("عدّ الشيخ عبدالرحمن السديس الشباب…").
+                        m, nxt_t = j + 1, ","
                     if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
                             or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
                             or nxt_t in _APPOSITION_OPENERS:
@@ -542,7 +564,9 @@ class _NP:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
                 nxt_t = self.tok(j + 1)
-                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t))
+                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
+                    and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
+                # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -623,6 +647,11 @@ class _NP:
             return None
         return self.mention()
 
+    def _spelled(self, j: int) -> str:
+        """Token j as the article spells it (before normalisation)."""
+        a, b = self.sv.orig(self.toks[j].s, self.toks[j].e)
+        return self.sv.text[a:b]
+
     def _collective(self) -> bool:
         """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
         No name follows such a phrase closed by a definite word."""
@@ -683,7 +712,7 @@ class _NP:
         if t == "من" and prev in C.QUANTIFIERS:
             return j + 1
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
-        person = self.kind in ("unnamed", "group", "official", "person")
+        person = self.kind in ("unnamed", "group", "official", "person") or self._current_kind() in ("official", "unnamed")
         if (used and not (person and t == "في")) or not (person or participle):
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
@@ -695,8 +724,12 @@ class _NP:
             q = self.quoted_run(j + 1, 5)
             if q != -1:
                 return q  # "كبير محللي الأسواق في (سي إم سي ماركتس)"
-        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
-            return 0
+        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS \
+                or (strip_article(nxt) in C.SETTING_NOUNS and not participle) or _stop(nxt):
+            return 0  # ("بوروشنكو في المقابلة": where it was said)
+        if t == "في" and person and not _definite(nxt) and _name_like(nxt) and head_kind(nxt) is None \
+                and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
+            return j + 2  # "قائد الشرطة في لافايت إن…": a place, by its name
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
@@ -1241,8 +1274,9 @@ def _np_before(sv: SentenceView, idx: int) -> Mention | None:
     j = idx - 1
     while j >= 0 and idx - j <= 14:
         t = toks[j].t
-        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS or t in ("في", "علي", "عن", "ما"):
-            break
+        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS \
+                or t in ("في", "علي", "عن", "ما", "لسان", "بحسب", "حسب"):
+            break  # ("على لسان X، الذي قال": the phrase after the preposition)
         j -= 1
     for start in range(j + 1, idx):
         np = _NP(sv)
