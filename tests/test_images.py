@@ -346,7 +346,7 @@ def test_multi_index_finds_what_brute_force_finds_within_its_radius() -> None:
         h = int(ph[i])
         for b in rng.choice(64, d, replace=False):
             h ^= 1 << int(b)
-        q = QueryHashes([h], [int(rng.integers(0, 2**63))], [], [], False)
+        q = QueryHashes([h], [int(rng.integers(0, 2**63))], [], False)
         fast = {c.index: c.distance for c in index.search(q)}
         assert fast.get(i) == d
         brute = {c.index: c.distance for c in index.search(q, exhaustive=True) if c.distance <= GUARANTEED}

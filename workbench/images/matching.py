@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 
 import cv2
 import numpy as np
@@ -198,6 +199,7 @@ QUERY_WORK = 512  # a suspect photo is looked at this large: a tile of a collage
 LOCAL_CANDIDATES = 24  # known photos the local features look at beyond the hash candidates
 ALIGN_BUDGET = 16  # known photos a query's local features are matched against, at most
 THUMB_BUDGET = 12  # known photos beyond the close ones whose thumbnails a query is compared with
+LOAD_BATCH = 24  # candidates read from the bank at a time, as the checks reach them
 KEYPOINT_CANDIDATES = 12  # photos with the most shared keypoints, for the query and its mirror each
 # Local features, calibrated on the tuning draw of benchmarks/image_robustness.py: alignments with
 # a known photo that is not in the query reached at most 15 inliers and a warped correlation of
@@ -378,26 +380,40 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
                 rank = (2 if c.by_hash else 3, c.distance)
             priority[c.index] = min(priority.get(c.index, (4, 64)), rank)
     wanted = sorted(priority, key=lambda i: priority[i])
-    known = load(wanted)
     findings: list[Finding] = []
     aligned = compared = 0
-    for i in wanted:
+    known: dict[int, Known] = {}
+    asked: set[int] = set()
+
+    def plan(i: int) -> tuple[int, list[tuple[View, Candidate]], bool]:
+        """What would be looked at for candidate i under the budgets left: its best distance,
+        the views whose thumbnails are compared with it, and whether its keypoints are matched.
+        (Beyond the budgets, most candidates get neither: they are never even loaded.)"""
+        mine = [(view, cands[i]) for view, cands in zip(query.views, per_view, strict=True) if i in cands]
+        distance = min(c.distance for _, c in mine)
+        thumbs = [(v, c) for v, c in mine if c.by_hash and (compared < THUMB_BUDGET or c.distance <= MATCH_DISTANCE)]
+        # With keypoints filed, a photo that shares none with the query (no votes) and has no
+        # close hash either is worth matching keypoints with only while few have been.
+        worth = i in voted or index.keypoints is None or distance <= MATCH_DISTANCE or aligned < ALIGN_BUDGET // 2
+        return distance, thumbs, worth and aligned < ALIGN_BUDGET
+
+    for at, i in enumerate(wanted):
+        distance, to_compare, may_align = plan(i)
+        if not to_compare and not may_align:
+            continue
+        if i not in asked:  # the next few worth a look, in one read
+            batch = list(islice((j for j in wanted[at:] if j not in asked and (j == i or any(plan(j)[1:]))),
+                                LOAD_BATCH))
+            asked.update(batch)
+            known.update(load(batch))
         k = known.get(i)
         if k is None or k.thumb is None or is_flat(k.thumb):
             continue  # a known image of one flat colour is never evidence
         best: Finding | None = None
-        distance, correlation = 64, -1.0
-        kp = Prepared(k.thumb)
-        thumbs_compared = False
-        for view, cands in zip(query.views, per_view, strict=True):
-            found = cands.get(i)
-            if found is None:
-                continue
-            c = found
-            distance = min(distance, c.distance)
-            if not c.by_hash or (compared >= THUMB_BUDGET and c.distance > MATCH_DISTANCE):
-                continue
-            thumbs_compared = True
+        correlation = -1.0
+        kp = Prepared(k.thumb) if to_compare else None
+        for view, c in to_compare:
+            assert kp is not None
             corr = max(best_correlation(t, kp) for t in view.thumbs)
             correlation = max(correlation, corr)
             v = decide(c.distance, corr)
@@ -407,11 +423,8 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
                             view.panel, pbox, region=pbox)
                 if _better(best, f):
                     best = f
-        compared += thumbs_compared
-        # With keypoints filed, a photo that shares none with the query (no votes) and has no
-        # close hash either is worth matching keypoints with only while few have been.
-        worth = i in voted or index.keypoints is None or distance <= MATCH_DISTANCE or aligned < ALIGN_BUDGET // 2
-        if k.features is not None and worth and aligned < ALIGN_BUDGET and (best is None or best.stage != "hash"):
+        compared += bool(to_compare)
+        if k.features is not None and may_align and (best is None or best.stage != "hash"):
             aligned += 1
             best = _align_views(query, i, k, best, sides.get(i, {False, True}))
             if best is None or best.verdict != "match":
