@@ -378,3 +378,40 @@ def test_cli_says_how_a_photo_was_found_and_why_a_flat_one_is_not(tmp_path: Path
     assert any("red.png: not matched: nearly one flat colour" in line for line in lines), lines
     out = run("images", "match", str(tmp_path / "red.png"), "--db", url, "--json")
     assert json.loads(out.stdout)["unmatchable"].startswith("nearly one flat colour")
+
+
+def test_thumbnails_compared_together_agree_with_one_at_a_time(bank) -> None:  # type: ignore[no-untyped-def]
+    from workbench.images.hashing import PreparedSet, thumbnail
+
+    imgs, _index, prepared = bank
+    queries = [Prepared(h) for name in ("coffee", "clock") for h in query_hashes(TRANSFORMS["crop 12% left"](imgs[name])).thumbs]
+    queries.append(Prepared(thumbnail(TRANSFORMS["rotate +5°"](imgs["horse"]))))
+    together = PreparedSet(queries)
+    for known in prepared:
+        which = np.arange(len(queries))[::-1].copy()
+        got = together.correlations(known, which)
+        want = [best_correlation(queries[i], known) for i in which]
+        assert np.allclose(got, want, atol=1e-5)
+
+
+def test_keypoint_index_in_segments_and_reopened_votes_as_one(full_bank) -> None:  # type: ignore[no-untyped-def]
+    from workbench.images.features import query_features
+    from workbench.images.keypoint_index import KeypointIndex
+
+    _names, _index, known = full_bank
+    descs = [k.features.desc if k.features else None for k in known]
+    whole = KeypointIndex(descs)
+    split = KeypointIndex(descs[:7])
+    split.add(descs[7:])
+    reopened = KeypointIndex.from_arrays(whole.arrays())
+    im = photos()["coffee"]
+    q = query_features(np.asarray(_working(im.crop((0, 0, im.width * 2 // 3, im.height)), QUERY_WORK))).desc
+    v = whole.votes(q)
+    assert v.max() > 10
+    assert np.allclose(split.votes(q), v)
+    assert np.allclose(reopened.votes(q), v)
+    reopened.add([descs[int(v.argmax())]])  # the same photo registered since: a segment of its own
+    both = reopened.votes(q)
+    assert len(reopened) == len(whole) + 1
+    # Its twin's votes are now shared with it.
+    assert both[-1] == pytest.approx(both[v.argmax()]) and both[-1] < v.max()

@@ -366,3 +366,47 @@ def best_correlation(query: np.ndarray | Prepared, known: np.ndarray | Prepared)
     if best < 0.9:
         best = max(best, float((q.rotations @ k.center).max()))
     return best
+
+
+class PreparedSet:
+    """Several query thumbnails (every view of a composite, each with its mirror image) compared
+    with one known thumbnail at a time in a few matrix products, with the same result as
+    `best_correlation` for each."""
+
+    def __init__(self, thumbs: list[Prepared]) -> None:
+        self.items = thumbs
+        self.flat = np.stack([t.flat for t in thumbs]) if thumbs else np.zeros((0, _SIDE * _SIDE), np.float32)
+        self._regions: np.ndarray | None = None
+        self._rotations: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def regions(self) -> np.ndarray:  # (n, regions, 32*32)
+        if self._regions is None:
+            self._regions = np.stack([t.regions for t in self.items])
+        return self._regions
+
+    @property
+    def rotations(self) -> np.ndarray:  # (n, 8, 32*32)
+        if self._rotations is None:
+            self._rotations = np.stack([t.rotations for t in self.items])
+        return self._rotations
+
+    def correlations(self, known: Prepared, which: np.ndarray) -> np.ndarray:
+        """`best_correlation(self.items[i], known)` for every i in `which` (an index array)."""
+        best = (self.flat[which] @ known.flat).astype(np.float64)
+        more = best < 0.97
+        if more.any():
+            at = which[more]
+            best[more] = np.maximum(best[more], (known.regions @ self.flat[at].T).max(axis=0))
+        more &= best < 0.95
+        if more.any():
+            at = which[more]
+            best[more] = np.maximum(best[more], (self.regions @ known.flat)[at].max(axis=1))
+        more &= best < 0.9
+        if more.any():
+            at = which[more]
+            best[more] = np.maximum(best[more], (self.rotations @ known.center)[at].max(axis=1))
+        return best

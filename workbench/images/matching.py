@@ -24,8 +24,8 @@ from workbench.images.features import Alignment, Features, align, query_features
 from workbench.images.hashing import (
     FLAT_REASON,
     Prepared,
+    PreparedSet,
     QueryHashes,
-    best_correlation,
     is_flat,
     query_hashes,
 )
@@ -199,6 +199,7 @@ QUERY_WORK = 512  # a suspect photo is looked at this large: a tile of a collage
 LOCAL_CANDIDATES = 24  # known photos the local features look at beyond the hash candidates
 ALIGN_BUDGET = 16  # known photos a query's local features are matched against, at most
 THUMB_BUDGET = 12  # known photos beyond the close ones whose thumbnails a query is compared with
+THUMB_NEAREST = 6  # ... and the nearest hashes among those not compared yet
 LOAD_BATCH = 24  # candidates read from the bank at a time, as the checks reach them
 KEYPOINT_CANDIDATES = 12  # photos with the most shared keypoints, for the query and its mirror each
 # Local features, calibrated on the tuning draw of benchmarks/image_robustness.py: alignments with
@@ -364,79 +365,119 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
         extra = [i for i in voted if i not in per_view[0]]
         for i, d in zip(extra, index.distances_at(whole.hashes, extra), strict=True):
             per_view[0][i] = Candidate(i, d, by_hash=False)
-    # Likeliest first, so that the checks, a few milliseconds a candidate, look at those when a
-    # large bank offers many: very close hashes, then shared keypoints, then hashes within the
-    # candidate radius (in a bank of 100,000, chance alone brings dozens within 16 bits), then
-    # the nearest hashes whatever their distance.
-    priority: dict[int, tuple[int, float]] = {}
-    for cands in per_view:
+    # Each check looks at the likeliest candidates first, a few milliseconds each, so that when a
+    # large bank offers many the budgets go where the evidence is: very close hashes, then the
+    # photos sharing most keypoints, then hashes within the candidate radius (in a bank of
+    # 100,000, chance alone brings dozens within 16 bits), then the nearest whatever their
+    # distance. Thumbnails, the hashes' own check, also go to the few nearest hashes in any view
+    # wherever they rank (a query whose keypoints are mostly a screenshot's buttons votes for
+    # every photo a little).
+    mine: dict[int, list[tuple[View, Candidate]]] = {}
+    for view, cands in zip(query.views, per_view, strict=True):
         for c in cands.values():
-            rank: tuple[int, float]
+            mine.setdefault(c.index, []).append((view, c))
+    distance = {i: min(c.distance for _, c in vc) for i, vc in mine.items()}
+    priority: dict[int, tuple[int, float]] = {}
+    for i, vc in mine.items():
+        ranks: list[tuple[int, float]] = [(4, 64)]
+        for _, c in vc:
             if c.by_hash and c.distance <= MATCH_DISTANCE:
-                rank = (0, c.distance)
-            elif c.index in voted:
-                rank = (1, -voted[c.index])
+                ranks.append((0, c.distance))
+            elif i in voted:
+                ranks.append((1, -voted[i]))
             else:
-                rank = (2 if c.by_hash else 3, c.distance)
-            priority[c.index] = min(priority.get(c.index, (4, 64)), rank)
-    wanted = sorted(priority, key=lambda i: priority[i])
-    findings: list[Finding] = []
-    aligned = compared = 0
+                ranks.append((2 if c.by_hash else 3, c.distance))
+        priority[i] = min(ranks)
+    to_align = sorted(priority, key=lambda i: priority[i])
+    near = {i: min(c.distance for _, c in vc if c.by_hash) for i, vc in mine.items() if any(c.by_hash for _, c in vc)}
+    likeliest = [i for i in to_align if i in near]
+    nearest = sorted(near, key=lambda i: (near[i], priority[i]))
+
     known: dict[int, Known] = {}
     asked: set[int] = set()
 
-    def plan(i: int) -> tuple[int, list[tuple[View, Candidate]], bool]:
-        """What would be looked at for candidate i under the budgets left: its best distance,
-        the views whose thumbnails are compared with it, and whether its keypoints are matched.
-        (Beyond the budgets, most candidates get neither: they are never even loaded.)"""
-        mine = [(view, cands[i]) for view, cands in zip(query.views, per_view, strict=True) if i in cands]
-        distance = min(c.distance for _, c in mine)
-        thumbs = [(v, c) for v, c in mine if c.by_hash and (compared < THUMB_BUDGET or c.distance <= MATCH_DISTANCE)]
-        # With keypoints filed, a photo that shares none with the query (no votes) and has no
-        # close hash either is worth matching keypoints with only while few have been.
-        worth = i in voted or index.keypoints is None or distance <= MATCH_DISTANCE or aligned < ALIGN_BUDGET // 2
-        return distance, thumbs, worth and aligned < ALIGN_BUDGET
-
-    for at, i in enumerate(wanted):
-        distance, to_compare, may_align = plan(i)
-        if not to_compare and not may_align:
-            continue
-        if i not in asked:  # the next few worth a look, in one read
-            batch = list(islice((j for j in wanted[at:] if j not in asked and (j == i or any(plan(j)[1:]))),
-                                LOAD_BATCH))
+    def fetch(i: int, order: list[int], at: int, wanted: Callable[[int], bool]) -> Known | None:
+        """Candidate i, read with the next few the same check will want (one query for them)."""
+        if i not in asked:
+            batch = list(islice((j for j in order[at:] if j not in asked and (j == i or wanted(j))), LOAD_BATCH))
             asked.update(batch)
             known.update(load(batch))
         k = known.get(i)
         if k is None or k.thumb is None or is_flat(k.thumb):
-            continue  # a known image of one flat colour is never evidence
-        best: Finding | None = None
-        correlation = -1.0
-        kp = Prepared(k.thumb) if to_compare else None
-        for view, c in to_compare:
-            assert kp is not None
-            corr = max(best_correlation(t, kp) for t in view.thumbs)
-            correlation = max(correlation, corr)
+            return None  # a known image of one flat colour is never evidence
+        return k
+
+    best: dict[int, Finding] = {}
+    correlation: dict[int, float] = {}
+
+    every_thumb = PreparedSet([t for view in query.views for t in view.thumbs])
+    first_thumb: dict[int, int] = {}  # where each view's thumbnails start in every_thumb
+    at_thumb = 0
+    for view in query.views:
+        first_thumb[id(view)] = at_thumb
+        at_thumb += len(view.thumbs)
+
+    def compare_thumbnails(i: int, k: Known) -> None:
+        assert k.thumb is not None
+        kp = Prepared(k.thumb)
+        views = [(view, c) for view, c in mine[i] if c.by_hash]
+        which = np.array([first_thumb[id(view)] + j for view, _ in views for j in range(len(view.thumbs))], dtype=np.int64)
+        corrs = iter(every_thumb.correlations(kp, which).tolist())
+        for view, c in views:
+            corr = max(next(corrs) for _ in view.thumbs)
+            correlation[i] = max(correlation.get(i, -1.0), corr)
             v = decide(c.distance, corr)
             if v is not None:
                 pbox = _fractions(view.box, query.width, query.height) if view.box else None
                 f = Finding(i, v, c.distance, round(corr, 3), "hash" if c.distance <= MATCH_DISTANCE else "thumbnail",
                             view.panel, pbox, region=pbox)
-                if _better(best, f):
-                    best = f
-        compared += bool(to_compare)
-        if k.features is not None and may_align and (best is None or best.stage != "hash"):
-            aligned += 1
-            best = _align_views(query, i, k, best, sides.get(i, {False, True}))
-            if best is None or best.verdict != "match":
-                # A tile whose hashes point at this photo, on its own: a small tile keeps few
-                # keypoints among the whole picture's.
-                for view, cands in zip(query.views[1:], per_view[1:], strict=True):
-                    near = cands.get(i)
-                    if near is not None and near.by_hash:
-                        best = _align_panel(query, view, i, k, best)
-        if best is not None:
-            best.distance, best.correlation = distance, round(correlation, 3)
-            findings.append(best)
+                if _better(best.get(i), f):
+                    best[i] = f
+
+    for order, budget in ((likeliest, THUMB_BUDGET), (nearest, THUMB_NEAREST)):
+        compared = 0
+
+        def compare(i: int) -> bool:
+            return i not in correlation and (compared < budget or near[i] <= MATCH_DISTANCE)  # noqa: B023
+
+        for at, i in enumerate(order):
+            if not compare(i):
+                continue
+            k = fetch(i, order, at, compare)
+            if k is not None:
+                compared += 1
+                compare_thumbnails(i, k)
+
+    aligned = 0
+
+    def worth(i: int) -> bool:
+        # With keypoints filed, a photo that shares none with the query (no votes) and has no
+        # close hash either is worth matching keypoints with only while few have been.
+        return (i in voted or index.keypoints is None or distance[i] <= MATCH_DISTANCE
+                or aligned < ALIGN_BUDGET // 2) and (i not in best or best[i].stage != "hash")
+
+    for at, i in enumerate(to_align):
+        if aligned >= ALIGN_BUDGET:
+            break
+        if not worth(i):
+            continue
+        k = fetch(i, to_align, at, worth)
+        if k is None or k.features is None:
+            continue
+        aligned += 1
+        found = _align_views(query, i, k, best.get(i), sides.get(i, {False, True}))
+        if found is None or found.verdict != "match":
+            # A tile whose hashes point at this photo, on its own: a small tile keeps few
+            # keypoints among the whole picture's.
+            for view, c in mine[i]:
+                if view.panel is not None and c.by_hash:
+                    found = _align_panel(query, view, i, k, found)
+        if found is not None:
+            best[i] = found
+
+    findings = list(best.values())
+    for f in findings:
+        f.distance, f.correlation = distance[f.index], round(correlation.get(f.index, -1.0), 3)
     findings.sort(key=lambda f: (_RANK[f.verdict], -_strength(f), f.distance))
     return findings
 
