@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import struct
 import zlib
 from pathlib import Path
@@ -415,3 +416,103 @@ def test_keypoint_index_in_segments_and_reopened_votes_as_one(full_bank) -> None
     assert len(reopened) == len(whole) + 1
     # Its twin's votes are now shared with it.
     assert both[-1] == pytest.approx(both[v.argmax()]) and both[-1] < v.max()
+
+
+def _saved_folders(tmp_path: Path) -> list[Path]:
+    return sorted(p for p in (tmp_path / "xdg-cache").rglob("index-*") if p.is_dir())
+
+
+def test_a_large_bank_saves_its_index_and_the_next_process_opens_it(db: Database, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.services.images as service
+    from workbench.images.keypoint_index import KeypointIndex
+
+    monkeypatch.setattr(service, "SAVE_FROM", 3)
+    suspect = FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg"
+    known = FIXTURES / "images" / "known"
+    add_images(db, [known / "astronaut.jpg", known / "chelsea.jpg", known / "coffee.jpg"])
+    folders = _saved_folders(tmp_path)
+    assert len(folders) == 1  # `images add` left it ready
+    assert match_image(db, suspect).matches == []  # the rocket is not registered yet
+    service.invalidate_index(db)  # as a new process finds it: nothing in memory
+    opened: list[np.ndarray] = []
+    reopen = KeypointIndex.from_arrays
+
+    def spy(arrays: dict[str, np.ndarray]) -> KeypointIndex:
+        opened.append(arrays["kp_entries_00"])
+        return reopen(arrays)
+
+    monkeypatch.setattr(KeypointIndex, "from_arrays", spy)
+    # A photo registered since the save is filed beside the saved index, not by rebuilding it.
+    add_images(db, [known / "rocket.jpg"])
+    assert _saved_folders(tmp_path) == folders
+    result = match_image(db, suspect)
+    assert result.matches and result.matches[0].path.endswith("rocket.jpg")
+    assert opened and isinstance(opened[-1], np.memmap)
+    assert len(service.bank_index(db).keypoints or []) == 4
+
+
+def test_a_saved_index_is_never_trusted_for_another_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.services.images as service
+
+    monkeypatch.setattr(service, "SAVE_FROM", 3)
+    known = FIXTURES / "images" / "known"
+    path = tmp_path / "bank.db"
+    db = Database(f"sqlite:///{path}")
+    add_images(db, [known / "astronaut.jpg", known / "chelsea.jpg", known / "coffee.jpg"])
+    first = _saved_folders(tmp_path)
+    db.dispose()
+    path.unlink()
+    # The same file name, another bank: the rocket in the place the coffee had.
+    db = Database(f"sqlite:///{path}")
+    service.invalidate_index(db)
+    add_images(db, [known / "astronaut.jpg", known / "chelsea.jpg", known / "rocket.jpg"])
+    assert _saved_folders(tmp_path) != first
+    result = match_image(db, FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg")
+    assert result.matches and result.matches[0].path.endswith("rocket.jpg")
+    assert result.matches[0].known_id == 3
+    db.dispose()
+
+
+def test_a_saved_index_is_rebuilt_when_keypoints_are_filled_in(db: Database, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import update
+
+    import workbench.services.images as service
+    from workbench.storage.models import KnownImage
+
+    monkeypatch.setattr(service, "SAVE_FROM", 3)
+    known = FIXTURES / "images" / "known"
+    add_images(db, [known])
+    with db.begin_write() as conn:  # as a bank registered before keypoints existed
+        conn.execute(update(KnownImage.__table__).values(features=None))
+    shutil.rmtree(tmp_path / "xdg-cache")
+    service.invalidate_index(db)
+    before = service.bank_index(db)
+    assert before.keypoints is not None and before.keypoints.votes(np.zeros((1, 32), np.uint8)).sum() == 0
+    saved = _saved_folders(tmp_path)
+    add_images(db, [known])  # the same files again: their keypoints are filled in
+    assert _saved_folders(tmp_path) != saved
+    im = Image.open(known / "coffee.jpg")
+    crop = im.crop((0, 0, im.width * 2 // 3, im.height * 3 // 4)).rotate(12)
+    (tmp_path / "crop.jpg").write_bytes(_save(crop, "JPEG"))
+    result = match_image(db, tmp_path / "crop.jpg")
+    assert result.matches and result.matches[0].path.endswith("coffee.jpg") and result.matches[0].stage == "features"
+
+
+def test_a_saved_index_is_rebuilt_once_many_photos_are_filed_beside_it(db: Database, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.services.images as service
+
+    monkeypatch.setattr(service, "SAVE_FROM", 1)
+    known = FIXTURES / "images" / "known"
+    add_images(db, [known / "astronaut.jpg"])
+    first = _saved_folders(tmp_path)
+    add_images(db, [known / "chelsea.jpg"])  # one beside it: no new save
+    assert _saved_folders(tmp_path) == first
+    add_images(db, [known / "coffee.jpg"])  # two beside it: more than the bank's size allows
+    assert len(_saved_folders(tmp_path)) == 1 and _saved_folders(tmp_path) != first
+    add_images(db, [known / "rocket.jpg"])
+    service.invalidate_index(db)
+    index = service.bank_index(db)
+    assert len(index) == 4 and len(index.keypoints or []) == 4

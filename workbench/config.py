@@ -6,13 +6,20 @@ import getpass
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 APP_NAME = "workbench"
 
 
 def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "workbench.db"
+
+
+def cache_dir() -> Path:
+    """Where rebuildable things are kept (the bank's saved index): `WORKBENCH_CACHE`, else the
+    user's cache directory. Nothing in it is the only copy of anything."""
+    env = os.environ.get("WORKBENCH_CACHE")
+    return Path(env).expanduser() if env else Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def resolve_db_url(url: str | None = None) -> str:

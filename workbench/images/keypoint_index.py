@@ -36,6 +36,7 @@ CHECK_NEAR = 7  # check bits (of 32) within which an entry is taken for the same
 _STOP = 16  # a bucket this full (or 4 times the average, if more) says nothing about any one photo
 MAX_PHOTOS = 500_000  # beyond this many photos the index is not built (it would take 6 GB)
 _MASK = np.uint64((1 << _CHECK_BITS) - 1)
+FORMAT = f"{TABLES}x{_BITS}+{_CHECK_BITS}/1"  # what saved arrays were made by (see `arrays`)
 _CHUNK = 1 << 16  # descriptors handled at a time while building (a few MB of temporaries)
 
 

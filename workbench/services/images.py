@@ -3,6 +3,7 @@ against it, and recording what a checker concluded as evidence on a claim."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -14,14 +15,17 @@ from typing import Any
 import numpy as np
 from sqlalchemy import func, insert, select, update
 
-from workbench.config import current_user
+from workbench.config import cache_dir, current_user
 from workbench.errors import InputError, WorkbenchError
 from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
 from workbench.images.features import unpack as unpack_features
-from workbench.images.hashing import Fingerprint, fingerprint, to_signed, to_unsigned
+from workbench.images.hashing import Fingerprint, fingerprint, to_signed
+from workbench.images.keypoint_index import FORMAT as KEYPOINT_FORMAT
 from workbench.images.keypoint_index import MAX_PHOTOS as KEYPOINT_INDEX_MAX
 from workbench.images.keypoint_index import KeypointIndex
 from workbench.images.matching import QUERY_WORK, BankIndex, Finding, Known, analyse, find_known
+from workbench.images.saved_index import load as load_index
+from workbench.images.saved_index import save as save_index
 from workbench.services.claims import NotFound
 from workbench.storage.db import Database
 from workbench.storage.models import Claim, Evidence, KnownImage, utcnow
@@ -112,6 +116,7 @@ def add_images(
     files = list(iter_image_files(paths))
     pending: list[dict[str, Any]] = []
     seen: set[str] = set()
+    filled: list[str] = []
 
     def flush() -> None:
         if not pending:
@@ -124,6 +129,7 @@ def add_images(
             for r in pending:  # registered before local features existed: fill them in
                 if have.get(r["sha256"]) and r["features"]:
                     conn.execute(update(_KNOWN).where(_KNOWN.c.sha256 == r["sha256"]).values(features=r["features"]))
+                    filled.append(r["sha256"])
             if rows:
                 ids = conn.execute(insert(_KNOWN).returning(_KNOWN.c.id), rows).scalars().all()
                 report.ids.extend(int(i) for i in ids)
@@ -148,6 +154,11 @@ def add_images(
         if on_progress:
             on_progress(n, len(files))
     flush()
+    if report.added or filled:
+        with db.engine.connect() as conn:
+            large = conn.execute(select(func.count()).select_from(_KNOWN)).scalar_one() >= SAVE_FROM
+        if large:  # leave the saved index ready (rebuilt if this batch made it stale), not the next query
+            bank_index(db)
     return report
 
 
@@ -199,8 +210,9 @@ def _provenance_for(
     return {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
 
 
-# ------------------------------------------------------------------ the in-memory index
+# ------------------------------------------------------------------ the index
 
+SAVE_FROM = 2_000  # a bank this large keeps its index saved on disk (a smaller one is built in a blink)
 _INDEX_LOCK = threading.Lock()
 _INDEXES: dict[str, tuple[int, int, BankIndex]] = {}
 
@@ -211,28 +223,137 @@ def invalidate_index(db: Database) -> None:
 
 
 def bank_index(db: Database) -> BankIndex:
-    """The bank's hashes as numpy arrays, rebuilt when the bank changed."""
+    """The bank's hashes and keypoints, filed for search: kept in this process until the bank
+    changes, and for a large bank saved on disk (`workbench.images.saved_index`) so that the next
+    process opens it instead of rebuilding it. Photos registered since it was saved are filed in
+    memory beside it, until they are many enough to be worth a new save."""
     with db.engine.connect() as conn:
         count, max_id = conn.execute(select(func.count(), func.coalesce(func.max(_KNOWN.c.id), 0))).one()
         with _INDEX_LOCK:
             cached = _INDEXES.get(db.url)
             if cached and cached[0] == count and cached[1] == max_id:
                 return cached[2]
-        rows = conn.execute(select(_KNOWN.c.id, _KNOWN.c.ph, _KNOWN.c.ph_trim, _KNOWN.c.ph_center).order_by(_KNOWN.c.id)).all()
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
-    cols = [np.array([to_unsigned(r[k]) for r in rows], dtype=np.uint64) for k in (1, 2, 3)]
-    index = BankIndex(ids, *cols)
-    if 0 < len(rows) <= KEYPOINT_INDEX_MAX:
-        # Every known photo's keypoints, filed for voting: the candidates no hash would bring.
-        descs: dict[int, np.ndarray] = {}
-        with db.engine.connect() as conn:
-            for r in conn.execute(select(_KNOWN.c.id, _KNOWN.c.features).where(_KNOWN.c.features.is_not(None))):
-                f = unpack_features(r.features)
-                if f is not None:
-                    descs[int(r.id)] = f.desc
-        index.keypoints = KeypointIndex([descs.get(int(i)) for i in ids])
+        index = _open_index(db, conn, int(count), int(max_id))
     with _INDEX_LOCK:
         _INDEXES[db.url] = (int(count), int(max_id), index)
+    return index
+
+
+def _index_folder(db: Database) -> Path | None:
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return None
+        identity = "sqlite:" + str(Path(url.database).resolve())
+    else:
+        identity = url.render_as_string(hide_password=True)
+    return cache_dir() / "bank-index" / hashlib.sha256(identity.encode()).hexdigest()[:24]
+
+
+@dataclass
+class _Rows:
+    """Known images as the index files them: ids, hashes (uint64) and keypoint descriptors."""
+
+    ids: np.ndarray
+    ph: np.ndarray
+    ph_trim: np.ndarray
+    ph_center: np.ndarray
+    descs: list[np.ndarray | None]
+    missing: int  # registered before keypoints existed (none kept yet)
+
+
+def _read_rows(conn: Any, after: int, keypoints: bool) -> _Rows:
+    cols = [_KNOWN.c.id, _KNOWN.c.ph, _KNOWN.c.ph_trim, _KNOWN.c.ph_center]
+    if keypoints:
+        cols.append(_KNOWN.c.features)
+    ids: list[int] = []
+    hashes: list[tuple[int, int, int]] = []
+    descs: list[np.ndarray | None] = []
+    missing = 0
+    for r in conn.execute(select(*cols).where(_KNOWN.c.id > after).order_by(_KNOWN.c.id)):
+        ids.append(r[0])
+        hashes.append((r[1], r[2], r[3]))
+        if keypoints:
+            missing += r[4] is None
+            f = unpack_features(r[4])
+            descs.append(f.desc if f is not None else None)
+    h = np.array(hashes, dtype=np.int64).reshape(-1, 3).view(np.uint64)  # BIGINT columns hold them signed
+    return _Rows(np.array(ids, dtype=np.int64), h[:, 0].copy(), h[:, 1].copy(), h[:, 2].copy(), descs, missing)
+
+
+_INDEX_KIND = f"bank-index/1 keypoints {KEYPOINT_FORMAT}"
+
+
+def _open_index(db: Database, conn: Any, count: int, max_id: int) -> BankIndex:
+    keypoints = count <= KEYPOINT_INDEX_MAX
+    folder = _index_folder(db) if count >= SAVE_FROM else None
+    saved = _saved(conn, folder, count, max_id) if folder is not None else None
+    rows = _read_rows(conn, int(saved[0]["max_id"]) if saved else 0, keypoints)
+    if folder is not None and (saved is None or rows.ids.size > max(SAVE_FROM, count // 50)):
+        if saved is not None:  # too much filed beside it: one new index of everything
+            rows = _read_rows(conn, 0, keypoints)
+        index = _assemble(None, rows, keypoints)
+        arrays = {"ids": index.ids, "ph": index.ph, "ph_trim": index.ph_trim, "ph_center": index.ph_center}
+        if index.keypoints is not None:
+            arrays.update(index.keypoints.arrays())
+        first = int(rows.ids[0]) if rows.ids.size else 0
+        last = int(rows.ids[-1]) if rows.ids.size else 0
+        meta = {"kind": _INDEX_KIND, "count": int(rows.ids.size), "max_id": last, "first_id": first,
+                "shas": _shas(conn, first, last), "missing": rows.missing, "keypoints": index.keypoints is not None}
+        try:
+            save_index(folder, meta, arrays)
+        except OSError:
+            return index  # a cache that cannot be written: this process keeps what it built
+        del index, arrays
+        saved = _saved(conn, folder, count, max_id)
+        if saved is None:  # pragma: no cover - written a moment ago
+            return _assemble(None, _read_rows(conn, 0, keypoints), keypoints)
+        rows = _read_rows(conn, int(saved[0]["max_id"]), keypoints)
+    return _assemble(saved[1] if saved else None, rows, keypoints)
+
+
+def _shas(conn: Any, first: int, last: int) -> list[str]:
+    found = dict(conn.execute(select(_KNOWN.c.id, _KNOWN.c.sha256).where(_KNOWN.c.id.in_([first, last]))).all())
+    return [found.get(first, ""), found.get(last, "")]
+
+
+def _saved(conn: Any, folder: Path, count: int, max_id: int) -> tuple[dict[str, Any], dict[str, np.ndarray]] | None:
+    """The saved index, if it is this bank's as it stands (photos are only ever added): the same
+    first and last photos, as many up to the last, and keypoints for all of them it had."""
+    loaded = load_index(folder)
+    if loaded is None:
+        return None
+    meta, arrays = loaded
+    try:
+        last, first, n = int(meta["max_id"]), int(meta["first_id"]), int(meta["count"])
+        if meta["kind"] != _INDEX_KIND or last > max_id or meta["keypoints"] != (count <= KEYPOINT_INDEX_MAX):
+            return None
+        newer = conn.execute(select(func.count()).where(_KNOWN.c.id > last)).scalar_one()
+        if count - newer != n or _shas(conn, first, last) != list(meta["shas"]):
+            return None
+        if int(meta["missing"]):  # keypoints filled in since for photos registered before them?
+            have = conn.execute(select(func.count()).where(_KNOWN.c.id <= last, _KNOWN.c.features.is_(None))).scalar_one()
+            if have != int(meta["missing"]):
+                return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    return meta, arrays
+
+
+def _assemble(saved: dict[str, np.ndarray] | None, rows: _Rows, keypoints: bool) -> BankIndex:
+    """A saved index (memory-mapped, or None) and the photos registered since, as one."""
+    cols = ("ids", "ph", "ph_trim", "ph_center")
+    if saved is None:
+        arrays = [getattr(rows, c) for c in cols]
+    elif rows.ids.size == 0:
+        arrays = [saved[c] for c in cols]
+    else:
+        arrays = [np.concatenate([saved[c], getattr(rows, c)]) for c in cols]
+    index = BankIndex(*arrays)
+    if keypoints:
+        kp = KeypointIndex.from_arrays(saved) if saved is not None else KeypointIndex()
+        kp.add(rows.descs)
+        index.keypoints = kp
     return index
 
 
