@@ -8,6 +8,7 @@ pipeline (hashes, panels, local features) against 100,000 registered photos.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -129,42 +130,61 @@ def global_query(imgs: dict[str, Image.Image], n: int) -> None:
     print(f"  index of {n:,}: built in {built:.1f} s, {extra:.0f} MB")
 
 
-def full_pipeline(imgs: dict[str, Image.Image], n: int) -> None:
-    """The whole pipeline against `n` registered photos: the 16 real ones spread among distractors
-    whose thumbnails and keypoints are real photographs' (unregistered ones, turned and cropped),
-    each distractor's 128 descriptors with about 64 of their 256 bits flipped at random, so that
-    no two distractors are alike (nor like the photos they came from) and the keypoint index and local features spend on them what
-    they would on a real bank."""
+HARD_FAMILIES = ("heavy crop, one side (25-34% gone)", "rotated 10-15° and cropped", "one tile of a 2×2 collage",
+                 "side by side with another photo", "mirrored crop in a phone screenshot")
+HARD_PHOTOS = ("astronaut", "coffee", "horse", "clock")
+
+
+class SyntheticBank:
+    """`n` registered photos: the 16 real ones spread among distractors whose thumbnails and
+    keypoints are real photographs' (unregistered ones, turned and cropped), each distractor's
+    128 descriptors with about 64 of their 256 bits flipped at random, so that no two distractors
+    are alike (nor like the photos they came from) and the keypoint index and local features
+    spend on them what they would on a real bank."""
+
+    def __init__(self, imgs: dict[str, Image.Image], n: int) -> None:
+        self.n = n
+        self.real = [fingerprint(im.convert("L").resize((256, int(256 * im.height / im.width)))) for im in imgs.values()]
+        self.pool = []
+        for un in unregistered_photos().values():
+            for deg in (0, 7, -11):
+                fp = fingerprint(un.rotate(deg).convert("L").resize((256, max(32, int(256 * un.height / un.width)))))
+                f = unpack(fp.features)
+                if f is not None and len(f) == 128:
+                    self.pool.append((np.frombuffer(fp.thumb, dtype=np.uint8).reshape(64, 64), f))
+        self.spacing = n // len(self.real)
+        self.real_at = {i * self.spacing: fp for i, fp in enumerate(self.real)}
+        self.hashes = synthetic_bank(n, self.real, self.spacing, seed=9)
+
+    def descriptors(self, a: int, b: int) -> np.ndarray:
+        """The distractors' descriptors at positions [a, b), the same every time."""
+        rng = np.random.default_rng(a)
+        base = np.stack([self.pool[i % len(self.pool)][1].desc for i in range(a, b)])
+        flips = rng.integers(0, 256, base.shape, dtype=np.uint8) & rng.integers(0, 256, base.shape, dtype=np.uint8)
+        return base ^ flips
+
+    def queries(self, imgs: dict[str, Image.Image]) -> list[tuple[Image.Image, int]]:
+        """20 hard queries (5 families × 4 photos) and the position of the photo each shows."""
+        rng = np.random.default_rng(5)
+        names = list(imgs)
+        fillers = list(unregistered_photos().values())
+        return [(FAMILIES[fam](imgs[name], rng, fillers), names.index(name) * self.spacing)
+                for fam in HARD_FAMILIES for name in HARD_PHOTOS]
+
+
+def full_pipeline(imgs: dict[str, Image.Image], bank: SyntheticBank) -> None:
+    """The whole pipeline against the synthetic bank held in memory (no database)."""
     from workbench.images.features import Features
     from workbench.images.keypoint_index import KeypointIndex
 
-    rng = np.random.default_rng(5)
-    names = list(imgs)
-    real = [fingerprint(im.convert("L").resize((256, int(256 * im.height / im.width)))) for im in imgs.values()]
-    pool = []
-    for un in unregistered_photos().values():
-        for deg in (0, 7, -11):
-            fp = fingerprint(un.rotate(deg).convert("L").resize((256, max(32, int(256 * un.height / un.width)))))
-            f = unpack(fp.features)
-            if f is not None and len(f) == 128:
-                pool.append((np.frombuffer(fp.thumb, dtype=np.uint8).reshape(64, 64), f))
-    spacing = n // len(real)
-    real_at = {i * spacing: fp for i, fp in enumerate(real)}
+    n = bank.n
     before = rss_mb()
     t = time.perf_counter()
-    index = synthetic_bank(n, real, spacing, seed=9)
     descs = np.empty((n, 128, 32), dtype=np.uint8)
     for a in range(0, n, 10_000):
-        b = min(n, a + 10_000)
-        base = np.stack([pool[i % len(pool)][1].desc for i in range(a, b)])
-        flips = rng.integers(0, 256, base.shape, dtype=np.uint8) & rng.integers(0, 256, base.shape, dtype=np.uint8)
-        descs[a:b] = base ^ flips
-    for p, fp in real_at.items():
-        f = unpack(fp.features)
-        assert f is not None
-        descs[p, : len(f)] = f.desc
-        descs[p, len(f):] = descs[p + 1, len(f):]
-    real_desc = {p: unpack(fp.features) for p, fp in real_at.items()}
+        descs[a:min(n, a + 10_000)] = bank.descriptors(a, min(n, a + 10_000))
+    real_desc = {p: unpack(fp.features) for p, fp in bank.real_at.items()}
+    index = bank.hashes
     index.keypoints = KeypointIndex([real_desc[p].desc if p in real_desc else descs[p] for p in range(n)])  # type: ignore[union-attr]
     built = time.perf_counter() - t
     extra = rss_mb() - before - descs.nbytes / 2**20  # the distractors' descriptors stand in for the database
@@ -172,52 +192,164 @@ def full_pipeline(imgs: dict[str, Image.Image], n: int) -> None:
     def load(positions: list[int]) -> dict[int, Known]:
         out = {}
         for p in positions:
-            if p in real_at:
-                fp = real_at[p]
+            if p in bank.real_at:
+                fp = bank.real_at[p]
                 out[p] = Known(np.frombuffer(fp.thumb, dtype=np.uint8).reshape(64, 64), unpack(fp.features))
             else:
-                thumb, f = pool[p % len(pool)]
+                thumb, f = bank.pool[p % len(bank.pool)]
                 out[p] = Known(thumb, Features(f.xy, descs[p], f.width, f.height))
         return out
 
-    fillers = list(unregistered_photos().values())
-    queries = []
-    for fam in ("heavy crop, one side (25-34% gone)", "rotated 10-15° and cropped", "one tile of a 2×2 collage",
-                "side by side with another photo", "mirrored crop in a phone screenshot"):
-        for name in ("astronaut", "coffee", "horse", "clock"):
-            queries.append((FAMILIES[fam](imgs[name], rng, fillers), names.index(name) * spacing))
     times, found = [], 0
-    for img, right in queries:
+    for img, right in bank.queries(imgs):
         g = ImageOps.grayscale(img)
         g.thumbnail((QUERY_WORK, QUERY_WORK), Image.Resampling.BOX)
         t = time.perf_counter()
         findings = find_known(analyse(g), index, load)
         times.append(time.perf_counter() - t)
-        found += bool(findings and findings[0].index == right and findings[0].verdict == "match")
-    print(f"whole pipeline against {n:,} registered photos (hashes {'sub-linear' if index.sublinear else 'brute force'}, "
+        found += any(f.index == right and f.verdict == "match" for f in findings)
+    print(f"whole pipeline against {n:,} registered photos held in memory (hashes {'sub-linear' if index.sublinear else 'brute force'}, "
           f"keypoint votes, panels, local features of at most 16 candidates): median {statistics.median(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms a query; matched {found}/{len(queries)} hard queries "
+          f"max {max(times) * 1000:.0f} ms a query; the right photo matched for {found}/{len(times)} hard queries "
           f"(heavy crops, 10-15° turns, collage tiles, side by side, mirrored crops in screenshots)")
-    blob = sum(len(fp.features) for fp in real) / len(real)
+    blob = sum(len(fp.features) for fp in bank.real) / len(bank.real)
     print(f"  memory: hash index and keypoint index {extra:.0f} MB in RAM (built in {built:.0f} s); "
           f"keypoints are read from the database for the candidates only ({blob / 1024:.1f} KB a photo on disk)")
+    index.keypoints = None
+
+
+def _bank_database(bank: SyntheticBank, url: str) -> None:
+    """The synthetic bank written to a database, as `images add` would have left it."""
+    from sqlalchemy import insert
+
+    from workbench.images.features import Features, pack
+    from workbench.images.hashing import to_signed
+    from workbench.storage.db import Database
+    from workbench.storage.models import KnownImage, utcnow
+
+    table = KnownImage.__table__
+    db = Database(url)
+    now = utcnow()
+    for a in range(0, bank.n, 5_000):
+        b = min(bank.n, a + 5_000)
+        descs = bank.descriptors(a, b)
+        rows = []
+        for p in range(a, b):
+            fp = bank.real_at.get(p)
+            if fp is not None:
+                thumb, features = fp.thumb, fp.features
+            else:
+                t, f = bank.pool[p % len(bank.pool)]
+                thumb, features = t.tobytes(), pack(Features(f.xy, descs[p - a], f.width, f.height))
+            rows.append({"sha256": f"{p:064x}", "path": f"/bank/{p:07d}.jpg", "width": 640, "height": 480,
+                         "format": "JPEG", "size_bytes": 100_000, "ph": to_signed(int(bank.hashes.ph[p])),
+                         "ph_trim": to_signed(int(bank.hashes.ph_trim[p])),
+                         "ph_center": to_signed(int(bank.hashes.ph_center[p])), "dh": 0, "thumb": thumb,
+                         "features": features, "added_at": now, "added_by": "benchmark"})
+        with db.begin_write() as conn:
+            conn.execute(insert(table), rows)
+    db.dispose()
+
+
+# The command as `workbench` runs it, reporting its peak RSS at exit (VmHWM: getrusage's figure
+# would be the benchmark's own, which a child inherits across exec).
+_CLI = ("import atexit, pathlib, sys; atexit.register(lambda: sys.stderr.write(next(line for line in "
+        "pathlib.Path('/proc/self/status').read_text().splitlines() if line.startswith('VmHWM')) + '\\n')); "
+        "from workbench.cli import main; sys.argv = ['workbench', *sys.argv[1:]]; main()")
+
+
+def _cli_match(path: Path, url: str, cache: Path) -> tuple[float, float, dict]:
+    """`workbench images match PATH --json` in a new process: seconds, peak RSS (MB), its answer."""
+    import json
+    import os
+    import subprocess
+
+    env = {**os.environ, "WORKBENCH_CACHE": str(cache)}
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _CLI, "images", "match", str(path), "--db", url, "--json"],
+                         capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - t
+    rss = next((int(line.split()[1]) / 1024 for line in out.stderr.splitlines() if line.startswith("VmHWM")), 0.0)
+    return elapsed, rss, json.loads(out.stdout.splitlines()[-1]) if out.stdout.strip() else {}
+
+
+def database_pipeline(imgs: dict[str, Image.Image], bank: SyntheticBank) -> None:
+    """The same bank in SQLite, matched as `images match` does: the command in a new process,
+    cold (the index built and saved) and again (the saved index opened); then the 20 hard
+    queries one after another in one process, candidates read from the database."""
+    from workbench.services.images import bank_index, match_image
+    from workbench.storage.db import Database
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bank.db'}"
+        cache = Path(tmp) / "cache"
+        t = time.perf_counter()
+        _bank_database(bank, url)
+        written = time.perf_counter() - t
+        small_url = f"sqlite:///{Path(tmp) / 'small.db'}"
+        _bank_database(SyntheticBank(imgs, 16), small_url)
+        queries = bank.queries(imgs)
+        files = []
+        for k, (img, _right) in enumerate(queries):
+            files.append(Path(tmp) / f"query-{k:02d}.jpg")
+            img.convert("RGB").save(files[-1], quality=90)
+        _cli_match(files[0], small_url, cache)  # the first process of all reads the libraries from disk
+        small_s, small_rss, _ = _cli_match(files[0], small_url, cache)
+        cold_s, cold_rss, cold = _cli_match(files[0], url, cache)
+        warm = [_cli_match(f, url, cache) for f in files[:3]]
+        warm_s = statistics.median(w[0] for w in warm)
+        right_id = queries[0][1] + 1
+        ok = [bool(r.get("matches")) and r["matches"][0]["known_id"] == right_id for r in (cold, warm[0][2])]
+        on_disk = sum(f.stat().st_size for f in cache.rglob("*.npy")) / 2**20
+        print(f"images match in a new process against {bank.n:,} photos in SQLite (written in {written:.0f} s): "
+              f"first run {cold_s:.1f} s (builds the index and saves it, {on_disk:,.0f} MB on disk), "
+              f"later runs {warm_s:.2f} s median (the saved index opened memory-mapped); against 16 photos "
+              f"{small_s:.2f} s; right photo first {sum(ok)}/2; peak RSS {cold_rss:,.0f} MB cold, "
+              f"{max(w[1] for w in warm):,.0f} MB warm ({small_rss:,.0f} MB against 16 photos)")
+        import os
+
+        os.environ["WORKBENCH_CACHE"] = str(cache)
+        db = Database(url)
+        before = rss_mb()
+        t = time.perf_counter()
+        bank_index(db)
+        opened = time.perf_counter() - t
+        times, found = [], 0
+        for f, (_img, right) in zip(files, queries, strict=True):
+            t = time.perf_counter()
+            result = match_image(db, f)
+            times.append(time.perf_counter() - t)
+            found += any(m.known_id == right + 1 and m.verdict == "match" for m in result.matches)
+        print(f"  in one process: index opened in {opened * 1000:.0f} ms; a query (decode, analysis, every stage, "
+              f"candidates read from SQLite) median {statistics.median(times) * 1000:.0f} ms, max "
+              f"{max(times) * 1000:.0f} ms; the right photo matched for {found}/{len(times)}; "
+              f"{rss_mb() - before:,.0f} MB more resident after the 20 queries")
+        db.dispose()
+        del os.environ["WORKBENCH_CACHE"]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--bank", type=int, default=1_000_000, help="known images for the global-hash query")
     ap.add_argument("--pipeline-bank", type=int, default=100_000, help="registered photos for the whole pipeline")
+    ap.add_argument("--skip-database", action="store_true", help="no SQLite bank and command-line runs")
     ap.add_argument("--skip-registration", action="store_true")
     args = ap.parse_args()
     extra = "" if args.bank == 1_000_000 else f" --bank {args.bank}"
     extra += "" if args.pipeline_bank == 100_000 else f" --pipeline-bank {args.pipeline_bank}"
-    print(f"command: python benchmarks/image_speed.py{extra}{' --skip-registration' if args.skip_registration else ''}")
+    extra += " --skip-registration" if args.skip_registration else ""
+    extra += " --skip-database" if args.skip_database else ""
+    print(f"command: python benchmarks/image_speed.py{extra}")
+    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     imgs = photos()
     if not args.skip_registration:
         registration(imgs)
     global_query(imgs, args.bank)
     if args.pipeline_bank:
-        full_pipeline(imgs, args.pipeline_bank)
+        bank = SyntheticBank(imgs, args.pipeline_bank)
+        full_pipeline(imgs, bank)
+        if not args.skip_database:
+            database_pipeline(imgs, bank)
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 

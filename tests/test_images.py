@@ -388,11 +388,9 @@ def test_thumbnails_compared_together_agree_with_one_at_a_time(bank) -> None:  #
     queries = [Prepared(h) for name in ("coffee", "clock") for h in query_hashes(TRANSFORMS["crop 12% left"](imgs[name])).thumbs]
     queries.append(Prepared(thumbnail(TRANSFORMS["rotate +5°"](imgs["horse"]))))
     together = PreparedSet(queries)
-    for known in prepared:
-        which = np.arange(len(queries))[::-1].copy()
-        got = together.correlations(known, which)
-        want = [best_correlation(queries[i], known) for i in which]
-        assert np.allclose(got, want, atol=1e-5)
+    table = together.correlations(prepared)
+    for j, known in enumerate(prepared):
+        assert np.allclose(table[:, j], [best_correlation(q, known) for q in queries], atol=1e-5)
 
 
 def test_keypoint_index_in_segments_and_reopened_votes_as_one(full_bank) -> None:  # type: ignore[no-untyped-def]

@@ -394,19 +394,24 @@ class PreparedSet:
             self._rotations = np.stack([t.rotations for t in self.items])
         return self._rotations
 
-    def correlations(self, known: Prepared, which: np.ndarray) -> np.ndarray:
-        """`best_correlation(self.items[i], known)` for every i in `which` (an index array)."""
-        best = (self.flat[which] @ known.flat).astype(np.float64)
+    def correlations(self, knowns: list[Prepared]) -> np.ndarray:
+        """`best_correlation(self.items[t], knowns[j])` at [t, j], for every pair: the query's
+        regions are read once for all the known thumbnails, not once for each."""
+        if not knowns or not self.items:
+            return np.zeros((len(self.items), len(knowns)))
+        flats = np.stack([k.flat for k in knowns])
+        best = (self.flat @ flats.T).astype(np.float64)
         more = best < 0.97
         if more.any():
-            at = which[more]
-            best[more] = np.maximum(best[more], (known.regions @ self.flat[at].T).max(axis=0))
+            found = np.full(best.shape, -1.0)
+            for j in np.flatnonzero(more.any(axis=0)):
+                found[:, j] = (knowns[j].regions @ self.flat.T).max(axis=0)
+            best = np.where(more, np.maximum(best, found), best)
         more &= best < 0.95
         if more.any():
-            at = which[more]
-            best[more] = np.maximum(best[more], (self.regions @ known.flat)[at].max(axis=1))
+            best = np.where(more, np.maximum(best, (self.regions @ flats.T).max(axis=1)), best)
         more &= best < 0.9
         if more.any():
-            at = which[more]
-            best[more] = np.maximum(best[more], (self.rotations @ known.center)[at].max(axis=1))
+            centers = np.stack([k.center for k in knowns])
+            best = np.where(more, np.maximum(best, (self.rotations @ centers.T).max(axis=1)), best)
         return best

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 
 import cv2
 import numpy as np
 from PIL import Image
+from threadpoolctl import ThreadpoolController
 
 from workbench.images.features import Alignment, Features, align, query_features
 from workbench.images.hashing import (
@@ -345,6 +347,18 @@ def _panel_of(query: Query, region: tuple[float, float, float, float]) -> tuple[
 def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[int, Known]]) -> list[Finding]:
     """Every known photo the query shows, best first. `load` gives the thumbnails and features of
     the candidates (by position in the bank) from wherever the bank keeps them."""
+    # The matrix products here are small (a few million multiplications): BLAS's threads cost
+    # more to wake than they save, and on a busy machine they stall a query for milliseconds.
+    with _blas().limit(limits=1, user_api="blas"):
+        return _find_known(query, index, load)
+
+
+@cache
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def _find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[int, Known]]) -> list[Finding]:
     if query.unmatchable or not query.views or len(index) == 0:
         return []
     per_view: list[dict[int, Candidate]] = []
@@ -417,14 +431,30 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
         first_thumb[id(view)] = at_thumb
         at_thumb += len(view.thumbs)
 
-    def compare_thumbnails(i: int, k: Known) -> None:
-        assert k.thumb is not None
-        kp = Prepared(k.thumb)
-        views = [(view, c) for view, c in mine[i] if c.by_hash]
-        which = np.array([first_thumb[id(view)] + j for view, _ in views for j in range(len(view.thumbs))], dtype=np.int64)
-        corrs = iter(every_thumb.correlations(kp, which).tolist())
-        for view, c in views:
-            corr = max(next(corrs) for _ in view.thumbs)
+    chosen: list[tuple[int, Prepared]] = []
+    for order, budget in ((likeliest, THUMB_BUDGET), (nearest, THUMB_NEAREST)):
+        taken = 0
+
+        def compare(i: int) -> bool:
+            return i not in ids_chosen and (taken < budget or near[i] <= MATCH_DISTANCE)  # noqa: B023
+
+        ids_chosen = {i for i, _ in chosen}
+        for at, i in enumerate(order):
+            if not compare(i):
+                continue
+            k = fetch(i, order, at, compare)
+            if k is not None and k.thumb is not None:
+                taken += 1
+                chosen.append((i, Prepared(k.thumb)))
+                ids_chosen.add(i)
+    # Every chosen known thumbnail against every view of the query, in one go.
+    table = every_thumb.correlations([kp for _, kp in chosen])
+    for j, (i, _kp) in enumerate(chosen):
+        for view, c in mine[i]:
+            if not c.by_hash:
+                continue
+            at = first_thumb[id(view)]
+            corr = float(table[at:at + len(view.thumbs), j].max())
             correlation[i] = max(correlation.get(i, -1.0), corr)
             v = decide(c.distance, corr)
             if v is not None:
@@ -433,20 +463,6 @@ def find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict[
                             view.panel, pbox, region=pbox)
                 if _better(best.get(i), f):
                     best[i] = f
-
-    for order, budget in ((likeliest, THUMB_BUDGET), (nearest, THUMB_NEAREST)):
-        compared = 0
-
-        def compare(i: int) -> bool:
-            return i not in correlation and (compared < budget or near[i] <= MATCH_DISTANCE)  # noqa: B023
-
-        for at, i in enumerate(order):
-            if not compare(i):
-                continue
-            k = fetch(i, order, at, compare)
-            if k is not None:
-                compared += 1
-                compare_thumbnails(i, k)
 
     aligned = 0
 
