@@ -81,8 +81,13 @@ _N = 32
 _DCT = np.cos(np.pi * (2 * np.arange(_N)[None, :] + 1) * np.arange(_N)[:, None] / (2 * _N))
 
 
+def _gray(img: Image.Image) -> Image.Image:
+    """The picture in 8-bit grey: itself when it already is (`convert` would copy it)."""
+    return img if img.mode == "L" else img.convert("L")
+
+
 def _small(img: Image.Image) -> Image.Image:
-    img = img.convert("L")
+    img = _gray(img)
     if max(img.size) <= _HASH_WORK:
         return img
     out = img.copy()
@@ -159,7 +164,7 @@ def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
 def trim_box(img: Image.Image) -> tuple[int, int, int, int] | None:
     """Where the photo lies inside its frame (left, top, right, bottom), or None: no frame."""
     w, h = img.size
-    small = img.convert("L")
+    small = _gray(img)
     if max(small.size) > _TRIM_WORK:
         small = small.copy()
         small.thumbnail((_TRIM_WORK, _TRIM_WORK), Image.Resampling.BOX)
@@ -184,7 +189,7 @@ def center_crop(img: Image.Image, frac: float) -> Image.Image:
 
 
 def thumbnail(img: Image.Image) -> np.ndarray:
-    return np.asarray(img.convert("L").resize((THUMB, THUMB), Image.Resampling.BILINEAR), dtype=np.uint8)
+    return np.asarray(_gray(img).resize((THUMB, THUMB), Image.Resampling.BILINEAR), dtype=np.uint8)
 
 
 # ------------------------------------------------------------------ fingerprints
@@ -205,7 +210,7 @@ class Fingerprint:
 
 def fingerprint(img: Image.Image) -> Fingerprint:
     """What the bank keeps of a known image (`img`: the greyscale working copy)."""
-    img = img.convert("L")  # a no-op for what load_image hands on
+    img = _gray(img)  # what load_image hands on already is
     small = _small(img)
     box = trim_box(small)  # found on the small copy, as the hashes always were
     did = box is not None
@@ -239,7 +244,10 @@ def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
     if max(img.size) > 128:
         img = img.copy()
         img.thumbnail((128, 128), Image.Resampling.BOX)
-    arr = np.asarray(img.convert("RGB"))
+    if img.mode == "L":  # the grey repeated in three channels, as convert("RGB") would make it
+        arr = np.repeat(np.asarray(img)[:, :, None], 3, axis=2)
+    else:
+        arr = np.asarray(img.convert("RGB"))
     bits, quality = pdqhash.compute(arr)
     return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
 

@@ -4,6 +4,7 @@ against it, and recording what a checker concluded as evidence on a claim."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import threading
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 from sqlalchemy import func, insert, select, update
 
 from workbench.config import cache_dir, current_user
@@ -172,21 +174,59 @@ def _hash_one(item: Path | ImageError) -> tuple[ImageFacts, Fingerprint] | Image
         return ImageError(str(item), str(exc).removeprefix(f"{item}: "))
 
 
+_CHUNK = 8  # files a worker hashes at a time
+
+
+def _hash_chunk(items: list[Path | ImageError]) -> list[tuple[ImageFacts, Fingerprint] | ImageError]:
+    return [_hash_one(item) for item in items]
+
+
 def _hash_files(
     files: list[Path | ImageError], workers: int | None
 ) -> Iterator[tuple[Path | ImageError, tuple[ImageFacts, Fingerprint] | ImageError]]:
-    """Decode and hash, in order; on every core for a large batch (decoding is the cost)."""
+    """Decode and hash, in order; on every core for a large batch (decoding is the cost). The
+    calling process is one of the workers: it hashes the last files no worker has started while
+    it waits for the next in order, so a batch forks one process fewer than it has cores."""
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if n_workers <= 1 or len(files) < 32:
         for item in files:
             yield item, _hash_one(item)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
-        yield from zip(files, pool.map(_hash_one, files, chunksize=8), strict=True)
+    fork = hasattr(os, "fork")
+    if fork:
+        # Forked workers inherit what the parent has set up: decoders, plugins and OpenCV run
+        # once here, not once in each worker (tens of milliseconds each), and the objects that
+        # exist now are kept out of the collector's way so the workers do not copy their pages.
+        _warm_up()
+        gc.freeze()
+    try:
+        ctx = multiprocessing.get_context("fork") if fork else None
+        chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+        with ProcessPoolExecutor(max_workers=n_workers - 1, mp_context=ctx) as pool:
+            futures = [pool.submit(_hash_chunk, chunk) for chunk in chunks]
+            here: dict[int, list[tuple[ImageFacts, Fingerprint] | ImageError]] = {}
+            tail = len(chunks) - 1
+            for k, chunk in enumerate(chunks):
+                while k not in here and not futures[k].done() and tail > k:
+                    if futures[tail].cancel():  # no worker has started it: hash it here
+                        here[tail] = _hash_chunk(chunks[tail])
+                    tail -= 1
+                yield from zip(chunk, here.pop(k) if k in here else futures[k].result(), strict=True)
+    finally:
+        if fork:
+            gc.unfreeze()
+
+
+def _warm_up() -> None:
+    rng = np.random.default_rng(0)
+    buf = io.BytesIO()
+    Image.fromarray(rng.integers(0, 256, (48, 64), dtype=np.uint8)).save(buf, "JPEG")
+    img, _facts = load_image("warm-up.jpg", buf.getvalue())
+    fingerprint(img)
 
 
 def _provenance_for(
