@@ -514,3 +514,57 @@ def test_a_saved_index_is_rebuilt_once_many_photos_are_filed_beside_it(db: Datab
     service.invalidate_index(db)
     index = service.bank_index(db)
     assert len(index) == 4 and len(index.keypoints or []) == 4
+
+
+def test_in_a_large_bank_a_hash_alone_no_longer_decides_what_chance_could_bring() -> None:
+    from workbench.images.hashing import QueryHashes
+    from workbench.images.matching import View, chance_distances
+
+    assert chance_distances(19 * 50) == (10, 16)  # the bank the thresholds were set on
+    match_d, possible_d = chance_distances(100_000 * 10)
+    assert match_d < 10 and possible_d < 16
+    # 100,000 known images; one of them 10 bits from the query's hash, with an unrelated thumbnail.
+    rng = np.random.default_rng(3)
+    n = 100_000
+    ph = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    h = int(ph[77]) ^ 0b1111111111
+    index = BankIndex(np.arange(n), ph, ph.copy(), rng.integers(0, 2**63, size=n, dtype=np.uint64))
+    thumb = np.asarray(_working(photos()["coffee"], 64).resize((64, 64)))
+    other = np.asarray(_working(photos()["camera"], 64).resize((64, 64)))
+    query = analyse(Image.fromarray(thumb).resize((256, 256)))
+    query.views = [View(None, None, QueryHashes([h], [h], query.views[0].hashes.thumbs, False),
+                        query.views[0].thumbs)]
+    found = find_known(query, index, lambda ids: {i: Known(other, None) for i in ids})
+    assert not any(f.verdict == "match" for f in found)
+    # The same photo (its thumbnail agrees) is still matched at that distance.
+    found = find_known(query, index, lambda ids: {i: Known(thumb if i == 77 else other, None) for i in ids})
+    assert found and found[0].index == 77 and found[0].verdict == "match" and found[0].stage == "thumbnail"
+
+
+def test_every_keypoint_a_photo_keeps_is_filed_even_beyond_the_nominal_count(db: Database) -> None:
+    """ORB keeps ties at its cut (a photo may hold 134 keypoints of a nominal 128): the index
+    files them all, however many photos do."""
+    from sqlalchemy import update
+
+    import workbench.services.images as service
+    from workbench.images.features import KNOWN_FEATURES, Features, pack
+    from workbench.storage.models import KnownImage
+
+    add_images(db, [FIXTURES / "images" / "known"])
+    rng = np.random.default_rng(4)
+    extra = KNOWN_FEATURES + 40
+    with db.begin_write() as conn:
+        ids = [r[0] for r in conn.execute(KnownImage.__table__.select().with_only_columns(KnownImage.__table__.c.id))]
+        for i in ids:
+            f = Features(rng.uniform(0, 200, (extra, 2)).astype(np.float32),
+                         rng.integers(0, 256, (extra, 32), dtype=np.uint8), 256, 192)
+            conn.execute(update(KnownImage.__table__).where(KnownImage.__table__.c.id == i).values(features=pack(f)))
+    service.invalidate_index(db)
+    index = service.bank_index(db)
+    assert index.keypoints is not None
+    with db.engine.connect() as conn:
+        rows = service._read_rows(conn, 0, max(ids), True)
+    assert list(rows.counts) == [extra] * len(ids) and rows.desc.shape == (extra * len(ids), 32)
+    # A query holding one photo's keypoints votes for that photo, the last filed included.
+    want = rows.desc[-extra:]
+    assert int(np.argmax(index.keypoints.votes(want))) == len(ids) - 1

@@ -27,6 +27,8 @@ votes are counted together, as one index's would be.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 TABLES = 12
@@ -56,6 +58,38 @@ def _check(desc: np.ndarray, t: int) -> np.ndarray:
     return (five >> np.uint64(8 - o)) & _MASK
 
 
+def stack(descriptors: list[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-photo descriptors as one (n, 32) array and the count of each photo's."""
+    counts = np.array([0 if d is None else d.shape[0] for d in descriptors], dtype=np.int64)
+    kept = [d for d in descriptors if d is not None and d.shape[0]]
+    return (np.ascontiguousarray(np.concatenate(kept)) if kept else np.zeros((0, 32), np.uint8)), counts
+
+
+def build(every: np.ndarray, counts: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+    """The arrays of an index of the photos whose descriptors are `every` (photo i owning the next
+    `counts[i]`), one table at a time, so that whoever saves them holds one table, not twelve."""
+    owner = np.repeat(np.arange(counts.size, dtype=np.uint64), counts)
+    n = every.shape[0]
+    yield "kp_meta", np.array([counts.size, n], dtype=np.int64)
+    for t in range(TABLES):
+        keys = np.empty(n, dtype=np.uint64)
+        entries = np.empty(n, dtype=np.uint64)
+        for a in range(0, n, _CHUNK):
+            part = every[a:a + _CHUNK]
+            keys[a:a + _CHUNK] = _piece(part, t).astype(np.uint64)
+            entries[a:a + _CHUNK] = (owner[a:a + _CHUNK] << np.uint64(_CHECK_BITS)) | _check(part, t)
+        starts = np.zeros((1 << _BITS) + 1, dtype=np.uint32)
+        np.cumsum(np.bincount(keys.astype(np.int64), minlength=1 << _BITS), out=starts[1:])
+        # Bucket order by one sort of (key, position) words: far quicker than an argsort.
+        keys <<= np.uint64(32)
+        keys |= np.arange(n, dtype=np.uint64)
+        keys.sort()
+        keys &= _MASK
+        yield f"kp_starts_{t:02d}", starts
+        yield f"kp_entries_{t:02d}", entries[keys.astype(np.int64)]
+        del keys, entries
+
+
 class _Segment:
     """One set of tables, for `size` photos at positions [offset, offset + size) of the bank."""
 
@@ -64,30 +98,10 @@ class _Segment:
         self.tables = tables  # per table: bucket starts (uint32, 2^20 + 1) and entries (uint64)
 
     @classmethod
-    def build(cls, descriptors: list[np.ndarray | None], offset: int) -> _Segment:
-        counts = np.array([0 if d is None else d.shape[0] for d in descriptors], dtype=np.int64)
-        owner = np.repeat(np.arange(len(descriptors), dtype=np.uint64), counts)
-        stacked = [d for d in descriptors if d is not None and d.shape[0]]
-        every = np.ascontiguousarray(np.concatenate(stacked)) if stacked else np.zeros((0, 32), np.uint8)
-        n = every.shape[0]
-        tables = []
-        for t in range(TABLES):  # one table at a time: its keys are all the temporaries held
-            keys = np.empty(n, dtype=np.uint64)
-            entries = np.empty(n, dtype=np.uint64)
-            for a in range(0, n, _CHUNK):
-                part = every[a:a + _CHUNK]
-                keys[a:a + _CHUNK] = _piece(part, t).astype(np.uint64)
-                entries[a:a + _CHUNK] = (owner[a:a + _CHUNK] << np.uint64(_CHECK_BITS)) | _check(part, t)
-            starts = np.zeros((1 << _BITS) + 1, dtype=np.uint32)
-            np.cumsum(np.bincount(keys.astype(np.int64), minlength=1 << _BITS), out=starts[1:])
-            # Bucket order by one sort of (key, position) words: far quicker than an argsort.
-            keys <<= np.uint64(32)
-            keys |= np.arange(n, dtype=np.uint64)
-            keys.sort()
-            keys &= _MASK
-            tables.append((starts, entries[keys.astype(np.int64)]))
-            del keys, entries
-        return cls(len(descriptors), offset, n, tables)
+    def from_arrays(cls, arrays: dict[str, np.ndarray], offset: int) -> _Segment:
+        size, n_desc = (int(v) for v in arrays["kp_meta"])
+        tables = [(arrays[f"kp_starts_{t:02d}"], arrays[f"kp_entries_{t:02d}"]) for t in range(TABLES)]
+        return cls(size, offset, n_desc, tables)
 
     def bucket(self, t: int, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where the buckets `key` of table t start, and how full they are."""
@@ -122,9 +136,13 @@ class KeypointIndex:
 
     def add(self, descriptors: list[np.ndarray | None]) -> None:
         """File the next photos of the bank (positions len(self) onwards) in a segment of their own."""
-        if descriptors:
-            self._segments.append(_Segment.build(descriptors, self.size))
-            self.size += len(descriptors)
+        self.add_stacked(*stack(descriptors))
+
+    def add_stacked(self, every: np.ndarray, counts: np.ndarray) -> None:
+        """`add`, the descriptors given as one array (photo i owning the next `counts[i]`)."""
+        if counts.size:
+            self._segments.append(_Segment.from_arrays(dict(build(every, counts)), self.size))
+            self.size += int(counts.size)
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Everything a one-segment index is, as named arrays (for saving)."""
@@ -140,11 +158,9 @@ class KeypointIndex:
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> KeypointIndex:
         """The index `arrays` describes (the arrays may be memory-mapped: nothing is copied)."""
-        size, n_desc = (int(v) for v in arrays["kp_meta"])
-        tables = [(arrays[f"kp_starts_{t:02d}"], arrays[f"kp_entries_{t:02d}"]) for t in range(TABLES)]
         index = cls()
-        index._segments.append(_Segment(size, 0, n_desc, tables))
-        index.size = size
+        index._segments.append(_Segment.from_arrays(arrays, 0))
+        index.size = index._segments[0].size
         return index
 
     def votes(self, desc: np.ndarray) -> np.ndarray:

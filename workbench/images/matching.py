@@ -12,6 +12,7 @@ back onto the known photo), on the whole query and on each panel of a composite
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -184,15 +185,33 @@ def _smallest(score: np.ndarray, k: int, limit: int) -> list[int]:
     return [int(i) for i in idx]
 
 
-def decide(distance: int, correlation: float) -> str | None:
-    """"match" only where it can be defended; "possible" for a person to look at; else nothing."""
-    if distance <= MATCH_DISTANCE or correlation >= MATCH_CORRELATION:
+def decide(distance: int, correlation: float, match_distance: int = MATCH_DISTANCE,
+           possible_distance: int = POSSIBLE_DISTANCE) -> str | None:
+    """"match" only where it can be defended; "possible" for a person to look at; else nothing.
+    A large bank passes lower distances (`chance_distances`) for a hash to decide on its own."""
+    if distance <= match_distance or correlation >= MATCH_CORRELATION:
         return "match"
     if distance <= SUPPORTED_MATCH[0] and correlation >= SUPPORTED_MATCH[1]:
         return "match"
-    if distance <= POSSIBLE_DISTANCE or correlation >= POSSIBLE_CORRELATION:
+    if distance <= possible_distance or correlation >= POSSIBLE_CORRELATION:
         return "possible"
     return None
+
+
+# P(two unrelated 64-bit hashes differ in at most d bits), d = 0..64
+_CHANCE = np.cumsum([float(math.comb(64, d)) for d in range(65)]) / 2.0**64
+
+
+def chance_distances(comparisons: int) -> tuple[int, int]:
+    """The hash distances at which a hash alone may still say "match" and "possible" when a query
+    was compared with `comparisons` stored hashes. The thresholds were set on a bank of a few
+    dozen photos; in a bank of 100,000, chance alone brings hundreds of hashes within 16 bits of
+    any query and one query in a hundred a hash within 10. A hash alone decides only as far as
+    chance would bring one in a thousand queries a "match", or one in two a "possible"; beyond,
+    the thumbnails (or the keypoints) must agree too."""
+    match = int(np.searchsorted(_CHANCE * comparisons, 1e-3, side="right")) - 1
+    possible = int(np.searchsorted(_CHANCE * comparisons, 0.5, side="right")) - 1
+    return min(MATCH_DISTANCE, match), min(POSSIBLE_DISTANCE, possible)
 
 
 # ------------------------------------------------------------------ the whole pipeline
@@ -386,6 +405,10 @@ def _find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict
     # distance. Thumbnails, the hashes' own check, also go to the few nearest hashes in any view
     # wherever they rank (a query whose keypoints are mostly a screenshot's buttons votes for
     # every photo a little).
+    # Each view's hashes were compared with every known image's (or, beyond MIH_MIN, could have
+    # been): how far chance alone reaches among that many.
+    comparisons = len(index) * sum(2 * len(v.hashes.primary) + len(v.hashes.center) for v in query.views)
+    match_d, possible_d = chance_distances(comparisons)
     mine: dict[int, list[tuple[View, Candidate]]] = {}
     for view, cands in zip(query.views, per_view, strict=True):
         for c in cands.values():
@@ -395,7 +418,7 @@ def _find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict
     for i, vc in mine.items():
         ranks: list[tuple[int, float]] = [(4, 64)]
         for _, c in vc:
-            if c.by_hash and c.distance <= MATCH_DISTANCE:
+            if c.by_hash and c.distance <= match_d:
                 ranks.append((0, c.distance))
             elif i in voted:
                 ranks.append((1, -voted[i]))
@@ -436,7 +459,7 @@ def _find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict
         taken = 0
 
         def compare(i: int) -> bool:
-            return i not in ids_chosen and (taken < budget or near[i] <= MATCH_DISTANCE)  # noqa: B023
+            return i not in ids_chosen and (taken < budget or near[i] <= match_d)  # noqa: B023
 
         ids_chosen = {i for i, _ in chosen}
         for at, i in enumerate(order):
@@ -456,10 +479,10 @@ def _find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict
             at = first_thumb[id(view)]
             corr = float(table[at:at + len(view.thumbs), j].max())
             correlation[i] = max(correlation.get(i, -1.0), corr)
-            v = decide(c.distance, corr)
+            v = decide(c.distance, corr, match_d, possible_d)
             if v is not None:
                 pbox = _fractions(view.box, query.width, query.height) if view.box else None
-                f = Finding(i, v, c.distance, round(corr, 3), "hash" if c.distance <= MATCH_DISTANCE else "thumbnail",
+                f = Finding(i, v, c.distance, round(corr, 3), "hash" if c.distance <= match_d else "thumbnail",
                             view.panel, pbox, region=pbox)
                 if _better(best.get(i), f):
                     best[i] = f
@@ -469,7 +492,7 @@ def _find_known(query: Query, index: BankIndex, load: Callable[[list[int]], dict
     def worth(i: int) -> bool:
         # With keypoints filed, a photo that shares none with the query (no votes) and has no
         # close hash either is worth matching keypoints with only while few have been.
-        return (i in voted or index.keypoints is None or distance[i] <= MATCH_DISTANCE
+        return (i in voted or index.keypoints is None or distance[i] <= match_d
                 or aligned < ALIGN_BUDGET // 2) and (i not in best or best[i].stage != "hash")
 
     for at, i in enumerate(to_align):

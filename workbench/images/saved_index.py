@@ -27,29 +27,40 @@ import numpy as np
 FORMAT = 1
 
 
-def save(folder: Path, meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> Path:
-    """Write `arrays` and `meta` as a new saved index under `folder`; return where it went.
-    Raises OSError (a full disk, a folder one cannot write), leaving no partial index in use."""
-    folder.mkdir(parents=True, exist_ok=True)
-    name = f"index-{uuid.uuid4().hex[:12]}"
-    work = folder / f".{name}.partial"
-    work.mkdir()
-    try:
-        for key, arr in arrays.items():
-            np.save(work / f"{key}.npy", np.ascontiguousarray(arr), allow_pickle=False)
-        (work / "meta.json").write_text(json.dumps({**meta, "format": FORMAT, "arrays": sorted(arrays)}),
-                                        encoding="utf-8")
-        os.replace(work, folder / name)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
-    pointer = folder / f".current-{name}"
-    pointer.write_text(name, encoding="utf-8")
-    os.replace(pointer, folder / "current")
-    for old in folder.iterdir():  # earlier saves (an open one stays readable where files outlive their name)
-        if old.name.startswith("index-") and old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
-    return folder / name
+class Writer:
+    """A new saved index under `folder`, written an array at a time (the caller need not hold
+    them all at once) and put in use by `commit`. Used as a context manager: on an error nothing
+    partial is left, let alone used."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.name = f"index-{uuid.uuid4().hex[:12]}"
+        self.work = folder / f".{self.name}.partial"
+        self.work.mkdir()
+        self.keys: list[str] = []
+
+    def add(self, key: str, arr: np.ndarray) -> None:
+        np.save(self.work / f"{key}.npy", np.ascontiguousarray(arr), allow_pickle=False)
+        self.keys.append(key)
+
+    def commit(self, meta: dict[str, Any]) -> Path:
+        (self.work / "meta.json").write_text(json.dumps({**meta, "format": FORMAT, "arrays": sorted(self.keys)}),
+                                             encoding="utf-8")
+        os.replace(self.work, self.folder / self.name)
+        pointer = self.folder / f".current-{self.name}"
+        pointer.write_text(self.name, encoding="utf-8")
+        os.replace(pointer, self.folder / "current")
+        for old in self.folder.iterdir():  # earlier saves (an open one stays readable where files outlive their name)
+            if old.name.startswith("index-") and old.name != self.name:
+                shutil.rmtree(old, ignore_errors=True)
+        return self.folder / self.name
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)  # gone already once committed
 
 
 def load(folder: Path) -> tuple[dict[str, Any], dict[str, np.ndarray]] | None:

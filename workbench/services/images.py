@@ -20,14 +20,16 @@ from sqlalchemy import func, insert, select, update
 from workbench.config import cache_dir, current_user
 from workbench.errors import InputError, WorkbenchError
 from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
+from workbench.images.features import KNOWN_FEATURES
 from workbench.images.features import unpack as unpack_features
 from workbench.images.hashing import Fingerprint, fingerprint, to_signed
 from workbench.images.keypoint_index import FORMAT as KEYPOINT_FORMAT
 from workbench.images.keypoint_index import MAX_PHOTOS as KEYPOINT_INDEX_MAX
 from workbench.images.keypoint_index import KeypointIndex
+from workbench.images.keypoint_index import build as build_keypoint_index
 from workbench.images.matching import QUERY_WORK, BankIndex, Finding, Known, analyse, find_known
+from workbench.images.saved_index import Writer as IndexWriter
 from workbench.images.saved_index import load as load_index
-from workbench.images.saved_index import save as save_index
 from workbench.services.claims import NotFound
 from workbench.storage.db import Database
 from workbench.storage.models import Claim, Evidence, KnownImage, utcnow
@@ -295,33 +297,50 @@ def _index_folder(db: Database) -> Path | None:
 
 @dataclass
 class _Rows:
-    """Known images as the index files them: ids, hashes (uint64) and keypoint descriptors."""
+    """Known images as the index files them: ids, hashes (uint64) and keypoint descriptors, all
+    stacked in one array (photo i owning the next counts[i])."""
 
     ids: np.ndarray
     ph: np.ndarray
     ph_trim: np.ndarray
     ph_center: np.ndarray
-    descs: list[np.ndarray | None]
+    desc: np.ndarray
+    counts: np.ndarray
     missing: int  # registered before keypoints existed (none kept yet)
 
 
-def _read_rows(conn: Any, after: int, keypoints: bool) -> _Rows:
+def _read_rows(conn: Any, after: int, upto: int, keypoints: bool) -> _Rows:
+    """The known images with ids in (after, upto], their keypoints copied into one array as they
+    are read (a bank of 100,000 keeps 400 MB of them: never twice, unless ORB kept more than its
+    nominal count for many photos and the array must grow)."""
     cols = [_KNOWN.c.id, _KNOWN.c.ph, _KNOWN.c.ph_trim, _KNOWN.c.ph_center]
     if keypoints:
         cols.append(_KNOWN.c.features)
+    where = (_KNOWN.c.id > after) & (_KNOWN.c.id <= upto)
+    n = int(conn.execute(select(func.count()).select_from(_KNOWN).where(where)).scalar_one()) if keypoints else 0
+    desc = np.empty((n * KNOWN_FEATURES, 32), dtype=np.uint8)
+    counts: list[int] = []
     ids: list[int] = []
     hashes: list[tuple[int, int, int]] = []
-    descs: list[np.ndarray | None] = []
-    missing = 0
-    for r in conn.execute(select(*cols).where(_KNOWN.c.id > after).order_by(_KNOWN.c.id)):
+    missing = filled = 0
+    for r in conn.execute(select(*cols).where(where).order_by(_KNOWN.c.id)):
         ids.append(r[0])
         hashes.append((r[1], r[2], r[3]))
         if keypoints:
             missing += r[4] is None
             f = unpack_features(r[4])
-            descs.append(f.desc if f is not None else None)
+            k = 0 if f is None else len(f)
+            if filled + k > desc.shape[0]:  # ORB keeps ties at its cut, so a photo may hold a few more
+                grown = np.empty((filled + k + desc.shape[0] // 8 + KNOWN_FEATURES, 32), dtype=np.uint8)
+                grown[:filled] = desc[:filled]
+                desc = grown
+            if k:
+                desc[filled:filled + k] = f.desc
+            filled += k
+            counts.append(k)
     h = np.array(hashes, dtype=np.int64).reshape(-1, 3).view(np.uint64)  # BIGINT columns hold them signed
-    return _Rows(np.array(ids, dtype=np.int64), h[:, 0].copy(), h[:, 1].copy(), h[:, 2].copy(), descs, missing)
+    return _Rows(np.array(ids, dtype=np.int64), h[:, 0].copy(), h[:, 1].copy(), h[:, 2].copy(), desc[:filled],
+                 np.array(counts, dtype=np.int64), missing)
 
 
 _INDEX_KIND = f"bank-index/1 keypoints {KEYPOINT_FORMAT}"
@@ -331,28 +350,32 @@ def _open_index(db: Database, conn: Any, count: int, max_id: int) -> BankIndex:
     keypoints = count <= KEYPOINT_INDEX_MAX
     folder = _index_folder(db) if count >= SAVE_FROM else None
     saved = _saved(conn, folder, count, max_id) if folder is not None else None
-    rows = _read_rows(conn, int(saved[0]["max_id"]) if saved else 0, keypoints)
+    rows = _read_rows(conn, int(saved[0]["max_id"]) if saved else 0, max_id, keypoints)
     if folder is not None and (saved is None or rows.ids.size > max(SAVE_FROM, count // 50)):
         if saved is not None:  # too much filed beside it: one new index of everything
-            rows = _read_rows(conn, 0, keypoints)
-        index = _assemble(None, rows, keypoints)
-        arrays = {"ids": index.ids, "ph": index.ph, "ph_trim": index.ph_trim, "ph_center": index.ph_center}
-        if index.keypoints is not None:
-            arrays.update(index.keypoints.arrays())
-        first = int(rows.ids[0]) if rows.ids.size else 0
-        last = int(rows.ids[-1]) if rows.ids.size else 0
-        meta = {"kind": _INDEX_KIND, "count": int(rows.ids.size), "max_id": last, "first_id": first,
-                "shas": _shas(conn, first, last), "missing": rows.missing, "keypoints": index.keypoints is not None}
+            rows = _read_rows(conn, 0, max_id, keypoints)
         try:
-            save_index(folder, meta, arrays)
-        except OSError:
-            return index  # a cache that cannot be written: this process keeps what it built
-        del index, arrays
+            _save_index(conn, folder, rows, keypoints)
+        except OSError:  # a cache that cannot be written: this process files everything itself
+            return _assemble(None, rows, keypoints)
+        del rows
         saved = _saved(conn, folder, count, max_id)
-        if saved is None:  # pragma: no cover - written a moment ago
-            return _assemble(None, _read_rows(conn, 0, keypoints), keypoints)
-        rows = _read_rows(conn, int(saved[0]["max_id"]), keypoints)
+        rows = _read_rows(conn, int(saved[0]["max_id"]) if saved else 0, max_id, keypoints)
     return _assemble(saved[1] if saved else None, rows, keypoints)
+
+
+def _save_index(conn: Any, folder: Path, rows: _Rows, keypoints: bool) -> None:
+    """Everything in `rows` filed and written to a new saved index, a table at a time."""
+    first = int(rows.ids[0]) if rows.ids.size else 0
+    last = int(rows.ids[-1]) if rows.ids.size else 0
+    with IndexWriter(folder) as w:
+        for name in ("ids", "ph", "ph_trim", "ph_center"):
+            w.add(name, getattr(rows, name))
+        if keypoints:
+            for name, arr in build_keypoint_index(rows.desc, rows.counts):
+                w.add(name, arr)
+        w.commit({"kind": _INDEX_KIND, "count": int(rows.ids.size), "max_id": last, "first_id": first,
+                  "shas": _shas(conn, first, last), "missing": rows.missing, "keypoints": keypoints})
 
 
 def _shas(conn: Any, first: int, last: int) -> list[str]:
@@ -395,7 +418,7 @@ def _assemble(saved: dict[str, np.ndarray] | None, rows: _Rows, keypoints: bool)
     index = BankIndex(*arrays)
     if keypoints:
         kp = KeypointIndex.from_arrays(saved) if saved is not None else KeypointIndex()
-        kp.add(rows.descs)
+        kp.add_stacked(rows.desc, rows.counts)
         index.keypoints = kp
     return index
 
