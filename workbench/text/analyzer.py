@@ -731,7 +731,7 @@ def _continuation(cue: Cue, state: _ArticleState, cues: list[Cue]) -> _Decision:
     if actor is not None:
         # "انتقل بوبي جيندال حاكم لويزيانا إلى المدينة. وقال في مؤتمر صحافي…": the one who acted
         # in the sentence before, which gave nobody the word, speaks now.
-        info, mention = actor
+        info, _ = actor
         return _Decision("continuation", info, cue, None, True, distance=1, agrees=True, speaker_sure=False)
     speaker, agrees = state.speaker_for(cue.agree)
     if speaker is None:
