@@ -345,11 +345,18 @@ def set_status_many(
     """Record one verdict on several claims, each `(id, version read)` (None: no check), in one
     transaction with a history entry each. A claim somebody changed since it was read is left as
     it is and returned among the conflicts; the others are saved."""
-    new = Status(status).value if not isinstance(status, Status) else status.value
+    return set_statuses(db, [(cid, status, version) for cid, version in claims], user=user)
+
+
+def set_statuses(
+    db: Database, changes: list[tuple[int, Status | str, int | None]], *, user: str | None = None,
+) -> BatchResult:
+    """Give each claim its own status, `(id, status, version read)`, in one transaction (an
+    undo puts several claims back to what each of them was). As `set_status_many` otherwise."""
     who = current_user(user)
-    if not claims:
+    if not changes:
         return BatchResult([], [])
-    wanted = dict(claims)
+    wanted = {cid: (Status(st).value, version) for cid, st, version in changes}
     saved: list[int] = []
     conflicts: list[int] = []
     with db.session(write=True) as s:
@@ -359,7 +366,7 @@ def set_status_many(
         if missing:
             raise NotFound(f"no claim with id {', '.join(map(str, missing))}")
         now_ts = utcnow()
-        for cid, expected in wanted.items():
+        for cid, (new, expected) in wanted.items():
             old, version = current[cid]
             if expected is not None and version != expected:
                 conflicts.append(cid)

@@ -315,6 +315,11 @@ class EvidenceRow:
     note: str
     user: str
     at: Any
+    # The matched image's provenance, for a photo check or outcome (what the evidence rests on).
+    known_source: str | None = None
+    known_first_seen: str | None = None
+    known_caption: str | None = None
+    known_url: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {k: (v.isoformat() if k == "at" and v is not None else v) for k, v in
@@ -352,11 +357,16 @@ def record_image_outcome(
     db: Database, claim_id: int, known_image_id: int | None, outcome: str, *, path: str | None = None,
     note: str = "", user: str | None = None,
 ) -> int:
-    """The checker's conclusion on a photo: the same image as a known one, or not."""
+    """The checker's conclusion on a photo: the same image as a known one, or not. It is always
+    about one known image: "not the same as anything in the bank" says nothing."""
     if outcome not in OUTCOMES:
         raise WorkbenchError(f"unknown outcome {outcome!r} (one of: {', '.join(OUTCOMES)})")
+    if known_image_id is None:
+        raise WorkbenchError("an outcome compares the photo with one known image: say which (--known ID)")
     with db.begin_write() as conn:
         _require_claim(conn, claim_id)
+        if conn.execute(select(_KNOWN.c.id).where(_KNOWN.c.id == known_image_id)).first() is None:
+            raise NotFound(f"no known image with id {known_image_id}")
         return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
             "claim_id": claim_id, "kind": "image_outcome", "path": path, "sha256": None,
             "known_image_id": known_image_id, "distance": None, "correlation": None, "verdict": None,
@@ -366,9 +376,15 @@ def record_image_outcome(
 
 def claim_evidence(db: Database, claim_id: int) -> list[EvidenceRow]:
     with db.engine.connect() as conn:
-        rows = conn.execute(select(_EVIDENCE).where(_EVIDENCE.c.claim_id == claim_id).order_by(_EVIDENCE.c.id)).all()
+        rows = conn.execute(
+            select(_EVIDENCE, _KNOWN.c.source.label("known_source"), _KNOWN.c.first_seen.label("known_first_seen"),
+                   _KNOWN.c.caption.label("known_caption"), _KNOWN.c.url.label("known_url"))
+            .outerjoin(_KNOWN, _KNOWN.c.id == _EVIDENCE.c.known_image_id)
+            .where(_EVIDENCE.c.claim_id == claim_id).order_by(_EVIDENCE.c.id)
+        ).all()
     return [EvidenceRow(r.id, r.claim_id, r.kind, r.path, r.known_image_id, r.distance, r.correlation, r.verdict,
-                        r.outcome, r.url, r.note, r.user, r.at) for r in rows]
+                        r.outcome, r.url, r.note, r.user, r.at, r.known_source, r.known_first_seen, r.known_caption,
+                        r.known_url) for r in rows]
 
 
 def known_image(db: Database, known_id: int) -> KnownImage:
@@ -382,15 +398,23 @@ def known_image(db: Database, known_id: int) -> KnownImage:
 def add_evidence(db: Database, claim_id: int, *, note: str = "", url: str | None = None,
                  user: str | None = None) -> int:
     """A note or a link on a claim (kind "link" when a URL is given), kept in its history."""
+    return add_evidence_many(db, [claim_id], note=note, url=url, user=user)[0]
+
+
+def add_evidence_many(db: Database, claim_ids: list[int], *, note: str = "", url: str | None = None,
+                      user: str | None = None) -> list[int]:
+    """The same note or link on several claims, in one transaction (all of them, or none)."""
     note, url = note.strip(), (url or "").strip() or None
     if not note and not url:
         raise WorkbenchError("nothing to add: give a note or a link")
     if url is not None and not url.lower().startswith(("http://", "https://")):
         raise WorkbenchError(f"not a web link: {url!r} (http:// or https://)")
+    who, now = current_user(user), utcnow()
     with db.begin_write() as conn:
-        _require_claim(conn, claim_id)
-        return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
+        for claim_id in claim_ids:
+            _require_claim(conn, claim_id)
+        return [int(i) for i in conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
             "claim_id": claim_id, "kind": "link" if url else "note", "path": None, "sha256": None,
             "known_image_id": None, "distance": None, "correlation": None, "verdict": None, "outcome": None,
-            "url": url, "note": note, "user": current_user(user), "at": utcnow(),
-        }]).scalar_one())
+            "url": url, "note": note, "user": who, "at": now,
+        } for claim_id in claim_ids]).scalars().all()]
