@@ -42,7 +42,6 @@ from workbench.tui.calls import Conflict, Done, Failed, call
 from workbench.tui.desk import Desk, Notice, notice
 from workbench.tui.filters import FILTER_HELP, FilterError
 from workbench.tui.keys import bindings
-from workbench.tui.screens.prompt import ChoicePrompt, SourcePicker, TextPrompt
 from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claim_queue import ClaimQueue
 from workbench.tui.widgets.detail import ClaimDetail
@@ -357,6 +356,7 @@ class QueueScreen(Screen[None]):
 
     async def _evidence(self, *, link: bool) -> None:
         from workbench.services.images import add_evidence_many
+        from workbench.tui.screens.prompt import TextPrompt
 
         claims = self.desk.targets()
         if not claims:
@@ -382,6 +382,7 @@ class QueueScreen(Screen[None]):
     @work(group="flow", exit_on_error=False)
     async def action_edit_source(self) -> None:
         from workbench.services.sources import list_sources, reassign_source
+        from workbench.tui.screens.prompt import SourcePicker
 
         claim = self.desk.selected
         if claim is None:
@@ -419,6 +420,8 @@ class QueueScreen(Screen[None]):
 
     @work(group="flow", exit_on_error=False)
     async def action_filter(self) -> None:
+        from workbench.tui.screens.prompt import TextPrompt
+
         spec = await self.app.push_screen_wait(TextPrompt(
             "Filter the queue (empty: every claim)", value=self.desk.filter, placeholder=FILTER_HELP, bidi=self.bidi,
             hint="status: kind: lang: source: article: worth>0.5 media seen; - negates; quote names with spaces"))
@@ -440,6 +443,8 @@ class QueueScreen(Screen[None]):
 
     @work(group="flow", exit_on_error=False)
     async def action_search(self) -> None:
+        from workbench.tui.screens.prompt import TextPrompt
+
         query = await self.app.push_screen_wait(TextPrompt(
             "Search claims", placeholder="words, in any spelling", bidi=self.bidi,
             hint="Diacritics, hamza forms, ال و ب ل ف ك and one typo in a longer word do not matter."))
@@ -458,6 +463,7 @@ class QueueScreen(Screen[None]):
     async def action_check_image(self) -> None:
         from workbench.services.images import check_image_for_claim
         from workbench.tui.screens.image_compare import ImageCompareScreen
+        from workbench.tui.screens.prompt import TextPrompt
 
         claim = self.desk.selected
         if claim is None:
@@ -528,6 +534,7 @@ class QueueScreen(Screen[None]):
     @work(group="flow", exit_on_error=False)
     async def action_export(self) -> None:
         from workbench.services.export import FORMATS, export_to_file
+        from workbench.tui.screens.prompt import ChoicePrompt, TextPrompt
 
         fmt = await self.app.push_screen_wait(ChoicePrompt(
             "Export every verdict as…", [(k, f"{label}  ({k})") for k, (label, _ext) in FORMATS.items()], bidi=self.bidi))
@@ -556,6 +563,7 @@ class QueueScreen(Screen[None]):
 
     async def _job(self, kind: str, title: str) -> None:
         from workbench.tui.screens.jobs import JobScreen
+        from workbench.tui.screens.prompt import TextPrompt
 
         value = await self.app.push_screen_wait(TextPrompt(title, placeholder="~/archive/", bidi=self.bidi))
         if not value:
