@@ -241,3 +241,15 @@ def test_a_new_source_replaces_the_row() -> None:
     before = desk.rows[1]
     desk.update([dataclasses.replace(claim(1, version=2), source_name="Aleppo Media Center", source_id=9)])
     assert desk.rows[1] is not before and desk.rows[1].source_name == "Aleppo Media Center"
+
+
+def test_read_models_are_built_from_named_columns() -> None:
+    from workbench.services.claims import _CLAIMS, _QUEUE
+    from workbench.services.rows import Reader
+
+    assert _QUEUE.names[:4] == ["id", "article_id", "article_title", "text"]
+    assert _CLAIMS.names[-2:] == ["seen_before_id", "seen_similarity"]
+    with pytest.raises(TypeError, match="must name its first fields"):
+        Reader(QueueRow, {"article_id": None, "id": None})
+    with pytest.raises(TypeError, match="no column for"):
+        Reader(QueueRow, {"id": None})

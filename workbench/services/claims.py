@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,6 +13,7 @@ from sqlalchemy import and_, case, func, select, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
+from workbench.services.rows import Reader
 from workbench.storage.db import Database
 from workbench.storage.models import Article, Claim, Source, Status, StatusChange, utcnow
 
@@ -96,15 +99,6 @@ class HistoryEntry:
     to_status: str
 
 
-_COLUMNS = (
-    Claim.id, Claim.article_id, Article.title, Claim.seq, Claim.text, Claim.start, Claim.end,
-    Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability,
-    Source.is_candidate, Claim.mention, Claim.mention_start, Claim.mention_end, Claim.cue,
-    Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version,
-    Claim.updated_at, Claim.updated_by, Article.language, Claim.seen_before_id, Claim.seen_similarity,
-)
-
-
 def _i(v: str | None) -> str | None:
     """Interned: a queue of 100,000 claims repeats the same titles, sources and statuses."""
     return sys.intern(v) if v is not None else None
@@ -127,21 +121,44 @@ def _float(v: float) -> float:
     return _FLOATS.setdefault(v, v) if len(_FLOATS) < 10_000 else v
 
 
-def _row(r: Any) -> ClaimRow:
-    return ClaimRow(
-        id=r[0], article_id=r[1], article_title=_i(r[2] or "") or "", seq=r[3], text=r[4], start=r[5], end=r[6],
-        attributed=bool(r[7]), source_id=r[8], source_name=_i(r[9]), source_kind=_i(r[10]),
-        source_reliability=_i(r[11]), source_is_candidate=bool(r[12]), mention=_i(r[13]), mention_start=r[14],
-        mention_end=r[15], cue=_i(r[16]), rests_on_media=bool(r[17]), checkworthiness=_float(float(r[18])),
-        features=_features(r[19]), status=_i(r[20]) or "unchecked",
-        version=r[21], updated_at=r[22], updated_by=_i(r[23]), language=_i(r[24]) or "und",
-        seen_before_id=r[25], seen_similarity=r[26],
-    )
+def _title(v: str | None) -> str:
+    return _i(v or "") or ""
+
+
+def _status(v: str | None) -> str:
+    return _i(v) or "unchecked"
+
+
+def _language(v: str | None) -> str:
+    return _i(v) or "und"
+
+
+def _worth(v: Any) -> float:
+    return _float(float(v))
+
+
+# What a claim's row shows, wherever it is listed (the conversions share repeated values).
+_SHARED: dict[str, Callable[[Any], Any]] = {
+    "article_title": _title, "attributed": bool, "source_name": _i, "source_kind": _i, "source_reliability": _i,
+    "source_is_candidate": bool, "rests_on_media": bool, "checkworthiness": _worth, "features": _features,
+    "status": _status, "updated_by": _i, "language": _language,
+}
+
+_CLAIMS = Reader(ClaimRow, {
+    "id": Claim.id, "article_id": Claim.article_id, "article_title": Article.title, "seq": Claim.seq,
+    "text": Claim.text, "start": Claim.start, "end": Claim.end, "attributed": Claim.attributed,
+    "source_id": Claim.source_id, "source_name": Source.canonical, "source_kind": Claim.source_kind,
+    "source_reliability": Source.reliability, "source_is_candidate": Source.is_candidate, "mention": Claim.mention,
+    "mention_start": Claim.mention_start, "mention_end": Claim.mention_end, "cue": Claim.cue,
+    "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
+    "status": Claim.status, "version": Claim.version, "updated_at": Claim.updated_at, "updated_by": Claim.updated_by,
+    "language": Article.language, "seen_before_id": Claim.seen_before_id, "seen_similarity": Claim.seen_similarity,
+}, convert={**_SHARED, "mention": _i, "cue": _i, "source_is_candidate": bool})
 
 
 def _base_query() -> Any:
     return (
-        select(*_COLUMNS)
+        _CLAIMS.select()
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
     )
@@ -178,7 +195,7 @@ def list_claims(
     if limit is not None:
         q = q.limit(limit)
     with db.session() as s:
-        rows = [_row(r) for r in s.execute(q).all()]
+        rows = [_CLAIMS.build(r) for r in s.execute(q).all()]
         _attach_seen_before(s, rows)
         return rows
 
@@ -214,11 +231,12 @@ class QueueRow:
 
     @classmethod
     def of(cls, c: ClaimRow) -> QueueRow:
-        return cls(c.id, c.article_id, c.article_title, c.text[:PREVIEW], len(c.text) > PREVIEW, c.attributed,
-                   c.source_id, c.source_name, c.source_kind, c.source_reliability, c.source_is_candidate,
-                   c.rests_on_media, c.checkworthiness, c.features, c.status, c.version, c.updated_by, c.language,
-                   c.seen_before_id)
+        """The queue's row of a claim read whole."""
+        values = {name: getattr(c, name) for name in _QUEUE_FROM_CLAIM}
+        return cls(**values, text=c.text[:PREVIEW], cut=len(c.text) > PREVIEW)
 
+
+_QUEUE_FROM_CLAIM = [f.name for f in dataclasses.fields(QueueRow) if f.name not in ("text", "cut")]
 
 _INTS: dict[int, int] = {}
 
@@ -230,16 +248,21 @@ def _shared_int(v: int | None) -> int | None:
     return _INTS.setdefault(v, v)
 
 
+_QUEUE = Reader(QueueRow, {
+    "id": Claim.id, "article_id": Claim.article_id, "article_title": Article.title,
+    "text": func.substr(Claim.text, 1, PREVIEW), "cut": func.length(Claim.text) > PREVIEW,
+    "attributed": Claim.attributed, "source_id": Claim.source_id, "source_name": Source.canonical,
+    "source_kind": Claim.source_kind, "source_reliability": Source.reliability, "source_is_candidate": Source.is_candidate,
+    "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
+    "status": Claim.status, "version": Claim.version, "updated_by": Claim.updated_by, "language": Article.language,
+    "seen_before_id": Claim.seen_before_id,
+}, convert={**_SHARED, "article_id": _shared_int, "source_id": _shared_int, "cut": bool})
+
+
 def list_queue(db: Database, *, after_id: int | None = None, limit: int | None = None) -> list[QueueRow]:
     """The queue's rows in order, keyset-paged by id (see `QueueRow`)."""
-    cols: list[Any] = [
-        Claim.id, Claim.article_id, Article.title, func.substr(Claim.text, 1, PREVIEW), func.length(Claim.text) > PREVIEW,
-        Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability, Source.is_candidate,
-        Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version, Claim.updated_by,
-        Article.language, Claim.seen_before_id,
-    ]
     q = (
-        select(*cols)
+        _QUEUE.select()
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
         .order_by(Claim.id)
@@ -249,12 +272,7 @@ def list_queue(db: Database, *, after_id: int | None = None, limit: int | None =
     if limit is not None:
         q = q.limit(limit)
     with db.session() as s:
-        return [
-            QueueRow(r[0], _shared_int(r[1]) or r[1], _i(r[2] or "") or "", r[3], bool(r[4]), bool(r[5]),
-                     _shared_int(r[6]), _i(r[7]), _i(r[8]), _i(r[9]), bool(r[10]), bool(r[11]), _float(float(r[12])),
-                     _features(r[13]), _i(r[14]) or "unchecked", r[15], _i(r[16]), _i(r[17]) or "und", r[18])
-            for r in s.execute(q).all()
-        ]
+        return [_QUEUE.build(r) for r in s.execute(q).all()]
 
 
 def _attach_seen_before(s: Any, rows: list[ClaimRow]) -> None:
@@ -285,7 +303,7 @@ def get_claim(db: Database, claim_id: int) -> ClaimRow:
         r = s.execute(_base_query().where(Claim.id == claim_id)).first()
         if r is None:
             raise NotFound(f"no claim with id {claim_id}")
-        row = _row(r)
+        row = _CLAIMS.build(r)
         _attach_seen_before(s, [row])
     return row
 
@@ -382,14 +400,14 @@ def set_statuses(
     return BatchResult([rows[i] for i in saved], [rows[i] for i in conflicts])
 
 
+_HISTORY = Reader(HistoryEntry, {"at": StatusChange.at, "user": StatusChange.user,
+                                  "from_status": StatusChange.from_status, "to_status": StatusChange.to_status})
+
+
 def claim_history(db: Database, claim_id: int) -> list[HistoryEntry]:
     with db.session() as s:
-        rows = s.execute(
-            select(StatusChange.at, StatusChange.user, StatusChange.from_status, StatusChange.to_status)
-            .where(StatusChange.claim_id == claim_id)
-            .order_by(StatusChange.id)
-        ).all()
-    return [HistoryEntry(*r) for r in rows]
+        rows = s.execute(_HISTORY.select().where(StatusChange.claim_id == claim_id).order_by(StatusChange.id)).all()
+    return [_HISTORY.build(r) for r in rows]
 
 
 @dataclass(slots=True)
@@ -404,17 +422,20 @@ class ArticleView:
     publisher_mention: str | None
 
 
+_ARTICLE = Reader(ArticleView, {
+    "id": Article.id, "title": Article.title, "text": Article.text, "language": Article.language, "url": Article.url,
+    "published": Article.published, "publisher": Source.canonical, "publisher_mention": Article.publisher_mention,
+})
+
+
 def get_article(db: Database, article_id: int) -> ArticleView:
     with db.session() as s:
         r = s.execute(
-            select(Article.id, Article.title, Article.text, Article.language, Article.url, Article.published,
-                   Source.canonical, Article.publisher_mention)
-            .outerjoin(Source, Source.id == Article.publisher_id)
-            .where(Article.id == article_id)
+            _ARTICLE.select().outerjoin(Source, Source.id == Article.publisher_id).where(Article.id == article_id)
         ).first()
     if r is None:
         raise NotFound(f"no article with id {article_id}")
-    return ArticleView(*r)
+    return _ARTICLE.build(r)
 
 
 def status_counts(db: Database) -> dict[str, int]:

@@ -10,6 +10,7 @@ from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
 from workbench.errors import WorkbenchError
+from workbench.services.rows import Reader
 from workbench.sources.registry import KINDS, RELIABILITY, Registry
 from workbench.storage.db import Database
 from workbench.storage.models import Article, Claim, Source, SourceChange, utcnow
@@ -168,14 +169,15 @@ class SourceChangeRow:
                 "old": self.old, "new": self.new}
 
 
+_HISTORY = Reader(SourceChangeRow, {"at": SourceChange.at, "user": SourceChange.user, "what": SourceChange.what,
+                                     "old": SourceChange.old, "new": SourceChange.new})
+
+
 def source_history(db: Database, source_id: int) -> list[SourceChangeRow]:
     """Who changed the source, what and when, oldest first."""
     with db.session() as s:
-        rows = s.execute(
-            select(SourceChange.at, SourceChange.user, SourceChange.what, SourceChange.old, SourceChange.new)
-            .where(SourceChange.source_id == source_id).order_by(SourceChange.id)
-        ).all()
-    return [SourceChangeRow(*r) for r in rows]
+        rows = s.execute(_HISTORY.select().where(SourceChange.source_id == source_id).order_by(SourceChange.id)).all()
+    return [_HISTORY.build(r) for r in rows]
 
 
 def update_source(
