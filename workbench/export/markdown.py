@@ -18,6 +18,14 @@ def esc(text: str | None) -> str:
     return _MD.sub(r"\\\1", make_visible(" ".join((text or "").split())))
 
 
+def _link(url: str | None) -> str:
+    """A web link as Markdown shows one, <https://…>; anything else (or a link with spaces or
+    angle brackets in it) as escaped text."""
+    if url and re.fullmatch(r"https?://[^\s<>]+", url):
+        return f"<{url}>"
+    return esc(url)
+
+
 def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") -> str:
     out = [f"# {esc(title)}", ""]
     if not items:
@@ -66,8 +74,13 @@ def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") ->
                     words = "the same image as" if e.outcome == "same" else "not the same as"
                     out.append(f"- **Photo outcome** ({when}, {esc(e.user)}): {words} known image {e.known_image_id}"
                                + (f" — {esc(e.note)}" if e.note else ""))
+                elif e.kind == "link":
+                    line = f"- **Link** ({when}, {esc(e.user)}): {_link(e.url)}"
+                    out.append(line + (f" — {esc(e.note)}" if e.note else ""))
+                elif e.kind == "source":
+                    out.append(f"- **Source changed** ({when}, {esc(e.user)}): {esc(e.note)}")
                 else:
-                    out.append(f"- **{esc(e.kind)}** ({when}, {esc(e.user)}): {esc(e.note or e.url)}")
+                    out.append(f"- **{esc(e.kind).capitalize()}** ({when}, {esc(e.user)}): {esc(e.note or e.url)}")
             if it.history:
                 out.append("- **History:** " + "; ".join(
                     f"{h.at:%Y-%m-%d %H:%M} {esc(h.user)}: {Status(h.from_status).label} → {Status(h.to_status).label}"

@@ -13,6 +13,8 @@ COLUMNS = (
     "claim", "start", "end", "attributed", "source", "source_kind", "source_reliability", "mention", "cue",
     "status", "status_ar", "checkworthiness", "features", "rests_on_media", "updated_by", "updated_at",
     "seen_before_claim", "seen_before_status", "image_checks", "image_outcomes",
+    # Added after the first release: at the end, so that spreadsheets reading by position keep working.
+    "notes", "links", "history",
 )
 
 
@@ -25,6 +27,10 @@ def to_csv(items: list[ExportItem]) -> str:
         checks = "; ".join(f"{e.verdict} #{e.known_image_id}" if e.known_image_id else "none"
                            for e in it.evidence if e.kind == "image_check")
         outcomes = "; ".join(f"{e.outcome} #{e.known_image_id}" for e in it.evidence if e.kind == "image_outcome")
+        notes = "; ".join(f"{e.at:%Y-%m-%d %H:%M} {e.user}: {e.note}" for e in it.evidence
+                          if e.kind in ("note", "source") or (e.kind == "link" and e.note))
+        links = "; ".join(e.url for e in it.evidence if e.kind == "link" and e.url)
+        history = "; ".join(f"{h.at:%Y-%m-%d %H:%M} {h.user}: {h.from_status} → {h.to_status}" for h in it.history)
         w.writerow([
             c.id, c.article_id, a.title, a.url or "", a.published or "", a.publisher or "", a.language,
             c.text, c.start, c.end, int(c.attributed), c.source_name or "", c.source_kind or "",
@@ -32,5 +38,6 @@ def to_csv(items: list[ExportItem]) -> str:
             c.checkworthiness, " ".join(c.features), int(c.rests_on_media), c.updated_by or "",
             c.updated_at.isoformat() if c.updated_at else "",
             (c.seen_before or {}).get("claim_id", ""), (c.seen_before or {}).get("status", ""), checks, outcomes,
+            notes, links, history,
         ])
     return buf.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -91,6 +92,50 @@ def _row(path: Path, facts: ImageFacts, fp: Fingerprint, provenance: dict[str, s
     }
 
 
+_DATE_ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_DATE_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def parse_date(value: str | None, *, what: str = "date") -> str | None:
+    """A date a photo was first seen, as YYYY-MM-DD (or YYYY-MM, YYYY, or with a time): given
+    that way, or day first as in Arabic and European usage (21/08/2013), in Arabic-Indic digits
+    too. A date that could be read two ways (03/04/2013), that does not exist or that is still to
+    come is refused with one line that says so."""
+    import datetime as dt
+
+    from workbench.text.normalize import fold
+
+    if value is None or not value.strip():
+        return None
+    text = fold(value.strip()).replace(",", "")
+    bad = f"{what} {value.strip()!r}"
+    m = _DATE_ISO.fullmatch(text)
+    if m:
+        year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+        hour = minute = second = None if m[4] is None else 0
+        if m[4] is not None:
+            hour, minute, second = int(m[4]), int(m[5]), int(m[6] or 0)
+    else:
+        m = _DATE_DAY_FIRST.fullmatch(text)
+        if not m:
+            raise InputError(f"{bad} is not a date: write it as YYYY-MM-DD (or day first, 21/08/2013)")
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if day <= 12 and month <= 12 and day != month:
+            raise InputError(f"{bad} could be {year}-{month:02d}-{day:02d} or {year}-{day:02d}-{month:02d}: "
+                             "write it as YYYY-MM-DD")
+        hour = minute = second = None
+    try:
+        when = dt.datetime(year, month or 1, day or 1, hour or 0, minute or 0, second or 0)
+    except ValueError as exc:
+        raise InputError(f"{bad} is not a date ({exc})") from exc
+    if when.date() > dt.date.today():
+        raise InputError(f"{bad} is still to come")
+    out = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+    if hour is not None:
+        out += f"T{hour:02d}:{minute:02d}:{second:02d}"
+    return out
+
+
 def add_images(
     db: Database,
     paths: Iterable[str | Path],
@@ -109,7 +154,7 @@ def add_images(
     and the rest stored; rows are committed in small batches, so an interruption loses at most
     the batch under way and running again completes it."""
     who = current_user(user)
-    given = {"source": source, "date": date, "caption": caption, "url": url}
+    given = {"source": source, "date": parse_date(date, what="--date"), "caption": caption, "url": url}
     sidecars: dict[Path, dict[str, dict[str, str | None]]] = {}
     report = AddReport()
     files = list(iter_image_files(paths))
@@ -140,8 +185,16 @@ def add_images(
             if facts.sha256 in seen:
                 report.duplicates += 1
             else:
-                seen.add(facts.sha256)
-                pending.append(_row(item, facts, fp, _provenance_for(item, given, sidecars), who))
+                try:
+                    provenance = _provenance_for(item, given, sidecars)
+                except InputError as exc:  # a bad date in provenance.json: fixed there, then added again
+                    error = ImageError(str(item), str(exc))
+                    report.errors.append(error)
+                    if on_error:
+                        on_error(error)
+                else:
+                    seen.add(facts.sha256)
+                    pending.append(_row(item, facts, fp, provenance, who))
         if len(pending) >= batch:
             flush()
         if on_progress:
@@ -195,7 +248,10 @@ def _provenance_for(
             except (OSError, ValueError):
                 pass
     from_file = cache[folder].get(path.name, {})
-    return {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
+    found = {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
+    if not given.get("date") and from_file.get("date"):
+        found["date"] = parse_date(str(from_file["date"]), what=f"provenance.json: date of {path.name}")
+    return found
 
 
 # ------------------------------------------------------------------ the in-memory index

@@ -16,8 +16,16 @@ from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 
-from workbench.text.display import Data, compose, display_block, display_lines, visible_cells
+from workbench.text.display import (
+    Data,
+    compose,
+    display_block,
+    display_lines,
+    display_parts,
+    visible_cells,
+)
 
 Part = str | tuple[str, str | Style]
 
@@ -75,6 +83,15 @@ class Shown:
             widest = max(widest, cells)
             longest_word = max([longest_word, *(len(visible_cells(w)) for w in para.split())])
         return Measurement(min(longest_word, 12, widest), widest).clamp(max_width=options.max_width)
+
+
+def one_line(parts: Iterable[str], width: int, bidi: bool, style: str = "") -> Text:
+    """A title: parts on one line cut to `width`, right-aligned when the line reads right to left."""
+    parts = list(parts)
+    text, spans = compose(parts)
+    rtl = display_lines(text, max(1, len(text) + 1), False, isolates=spans)[0][1] if text else False
+    return Text(display_parts(parts, width, bidi), style=style, justify="right" if rtl and bidi else "left",
+                no_wrap=True, overflow="crop")
 
 
 def notice_text(parts: Iterable[str], width: int, bidi: bool) -> str:

@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -36,12 +35,13 @@ from workbench.services.claims import (
 )
 from workbench.storage.db import Database
 from workbench.storage.models import Status
-from workbench.text.display import Data, display_parts
+from workbench.text.display import Data
 from workbench.text.wording import plural
 from workbench.tui.calls import Conflict, Done, Failed, call
 from workbench.tui.desk import Desk, Notice, notice
 from workbench.tui.filters import FILTER_HELP, FilterError
 from workbench.tui.keys import bindings
+from workbench.tui.shown import one_line
 from workbench.tui.widgets.article_view import ArticleView
 from workbench.tui.widgets.claim_queue import ClaimQueue
 from workbench.tui.widgets.detail import ClaimDetail
@@ -113,7 +113,7 @@ class QueueScreen(Screen[None]):
         """Draw what the desk holds: the rows, the pane's title, and the selected claim."""
         self.query_one(ClaimQueue).sync()
         title = self.query_one("#queue-title", Static)
-        title.update(Text(display_parts(self.desk.title_parts(), max(10, title.size.width - 2), self.bidi)))
+        title.update(one_line(self.desk.title_parts(), max(10, title.size.width - 2), self.bidi))
         selected = self.desk.selected
         if selected is self._shown:
             return
@@ -215,7 +215,7 @@ class QueueScreen(Screen[None]):
         parts: list[str] = [Data(article.title) if article.title else f"Article {article.id}"]
         if article.publisher:
             parts += [" — ", Data(article.publisher)]
-        title.update(Text(display_parts(parts, max(10, title.size.width - 2), self.bidi)))
+        title.update(one_line(parts, max(10, title.size.width - 2), self.bidi))
         if self.desk.selected is not None:
             self._highlight(self.desk.selected)
 
