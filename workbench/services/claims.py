@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
@@ -446,29 +446,88 @@ def status_counts(db: Database) -> dict[str, int]:
     return counts
 
 
-def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRow]:
-    """Claims whose text holds every word of `query`, matched after spelling normalisation (with or
-    without diacritics, any hamza form, ة/ه, ى/ي). Best matches first. The query is data: its
-    words are quoted for the full-text engine, never parsed as its syntax."""
+def _typo_candidates(vocab: str, c: str, prefixes: tuple[str, ...]) -> tuple[Any, dict[str, Any]]:
+    """A query for the index words that may be `c` (a word's core) with one typo, under any of
+    `prefixes`: those whose rest, u, starts as c does (a typo further on), or has c's 3rd and 4th
+    letters one place early or its 2nd and 3rd one place late (a typo in its 2nd letter), or
+    starts with c's 2nd and 3rd (an extra first letter typed). The vocabulary is sorted, so each
+    prefix and first letter is one range of it; the rest is checked there, in the database."""
+    from sqlalchemy import text as sql
+
+    def next_after(text: str) -> str:
+        return text[:-1] + chr(ord(text[-1]) + 1)
+
+    parts: list[str] = []
+    params: dict[str, Any] = {"c01": c[0:2], "c23": c[2:4], "c12": c[1:3]}
+    for i, p in enumerate(prefixes):
+        k, n = len(p) + 1, len(p) + len(c)
+        params.update({f"a{i}": p + c[0], f"b{i}": next_after(p + c[0]), f"x{i}": p + c[1:3],
+                       f"y{i}": next_after(p + c[1:3]), f"lo{i}": n - 1, f"hi{i}": n + 1})
+        parts.append(f"SELECT term FROM {vocab} WHERE term >= :a{i} AND term < :b{i} "
+                     f"AND length(term) BETWEEN :lo{i} AND :hi{i} AND (substr(term, {k}, 2) = :c01 "
+                     f"OR substr(term, {k + 1}, 2) = :c23 OR substr(term, {k + 2}, 2) = :c12)")
+        parts.append(f"SELECT term FROM {vocab} WHERE term >= :x{i} AND term < :y{i} "
+                     f"AND length(term) BETWEEN :lo{i} AND :hi{i}")
+    return sql(" UNION ALL ".join(parts)), params
+
+
+def search_terms(db: Database, query: str) -> list[list[str]]:
+    """The index words each word of `query` stands for (see `workbench.text.searchwords`): its
+    spellings under every prefix, and, for a longer word, the words one typo away. A word that
+    stands for none leaves its list empty.
+
+    The typo search reads only the stretches of the vocabulary (sorted, so each is a range)
+    that start as the word can start: with any prefix, then its first letter, or its second (an
+    extra first letter typed). A typo in the very first letter is the one it does not forgive."""
     import re
 
     from sqlalchemy import text as sql
 
     from workbench.text.normalize import fold
+    from workbench.text.searchwords import PREFIXES, TYPO_FROM, core, is_arabic, near, spellings
 
-    words = re.findall(r"\w+", fold(query))
+    words = list(dict.fromkeys(re.findall(r"[^\W_]+", fold(query))))
     if not words:
+        return []
+    vocab = "claim_vocab" if db.dialect == "sqlite" else "search_term"
+    out: list[list[str]] = []
+    with db.session() as s:
+        for word in words:
+            found = [r[0] for r in s.execute(sql(f"SELECT term FROM {vocab} WHERE term IN :t").bindparams(
+                bindparam("t", expanding=True)), {"t": sorted(spellings(word))})]
+            c = core(word)
+            if len(c) >= TYPO_FROM:
+                close = {r[0] for r in s.execute(*_typo_candidates(vocab, c, ("", *PREFIXES) if is_arabic(word) else ("",)))}
+                found += [t for t in near(word, sorted(close)) if t not in found]
+            out.append(found)
+    return out
+
+
+def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRow]:
+    """Claims that hold every word of `query`, however it is spelt: with or without diacritics,
+    any hamza form, ة/ه, ى/ي, with or without ال و ف ب ل ك before it, and with one typo in a
+    longer word. Best matches first. The query is data: the words it stands for are quoted for
+    the full-text engine, never parsed as its syntax."""
+    from sqlalchemy import text as sql
+
+    groups = search_terms(db, query)
+    if not groups or not all(groups):
         return []
     with db.session() as s:
         if db.dialect == "sqlite":
-            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            match = " AND ".join("(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in g) + ")" for g in groups)
             ids = [r[0] for r in s.execute(
                 sql("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :m ORDER BY rank LIMIT :l"), {"m": match, "l": limit})]
         else:
+            params: dict[str, Any] = {"l": limit}
+            ors = []
+            for i, g in enumerate(groups):
+                ors.append("(" + " || ".join(f"plainto_tsquery('simple', :t{i}_{j})" for j in range(len(g))) + ")")
+                params.update({f"t{i}_{j}": t for j, t in enumerate(g)})
+            tsq = " && ".join(ors)
             ids = [r[0] for r in s.execute(
-                sql("SELECT id FROM claim WHERE to_tsvector('simple', norm) @@ plainto_tsquery('simple', :q) "
-                    "ORDER BY ts_rank(to_tsvector('simple', norm), plainto_tsquery('simple', :q)) DESC, id LIMIT :l"),
-                {"q": " ".join(words), "l": limit})]
+                sql(f"SELECT id FROM claim WHERE to_tsvector('simple', norm) @@ ({tsq}) "
+                    f"ORDER BY ts_rank(to_tsvector('simple', norm), ({tsq})) DESC, id LIMIT :l"), params)]
     rows = {r.id: r for r in list_claims(db, ids=ids)}
     return [rows[i] for i in ids if i in rows]
 
