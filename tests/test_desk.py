@@ -248,7 +248,7 @@ def test_read_models_are_built_from_named_columns() -> None:
     from workbench.services.rows import Reader
 
     assert _QUEUE.names[:4] == ["id", "article_id", "article_title", "text"]
-    assert _CLAIMS.names[-2:] == ["seen_before_id", "seen_similarity"]
+    assert _CLAIMS.names[-3:] == ["attribution_confidence", "source_confirmed_by", "source_confirmed_at"]
     with pytest.raises(TypeError, match="must name its first fields"):
         Reader(QueueRow, {"article_id": None, "id": None})
     with pytest.raises(TypeError, match="no column for"):

@@ -116,6 +116,11 @@ def _say(message: str) -> None:
     sys.stderr.flush()
 
 
+def _note(message: str) -> None:
+    """A line on stderr about what was done, that is not an error."""
+    _say(f"note: {message}")
+
+
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
@@ -221,11 +226,19 @@ def _cell(text: str, width: int, bidi: bool) -> str:
     return display_parts([Data(text)], width, bidi).ljust(width)
 
 
+def _confirmation_mark(r: Any) -> str:
+    """✓ for a confirmed attribution, else the analyzer's confidence in it (— when it gave none)."""
+    if r.source_confirmed:
+        return "✓"
+    return f"{r.attribution_confidence:.2f}" if r.attribution_confidence is not None else "—"
+
+
 def _claim_lines(rows: list[Any], bidi: bool, source_width: int = 40) -> None:
-    width = max(20, _columns() - 6 - 2 - 12 - 2 - source_width - 2)
+    width = max(20, _columns() - 6 - 2 - 12 - 2 - source_width - 2 - 4 - 2)
     for r in rows:
         src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
-        typer.echo(f"{r.id:>6}  {r.status:<12}  {_cell(src, source_width, bidi)}  {_cell(r.text, width, bidi).rstrip()}")
+        typer.echo(f"{r.id:>6}  {r.status:<12}  {_cell(src, source_width, bidi)}  {_confirmation_mark(r):>4}  "
+                   f"{_cell(r.text, width, bidi).rstrip()}")
 
 
 @app.command()
@@ -234,12 +247,18 @@ def claims(
     status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only claims of this article id.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many claims.")] = None,
+    unconfirmed: Annotated[bool, typer.Option("--unconfirmed", help="Only claims whose source no checker has confirmed yet.")] = False,
+    confidence_below: Annotated[float | None, typer.Option(
+        "--confidence-below",
+        help="Only claims whose attribution the analyzer was less sure of than this (0-1; 0.8 and above is confident), "
+             "or gave no confidence for.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     *,
     database: Database,
     bidi: bool = False,
 ) -> None:
-    """List claims with their sources and statuses."""
+    """List claims with their sources and statuses. The column after the source: ✓ a checker confirmed
+    it, otherwise the analyzer's confidence in it."""
     from workbench.services.claims import list_claims
     from workbench.storage.models import Status
 
@@ -247,12 +266,17 @@ def claims(
         st = Status.parse(status) if status else None
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
-    rows = list_claims(database, status=st, article_id=article, limit=limit)
+    if confidence_below is not None and not 0 <= confidence_below <= 1:
+        raise WorkbenchError(f"--confidence-below takes a number from 0 to 1, not {confidence_below} (0.8 and above is confident)")
+    rows = list_claims(database, status=st, article_id=article, limit=limit,
+                       unconfirmed=unconfirmed, confidence_below=confidence_below)
     if as_json:
         _print_json([r.to_json() for r in rows])
         return
     if not rows:
-        narrowed = [f"status {st.value}" if st else "", f"article {article}" if article is not None else ""]
+        narrowed = [f"status {st.value}" if st else "", f"article {article}" if article is not None else "",
+                    "an unconfirmed source" if unconfirmed else "",
+                    f"a confidence below {confidence_below}" if confidence_below is not None else ""]
         _say(f"no claims with {' and '.join(n for n in narrowed if n)}" if any(narrowed)
              else "no claims yet: ingest articles with `workbench ingest PATH`")
         return
@@ -355,21 +379,35 @@ def note(
 @shared("db", "bidi")
 def history(
     claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array, oldest first.")] = False,
     *,
     database: Database,
     bidi: bool = False,
 ) -> None:
-    """Show who changed a claim's status, when, from what to what."""
+    """Show who changed a claim, when: its status (from what to what) and its source (chosen,
+    confirmed, confirmation withdrawn)."""
+    from workbench.services.attribution import attribution_history
     from workbench.services.claims import claim_history, get_claim
     from workbench.storage.models import Status
+    from workbench.text.display import Data, display_parts
 
     claim = get_claim(database, claim_id)
-    changes = claim_history(database, claim_id)
-    if not changes:
+    entries: list[tuple[Any, int, str, dict[str, Any]]] = [
+        (h.at, 0, f"{h.from_status} → {h.to_status}",
+         {"at": h.at.isoformat(), "user": h.user, "change": "status", "from": h.from_status, "to": h.to_status})
+        for h in claim_history(database, claim_id)
+    ]
+    entries += [(e.at, 1, e.describe(), e.to_json()) for e in attribution_history(database, claim_id)]
+    entries.sort(key=lambda e: (e[0], e[1]))
+    if as_json:
+        _print_json([e[3] for e in entries])
+        return
+    if not entries:
         _say(f"claim {claim_id} has no changes yet: it is {Status(claim.status).label.lower()}")
         return
-    for h in changes:
-        typer.echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {_cell(h.user, 16, bidi)}  {h.from_status} → {h.to_status}")
+    for at, _order, what, data in entries:
+        typer.echo(f"{at:%Y-%m-%d %H:%M:%S}  {_cell(data['user'], 16, bidi)}  "
+                   f"{display_parts([Data(what)], max(20, _columns() - 40), bidi)}")
 
 
 @app.command()
@@ -401,8 +439,14 @@ def export(
     items = collect(database, statuses=statuses, article_id=article)
     url = review_url or os.environ.get("WORKBENCH_REVIEW_URL") or ""
     text = export_text(items, fmt, org_name=org_name, org_url=org_url, review_url=url or None)
-    if fmt == "claimreview" and not url:
-        _say("note: reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
+    if fmt == "claimreview":
+        from workbench.export.claimreview import authorless, without_author_note
+
+        if not url or url.startswith("urn:"):
+            _note("reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
+        without = authorless(items)
+        if without:
+            _note(without_author_note(without, len(items)))
     if output is None:
         sys.stdout.write(text)
         if not items:
@@ -584,9 +628,10 @@ def sources_assign(
     database: Database,
     user: str | None = None,
 ) -> None:
-    """Attribute a claim to another source (the change is kept in the claim's evidence)."""
+    """Attribute a claim to another source, confirmed by that choice (kept in the claim's history)."""
     from workbench.services.claims import get_claim
     from workbench.services.sources import find_source, reassign_source
+    from workbench.text.display import make_visible
 
     if new:
         reassign_source(database, claim_id, new_name=source, user=user)
@@ -596,7 +641,109 @@ def sources_assign(
             raise WorkbenchError(f"no source named {source!r} (add --new to make one)")
         reassign_source(database, claim_id, source_id=found, user=user)
     row = get_claim(database, claim_id)
-    typer.echo(f"claim {row.id}: attributed to {row.source_name} [{row.source_kind}] (by {row.updated_by})")
+    typer.echo(f"claim {row.id}: attributed to {make_visible(row.source_name or '')} [{row.source_kind}], confirmed "
+               f"(by {make_visible(row.updated_by or '')})")
+
+
+ClaimRefs = Annotated[list[str], typer.Argument(
+    help="Claim ids; ID@VERSION (the version `claims --json` gave) refuses a claim somebody changed since",
+    metavar="CLAIM[@VERSION]", show_default=False)]
+
+
+def _claim_refs(args: list[str]) -> tuple[list[tuple[int, int | None]], list[str]]:
+    """`12` or `12@3` (id, version read) per argument, in order, once each; and the arguments that
+    are neither."""
+    import re
+
+    refs: dict[int, int | None] = {}
+    bad = []
+    for arg in args:
+        m = re.fullmatch(r"\s*(\d+)\s*(?:@\s*(\d+)\s*)?", arg)
+        if m is None:
+            bad.append(arg)
+            continue
+        refs[int(m.group(1))] = int(m.group(2)) if m.group(2) else None
+    return list(refs.items()), bad
+
+
+def _attribution_command(database: Database, user: str | None, args: list[str], as_json: bool,
+                         *, confirm: bool) -> None:
+    """`sources confirm` and `sources unconfirm`: one line per claim; one error line per bad id or
+    claim left as somebody else changed it; exit status 1 if any."""
+    from workbench.services.attribution import attribution_words, confirm_sources, unconfirm_sources
+    from workbench.text.display import make_visible
+
+    refs, bad = _claim_refs(args)
+    for arg in bad:
+        _err(f"{make_visible(arg)!r}: not a claim id (give ID or ID@VERSION)")
+    result = (confirm_sources if confirm else unconfirm_sources)(database, refs, user=user)
+    outcome: dict[int, tuple[str, Any]] = {}
+    done_word, same_word = ("confirmed", "already_confirmed") if confirm else ("unconfirmed", "not_confirmed")
+    for row in result.changed:
+        outcome[row.id] = (done_word, row)
+    for row in result.unchanged:
+        outcome[row.id] = (same_word, row)
+    for row in result.conflicts:
+        outcome[row.id] = ("conflict", row)
+    for cid in result.missing:
+        outcome[cid] = ("not_found", None)
+    lines = []
+    for cid, version in refs:
+        what, row = outcome[cid]
+        source = make_visible(attribution_words(row.attributed, row.source_name)) if row is not None else ""
+        if what == "not_found":
+            _err(f"claim {cid}: no such claim")
+        elif what == "conflict":
+            last = f"last changed by {make_visible(row.updated_by)}" if row.updated_by else "unchanged since ingest"
+            _err(f"claim {cid}: not {done_word}: it is at version {row.version}, not {version} ({last}; now {row.status}, "
+                 f"source {source}); look at it again, then {cid}@{row.version}")
+        elif what == "confirmed":
+            lines.append(f"claim {cid}: source confirmed: {source} (by {make_visible(row.source_confirmed_by or '')})")
+        elif what == "already_confirmed":
+            lines.append(f"claim {cid}: already confirmed by {make_visible(row.source_confirmed_by or 'someone')} "
+                         f"on {row.source_confirmed_at:%Y-%m-%d %H:%M}: {source}")
+        elif what == "unconfirmed":
+            lines.append(f"claim {cid}: confirmation withdrawn (by {make_visible(row.updated_by or '')}): {source} is a guess again")
+        else:
+            lines.append(f"claim {cid}: not confirmed: nothing to withdraw ({source})")
+    if as_json:
+        items: list[dict[str, Any]] = [{"arg": a, "id": None, "outcome": "invalid", "claim": None} for a in bad]
+        items += [{"arg": str(cid) if v is None else f"{cid}@{v}", "id": cid, "outcome": outcome[cid][0],
+                   "claim": outcome[cid][1].to_json() if outcome[cid][1] is not None else None} for cid, v in refs]
+        _print_json(items)
+    else:
+        for line in lines:
+            typer.echo(line)
+    raise typer.Exit(1 if bad or result.conflicts or result.missing else 0)
+
+
+@sources_app.command("confirm")
+@shared("db", "user")
+def sources_confirm(
+    claim_ids: ClaimRefs,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")] = False,
+    *,
+    database: Database,
+    user: str | None = None,
+) -> None:
+    """Confirm the source the analyzer gave each claim (for a claim in the publisher's own voice: that
+    it has no external source). Kept in the claim's history; only confirmed sources are exported as
+    the claim's author."""
+    _attribution_command(database, user, claim_ids, as_json, confirm=True)
+
+
+@sources_app.command("unconfirm")
+@shared("db", "user")
+def sources_unconfirm(
+    claim_ids: ClaimRefs,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")] = False,
+    *,
+    database: Database,
+    user: str | None = None,
+) -> None:
+    """Withdraw a confirmation: the claim keeps its source, as a guess again (not exported as its
+    author). Kept in the claim's history."""
+    _attribution_command(database, user, claim_ids, as_json, confirm=False)
 
 
 images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")

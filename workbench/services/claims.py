@@ -9,13 +9,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
 from workbench.services.rows import Reader
 from workbench.storage.db import Database
-from workbench.storage.models import Article, Claim, Source, Status, StatusChange, utcnow
+from workbench.storage.models import (
+    Article,
+    Claim,
+    Source,
+    Status,
+    StatusChange,
+    stored_confidence,
+    utcnow,
+)
 
 
 class NotFound(WorkbenchError):
@@ -59,7 +67,15 @@ class ClaimRow:
     language: str
     seen_before_id: int | None = None
     seen_similarity: float | None = None
-    seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where
+    attribution_confidence: float | None = None  # the analyzer's, at ingest; None: stored before it gave one
+    source_confirmed_by: str | None = None  # the checker who confirmed the attribution (or chose the source)
+    source_confirmed_at: datetime | None = None
+    seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where (read after)
+
+    @property
+    def source_confirmed(self) -> bool:
+        """A checker confirmed the claim's attribution (its source, or that it has none) or chose it."""
+        return self.source_confirmed_at is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,6 +104,10 @@ class ClaimRow:
             "updated_by": self.updated_by,
             "language": self.language,
             "seen_before": self.seen_before,
+            "attribution_confidence": stored_confidence(self.attribution_confidence),
+            "source_confirmed": self.source_confirmed,
+            "source_confirmed_by": self.source_confirmed_by,
+            "source_confirmed_at": self.source_confirmed_at.isoformat() if self.source_confirmed_at else None,
         }
 
 
@@ -137,6 +157,11 @@ def _worth(v: Any) -> float:
     return _float(float(v))
 
 
+def _confidence(v: float | None) -> float | None:
+    c = stored_confidence(v)
+    return _float(c) if c is not None else None
+
+
 # What a claim's row shows, wherever it is listed (the conversions share repeated values).
 _SHARED: dict[str, Callable[[Any], Any]] = {
     "article_title": _title, "attributed": bool, "source_name": _i, "source_kind": _i, "source_reliability": _i,
@@ -153,7 +178,10 @@ _CLAIMS = Reader(ClaimRow, {
     "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
     "status": Claim.status, "version": Claim.version, "updated_at": Claim.updated_at, "updated_by": Claim.updated_by,
     "language": Article.language, "seen_before_id": Claim.seen_before_id, "seen_similarity": Claim.seen_similarity,
-}, convert={**_SHARED, "mention": _i, "cue": _i, "source_is_candidate": bool})
+    "attribution_confidence": Claim.attribution_confidence, "source_confirmed_by": Claim.source_confirmed_by,
+    "source_confirmed_at": Claim.source_confirmed_at,
+}, convert={**_SHARED, "mention": _i, "cue": _i, "source_is_candidate": bool, "source_confirmed_by": _i,
+            "attribution_confidence": _confidence})
 
 
 def _base_query() -> Any:
@@ -174,9 +202,18 @@ def list_claims(
     after_id: int | None = None,
     changed_since: datetime | None = None,
     ids: list[int] | None = None,
+    unconfirmed: bool = False,
+    confidence_below: float | None = None,
 ) -> list[ClaimRow]:
-    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id."""
+    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id.
+    `unconfirmed`: only claims whose attribution no checker has confirmed yet; `confidence_below`:
+    only claims the analyzer was less sure of than this, or gave no confidence for (stored before
+    it did): what needs a look."""
     q = _base_query()
+    if unconfirmed:
+        q = q.where(Claim.source_confirmed_at.is_(None))
+    if confidence_below is not None:
+        q = q.where(or_(Claim.attribution_confidence.is_(None), Claim.attribution_confidence < confidence_below))
     if status is not None:
         q = q.where(Claim.status == Status(status).value)
     if article_id is not None:
@@ -228,6 +265,8 @@ class QueueRow:
     updated_by: str | None
     language: str
     seen_before_id: int | None
+    attribution_confidence: float | None = None  # see ClaimRow
+    source_confirmed: bool = False
 
     @classmethod
     def of(cls, c: ClaimRow) -> QueueRow:
@@ -255,8 +294,10 @@ _QUEUE = Reader(QueueRow, {
     "source_kind": Claim.source_kind, "source_reliability": Source.reliability, "source_is_candidate": Source.is_candidate,
     "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
     "status": Claim.status, "version": Claim.version, "updated_by": Claim.updated_by, "language": Article.language,
-    "seen_before_id": Claim.seen_before_id,
-}, convert={**_SHARED, "article_id": _shared_int, "source_id": _shared_int, "cut": bool})
+    "seen_before_id": Claim.seen_before_id, "attribution_confidence": Claim.attribution_confidence,
+    "source_confirmed": Claim.source_confirmed_at.is_not(None),
+}, convert={**_SHARED, "article_id": _shared_int, "source_id": _shared_int, "cut": bool,
+            "attribution_confidence": _confidence, "source_confirmed": bool})
 
 
 def list_queue(db: Database, *, after_id: int | None = None, limit: int | None = None) -> list[QueueRow]:

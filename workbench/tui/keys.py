@@ -64,8 +64,8 @@ QUEUE = [
             (Key("slash", "search", "Search", True),)),
     KeyLine("`F`", 'filter: `status:false kind:unnamed lang:ar source:"Aleppo Media Center" worth>0.5 media seen` '
             "(`-` negates)", (Key("F", "filter", "Filter"),)),
-    KeyLine("`e`", "attribute the claim to another source, or to a new one (kept in its evidence; also "
-            "`workbench sources assign`)", (Key("e", "edit_source", "Attribute to…"),)),
+    KeyLine("`e`", "attribute the claim to another source, or to a new one; the checker's choice counts as "
+            "confirmed (kept in its history; also `workbench sources assign`)", (Key("e", "edit_source", "Attribute to…"),)),
     KeyLine("`c` / `l`", "a note / an evidence link on the claim (or every marked one)",
             (Key("c", "note", "Note"), Key("l", "link", "Evidence link"))),
     KeyLine("`i`", "check a photo for the claim against the bank, side by side", (Key("i", "check_image", "Check a photo"),)),
