@@ -253,3 +253,50 @@ def test_read_models_are_built_from_named_columns() -> None:
         Reader(QueueRow, {"article_id": None, "id": None})
     with pytest.raises(TypeError, match="no column for"):
         Reader(QueueRow, {"id": None})
+
+
+def test_confirming_sources_one_undo_and_what_was_refused() -> None:
+    desk = desk_of(row(1), row(2), row(3))
+    desk.toggle_mark()
+    desk.toggle_mark()
+    desk.toggle_mark()
+    targets = desk.targets()
+    mine = dataclasses.replace(claim(1, version=2, by="amal"), source_confirmed_by="amal",
+                               source_confirmed_at=datetime(2016, 12, 1, tzinfo=UTC))
+    theirs = dataclasses.replace(claim(2, version=1), source_confirmed_by="omar",
+                                 source_confirmed_at=datetime(2016, 12, 1, tzinfo=UTC))
+    refused = claim(3, status="false", version=2, by="sara")
+    said = desk.confirmation_saved(targets, [mine], [theirs], [refused])
+    assert said.text == "Sources confirmed on 1 claim; 1 confirmed already; 1 not: changed meanwhile by sara (they show that change)."
+    assert desk.rows[1].source_confirmed and desk.rows[2].source_confirmed and desk.rows[3].status == "false"
+    assert not desk.marked
+    step = desk.pop_undo()
+    assert step is not None and step.kind == "confirm" and step.entries == ((1, "unchecked", 2),)
+    said = desk.undo_saved(step, [claim(1, version=3, by="amal")], [])
+    assert said.text == "Undone: the confirmation of the source of claim #1 is withdrawn." and not desk.rows[1].source_confirmed
+
+
+def test_filter_by_confirmation_and_confidence() -> None:
+    sure = dataclasses.replace(row(1), attribution_confidence=0.95)
+    unsure = dataclasses.replace(row(2), attribution_confidence=0.4)
+    unknown = dataclasses.replace(row(3), attribution_confidence=None)
+    confirmed = dataclasses.replace(row(4), attribution_confidence=0.4, source_confirmed=True)
+    desk = desk_of(sure, unsure, unknown, confirmed)
+    desk.set_filter("confirmed:no")
+    assert desk.claim_ids() == [1, 2, 3]
+    desk.set_filter("confirmed:no conf<0.8")
+    assert desk.claim_ids() == [2, 3]  # no figure counts as unsure
+    desk.set_filter("conf>=0.8")
+    assert desk.claim_ids() == [1]
+    desk.set_filter("confirmed:yes")
+    assert desk.claim_ids() == [4]
+    with pytest.raises(FilterError):
+        desk.set_filter("confirmed:maybe")
+
+
+def test_a_colleagues_confirmation_is_said_as_such() -> None:
+    desk = desk_of(row(1))
+    theirs = dataclasses.replace(claim(1, version=2, by="omar"), source_confirmed_by="omar",
+                                 source_confirmed_at=datetime(2016, 12, 1, 10, 42, tzinfo=UTC))
+    said = desk.changed_elsewhere([theirs])
+    assert said is not None and said.text == "Claim #1: omar confirmed its source at 10:42."

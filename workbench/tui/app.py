@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from workbench.config import current_user
 from workbench.storage.db import Database
-from workbench.text.display import resolve_bidi
+from workbench.text.display import Data, display_parts, resolve_bidi
 from workbench.tui.desk import Notice
 from workbench.tui.screens.queue import QueueScreen
 from workbench.tui.shown import notice_text
@@ -37,7 +37,8 @@ class WorkbenchApp(App[None]):
         self.bidi = resolve_bidi(bidi)
         if title:
             self.title = title
-        self.sub_title = f"{self.user} · {_describe(db)}"
+        # Who and which database, as data: a name or a path could hold Arabic, brackets or controls.
+        self.sub_title = display_parts([Data(self.user), " · ", Data(_describe(db))], 200, self.bidi)
 
     def on_mount(self) -> None:
         self.push_screen(QueueScreen(self.db, user=self.user, bidi=self.bidi))

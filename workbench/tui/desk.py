@@ -51,9 +51,22 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class UndoStep:
-    """What one keypress changed: (claim id, status before, version the write left)."""
+    """What one keypress changed: (claim id, status before, version the write left). A verdict
+    is undone by putting each status back; a confirmation (`kind` "confirm") by withdrawing it."""
 
     entries: tuple[tuple[int, str, int], ...]
+    kind: str = "status"
+
+
+def what_changed(before: ClaimRow | QueueRow | None, now: ClaimRow | QueueRow) -> list[str]:
+    """What someone did to a claim, in words, from how it was to how it is."""
+    if before is not None and before.status != now.status:
+        return [f" marked it {Status(now.status).label}"]
+    if before is not None and (before.source_id, before.attributed) != (now.source_id, now.attributed):
+        return [" attributed it to ", Data(now.source_name or "?") if now.attributed else "the publisher's own voice"]
+    if before is not None and before.source_confirmed != now.source_confirmed:
+        return [" confirmed its source" if now.source_confirmed else " withdrew the confirmation of its source"]
+    return [" changed it"]
 
 
 def _when(row: ClaimRow | QueueRow) -> str:
@@ -468,18 +481,46 @@ class Desk:
         """A write refused because someone changed the claim since it was read: who, what, when
         (to be asked before the claim is updated to `current`)."""
         mine = self._pending[current.id][0] if current.id in self._pending else self.rows.get(current.id)
-        if mine is not None and mine.status != current.status:
-            what = f" marked it {Status(current.status).label}"
-        elif mine is not None and (mine.source_id, mine.attributed) != (current.source_id, current.attributed):
-            what = " attributed it to "
-        else:
-            what = " changed it"
-        parts = [f"Claim #{current.id} was not {attempted}: ", Data(_who(current.updated_by, self.user)), what]
-        if what.endswith(" to "):
-            parts.append(Data(current.source_name or "the publisher's own voice") if current.attributed
-                         else "the publisher's own voice")
-        parts.append(f"{_when(current)} meanwhile. It now shows their change.")
-        return notice(*parts, severity="warning")
+        return notice(f"Claim #{current.id} was not {attempted}: ", Data(_who(current.updated_by, self.user)),
+                      *what_changed(mine, current), f"{_when(current)} meanwhile. It now shows their change.",
+                      severity="warning")
+
+    # ------------------------------------------------------------------ confirmations
+
+    def confirmation_saved(self, claims: Sequence[QueueRow], changed: Sequence[ClaimRow], unchanged: Sequence[ClaimRow],
+                           conflicts: Sequence[ClaimRow]) -> Notice:
+        """A confirmation of sources came back (`a`): the claims show it, one undo withdraws what
+        this key confirmed, and the checker is told what was already confirmed or refused."""
+        said = self._confirm_notice(claims, changed, unchanged, conflicts)
+        for row in changed:
+            self._own.add((row.id, row.version))
+        self.update([*changed, *unchanged, *conflicts])
+        if changed:
+            self.undo.append(UndoStep(tuple((r.id, r.status, r.version) for r in changed), kind="confirm"))
+        self.marked.clear()
+        return said
+
+    def _confirm_notice(self, claims: Sequence[QueueRow], changed: Sequence[ClaimRow], unchanged: Sequence[ClaimRow],
+                        conflicts: Sequence[ClaimRow]) -> Notice:
+        if len(claims) == 1 and changed:
+            r = changed[0]
+            return notice(f"Claim #{r.id}: source confirmed: ",
+                          Data(r.source_name) if r.attributed and r.source_name else "no external source (its own voice)",
+                          ". ctrl+z withdraws it.")
+        if len(claims) == 1 and unchanged:
+            r = unchanged[0]
+            return notice(f"Claim #{r.id}: its source was confirmed already, by ",
+                          Data(_who(r.source_confirmed_by, self.user)), ".")
+        if len(claims) == 1 and conflicts:
+            return self.conflict_notice(conflicts[0], "confirmed")
+        parts: list[str] = [f"Sources confirmed on {plural(len(changed), 'claim')}"]
+        if unchanged:
+            parts.append(f"; {len(unchanged):,} confirmed already")
+        if conflicts:
+            who = sorted({_who(r.updated_by, self.user) for r in conflicts})
+            parts += [f"; {len(conflicts):,} not: changed meanwhile by ", *_names(who), " (they show that change)"]
+        parts.append(".")
+        return notice(*parts, severity="warning" if conflicts else "information")
 
     # ------------------------------------------------------------------ undo
 
@@ -490,7 +531,10 @@ class Desk:
         for row in saved:
             self._own.add((row.id, row.version))
         self.update([*saved, *conflicts])
-        if len(step.entries) == 1 and saved:
+        if step.kind == "confirm":
+            what = f"claim #{step.entries[0][0]}" if len(step.entries) == 1 else plural(len(saved), "claim")
+            text = f"Undone: the confirmation of the source of {what} is withdrawn."
+        elif len(step.entries) == 1 and saved:
             claim_id, before, _v = step.entries[0]
             text = f"Undone: claim #{claim_id} is {Status(before).label} again."
         else:
@@ -511,6 +555,7 @@ class Desk:
         """Claims changed in the database since the last look: shown as they now are; a notice
         says who changed what (our own writes, from this window, are not news)."""
         others: list[ClaimRow] = []
+        before: dict[int, QueueRow] = {}
         for row in rows:
             known = self.rows.get(row.id)
             read = self._pending[row.id][0] if row.id in self._pending else known
@@ -518,6 +563,7 @@ class Desk:
                 continue
             if row.updated_by == self.user and row.id in self._pending:
                 continue  # our own save, seen before it came back: it says how it ended
+            before[row.id] = known
             self.update([row])
             if row.updated_by != self.user:
                 others.append(row)
@@ -525,8 +571,8 @@ class Desk:
             return None
         if len(others) == 1:
             r = others[0]
-            return notice(f"Claim #{r.id}: ", Data(_who(r.updated_by, self.user)),
-                          f" marked it {Status(r.status).label}{_when(r)}.")
+            return notice(f"Claim #{r.id}: ", Data(_who(r.updated_by, self.user)), *what_changed(before[r.id], r),
+                          f"{_when(r)}.")
         who = sorted({_who(r.updated_by, self.user) for r in others})
         return notice(f"{plural(len(others), 'claim')} changed by ", *_names(who), ".")
 

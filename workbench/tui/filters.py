@@ -3,10 +3,12 @@
     status:unchecked   status:false,misleading   kind:unnamed   lang:ar   article:3
     source:reuters   source:المرصد   source:"Aleppo Media Center"   source:«مركز حلب»
     media   seen   worth>0.5   worth<0.2   -media (a leading minus negates)
+    confirmed:no   confirmed:yes   conf<0.8   conf>=0.8 (the analyzer's confidence in the source)
 
 `source:` matches any name the source is known by (its canonical name and every alias, Arabic or
 English), spelling folded and the definite article ignored, so "المرصد", "مرصد" and "observatory"
-all find the Syrian Observatory. A value with spaces is quoted ("…", “…”, «…» or '…').
+all find the Syrian Observatory. A value with spaces is quoted ("…", “…”, «…» or '…'). `conf<x` also holds for a claim the
+analyzer gave no confidence for (stored before it did): like a low one, it needs a look.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from workbench.services.claims import QueueRow
 from workbench.storage.models import Status
 from workbench.text.normalize import match_key
 
-FILTER_HELP = 'status:unchecked kind:unnamed lang:ar source:"Aleppo Media Center" article:3 media seen worth>0.5 -media'
+FILTER_HELP = 'status:unchecked source:"Aleppo Media Center" confirmed:no conf<0.8 lang:ar worth>0.5 media -seen'
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
 
 
@@ -68,6 +70,14 @@ def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], b
             ">": lambda r: r.checkworthiness > value, ">=": lambda r: r.checkworthiness >= value,
             "<": lambda r: r.checkworthiness < value, "<=": lambda r: r.checkworthiness <= value}
         test = tests[op]
+    elif m := re.fullmatch(r"conf(?:idence)?([<>]=?)(\d*\.?\d+)", term):
+        op, value = m.group(1), float(m.group(2))
+        sure: dict[str, Callable[[float], bool]] = {">": lambda c: c > value, ">=": lambda c: c >= value,
+                                                    "<": lambda c: c < value, "<=": lambda c: c <= value}
+        compare, unknown = sure[op], op.startswith("<")  # no figure counts as unsure
+
+        def test(r: QueueRow) -> bool:
+            return unknown if r.attribution_confidence is None else compare(r.attribution_confidence)
     elif term == "media":
         test = lambda r: r.rests_on_media  # noqa: E731
     elif term == "seen":
@@ -83,6 +93,12 @@ def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], b
             except ValueError as exc:
                 raise FilterError(str(exc)) from exc
             test = lambda r: r.status in wanted  # noqa: E731
+        elif key == "confirmed":
+            yes = {"yes": True, "y": True, "true": True, "1": True, "no": False, "n": False, "false": False, "0": False}
+            if any(v.lower() not in yes for v in values):
+                raise FilterError(f"{term!r}: confirmed:yes or confirmed:no")
+            wanted_flags = {yes[v.lower()] for v in values}
+            test = lambda r: r.source_confirmed in wanted_flags  # noqa: E731
         elif key == "kind":
             kinds = {v.replace("_", " ") for v in values}
             test = lambda r: (r.source_kind or "") in kinds  # noqa: E731
@@ -105,9 +121,10 @@ def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], b
                 hay = known if known is not None else match_key(r.source_name or "")
                 return any(n in hay for n in needles)
         else:
-            raise FilterError(f"unknown filter {key!r} (status, kind, lang, source, article, media, seen, worth)")
+            raise FilterError(f"unknown filter {key!r} (status, kind, lang, source, confirmed, article, media, seen, worth, conf)")
     else:
-        raise FilterError(f"unknown filter {term!r} (status:…, kind:…, lang:…, source:…, article:…, media, seen, worth>…)")
+        raise FilterError(f"unknown filter {term!r} (status:…, kind:…, lang:…, source:…, confirmed:…, article:…, "
+                          "media, seen, worth>…, conf<…)")
     return (lambda r: not test(r)) if neg else test
 
 

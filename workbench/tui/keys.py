@@ -66,6 +66,9 @@ QUEUE = [
             "(`-` negates)", (Key("F", "filter", "Filter"),)),
     KeyLine("`e`", "attribute the claim to another source, or to a new one; the checker's choice counts as "
             "confirmed (kept in its history; also `workbench sources assign`)", (Key("e", "edit_source", "Attribute to…"),)),
+    KeyLine("`a`", "confirm the claim's source (or every marked claim's): `✓` in the queue, where `?` marks the "
+            "analyzer's unsure guesses (below 0.8) and `·` its confident ones; `ctrl+z` withdraws it",
+            (Key("a", "confirm_source", "Confirm source"),)),
     KeyLine("`c` / `l`", "a note / an evidence link on the claim (or every marked one)",
             (Key("c", "note", "Note"), Key("l", "link", "Evidence link"))),
     KeyLine("`i`", "check a photo for the claim against the bank, side by side", (Key("i", "check_image", "Check a photo"),)),

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from workbench.services.claims import Dashboard, dashboard
 from workbench.storage.db import Database
 from workbench.storage.models import Status
-from workbench.text.display import Data, display_parts, paragraph_is_rtl
+from workbench.text.display import Data, display_parts, make_visible, paragraph_is_rtl
 from workbench.text.wording import plural
 from workbench.tui.calls import Done, call
 from workbench.tui.keys import bindings
@@ -107,7 +107,7 @@ class DashboardScreen(ModalScreen[Target | None]):
         name_w = max(10, width - 14 - 24)
         for name, kind, n, done in d.by_source:
             line = Text(_cell(name, name_w, self.bidi), no_wrap=True, overflow="ellipsis")
-            line.append(f"  {kind:<12}", style="cyan")
+            line.append(f"  {make_visible(kind):<12}", style="cyan")
             line.append(f"{plural(n, 'claim'):>11} · {done:,} done", style="dim")
             sources.add_option(Option(line, id=f"source:{name}"))
         for options in (worth, articles, sources):

@@ -85,8 +85,6 @@ class JobScreen(ModalScreen[bool]):
         last = [0.0]
 
         def due() -> bool:
-            if self._stop.is_set():
-                raise Cancelled
             now = time.monotonic()
             if now - last[0] >= 0.1:
                 last[0] = now
@@ -116,6 +114,8 @@ class JobScreen(ModalScreen[bool]):
                 from workbench.services.images import add_images
 
                 def on_progress(n: int, total: int) -> None:
+                    if self._stop.is_set():
+                        raise Cancelled
                     if due() or n == total:
                         self.post_message(_Progress(n, total, f"{n:,} of {plural(total, 'photo')}", False))
 

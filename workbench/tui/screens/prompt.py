@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.services.sources import SourceRow
-from workbench.text.display import Data, display_parts
+from workbench.text.display import Data, display_parts, make_visible
 from workbench.text.normalize import match_key
 from workbench.text.wording import plural
 from workbench.tui.shown import Shown
@@ -160,7 +160,7 @@ class SourcePicker(ModalScreen[int | str | None]):
             chosen = self._sources[:30]
         for s in chosen:
             label = Text(display_parts([Data(s.canonical)], 40, self._bidi))
-            label.append(f"  {s.kind} · {plural(s.claims, 'claim')}", style="dim")
+            label.append(f"  {make_visible(s.kind)} · {plural(s.claims, 'claim')}", style="dim")
             options.add_option(Option(label, id=str(s.id)))
         if self._allow_new and self._typed:
             new = Text("+ a new source named ", style="bold green")

@@ -333,8 +333,14 @@ class QueueScreen(Screen[None]):
         if step is None:
             self.say(notice("Nothing to undo.", severity="warning"))
             return
+        outcome: Done[Any] | Conflict | Failed
         async with self._writes:
-            outcome = await call(set_statuses, self.db, list(step.entries), user=self.user)
+            if step.kind == "confirm":
+                from workbench.services.attribution import unconfirm_sources
+
+                outcome = await call(unconfirm_sources, self.db, [(cid, v) for cid, _s, v in step.entries], user=self.user)
+            else:
+                outcome = await call(set_statuses, self.db, list(step.entries), user=self.user)
         if isinstance(outcome, Done):
             said = self.desk.undo_saved(step, outcome.value.saved, outcome.value.conflicts)
         else:
@@ -342,6 +348,28 @@ class QueueScreen(Screen[None]):
         self.show_desk()
         self.say(said)
         if self.desk.selected_id in {cid for cid, _s, _v in step.entries}:
+            self.load_detail(self.desk.selected_id)
+
+    @work(group="write", exit_on_error=False)
+    async def action_confirm_source(self) -> None:
+        """`a`: a checker vouches for the source the analyzer gave (the marked claims, or the
+        selected one), version-checked; one ctrl+z withdraws what this key confirmed."""
+        from workbench.services.attribution import confirm_sources
+
+        claims = self.desk.targets()
+        if not claims:
+            self._nothing_selected()
+            return
+        async with self._writes:
+            outcome = await call(confirm_sources, self.db, [(c.id, c.version) for c in claims], user=self.user)
+        if not isinstance(outcome, Done):
+            self._failed(outcome, "confirmed")
+            return
+        r = outcome.value
+        said = self.desk.confirmation_saved(claims, r.changed, r.unchanged, r.conflicts)
+        self.show_desk()
+        self.say(said)
+        if self.desk.selected_id in {c.id for c in claims}:
             self.load_detail(self.desk.selected_id)
 
     # ------------------------------------------------------------------ asking, then doing

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench.services.claims import QueueRow
-from workbench.storage.models import Status
+from workbench.storage.models import CONFIDENT, Status
 from workbench.text.display import display_line, display_parts, paragraph_is_rtl
 from workbench.tui.desk import Desk
 
@@ -40,6 +40,19 @@ COMPACT_BELOW = 64  # columns: narrower than this, the queue drops the source an
 SHORT = {"unchecked": "unc", "in_progress": "prg", "verified": "ver", "disputed": "dis", "false": "fal",
          "misleading": "mis", "unverifiable": "unv"}
 _STYLES = {k: Style.parse(v) for k, v in STATUS_STYLE.items()}
+_CONFIRMED = Style(color="green", bold=True)
+_GUESS = Style(dim=True)
+_UNSURE = Style(color="yellow", bold=True)
+
+
+def attribution_mark(r: QueueRow) -> tuple[str, Style]:
+    """How far to trust the claim's source, at a glance: ✓ a checker confirmed it, · the
+    analyzer's confident guess, ? its unsure one (below 0.8, or no figure): look at these first."""
+    if r.source_confirmed:
+        return "✓", _CONFIRMED
+    if r.attribution_confidence is not None and r.attribution_confidence >= CONFIDENT:
+        return "·", _GUESS
+    return "?", _UNSURE
 
 
 def status_cell(status: str) -> Text:
@@ -117,9 +130,9 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width or (self.app.size.width * 3) // 5
         self.compact = width < COMPACT_BELOW
         if self.compact:
-            widths = (0, max(10, width - 1 - 5 - 4 - 5 - 1))
+            widths = (0, max(10, width - 1 - 5 - 4 - 5 - 2 - 1))
         else:
-            rest = max(24, width - 1 - 6 - 12 - 5 - 4)
+            rest = max(24, width - 1 - 6 - 12 - 5 - 2 - 4)
             source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
             widths = (source, max(14, rest - source - 1))
         if widths != self._widths:
@@ -146,8 +159,8 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         sw = self._widths[0]
         desk = self.desk
         if y == 0:
-            header = (f" {'#':<5}{'St':<4}{'Wth':>4} Claim" if self.compact
-                      else f" {'#':<6}{'Status':<12}{'Worth':>5} {'Source':<{sw}} Claim")
+            header = (f" {'#':<5}{'St':<4}{'Wth':>4}   Claim" if self.compact
+                      else f" {'#':<6}{'Status':<12}{'Worth':>5}   {'Source':<{sw}} Claim")
             style = base + self.get_component_rich_style("claim-queue--header")
             return Strip([Segment(header[:width].ljust(width), style)])
         index = int(self.scroll_offset.y) + y - 1
@@ -172,12 +185,15 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         worth = row_style + Style.parse(worth_style(r.checkworthiness))
         status_style = row_style + _STYLES.get(r.status, Style())
         mark = Segment("●" if marked else " ", row_style + Style(bold=True, color="yellow"))
+        trust, trust_style = attribution_mark(r)
+        trusted = Segment(f"{trust} ", row_style + trust_style)
         if self.compact:
             segments = [
                 mark,
                 Segment(f"{r.id:<5}"[:5], row_style + Style(dim=True)),
                 Segment(f"{SHORT.get(r.status, '?'):<4}", status_style),
                 Segment(f"{r.checkworthiness:>4.1f} ", worth),
+                trusted,
                 Segment(claim, row_style),
             ]
         else:
@@ -186,7 +202,8 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
                 Segment(f"{r.id:<6}"[:6], row_style + Style(dim=True)),
                 Segment(f"{Status(r.status).label:<12}", status_style),
                 Segment(f"{r.checkworthiness:>5.2f} ", worth),
-                Segment(src + " ", row_style),
+                trusted,
+                Segment(src + " ", row_style + (Style(dim=True) if trust == "·" else Style())),
                 Segment(claim, row_style),
             ]
         return Strip(segments).crop(0, width).extend_cell_length(width, row_style)

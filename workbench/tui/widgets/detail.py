@@ -21,7 +21,7 @@ from workbench.services.claims import ClaimRow, HistoryEntry, QueueRow
 from workbench.storage.models import Status
 from workbench.text.display import Data
 from workbench.tui.shown import Part, Shown
-from workbench.tui.widgets.claim_queue import STATUS_STYLE
+from workbench.tui.widgets.claim_queue import CONFIDENT, STATUS_STYLE
 
 RELIABILITY_STYLE = {"credible": "green", "mixed": "yellow", "not credible": "red", "unknown": "dim"}
 
@@ -44,7 +44,11 @@ def evidence_parts(e: Any) -> list[Part]:
         if e.note:
             parts += [" — ", Data(e.note)]
     elif e.kind == "source":
-        parts += ["source: ", Data(e.note)]
+        parts += ["source chosen: ", Data(e.note)]
+    elif e.kind == "source_confirmed":
+        parts += [("source confirmed: ", "green"), Data(e.note)]
+    elif e.kind == "source_unconfirmed":
+        parts += ["source confirmation withdrawn: ", Data(e.note)]
     else:
         parts += [f"{e.kind}: ", Data(e.note or e.url or "")]
     if provenance and e.kind in ("image_check", "image_outcome"):
@@ -54,6 +58,25 @@ def evidence_parts(e: Any) -> list[Part]:
     if e.note and e.kind in ("image_check", "image_outcome"):
         parts += [": ", Data(e.note)]
     return parts
+
+
+def attribution_parts(c: ClaimRow | QueueRow) -> list[Part]:
+    """Who vouches for the claim's source: a checker (who, when), or the analyzer (how sure)."""
+    if c.source_confirmed:
+        by = getattr(c, "source_confirmed_by", None)
+        at = getattr(c, "source_confirmed_at", None)
+        parts: list[Part] = [("✓ confirmed", "bold green")]
+        if by:
+            parts += [" by ", Data(by)]
+        if at is not None:
+            parts.append(f", {at:%Y-%m-%d %H:%M}")
+        return parts
+    conf = c.attribution_confidence
+    if conf is None:
+        return [("? the analyzer's guess, with no confidence recorded", "bold yellow"), ("  a: confirm", "dim")]
+    sure = conf >= CONFIDENT
+    return [(f"{'·' if sure else '?'} the analyzer's guess, confidence {conf:.2f}", "dim" if sure else "bold yellow"),
+            ("  a: confirm", "dim")]
 
 
 class ClaimDetail(VerticalScroll, can_focus=True):
@@ -110,6 +133,8 @@ class ClaimDetail(VerticalScroll, can_focus=True):
             grid.add_row("Source", self._shown(*src))
             rel = c.source_reliability or "unknown"
             grid.add_row("Reliability", self._shown((rel, RELIABILITY_STYLE.get(rel, ""))))
+        if c.source_name is not None or c.attributed:
+            grid.add_row("Attribution", self._shown(*attribution_parts(c)))
             if isinstance(c, ClaimRow) and c.mention:
                 grid.add_row("Mention", self._shown(Data(c.mention)))
         # A queue row has no cue, positions or earlier verdict: they follow when the claim is read whole.
