@@ -202,7 +202,7 @@ def test_a_search_that_finds_nothing_says_so_in_the_title() -> None:
     desk = desk_of(row(1))
     desk.set_search("مرصد", [])
     assert desk.row_count == 0 and desk.selected is None
-    assert "".join(desk.title_parts()) == "Search “مرصد” — no claims match (esc: all claims)"
+    assert "".join(desk.title_parts()) == "Search “مرصد”: no claims match · esc: all"
 
 
 def test_changes_by_others_say_who_and_what_and_ours_are_not_news() -> None:

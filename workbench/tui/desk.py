@@ -83,6 +83,7 @@ class Desk:
         self.user = user
         self.rows: dict[int, QueueRow] = {}  # every claim loaded, shown or not
         self.total = 0  # claims in the database when last counted
+        self.max_id = 0  # the highest claim id loaded (how wide the ids' column is)
         self.loaded_all = False
         self.marked: set[int] = set()
         self.sort = "position"  # or "worth": most check-worthy first
@@ -130,8 +131,8 @@ class Desk:
         total = max(self.total, len(self.rows))
         shown = self.row_count
         if self.search is not None:
-            found = f" — {plural(shown, 'claim')}" if shown else " — no claims match"
-            parts = ["Search “", Data(self.search), f"”{found} (esc: all claims)"]
+            found = f": {plural(shown, 'claim')}" if shown else ": no claims match"
+            parts = ["Search “", Data(self.search), f"”{found} · esc: all"]
         elif self.filter:
             parts = [f"Claims — {shown:,} of {total:,} · filter: ", Data(self.filter)]
         else:
@@ -152,6 +153,7 @@ class Desk:
         keep = self._wanted if self._wanted is not None else self.selected_id
         old = self.rows
         self.rows = {r.id: r for r in rows}
+        self.max_id = max(self.rows, default=0)
         for i in self._found:  # a search's results stay until their pages come
             if i not in self.rows and i in old:
                 self.rows[i] = old[i]
@@ -194,6 +196,7 @@ class Desk:
     def _put(self, row: QueueRow) -> None:
         """Keep a row as read, unless a newer version of the claim is known already, or a
         verdict on it is being saved (the save says how it ends)."""
+        self.max_id = max(self.max_id, row.id)
         known = self.rows.get(row.id)
         if known is None or (row.version >= known.version and row.id not in self._pending):
             self.rows[row.id] = row

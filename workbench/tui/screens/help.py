@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
         blocks: list[Table | Text] = []
         for _name, title, lines in SECTIONS:
             table = Table.grid(padding=(0, 2))
-            table.add_column(style="bold cyan", min_width=12, max_width=28)
+            table.add_column(style="bold cyan", min_width=10, max_width=20)
             table.add_column()
             for line in lines:
                 table.add_row(Text(_plain(line.shown)), Text(_plain(line.does)))

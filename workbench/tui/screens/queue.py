@@ -452,7 +452,8 @@ class QueueScreen(Screen[None]):
 
         spec = await self.app.push_screen_wait(TextPrompt(
             "Filter the queue (empty: every claim)", value=self.desk.filter, placeholder=FILTER_HELP, bidi=self.bidi,
-            hint="status: kind: lang: source: article: worth>0.5 media seen; - negates; quote names with spaces"))
+            hint="status: kind: lang: source: confirmed:no conf<0.8 article: worth>0.5 media seen; - negates; "
+                 "quote names with spaces"))
         if spec is not None:
             await self.apply_filter(spec)
 

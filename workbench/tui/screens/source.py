@@ -114,7 +114,9 @@ class SourceScreen(Screen[bool]):
             head.append(("   also written: ", "dim"))
             for i, alias in enumerate(s.aliases[:8]):
                 head += [(" · ", "dim") if i else "", (Data(alias), "dim")]
-        blocks: list[Shown | Text] = [Shown(*head, bidi=self.bidi)]
+        blocks: list[Shown | Text] = [Shown(*head, bidi=self.bidi), Text(
+            "rate: 1 credible · 2 mixed · 3 not credible · 4 unknown   ctrl+z undo   a accept · R rename · M merge",
+            style="dim italic")]
         if self.history:
             blocks += [Text("History", style="bold"), Shown(*history_parts(self.history), bidi=self.bidi)]
         self.query_one("#source-facts", Static).update(Group(*blocks))

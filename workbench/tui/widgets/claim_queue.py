@@ -96,6 +96,7 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         self.bidi = bidi
         self._drawn: dict[int, tuple[QueueRow, str, str]] = {}  # claim -> (row drawn, source, claim) cells
         self._widths = (SOURCE_WIDTH, 40)
+        self._id_width = 6  # the widest claim id and a space
         self.compact = False
 
     @property
@@ -129,14 +130,15 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
     def _resize(self) -> None:
         width = self.scrollable_content_region.width or (self.app.size.width * 3) // 5
         self.compact = width < COMPACT_BELOW
+        ids = max(5 if self.compact else 6, len(str(self.desk.max_id)) + 1)
         if self.compact:
-            widths = (0, max(10, width - 1 - 5 - 4 - 5 - 2 - 1))
+            widths = (0, max(10, width - 1 - ids - 4 - 5 - 2 - 1))
         else:
-            rest = max(24, width - 1 - 6 - 12 - 5 - 2 - 4)
+            rest = max(24, width - 1 - ids - 12 - 5 - 2 - 4)
             source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
             widths = (source, max(14, rest - source - 1))
-        if widths != self._widths:
-            self._widths = widths
+        if widths != self._widths or ids != self._id_width:
+            self._widths, self._id_width = widths, ids
             self._drawn.clear()
         self.virtual_size = Size(width, len(self.desk.order) + 1)
 
@@ -159,8 +161,9 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         sw = self._widths[0]
         desk = self.desk
         if y == 0:
-            header = (f" {'#':<5}{'St':<4}{'Wth':>4}   Claim" if self.compact
-                      else f" {'#':<6}{'Status':<12}{'Worth':>5}   {'Source':<{sw}} Claim")
+            iw = self._id_width
+            header = (f" {'#':<{iw}}{'St':<4}{'Wth':>4}   Claim" if self.compact
+                      else f" {'#':<{iw}}{'Status':<12}{'Worth':>5}   {'Source':<{sw}} Claim")
             style = base + self.get_component_rich_style("claim-queue--header")
             return Strip([Segment(header[:width].ljust(width), style)])
         index = int(self.scroll_offset.y) + y - 1
@@ -190,7 +193,7 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         if self.compact:
             segments = [
                 mark,
-                Segment(f"{r.id:<5}"[:5], row_style + Style(dim=True)),
+                Segment(f"{r.id:<{self._id_width}}", row_style + Style(dim=True)),
                 Segment(f"{SHORT.get(r.status, '?'):<4}", status_style),
                 Segment(f"{r.checkworthiness:>4.1f} ", worth),
                 trusted,
@@ -199,7 +202,7 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             segments = [
                 mark,
-                Segment(f"{r.id:<6}"[:6], row_style + Style(dim=True)),
+                Segment(f"{r.id:<{self._id_width}}", row_style + Style(dim=True)),
                 Segment(f"{Status(r.status).label:<12}", status_style),
                 Segment(f"{r.checkworthiness:>5.2f} ", worth),
                 trusted,
