@@ -55,7 +55,7 @@ def test_a_verdict_shows_at_once_and_stays_until_saved() -> None:
     assert desk.selected_id == 2  # and the cursor stepped on
     desk.append([row(1)])  # the old row coming again from a page read meanwhile does not undo it
     assert desk.rows[1].status == "false"
-    assert desk.expected(verdict) == [(1, 1)]  # the version read is what the write is checked against
+    assert verdict.expected == ((1, 1),)  # the version read is what the write is checked against
     said = desk.verdict_saved(verdict, [saved(row(1), "false")], [])
     assert said is None and desk.rows[1].status == "false" and desk.rows[1].version == 2
     assert [s.entries for s in desk.undo] == [((1, "unchecked", 2),)]
@@ -90,7 +90,7 @@ def test_a_second_key_before_the_first_save_is_not_a_conflict_with_ourselves() -
     assert desk.rows[1].status == "disputed"
     desk.verdict_saved(first, [saved(row(1), "verified")], [])
     assert desk.rows[1].status == "disputed"  # the later key still shows while it is saved
-    assert desk.expected(second) == [(1, 2)]  # past the version our own first save made
+    assert second.expected == ((1, 2),)  # past the version our own first save will make
     desk.verdict_saved(second, [claim(1, status="disputed", version=3, by="amal")], [])
     assert desk.rows[1].status == "disputed" and desk.rows[1].version == 3
     assert [s.entries for s in desk.undo] == [((1, "unchecked", 2),), ((1, "verified", 3),)]

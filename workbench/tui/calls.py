@@ -15,7 +15,9 @@ as an exception: a bug becomes a `Failed` with its type named, never a crashed d
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import functools
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -56,8 +58,28 @@ def _first_line(exc: BaseException) -> str:
 
 async def call(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Done[T] | Conflict | Failed:
     """Run `fn(*args, **kwargs)` in a thread and say how it went."""
+    return await outcome(asyncio.to_thread(fn, *args, **kwargs))
+
+
+class Writes:
+    """The desk's writes: one at a time, in the order the keys were pressed, each started in its
+    own thread the moment it is asked for (a verdict is on its way to the database before the
+    next claim is even drawn). `start` answers a future; `outcome` says how it went."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-write")
+
+    def start(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> asyncio.Future[T]:
+        return asyncio.get_running_loop().run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False)
+
+
+async def outcome(work: Awaitable[T]) -> Done[T] | Conflict | Failed:
+    """How a service call already under way went."""
     try:
-        return Done(await asyncio.to_thread(fn, *args, **kwargs))
+        return Done(await work)
     except ConflictError as exc:
         return Conflict(str(exc), exc.current)
     except WorkbenchError as exc:

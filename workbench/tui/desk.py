@@ -47,6 +47,7 @@ class Verdict:
     status: Status
     claims: tuple[QueueRow, ...]  # as they were shown when the key was pressed
     shown: tuple[QueueRow, ...]  # as the verdict shows them until it is saved
+    expected: tuple[tuple[int, int], ...]  # (claim, the version its write is checked against)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Desk:
         self.undo: list[UndoStep] = []
         self._pending: dict[int, tuple[QueueRow, QueueRow]] = {}  # claim -> (as read, as shown) while saving
         self._own: set[tuple[int, int]] = set()  # (claim, version) our own writes produced
+        self._expect: dict[int, int] = {}  # claim -> the version its last verdict of ours was checked against
 
     # ------------------------------------------------------------------ what is shown
 
@@ -416,27 +418,29 @@ class Desk:
         if not claims:
             return None
         shown = tuple(dataclasses.replace(c, status=status.value) for c in claims)
-        for c, s in zip(claims, shown, strict=True):
+        expected = tuple((c.id, self._next_version(c)) for c in claims)
+        for (cid, version), c, s in zip(expected, claims, shown, strict=True):
             read = self._pending[c.id][0] if c.id in self._pending else c
             self.rows[c.id] = s
             self._pending[c.id] = (read, s)
+            self._expect[cid] = version
         if self.marked:
             self.marked.clear()
         else:
             self.move(1)
-        return Verdict(status, claims, shown)
+        return Verdict(status, claims, shown, expected)
 
-    def expected(self, verdict: Verdict) -> list[tuple[int, int]]:
-        """The version each claim of a verdict is checked against when it is written: the one
-        read when the key was pressed, moved on past versions our own earlier saves made (v,
-        back, d faster than the first save is not a conflict with ourselves)."""
-        out = []
-        for c in verdict.claims:
-            version = c.version
-            while (c.id, version + 1) in self._own:
-                version += 1
-            out.append((c.id, version))
-        return out
+    def _next_version(self, c: QueueRow) -> int:
+        """The version a new write of ours on `c` is checked against: the one read, or, while an
+        earlier verdict of ours on it is still being saved, the one that save will leave (writes
+        go one at a time, in order: v, back, d before the first save returns is not a conflict
+        with ourselves)."""
+        if c.id in self._pending and c.id in self._expect:
+            return self._expect[c.id] + 1
+        version = c.version
+        while (c.id, version + 1) in self._own:
+            version += 1
+        return version
 
     def verdict_saved(self, verdict: Verdict, saved: Sequence[ClaimRow], conflicts: Sequence[ClaimRow]) -> Notice | None:
         """The save came back: saved claims show as saved (and one undo step can put them back),

@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 
 from workbench.text.display import (
+    Cell,
     Data,
     compose,
     display_block,
@@ -44,6 +45,8 @@ class Shown:
             texts.append(text)
             styles.append(Style.parse(st) if isinstance(st, str) else st)
         self.text, self.isolates = compose(texts)
+        self._by_width: dict[int, list[tuple[list[Cell], bool]]] = {}
+        self._measure: tuple[int, int] | None = None
         # The style of each offset of the composed text.
         self._styles: list[Style | None] = []
         for text, st in zip(texts, styles, strict=True):
@@ -55,9 +58,16 @@ class Shown:
         """The text as composed, in logical order (for tests and copying)."""
         return self.text
 
+    def _lines(self, width: int) -> list[tuple[list[Cell], bool]]:
+        """The display lines at this width (a table measures and draws a cell more than once)."""
+        lines = self._by_width.get(width)
+        if lines is None:
+            lines = self._by_width[width] = display_lines(self.text, width, self.bidi, isolates=self.isolates)
+        return lines
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         width = max(1, options.max_width)
-        lines = display_lines(self.text, width, self.bidi, isolates=self.isolates)
+        lines = self._lines(width)
         for cells, rtl in lines:
             used = len(cells)
             if rtl and self.bidi and used < width:
@@ -76,13 +86,15 @@ class Shown:
             yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = 0
-        longest_word = 0
-        for para in self.text.split("\n"):
-            cells = len(visible_cells(para))
-            widest = max(widest, cells)
-            longest_word = max([longest_word, *(len(visible_cells(w)) for w in para.split())])
-        return Measurement(min(longest_word, 12, widest), widest).clamp(max_width=options.max_width)
+        if self._measure is None:
+            widest = 0
+            longest_word = 0
+            for para in self.text.split("\n"):
+                cells = len(visible_cells(para))
+                widest = max(widest, cells)
+                longest_word = max([longest_word, *(len(visible_cells(w)) for w in para.split())])
+            self._measure = (min(longest_word, 12, widest), widest)
+        return Measurement(*self._measure).clamp(max_width=options.max_width)
 
 
 def one_line(parts: Iterable[str], width: int, bidi: bool, style: str = "") -> Text:

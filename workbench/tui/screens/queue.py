@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ from workbench.storage.db import Database
 from workbench.storage.models import Status
 from workbench.text.display import Data
 from workbench.text.wording import plural
-from workbench.tui.calls import Conflict, Done, Failed, call
+from workbench.tui.calls import Conflict, Done, Failed, Writes, call, outcome
 from workbench.tui.desk import Desk, Notice, notice
 from workbench.tui.filters import FILTER_HELP, FilterError
 from workbench.tui.keys import bindings
@@ -48,6 +49,7 @@ from workbench.tui.widgets.detail import ClaimDetail
 
 FIRST_PAGE = 400  # claims shown before anything else is read
 PAGE = 5000  # then read in pages of this many
+SETTLE = 0.04  # seconds the cursor rests on a claim before it is read whole
 
 
 def _first_page(db: Database) -> tuple[list[QueueRow], int]:
@@ -76,13 +78,14 @@ class QueueScreen(Screen[None]):
         self.user = user
         self.bidi = bidi
         self.desk = Desk(user)
-        self._writes = asyncio.Lock()  # one write at a time, in the order the keys were pressed
+        self.writes = Writes()  # one write at a time, in the order the keys were pressed, started at once
         self._shown: QueueRow | None = None  # the row the detail panel shows
         self._article_id: int | None = None
         self._article_text = ""
         self._article_claims: list[ClaimRow] = []
         self._source_names: dict[int, list[str]] | None = None
         self._polled_at = datetime.now(UTC)
+        self._title: tuple[tuple[str, ...], int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,6 +103,9 @@ class QueueScreen(Screen[None]):
         # Narrow, the footer drops its spacing so that ? and q stay on it.
         self.query_one(Footer).compact = self.size.width < 110
 
+    def on_unmount(self) -> None:
+        self.writes.close()
+
     def on_mount(self) -> None:
         self.query_one(ClaimQueue).focus()
         self.load()
@@ -113,7 +119,11 @@ class QueueScreen(Screen[None]):
         """Draw what the desk holds: the rows, the pane's title, and the selected claim."""
         self.query_one(ClaimQueue).sync()
         title = self.query_one("#queue-title", Static)
-        title.update(one_line(self.desk.title_parts(), max(10, title.size.width - 2), self.bidi))
+        width = max(10, title.size.width - 2)
+        wanted = (tuple(self.desk.title_parts()), width)
+        if wanted != self._title:  # a new title lays the screen out again: only when it changed
+            self._title = wanted
+            title.update(one_line(wanted[0], width, self.bidi))
         selected = self.desk.selected
         if selected is self._shown:
             return
@@ -185,6 +195,9 @@ class QueueScreen(Screen[None]):
 
     @work(exclusive=True, group="detail", exit_on_error=False)
     async def load_detail(self, claim_id: int) -> None:
+        # A moment first: a key held down (j, page down) moves on before it is read, and a
+        # verdict's write, just started, has the database to itself. The queue row shows meanwhile.
+        await asyncio.sleep(SETTLE)
         outcome = await call(_whole, self.db, claim_id)
         selected = self.desk.selected
         if not isinstance(outcome, Done):
@@ -203,6 +216,7 @@ class QueueScreen(Screen[None]):
 
     @work(exclusive=True, group="article", exit_on_error=False)
     async def load_article(self, article_id: int) -> None:
+        await asyncio.sleep(SETTLE)
         outcome = await call(lambda: (get_article(self.db, article_id), list_claims(self.db, article_id=article_id)))
         if not isinstance(outcome, Done):
             self._failed(outcome, "read")
@@ -313,17 +327,19 @@ class QueueScreen(Screen[None]):
         if verdict is None:
             self._nothing_selected()
             return
+        write = self.writes.start(set_status_many, self.db, list(verdict.expected), verdict.status, user=self.user)
+        time.sleep(0)  # let the write's thread take the interpreter now, not after the screen is drawn
         self.show_desk()
-        self.save_verdict(verdict)
+        self.save_verdict(verdict, write)
 
     @work(group="write", exit_on_error=False)
-    async def save_verdict(self, verdict: Any) -> None:
-        async with self._writes:
-            outcome = await call(set_status_many, self.db, self.desk.expected(verdict), verdict.status, user=self.user)
-        if isinstance(outcome, Done):
-            said = self.desk.verdict_saved(verdict, outcome.value.saved, outcome.value.conflicts)
+    async def save_verdict(self, verdict: Any, write: Any) -> None:
+        """How a verdict's write (already under way) went, shown on the desk."""
+        done = await outcome(write)
+        if isinstance(done, Done):
+            said = self.desk.verdict_saved(verdict, done.value.saved, done.value.conflicts)
         else:
-            said = self.desk.verdict_failed(verdict, outcome.message)
+            said = self.desk.verdict_failed(verdict, done.message)
         self.show_desk()
         self.say(said)
 
@@ -333,18 +349,17 @@ class QueueScreen(Screen[None]):
         if step is None:
             self.say(notice("Nothing to undo.", severity="warning"))
             return
-        outcome: Done[Any] | Conflict | Failed
-        async with self._writes:
-            if step.kind == "confirm":
-                from workbench.services.attribution import unconfirm_sources
+        if step.kind == "confirm":
+            from workbench.services.attribution import unconfirm_sources
 
-                outcome = await call(unconfirm_sources, self.db, [(cid, v) for cid, _s, v in step.entries], user=self.user)
-            else:
-                outcome = await call(set_statuses, self.db, list(step.entries), user=self.user)
-        if isinstance(outcome, Done):
-            said = self.desk.undo_saved(step, outcome.value.saved, outcome.value.conflicts)
+            done: Done[Any] | Conflict | Failed = await outcome(self.writes.start(
+                unconfirm_sources, self.db, [(cid, v) for cid, _s, v in step.entries], user=self.user))
         else:
-            said = self.desk.undo_failed(step, outcome.message)
+            done = await outcome(self.writes.start(set_statuses, self.db, list(step.entries), user=self.user))
+        if isinstance(done, Done):
+            said = self.desk.undo_saved(step, done.value.saved, done.value.conflicts)
+        else:
+            said = self.desk.undo_failed(step, done.message)
         self.show_desk()
         self.say(said)
         if self.desk.selected_id in {cid for cid, _s, _v in step.entries}:
@@ -360,12 +375,12 @@ class QueueScreen(Screen[None]):
         if not claims:
             self._nothing_selected()
             return
-        async with self._writes:
-            outcome = await call(confirm_sources, self.db, [(c.id, c.version) for c in claims], user=self.user)
-        if not isinstance(outcome, Done):
-            self._failed(outcome, "confirmed")
+        done = await outcome(self.writes.start(confirm_sources, self.db, [(c.id, c.version) for c in claims],
+                                               user=self.user))
+        if not isinstance(done, Done):
+            self._failed(done, "confirmed")
             return
-        r = outcome.value
+        r = done.value
         said = self.desk.confirmation_saved(claims, r.changed, r.unchanged, r.conflicts)
         self.show_desk()
         self.say(said)
