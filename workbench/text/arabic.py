@@ -45,6 +45,19 @@ _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outl
 _PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_ANOTHER = C._n("آخر أخرى ثان ثانية لاحق لاحقة سابق سابقة مماثل مماثلة منفصل منفصلة")
+_ANOTHER_STATEMENT = re.compile(
+    "(و?في (?:" + "|".join(sorted(C.STATEMENT_NOUNS, key=len, reverse=True)) + ") (?:"
+    + "|".join(sorted(_ANOTHER, key=len, reverse=True)) + ")) ?[:,]"
+)
+# "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
+_CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
+_TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
+_ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
+                            "تدوينة تغريدة رسالة كلمة مقالة")
+_THUS = C._n("هكذا وهكذا")
+_LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -87,6 +100,8 @@ def is_addressee(t: str) -> bool:
 
 @lru_cache(maxsize=131072)
 def _adjective(t: str) -> bool:
+    if not t.startswith("ال") and head_kind(t) in ("organization", "document"):
+        return False  # "كلية" is a college, not a nisba
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
         return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
@@ -109,6 +124,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
+    if len(t) >= 5 and t.startswith(("يت", "يست", "تست")):
+        return False  # a verb in the present: "يتمتع", "يستعد"
     if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
         return False  # استفعال, انفعال: "استمرار", "انسحاب"
     if len(t) >= 5 and t[0] == "ا" and t[2] == "ت" and t[-2] == "ا":
@@ -116,6 +133,16 @@ def _name_like(t: str, first: bool = True) -> bool:
     if len(t) >= 6 and t[0] == "ا" and t[2] == "ت" and t[-1] == "ا" and t[-3] == "ا":
         return False  # the same with the accusative ending: "ارتفاعاً"
     return not (t.startswith("ت") and len(t) == 5 and t[3] == "ي")  # تفعيل: "تقديم", "تطوير"
+
+
+def titled_name(title: str, given: str) -> bool:
+    """Do two normalised words read as a title (or its last word) and a given name ("الاختصاصي
+    … أحمد", "النفسي طارق")? Used to recognise the family name that follows them later on its own."""
+    if not _name_like(given) or _definite(given) or _is_cue_word(given) or given in C.HONORIFIC_TITLES \
+            or head_kind(given) is not None or _adjective(given):
+        return False
+    return head_kind(title) in ("official", "unnamed") or title in C.HONORIFIC_TITLES or (
+        _definite(title) and (_adjective(title) or head_kind(title) is not None))
 
 
 @lru_cache(maxsize=131072)
@@ -236,7 +263,7 @@ class _NP:
             return False
         if head_kind(t) == "official" or t in C.HONORIFIC_TITLES or (C.is_nisba(t) and self.tok(j + 1) and _name_like(self.tok(j + 1))):
             return True
-        titled = self.kind == "official" and not self.named
+        titled = self.kind == "official" and not self.named and t not in C.STATEMENT_NOUNS and not t.endswith("ات")
         return titled and k - j <= 4 and all(_name_like(self.tok(m)) or _definite(self.tok(m)) or self.tok(m) in C.NAME_PARTICLES for m in range(j, k))
 
     def read(self, i: int, glued: bool = False) -> Mention | None:
@@ -255,6 +282,7 @@ class _NP:
         last_adj = False  # the last word was an adjective: no construct chain after it
         in_name = False
         used_pp = False
+        proper = False
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
@@ -272,7 +300,10 @@ class _NP:
                 break
             if t in _OPEN:
                 q = self.quoted_run(j, 4)
-                if self.words and q != -1 and self.kind in ("outlet", "news agency", "organization", "group", "document"):
+                construct = len(self.words) == 1 and not last_def and toks[j].t != "("
+                if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
+                                               or construct):
+                    # (and a noun in construct with a quoted name: "ضيف «روتانا خليجية»")
                     self.take(j, q)  # "صحيفة “جاكرتا بوست”", "شركة «بيونغ»", "كلية التميز (موندراجون)"
                     self.close = toks[q - 1]
                     self.named = True
@@ -288,8 +319,19 @@ class _NP:
                 continue
             if not t[0].isalnum():
                 break
+            if t == "امام" and self._spelled(j).startswith("إ"):
+                # "إمام وخطيب المسجد الحرام": the imam (spelled with hamza below), not "أمام" (before)
+                self.words.append(toks[j])
+                self.kind = self.kind or "official"
+                last_def = last_adj = in_name = False
+                j += 1
+                if self.tok(j) in ("وخطيب", "وخطيبا"):
+                    self.words.append(toks[j])
+                    j += 1
+                continue
             if not self.words:
-                particle = t in C.NAME_PARTICLES and _name_like(self.tok(j + 1))  # "فان بيرسي", "أبو بكر"
+                particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
+                    and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
                 if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
                     break
                 if self._accusative(j) and t.endswith("ا"):
@@ -362,6 +404,19 @@ class _NP:
                 j += 1
                 last_def = last_adj = False
                 continue
+            if t in _TITLE_TIME_ADJECTIVES and last_def and self.kind == "official":
+                self.words.append(toks[j])  # "الرئيس التنفيذي الحالي", "النائب الأول"
+                last_def = last_adj = True
+                j += 1
+                continue
+            if t == "ام" and not last_def and len(self.words) == 1 and (_definite(self.tok(j + 1)) or _name_like(self.tok(j + 1))):
+                self.words.extend(toks[j : j + 2])  # "جامعة أم القرى": a name, not "or"
+                last_def = _definite(self.tok(j + 1))
+                in_name = not last_def
+                self.named = True
+                proper = True  # a whole proper name: no other name follows it
+                j += 2
+                continue
             particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
             if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
                 break
@@ -395,7 +450,9 @@ class _NP:
                 current = self._current_kind()
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
-                        headed or (current != "document" and _name_like(rest, first=False))):
+                        headed or (current != "document" and _name_like(rest, first=False))
+                        or (current == "organization" and t.startswith("لل") and not is_addressee(t))):
+                    # ("شركة آسيا للاستثمار": what a body does, in its name)
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
                     last_def = t.startswith("لل")
@@ -422,7 +479,7 @@ class _NP:
                 if _definite(rest) or (not name_slot and (last_def or last_adj)):
                     break
             coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
-            if coordinated and ((last_def and not in_name and self.kind in ("organization", "document", "official", "outlet")
+            if coordinated and ((last_def and not in_name and self._current_kind() in ("organization", "document", "official", "outlet")
                                  and not _adjective(t[1:])) or (last_adj and C.is_nisba(t[1:]))):
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
@@ -434,17 +491,31 @@ class _NP:
                 last_adj = in_name = False
                 j += 1
                 continue
+            if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
+                    and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
+                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None:
+                break  # "شركة سوما المدعومة من قبل…": a description with its own complement
+            if t == "الدين" and in_name and self.words:
+                self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
+                j += 1
+                continue
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
-                if in_name and not title:
+                if in_name and not title and not t.endswith(("يين", "يون")):
                     # A family name with the article ends a name: "علي العمير", "عطية بن محمد
                     # الزهراني" (not "أعلن… حادث التفجير الإجرامي": an adjective follows that).
                     m = j + 1
-                    if _definite(self.tok(m)) and not _adjective(self.tok(m)):
-                        m += 1  # "محمد خالد الحمد الصباح"
+                    if _definite(self.tok(m)) and not _adjective(self.tok(m)) \
+                            and head_kind(self.tok(m)) not in ("official", "unnamed") and self.tok(m) not in C.HONORIFIC_TITLES:
+                        m += 1  # "محمد خالد الحمد الصباح" (not "بدر السمحان المدير الإقليمي": a title)
                     nxt_t = self.tok(m)
+                    if m > j + 1 and not (nxt_t in C.CONTENT_MARKERS or nxt_t in (",", ":", _QUOTE, "ل") or is_addressee(nxt_t)):
+                        # Two family names only right before the words; otherwise the second
+                        # definite word is the verb's object ("عدّ الشيخ عبدالرحمن السديس الشباب…").
+                        m, nxt_t = j + 1, ","
                     if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
-                            or head_kind(nxt_t) == "official" or nxt_t in C.HONORIFIC_TITLES:
+                            or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
+                            or nxt_t in _APPOSITION_OPENERS:
                         self.words.extend(toks[j:m])
                         in_name = False
                         last_def = True
@@ -487,11 +558,16 @@ class _NP:
                     break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
+            if self.words and (t in _ACCUSATIVE_OBJECTS or (t.endswith("ا") and (
+                    t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"))):
+                break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
             if not last_def and not last_adj and not in_name:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
                 nxt_t = self.tok(j + 1)
-                last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
+                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
+                    and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
+                # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -517,7 +593,8 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+            if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
+                    _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
                                                and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
                     and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
@@ -529,7 +606,7 @@ class _NP:
                 j += 1
                 continue
             break  # the verb's object ("أعلنت الوزارة تسجيل…")
-        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) \
+        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
                 and toks[j + 1].t in C.CONTENT_MARKERS and not toks[j + 1].t.startswith("ب") and len(self.words) < limit:
             self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
             j += 1
@@ -544,12 +621,17 @@ class _NP:
             # the words were the verb's object ("أكد الوزير تحفظ…"). A name ending in ة ("جمعة")
             # must be followed by what introduces the words ("أكد الوزير ضرورة الإسراع في…" is
             # not a name).
-            feminine_start = self.words[tentative].t.endswith("ه") if tentative < len(self.words) else False
-            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE) or is_addressee(nxt)):
+            feminine_start = False
+            if tentative < len(self.words) and self.words[tentative].t.endswith("ه"):
+                a, b = self.sv.orig(self.words[tentative].s, self.words[tentative].e)
+                # spelled ة, not ه ("عبده" is a name)
+                feminine_start = self.sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
-            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == ",":
-                self.named = True
+            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
+                    _participle(nxt) and self._described(self.after)):
+                self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
             else:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
@@ -565,6 +647,24 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _spelled(self, j: int) -> str:
+        """Token j as the article spells it (before normalisation)."""
+        a, b = self.sv.orig(self.toks[j].s, self.toks[j].e)
+        return self.sv.text[a:b]
+
+    def _collective(self) -> bool:
+        """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
+        No name follows such a phrase closed by a definite word."""
+        if self.kind in ("document", "group", "social media"):
+            return True  # (a body's own name may follow: "وكالة الأنباء دوغان", "موقع الجزيرة أونلاين")
+        head = strip_article(self.head)
+        return self.kind == "unnamed" and (head.endswith(("ون", "ين", "ات")) or _broken_plural(head))
+
+    def _described(self, j: int) -> bool:
+        """Does a description ("المنضم حديثا لصفوف الفريق") run from j to a comma that what
+        introduces the words follows?"""
+        return _description_end(self.toks, j) != -1
 
     def _current_kind(self) -> str | None:
         """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
@@ -613,7 +713,7 @@ class _NP:
         if t == "من" and prev in C.QUANTIFIERS:
             return j + 1
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
-        person = self.kind in ("unnamed", "group", "official", "person")
+        person = self.kind in ("unnamed", "group", "official", "person") or self._current_kind() in ("official", "unnamed")
         if (used and not (person and t == "في")) or not (person or participle):
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
@@ -625,13 +725,28 @@ class _NP:
             q = self.quoted_run(j + 1, 5)
             if q != -1:
                 return q  # "كبير محللي الأسواق في (سي إم سي ماركتس)"
-        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
-            return 0
+        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS \
+                or (strip_article(nxt) in C.SETTING_NOUNS and not participle) or _stop(nxt):
+            return 0  # ("بوروشنكو في المقابلة": where it was said)
+        if t == "في" and person and not _definite(nxt) and _name_like(nxt) and head_kind(nxt) is None \
+                and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
+            return j + 2  # "قائد الشرطة في لافايت إن…": a place, by its name
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
-        while k < len(self.toks) and k - j < 5 and (_adjective(self.tok(k)) or (not _definite(self.tok(k))
-                                                                                and _name_like(self.tok(k)) and head_kind(nxt) is not None)):
+        adjective_seen = False
+        while k < len(self.toks) and k - j < 7:
+            w = self.tok(k)
+            if _adjective(w):
+                adjective_seen = True
+            elif not _definite(w) and _name_like(w) and head_kind(nxt) is not None and not adjective_seen \
+                    and w not in _ACCUSATIVE_OBJECTS and k - j < 5:
+                pass  # "في مستشفى جنين"
+            elif w.startswith("وال") and len(w) > 5 and _definite(w[1:]) and head_kind(w[1:]) is None \
+                    and (self.tok(k + 1) in (",", "") or _boundary(self.tok(k + 1)) or _adjective(self.tok(k + 1))):
+                adjective_seen = False  # "في الضفة الغربية والقدس المحتلة"
+            else:
+                break
             k += 1
         return k
 
@@ -667,6 +782,26 @@ def read_source(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention 
 def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
     a, _ = sv.orig(tok.s, tok.e)
     return sv.text[a] in "»”"
+
+
+def _description_end(toks: list[_Tok], k: int) -> int:
+    """From a participle at k describing the source ("المنضم حديثا لصفوف فريق الاتحاد، إن…"),
+    the index of what introduces the words after the comma that closes it, or -1."""
+    n = len(toks)
+    m = k + 1
+    while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
+            and not _is_cue_word(toks[m].t):
+        m += 1
+    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
+        return m + 1
+    if m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
+        return m  # "ريتشارد مار المختص النفطي أن…"
+    return -1
+
+
+def _participle(t: str) -> bool:
+    """A definite active or passive participle ("المنضم", "المختص", "المكلف"), not a head noun."""
+    return t.startswith("الم") and len(t) >= 5 and head_kind(t) is None and t not in C.HONORIFIC_TITLES
 
 
 def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
@@ -727,6 +862,11 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
         if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
             k += 1
             continue
+        if t == "عبر":
+            m = _skip_phrase(toks, k, 8)  # "غرد الحبيب عبر حسابه بتويتر، قائلا:": the medium
+            if m != -1:
+                k = m
+                continue
         if t in preps or (t[:1] in "بل" and t[:1] in preps and len(t) > 2 and t not in C.CONTENT_MARKERS
                           and not is_addressee(t)):
             if k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
@@ -760,6 +900,23 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 break
             k = m
             continue
+        if k == j and _participle(t):
+            m = _description_end(toks, k)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            if m != -1:
+                k = m
+                continue
+        if t in ("من", "في"):
+            # "مصدر مطلع من هناك، إن…", "مسؤول في الوزارة، أن…": where the source is, set off by
+            # a comma from the words.
+            m = _skip_phrase(toks, k, 8)
+            if m != -1 and toks[m].t == "," and m + 1 < n and (toks[m + 1].t in C.CONTENT_MARKERS
+                                                                or toks[m + 1].t in ("قايلا", "قايله")):
+                k = m + 1
+                continue
+            if t == "في" and m != -1 and m - k <= 3 and toks[m].t in C.CONTENT_MARKERS \
+                    and all(toks[x].t not in ("حين", "حال", "ظل") for x in range(k + 1, m)):
+                k = m  # "صرح في البرلمان أنه…" (not "في حين أن", a conjunction)
+                continue
         if is_addressee(t) or t == "ل":
             # "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "لتلفزيون بلومبيرج"
             m = k + 1
@@ -780,7 +937,7 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 k = np.after
                 continue
             break
-        if t in ("وهو", "وهي", "وهم") or t in _RELATIVES:
+        if t in ("وهو", "وهي", "وهم") or t in _RELATIVES or _describing_verb(t):
             # A description of the source: "، وهو أحد الباحثين… قوله", "،التي تتخذ من لندن مقراً لها،".
             m = k + 1
             while m < n and m - k <= 20 and toks[m].t not in (",", ":", _QUOTE, ".") and toks[m].t not in C.SPEECH_NOUNS \
@@ -817,7 +974,7 @@ def _agreement(form: str, cue: C.VerbCue) -> str:
     return "m"
 
 
-def _subject_before(sv: SentenceView, ci: int) -> Mention | None:
+def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention | None:
     """A subject right before a reporting verb (SVO): "الشرطة النرويجية أكدت", "وكانت شركة
     «بيونغ» العالمية ذكرت", "وكان الاتحاد قد ذكر". The phrase must start after a clause boundary
     and read forward, as a source phrase, exactly up to the verb."""
@@ -831,14 +988,29 @@ def _subject_before(sv: SentenceView, ci: int) -> Mention | None:
     while j >= 0 and end - j < 16:
         t = toks[j].t
         if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم") \
-                or t in C.CONTENT_MARKERS or _is_cue_word(t):
+                or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
             break
         j -= 1
     start = j + 1
     if start > end:
         return None
+    if not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
+            and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j)):
+        # "اعتبر الضيف أن فهد الكبيسي يتمتع بصوت نقي وتوقع…": inside someone's reported words,
+        # not a new speaker.
+        return None
+    first = toks[start].t
+    if start + 1 <= end and first[0].isalpha() and not _definite(first) and head_kind(first) is None \
+            and first not in C.HONORIFIC_TITLES and (head_kind(toks[start + 1].t) is not None):
+        return None  # "أصدرت جامعة تبوك بيانا، أوضحت فيه…": a verb and its subject, not a subject
     np = _NP(sv)
     mention = np.read(start)
+    if mention is not None and np.after != end + 1 and j >= 0 and toks[j].t in C.AUXILIARIES \
+            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)) \
+            and (mention.kind or mention.named):
+        # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
+        # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
+        return None if _pronoun_suffixed(sv, mention) else mention
     if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention):
         return None
     if not mention.kind and not mention.named:
@@ -906,6 +1078,11 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     # tokenised: most sentences then have nothing left to read.
     matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
                or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
+    another = _ANOTHER_STATEMENT.match(sv.norm)
+    if another is not None:
+        # "وفي تغريدة أخرى: …": the same speaker goes on.
+        a, b = sv.orig(0, another.end(1))
+        found.append(Cue(a, b, sv.text[a:b], "same", "same", None, False, continuation=True))
     if not matches and not opens_background:
         return found  # most sentences: nothing to read, nothing tokenised
     if sv._tokens is None:
@@ -972,7 +1149,7 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                     and not any(f.mention is not None or f.continuation for f in found):
                 # "وشكك معهد بحثي…، قائلاً إن…", "كانت لوفتهانزا صرفت… وقالت إنها…": the
                 # subject of the sentence speaks.
-                subject = _sentence_subject(sv, ci, known)
+                subject = _sentence_subject(sv, ci, known) or _statement_owner(sv, ci, known)
                 if subject is not None:
                     cue.mention, cue.continuation, cue.order = subject, False, "subject"
             found.append(cue)
@@ -980,7 +1157,21 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
         s, e = sv.orig(*same.span())
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, False, continuation=True))
     found.sort(key=lambda c: c.start)
+    if len(found) > 1:
+        # "وبين تقرير سابق نشرته "الاقتصادية" في…، أن…": a frame inside another's description of
+        # its source introduces the same words; the outer frame is the attribution.
+        found = [c for c in found if not any(
+            o is not c and o.content is not None and o.content == c.content and o.start < c.start
+            and o.mention is not None and o.type == "verb" and _describing_verb(C.normalize(c.word))
+            for o in found)]
     return found
+
+
+def _describing_verb(t: str) -> bool:
+    """A publishing verb with an object pronoun ("نشرته", "تداولها"): a relative clause that
+    describes the noun before it ("تقرير نشرته الصحيفة")."""
+    form = C.verb_form(t)
+    return form is not None and form.endswith(("ه", "ها", "هم")) and C.verb_cue(form).publishing
 
 
 _MARKER_NEAR = re.compile(
@@ -1029,20 +1220,36 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         if not toks[0].t[0].isalpha() or _stop(toks[0].t) or _definite(toks[0].t) or head_kind(toks[0].t) is not None:
             return None
         mention, _ = read_source(sv, offset + 1)
-        if mention is not None and mention.end <= sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] \
+        limit = sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] if ci < len(sv.tokens) else sv.end
+        if mention is not None and mention.end <= limit \
                 and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
             return mention
         return None
+    if toks[0].t in _LEADING_PARTICLES and ci > 3:
+        toks = toks[1:]  # "ثم عزز مدرب سان جرمان…", "وقد أكد…"
+        ci -= 1
+        shift = 1
+    else:
+        shift = 0
     if toks[0].t in C.AUXILIARIES:
         i = 1
+    elif (toks[0].t in C.SETTING_PREPS or (toks[0].t[:1] == "و" and toks[0].t[1:] in C.SETTING_PREPS)) \
+            and len(toks) > 4 and _definite(toks[1].t):
+        # "وعقب المباراة هنأ رئيس البعثة… وقال:": the verb after a short setting.
+        v = 2 + (toks[2].t == ",")
+        verb = toks[v].t
+        if v + 1 >= ci or not verb[0].isalpha() or _stop(verb) or _definite(verb) or head_kind(verb) is not None:
+            return None
+        i = v + 1
     else:
         first = toks[0].t
         if not first[0].isalpha() or _stop(first) or _definite(first) or head_kind(first) is not None or first in C.SETTING_PREPS:
             return None
     if i >= ci:
         return None
-    mention, _ = read_source(sv, i)
-    if mention is None or mention.end > sv.orig(toks[ci].s, toks[ci].e)[0] or _pronoun_suffixed(sv, mention):
+    mention, _ = read_source(sv, i + shift)
+    limit = sv.orig(toks[ci].s, toks[ci].e)[0] if ci < len(toks) else sv.end
+    if mention is None or mention.end > limit or _pronoun_suffixed(sv, mention):
         return None
     if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
             or (known is not None and known(mention.text)):
@@ -1056,6 +1263,46 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
     return None
 
 
+def sentence_actor(sv: SentenceView, known: Callable[[str], bool] | None = None) -> Mention | None:
+    """The one who acts in a sentence that reports nothing ("انتقل بوبي جيندال حاكم لويزيانا إلى
+    المدينة", "من جانبه رفع رئيس مجلس إدارة الجمعية… التعازي"): the subject right after its
+    opening verb, when it is a phrase that can speak. A subjectless "وقال"/"وأضاف" in the next
+    sentence is usually his."""
+    if sv._tokens is None:
+        sv.floor = 0
+        sv.ceiling = min(len(sv.norm), 300)
+    toks = sv.tokens
+    if len(toks) < 3:
+        return None
+    mention = _sentence_subject(sv, len(toks), known)
+    if mention is None:
+        return None
+    first = C.normalize(mention.text.split()[0]) if mention.text.split() else ""
+    if head_kind(first) is not None or first in C.HONORIFIC_TITLES or (mention.kind == "official" and mention.named):
+        return mention  # a title or a body says who it is ("بوبي جيندال حاكم لويزيانا")
+    if known is not None:
+        # A bare name only as far as it names someone seen before ("وانتقد عباس صدور بيانات…").
+        words = mention.text.split()
+        for m in range(min(3, len(words)), 0, -1):
+            text = " ".join(words[:m])
+            if known(text):
+                return Mention(mention.start, mention.start + len(text), text, "", named=True)
+    return None
+
+
+def _statement_owner(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
+    """Whose statements the sentence is about ("وجاءت تصريحات محمد عبده خلال اللقاء…، حيث قال
+    إن…"): a subjectless verb of saying later in the sentence is his."""
+    toks = sv.tokens
+    for i in range(min(ci, 12) - 1, -1, -1):
+        if toks[i].t in C.STATEMENT_NOUNS and i + 1 < ci:
+            mention, _ = read_source(sv, i + 1)
+            if mention is not None and not _pronoun_suffixed(sv, mention) and (
+                    mention.named or mention.kind in _SPEAKING_KINDS or (known is not None and known(mention.text))):
+                return mention
+    return None
+
+
 def _np_before(sv: SentenceView, idx: int) -> Mention | None:
     """The source phrase that ends right before token idx ("…لويس غال الذي قال", "في البيان
     الصادر من المركز الإعلامي والذي أشار فيه…")."""
@@ -1063,8 +1310,9 @@ def _np_before(sv: SentenceView, idx: int) -> Mention | None:
     j = idx - 1
     while j >= 0 and idx - j <= 14:
         t = toks[j].t
-        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS or t in ("في", "علي", "عن", "ما"):
-            break
+        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS \
+                or t in ("في", "علي", "عن", "ما", "لسان", "بحسب", "حسب"):
+            break  # ("على لسان X، الذي قال": the phrase after the preposition)
         j -= 1
     for start in range(j + 1, idx):
         np = _NP(sv)
@@ -1114,6 +1362,10 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
         mention, _ = read_source(sv, ti)
     if mention is None:
         return None
+    if prep in C.CONFORMITY_PREPOSITIONS and not _followed_by_fa_inna(sv, mention):
+        head = C.normalize(mention.text.split()[0]) if mention.text.split() else ""
+        if head in C.NORMATIVE_HEADS or (head.startswith("ال") and head[2:] in C.NORMATIVE_HEADS):
+            return None  # "وفق خطة البحث", "بموجب قرار…": in accordance with, not according to
     # "حسب المنطقة" means "depending on the region": only a phrase that can speak is a source.
     if not mention.kind and not mention.named and not mention.quoted and not (known and known(mention.text)):
         return None
@@ -1188,9 +1440,21 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None  # "مما ذكر": a noun clause, not a frame
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
+    if ci > 0 and (before in _THUS or (before in C.AUXILIARIES and ci > 1 and toks[ci - 2].t in _THUS)):
+        # "هكذا كان يقول لنا صاحب القرار": the words came before, the source is named after them.
+        m = ti + (ti < n and toks[ti].t in ("لنا", "لي", "لهم", "لكم"))
+        named_after, _ = read_source(sv, m)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        return None
     j = ti
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
+    words_next = False
+    if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
+        j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
+        # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
+        words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
     if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
         # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
         named_after, _ = read_source(sv, j + 1)
@@ -1200,7 +1464,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     # An addressee before the subject: "وأوضح لـ"الوطن" مسؤول في الشركة أن…".
     if j < n and (toks[j].t == "ل" or is_addressee(toks[j].t)) and not participle:
         marker, k = find_content(sv, j, ())
-        if not marker:
+        if not marker or toks[j].t == "ل":
+            # A lone lam always names whom it was said to: a quotation right after it is that
+            # name ("لـ"الاقتصادية""), never the words.
             m = j + 1
             if m < n and toks[m].t in _OPEN:
                 while (m < n and toks[m].t not in _CLOSE) or m == j + 1:
@@ -1211,16 +1477,42 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 while m < n and m - j < 4 and _definite(toks[m].t) and not _stop(toks[m].t):
                     m += 1
             j = m
+            # "وقال لـ"الاقتصادية"، أمس، مصدر مطلع…": a time set off by commas before the subject.
+            m = j + 1 if j < n and toks[j].t == "," else j
+            w = m
+            while m < n and m - w < 3 and (toks[m].t in C.TIME_WORDS or toks[m].t in C.ADVERBS):
+                m += 1
+            if m > w and m < n and toks[m].t == ",":
+                j = m + 1
+            elif w > j and w < n and toks[w].t[0].isalpha() and toks[w].t not in C.CONTENT_MARKERS:
+                named, after_named = read_source(sv, w)
+                if named is not None and _plausible(named) and find_content(sv, after_named)[0] in ("an", "colon", "quote"):
+                    j = w  # "يوضح لـ"الاقتصادية"، ريتشارد مار المختص النفطي أن…"
     mention: Mention | None = None
     after = j
     order = "vso"
+    pre = _subject_before(sv, ci, inside=True) if before == "قد" and ci >= 2 and toks[ci - 2].t not in (",", ".") else None
+    if pre is not None:
+        # "أن تقرير اللجنة قد تضمن النقاط التالية": the subject stands before "قد" (even inside
+        # someone's words: a document they cite); what follows the verb is its object.
+        marker, k = find_content(sv, ti, cue.preps, obj=bool(cue.preps))
+        if not marker and cue.object:
+            marker, k = "object", ti
+        if marker:
+            return Cue(pre.start, e, sv.text[pre.start : e], cue.lemma, "verb", pre, marker in ("an", "colon", "quote"),
+                       deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
     via: Mention | None = None
     pronoun = j < n and toks[j].t in C.HONORIFIC_PRONOUNS
     if pronoun:
         after = j + 1
         order = "pronoun"
-    elif not participle:
+    elif not participle and agree != "p" and not words_next:
+        # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
+        # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)
+        if mention is not None and cue.lemma == "بين" and not word.startswith(("و", "ف")) \
+                and " و" in mention.text.strip():
+            return None  # "بين الرياض وباريس": the preposition "between", not "explained"
     if cue.lemma == "نقل" or (mention is not None and any(toks[m].t in ("نقلا", "ونقلا") for m in range(after, min(n, after + 4)))):
         relayed, after2, pron = _relayed(sv, after if mention is not None else j, cue.lemma)
         if relayed is not None or pron:
@@ -1236,6 +1528,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
+    if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
+            and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
+        marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
     if cue.marked and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
@@ -1260,8 +1555,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
-        if _pronoun_suffixed(sv, mention):
-            return None
+        if _pronoun_suffixed(sv, mention) and not (known is not None and known(mention.text)):
+            return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
             return Cue(s, e, word, cue.lemma, "verb", mention, False, deferred=True, marker="before", via=via, order=order)

@@ -114,6 +114,8 @@ class ImageCompareScreen(Screen[bool]):
         parts: list[Part] = [(m.verdict.upper(), style),
                              f"  {self.position + 1} of {len(self.result.matches)}  ·  distance {m.distance}/64  ·  "
                              f"correlation {m.correlation:.2f}"]
+        if getattr(m, "how", ""):
+            parts += ["\n", ("found: ", "bold"), m.how]
         for label, value in (("source", m.source), ("first seen", m.first_seen), ("caption", m.caption),
                              ("url", m.url), ("EXIF date", m.exif_date)):
             if value:

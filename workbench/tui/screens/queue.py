@@ -86,6 +86,7 @@ class QueueScreen(Screen[None]):
         self._source_names: dict[int, list[str]] | None = None
         self._polled_at = datetime.now(UTC)
         self._title: tuple[tuple[str, ...], int] | None = None
+        self._polling = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,7 +112,7 @@ class QueueScreen(Screen[None]):
         self.load()
         poll = getattr(self.app, "poll_seconds", 5.0)
         if poll:
-            self.set_interval(poll, self.poll)
+            self.set_interval(poll, self._tick)
 
     # ------------------------------------------------------------------ drawing the desk
 
@@ -243,17 +244,27 @@ class QueueScreen(Screen[None]):
             spans.append((claim.mention_start, claim.mention_end, "article-view--mention"))
         self.query_one(ArticleView).show(self._article_text, spans, claim.start)
 
-    @work(exclusive=True, group="poll", exit_on_error=False)
+    def _tick(self) -> None:
+        """Every few seconds: look, unless the last look is still under way (on a slow link a
+        look that is always cut short by the next would never see anything)."""
+        if not self._polling:
+            self._polling = True
+            self.poll()
+
+    @work(group="poll", exit_on_error=False)
     async def poll(self) -> None:
         """Claims changed by others since the last look (an indexed time range: cheap)."""
-        since, now = self._polled_at - timedelta(seconds=1), datetime.now(UTC)
-        outcome = await call(list_claims, self.db, changed_since=since)
-        if not isinstance(outcome, Done):
-            return  # the next look tries again; a passing network error is not worth a notice
-        self._polled_at = now
-        if outcome.value:
-            self.say(self.desk.changed_elsewhere(outcome.value))
-            self.show_desk()
+        try:
+            since, now = self._polled_at - timedelta(seconds=1), datetime.now(UTC)
+            outcome = await call(list_claims, self.db, changed_since=since)
+            if not isinstance(outcome, Done):
+                return  # the next look tries again; a passing network error is not worth a notice
+            self._polled_at = now
+            if outcome.value:
+                self.say(self.desk.changed_elsewhere(outcome.value))
+                self.show_desk()
+        finally:
+            self._polling = False
 
     def action_reload(self) -> None:
         self._article_id = None

@@ -4,8 +4,8 @@ query word means (with other prefixes, or one typo away)
 SQLite reads them from the FTS5 index itself (an fts5vocab table); PostgreSQL keeps them in
 `search_term`, filled from the claims there and, after that, by a statement trigger on new claims.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
