@@ -513,7 +513,7 @@ def _carry_list(text: str, line: Any, claims: list[ClaimResult], line_start: int
         return
     state.list_source = None
     state.list_gap = 0
-    if (body.endswith(":") or _LIST_ANNOUNCED.search(body)) and len(claims) > line_start:
+    if ":" in body and (body.endswith(":") or _LIST_ANNOUNCED.search(body)) and len(claims) > line_start:
         # The source of the statement that announced the list: its last attributed claim.
         said = next((c for c in reversed(claims[line_start:]) if c.attributed and c.source is not None), None)
         if said is not None:
