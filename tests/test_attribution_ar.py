@@ -196,6 +196,27 @@ def test_statements_after_an_apposition_are_the_object() -> None:
     assert _source(text, "العلاقات متينة") == "السفير سامي حداد، مساعد وزير الخارجية الأسبق"
 
 
+def test_the_actor_of_the_sentence_before_speaks_next() -> None:
+    text = ("قال شهود إن المسلح بدأ بإطلاق النار.\n"
+            "وانتقل سامي الراشد حاكم المنطقة إلى المدينة بعد الحادث.\n"
+            "وقال في مؤتمر صحافي: «نحن حزينون جدا».")
+    assert _source(text, "نحن حزينون") == "سامي الراشد حاكم المنطقة"
+
+
+def test_an_actor_that_disagrees_with_the_verb_is_passed_over() -> None:
+    text = ("وقال المتحدث باسم الشرطة إن التحقيق مستمر.\n"
+            "واعتقلت الشرطة خمسة أشخاص في المنطقة.\n"
+            "وأضاف أن المعتقلين سيحالون إلى النيابة.")
+    assert _source(text, "سيحالون إلى النيابة") == "المتحدث باسم الشرطة"
+
+
+def test_a_quantity_is_not_an_actor() -> None:
+    text = ("وقال رئيس الهيئة إن المطار جاهز.\n"
+            "وارتفع عدد شركات الطيران العاملة في المطار إلى عشر شركات.\n"
+            "وأضاف أن الهيئة تدرس طلبات جديدة.")
+    assert _source(text, "تدرس طلبات") == "رئيس الهيئة"
+
+
 def test_between_two_places_is_the_preposition() -> None:
     text = "أكد الخبراء أن أهم الملفات بين الرياض وباريس، التي تهم البلدين، تتعلق بالطاقة."
     assert _source(text, "تتعلق بالطاقة") == "الخبراء"

@@ -57,6 +57,7 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
+_LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -1219,10 +1220,17 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         if not toks[0].t[0].isalpha() or _stop(toks[0].t) or _definite(toks[0].t) or head_kind(toks[0].t) is not None:
             return None
         mention, _ = read_source(sv, offset + 1)
-        if mention is not None and mention.end <= sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] \
+        limit = sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] if ci < len(sv.tokens) else sv.end
+        if mention is not None and mention.end <= limit \
                 and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
             return mention
         return None
+    if toks[0].t in _LEADING_PARTICLES and ci > 3:
+        toks = toks[1:]  # "ثم عزز مدرب سان جرمان…", "وقد أكد…"
+        ci -= 1
+        shift = 1
+    else:
+        shift = 0
     if toks[0].t in C.AUXILIARIES:
         i = 1
     elif (toks[0].t in C.SETTING_PREPS or (toks[0].t[:1] == "و" and toks[0].t[1:] in C.SETTING_PREPS)) \
@@ -1239,8 +1247,9 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
             return None
     if i >= ci:
         return None
-    mention, _ = read_source(sv, i)
-    if mention is None or mention.end > sv.orig(toks[ci].s, toks[ci].e)[0] or _pronoun_suffixed(sv, mention):
+    mention, _ = read_source(sv, i + shift)
+    limit = sv.orig(toks[ci].s, toks[ci].e)[0] if ci < len(toks) else sv.end
+    if mention is None or mention.end > limit or _pronoun_suffixed(sv, mention):
         return None
     if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
             or (known is not None and known(mention.text)):
@@ -1251,6 +1260,33 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
             a, b = sv.orig(toks[i].s, toks[i + m - 1].e)
             if known(sv.text[a:b]):
                 return Mention(a, b, sv.text[a:b], "", named=True)
+    return None
+
+
+def sentence_actor(sv: SentenceView, known: Callable[[str], bool] | None = None) -> Mention | None:
+    """The one who acts in a sentence that reports nothing ("انتقل بوبي جيندال حاكم لويزيانا إلى
+    المدينة", "من جانبه رفع رئيس مجلس إدارة الجمعية… التعازي"): the subject right after its
+    opening verb, when it is a phrase that can speak. A subjectless "وقال"/"وأضاف" in the next
+    sentence is usually his."""
+    if sv._tokens is None:
+        sv.floor = 0
+        sv.ceiling = min(len(sv.norm), 300)
+    toks = sv.tokens
+    if len(toks) < 3:
+        return None
+    mention = _sentence_subject(sv, len(toks), known)
+    if mention is None:
+        return None
+    first = C.normalize(mention.text.split()[0]) if mention.text.split() else ""
+    if head_kind(first) is not None or first in C.HONORIFIC_TITLES or (mention.kind == "official" and mention.named):
+        return mention  # a title or a body says who it is ("بوبي جيندال حاكم لويزيانا")
+    if known is not None:
+        # A bare name only as far as it names someone seen before ("وانتقد عباس صدور بيانات…").
+        words = mention.text.split()
+        for m in range(min(3, len(words)), 0, -1):
+            text = " ".join(words[:m])
+            if known(text):
+                return Mention(mention.start, mention.start + len(text), text, "", named=True)
     return None
 
 

@@ -105,7 +105,7 @@ class SentenceView:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
             new, cls = _new_tok, _Tok
-            self._tokens = [new(cls, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
+            self._tokens = [new(cls, (*m.span(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
             self._starts = [t[0] for t in self._tokens]
         return self._tokens
 

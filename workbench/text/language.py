@@ -10,6 +10,8 @@ _URDU = set("ٹڈڑںےۓ")
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")
+_ARABIC_RUN = re.compile(_ARABIC.pattern + "+")
+_LATIN_RUN = re.compile(_LATIN.pattern + "+")
 _PERSIAN_RE = re.compile("[" + "".join(_PERSIAN) + "]")
 _URDU_RE = re.compile("[" + "".join(_URDU) + "]")
 
@@ -17,8 +19,9 @@ _URDU_RE = re.compile("[" + "".join(_URDU) + "]")
 def detect_language(text: str, sample: int = 1_500) -> str:
     """'ar', 'fa', 'ur', 'en' or 'und' (undetermined)."""
     head = text[:sample]
-    arabic = _ARABIC.subn("", head)[1]
-    latin = _LATIN.subn("", head)[1]
+    # Counted by runs (a word at a time) rather than letter by letter.
+    arabic = sum(map(len, _ARABIC_RUN.findall(head)))
+    latin = sum(map(len, _LATIN_RUN.findall(head)))
     if arabic == 0 and latin == 0:
         return "und"
     if arabic >= latin:

@@ -93,7 +93,7 @@ def dateline_end(text: str, start: int, end: int) -> int:
 
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
-_WORD = re.compile(r"\w+")
+_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")  # a line of at least four words (found without counting them all)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -119,7 +119,7 @@ def classify_lines(text: str) -> list[Line]:
         elif dm := _DATELINE_CREDIT.match(line):
             ns, ne = dm.span("name")
             lines.append(Line(s, e, LineKind.DATELINE, s + ns, s + ne))
-        elif len(_WORD.findall(line)) < 4 and not re.search(r"[.!?؟…]\s*$", line):
+        elif _FOUR_WORDS.search(line) is None and not re.search(r"[.!?؟…]\s*$", line):
             # A dateline, a section label or a heading with nothing to check in it.
             lines.append(Line(s, e, LineKind.HEADING))
         else:
