@@ -568,3 +568,38 @@ def test_every_keypoint_a_photo_keeps_is_filed_even_beyond_the_nominal_count(db:
     # A query holding one photo's keypoints votes for that photo, the last filed included.
     want = rows.desc[-extra:]
     assert int(np.argmax(index.keypoints.votes(want))) == len(ids) - 1
+
+
+def test_where_a_photo_was_found_is_said_in_words() -> None:
+    from workbench.images.matching import region_words
+
+    assert region_words(None) == "all of the suspect photo"
+    assert region_words((0.0, 0.0, 0.5, 1.0)) == "the left part of the suspect photo (0%-50% across, 0%-100% down)"
+    assert region_words((0.5, 0.5, 0.5, 0.5)).startswith("the bottom-right part")
+    assert region_words((0.3, 0.0, 0.4, 0.4)).startswith("the top part")
+    assert region_words((0.25, 0.25, 0.5, 0.5)).startswith("the middle part")
+    assert region_words((0.1, 0.05, 0.8, 0.85)).startswith("most of")
+    assert region_words((-0.1, 0.2, 0.6, 0.6)) == "the left part of the suspect photo (0%-50% across, 20%-80% down)"
+
+
+def test_a_photo_cut_in_two_by_the_panel_split_is_placed_whole_and_no_panel_named(db: Database,
+                                                                                 tmp_path: Path) -> None:
+    """A side-by-side composite whose split also cuts the rocket along its tower: the rocket is
+    found in the left half, not in the quarter left of the cut, and no panel is named."""
+    add_images(db, [FIXTURES / "images" / "known"])
+    rocket = Image.open(FIXTURES / "images" / "known" / "rocket.jpg").convert("RGB")
+    for name in ("gravel", "text"):
+        other = unregistered_photos()[name].convert("RGB").resize(rocket.size)
+        pair = Image.new("RGB", (rocket.width * 2 + 8, rocket.height), "white")
+        pair.paste(rocket, (0, 0))
+        pair.paste(other, (rocket.width + 8, 0))
+        pair.save(tmp_path / "pair.jpg", quality=85)
+        result = match_image(db, tmp_path / "pair.jpg")
+        m = result.matches[0]
+        assert m.verdict == "match" and m.path.endswith("rocket.jpg") and m.region is not None
+        x, y, w, h = m.region
+        assert x < 0.02 and y < 0.02 and 0.47 < w < 0.51 and h > 0.97, m.region
+        if m.panel is not None:  # a panel named holds the rocket whole
+            px, _py, pw, _ph = m.panel_box or (0, 0, 0, 0)
+            assert px <= x + 0.01 and px + pw >= x + w - 0.01
+        assert m.where.startswith("the left part of the suspect photo")

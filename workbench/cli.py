@@ -820,7 +820,8 @@ def images_match(
             typer.echo(f"{result.file}: no known image matches")
         for m in result.matches:
             prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
-            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} ({m.how}){' — ' + prov if prov else ''}")
+            where = f"; {m.where}" if m.region else ""
+            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} ({m.how}{where}){' — ' + prov if prov else ''}")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -845,7 +846,8 @@ def images_check(
         why = f" ({result.unmatchable})" if result.unmatchable else ""
         typer.echo(f"claim {claim}: {path} matches no known image{why} (recorded)")
     for m in result.matches:
-        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} ({m.how})")
+        where = f"; {m.where}" if m.region else ""
+        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} ({m.how}{where})")
 
 
 @images_app.command("outcome")

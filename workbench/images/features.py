@@ -206,6 +206,21 @@ def _fit(src: np.ndarray, dst: np.ndarray, similarity: bool, thresh: float) -> t
     return cv2.findHomography(src, dst, cv2.RANSAC, thresh, maxIters=1000, confidence=0.995)
 
 
+def _extent(quad: tuple[float, float, float, float], clip: Box, regions: list[Box]) -> tuple[float, float, float, float]:
+    """Where the known photo can be said to lie, given the panel it was found in: that panel,
+    grown by every other panel it covers at least half of (a cut made inside the photo, along a
+    mast or a horizon, is no border of it; the neighbouring tiles a cropped tile's warp spills
+    onto are barely covered)."""
+    qx0, qy0, qx1, qy1 = quad
+    x0, y0, x1, y1 = (float(v) for v in clip)
+    for b in regions:
+        bw, bh = b[2] - b[0], b[3] - b[1]
+        over = max(0.0, min(qx1, b[2]) - max(qx0, b[0])) * max(0.0, min(qy1, b[3]) - max(qy0, b[1]))
+        if bw > 0 and bh > 0 and over >= 0.5 * bw * bh:
+            x0, y0, x1, y1 = min(x0, b[0]), min(y0, b[1]), max(x1, b[2]), max(y1, b[3])
+    return x0, y0, x1, y1
+
+
 def _score(al: Alignment) -> float:
     return al.correlation + min(al.inliers, 60) / 600
 
@@ -273,9 +288,12 @@ def _check(known: Features, thumb: np.ndarray, query: Features, query_gray: np.n
                 clip = None
     w, hh = known.width, known.height
     quad = cv2.perspectiveTransform(np.array([[[0, 0], [w, 0], [w, hh], [0, hh]]], np.float32), h)[0]
-    lo, hi = (clip[:2], clip[2:]) if clip is not None else ((0, 0), (query.width, query.height))
-    x0, y0 = np.maximum(quad.min(axis=0), lo)
-    x1, y1 = np.minimum(quad.max(axis=0), hi)
+    qx0, qy0 = quad.min(axis=0)
+    qx1, qy1 = quad.max(axis=0)
+    ex0, ey0, ex1, ey1 = _extent((float(qx0), float(qy0), float(qx1), float(qy1)), clip, regions) if clip is not None \
+        else (0, 0, query.width, query.height)
+    x0, y0 = max(float(qx0), ex0), max(float(qy0), ey0)
+    x1, y1 = min(float(qx1), ex1), min(float(qy1), ey1)
     box = (float(x0 / query.width), float(y0 / query.height), float(max(0.0, x1 - x0) / query.width),
            float(max(0.0, y1 - y0) / query.height))
     return Alignment(inliers, n_good, round(corr, 3), round(coverage, 3), box, h), inliers

@@ -198,6 +198,35 @@ def decide(distance: int, correlation: float, match_distance: int = MATCH_DISTAN
     return None
 
 
+def region_words(region: tuple[float, float, float, float] | None) -> str:
+    """Where in the suspect photo a known photo was found, in words a checker can look for:
+    "the top-left part of the suspect photo (0-48% across, 0-51% down)". `region` is x, y, width,
+    height as fractions of the suspect photo; None is all of it."""
+    if region is None:
+        return "all of the suspect photo"
+    x0, y0 = min(max(region[0], 0.0), 1.0), min(max(region[1], 0.0), 1.0)
+    x1, y1 = min(max(region[0] + region[2], 0.0), 1.0), min(max(region[1] + region[3], 0.0), 1.0)
+    spans = f"({x0:.0%}-{x1:.0%} across, {y0:.0%}-{y1:.0%} down)"
+    if (x1 - x0) * (y1 - y0) >= 0.9:
+        return f"nearly all of the suspect photo {spans}"
+    if x1 - x0 >= 0.75 and y1 - y0 >= 0.75:
+        return f"most of the suspect photo {spans}"
+
+    def side(a: float, b: float, low: str, high: str) -> str:
+        if b - a >= 0.75:
+            return ""
+        mid = (a + b) / 2
+        return low if mid < 0.4 else high if mid > 0.6 else "middle"
+
+    across, down = side(x0, x1, "left", "right"), side(y0, y1, "top", "bottom")
+    if down == "middle" and across:
+        down = ""
+    if across == "middle" and down:
+        across = ""
+    name = "-".join(w for w in (down, across) if w) or "middle"
+    return f"the {name} part of the suspect photo {spans}"
+
+
 # P(two unrelated 64-bit hashes differ in at most d bits), d = 0..64
 _CHANCE = np.cumsum([float(math.comb(64, d)) for d in range(65)]) / 2.0**64
 
@@ -354,11 +383,14 @@ def _strength(f: Finding) -> float:
 
 
 def _panel_of(query: Query, region: tuple[float, float, float, float]) -> tuple[int | None, Box | None]:
-    """The panel holding the centre of a region of the whole picture."""
-    cx = (region[0] + region[2] / 2) * query.width
-    cy = (region[1] + region[3] / 2) * query.height
+    """The panel a region of the whole picture lies in (most of it: 80%), or none when it spans
+    several (the picture was cut inside the photo: naming one panel would mislead)."""
+    rx0, ry0 = region[0] * query.width, region[1] * query.height
+    rx1, ry1 = rx0 + region[2] * query.width, ry0 + region[3] * query.height
+    area = max(region[2] * query.width * region[3] * query.height, 1e-9)
     for i, (x0, y0, x1, y1) in enumerate(query.panels, 1):
-        if x0 <= cx < x1 and y0 <= cy < y1:
+        over = max(0.0, min(rx1, x1) - max(rx0, x0)) * max(0.0, min(ry1, y1) - max(ry0, y0))
+        if over >= 0.8 * area:
             return i, (x0, y0, x1, y1)
     return None, None
 

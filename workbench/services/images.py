@@ -28,7 +28,15 @@ from workbench.images.keypoint_index import FORMAT as KEYPOINT_FORMAT
 from workbench.images.keypoint_index import MAX_PHOTOS as KEYPOINT_INDEX_MAX
 from workbench.images.keypoint_index import KeypointIndex
 from workbench.images.keypoint_index import build as build_keypoint_index
-from workbench.images.matching import QUERY_WORK, BankIndex, Finding, Known, analyse, find_known
+from workbench.images.matching import (
+    QUERY_WORK,
+    BankIndex,
+    Finding,
+    Known,
+    analyse,
+    find_known,
+    region_words,
+)
 from workbench.images.saved_index import Writer as IndexWriter
 from workbench.images.saved_index import load as load_index
 from workbench.services.claims import NotFound
@@ -503,6 +511,11 @@ class ImageMatch:
     feature_correlation: float | None = None
     region: tuple[float, float, float, float] | None = None
     mirrored: bool = False
+
+    @property
+    def where(self) -> str:
+        """Where in the suspect photo it was found, in words."""
+        return region_words(self.region)
 
     def to_json(self) -> dict[str, Any]:
         return {

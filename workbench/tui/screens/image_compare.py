@@ -56,7 +56,7 @@ class ImageCompareScreen(Screen[bool]):
     ImageCompareScreen .side { width: 1fr; padding: 0 1; }
     ImageCompareScreen .side-title { text-style: bold; background: $panel; padding: 0 1; }
     ImageCompareScreen ImageWidget, ImageCompareScreen .picture { height: 1fr; width: 1fr; }
-    ImageCompareScreen .facts { height: auto; max-height: 9; padding: 0 1; }
+    ImageCompareScreen .facts { height: auto; max-height: 55%; padding: 0 1; }
     """
 
     def __init__(self, db: Database, claim: ClaimRow, result: MatchResult, *, user: str, bidi: bool = True) -> None:
@@ -101,6 +101,9 @@ class ImageCompareScreen(Screen[bool]):
         t.append(f"sha256 {self.result.sha256[:16]}…\n", style="dim")
         if self.result.trimmed:
             t.append("a frame, caption bar or screenshot chrome was cut away before matching\n", style="dim")
+        if self.result.panels:
+            t.append(f"a composite: cut into {self.result.panels} panels, each matched on its own as well\n",
+                     style="dim")
         t.append(f"claim #{self.claim.id}:\n", style="bold")
         t.append_text(paragraph(self.claim.text[:400], max(20, self.app.size.width // 2 - 6), self.bidi))
         return t
@@ -108,19 +111,26 @@ class ImageCompareScreen(Screen[bool]):
     def _known_facts(self) -> Text | Shown:
         m = self._match
         if m is None:
+            if self.result.unmatchable:  # a flat picture: saying "nothing like it" would overstate the search
+                return Shown(("CANNOT BE MATCHED", "bold yellow"), "\n", ("why: ", "bold"), self.result.unmatchable,
+                             "\nA picture like this matches nothing and is never called a match; there is "
+                             "nothing to call the same or not.", bidi=self.bidi)
             return Text("Nothing in the bank looks like this photo: there is nothing to call the same or not.",
                         style="dim")
         style = "bold red" if m.verdict == "match" else "bold yellow"
-        parts: list[Part] = [(m.verdict.upper(), style),
-                             f"  {self.position + 1} of {len(self.result.matches)}  ·  distance {m.distance}/64  ·  "
-                             f"correlation {m.correlation:.2f}"]
-        if getattr(m, "how", ""):
+        # What decides first (which image, how it was found, where), provenance after: on a small
+        # terminal the facts are cut from the end.
+        parts: list[Part] = [(m.verdict.upper(), style), f"  {self.position + 1} of {len(self.result.matches)}  ·  ",
+                             (f"#{m.known_id} ", "bold"), Data(shown_path(m.path)), (f"  ({m.width}×{m.height})", "dim")]
+        if m.how:
             parts += ["\n", ("found: ", "bold"), m.how]
+        where = m.where + (", inside the frame cut away" if m.region is None and self.result.trimmed else "")
+        parts += ["\n", ("where: ", "bold"), where]
         for label, value in (("source", m.source), ("first seen", m.first_seen), ("caption", m.caption),
                              ("url", m.url), ("EXIF date", m.exif_date)):
             if value:
                 parts += ["\n", (f"{label}: ", "bold"), Data(str(value))]
-        parts += ["\n", (f"#{m.known_id}  ", "dim"), (Data(shown_path(m.path)), "dim"), (f"  ({m.width}×{m.height})", "dim")]
+        parts += ["\n", (f"hash distance {m.distance}/64  ·  thumbnail correlation {m.correlation:.2f}", "dim")]
         return Shown(*parts, bidi=self.bidi)
 
     def _refresh_known(self) -> None:
