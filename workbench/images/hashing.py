@@ -299,20 +299,38 @@ def _region_plan() -> tuple[list[tuple[tuple[int, int], list[tuple[int, int]]]],
 _REGION_PLAN, _N_REGIONS = _region_plan()
 
 
+def _region_operators() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Resizing by area is linear and separable: a resized thumbnail is B @ X @ A, B and A being
+    the resize of an identity matrix. Every region of the plan is then one block of
+    ROWS @ X @ COLS, ROWS stacking the 32 rows of B each region starts at (for every height) and
+    COLS the 32 columns of A; the block of region k is (row block YI[k], column block XI[k])."""
+    eye = np.eye(THUMB, dtype=np.float32)
+    rows: dict[tuple[int, int], np.ndarray] = {}
+    cols: dict[tuple[int, int], np.ndarray] = {}
+    yi, xi = [], []
+    for (big_w, big_h), offsets in _REGION_PLAN:
+        a = cv2.resize(eye, (big_w, THUMB), interpolation=cv2.INTER_AREA)
+        b = cv2.resize(eye, (THUMB, big_h), interpolation=cv2.INTER_AREA)
+        for y, x in offsets:
+            rows.setdefault((big_h, y), b[y:y + _SIDE])
+            cols.setdefault((big_w, x), a[:, x:x + _SIDE])
+            yi.append(list(rows).index((big_h, y)))
+            xi.append(list(cols).index((big_w, x)))
+    return (np.ascontiguousarray(np.concatenate(list(rows.values()))),
+            np.ascontiguousarray(np.concatenate(list(cols.values()), axis=1)), np.array(yi), np.array(xi))
+
+
+_ROWS, _COLS, _YI, _XI = _region_operators()
+
+
 def _regions(img: Image.Image) -> np.ndarray:
     """Every sub-region of a thumbnail that a crop of up to 24 % of a side (in any direction)
-    could have left, each resized to 32×32 and normalised: shape (n, 32*32). The thumbnail is
-    resized once per pair of crop fractions and the regions cut from it (49 resizes, not 361),
-    straight into one array."""
+    could have left, each resized to 32×32 and normalised: shape (n, 32*32). All of them come
+    out of two matrix products (`_region_operators`; the same numbers as 49 resizes and 361
+    cuts, in a third less time)."""
     pixels = np.asarray(img, dtype=np.float32)
-    out = np.empty((_N_REGIONS, _SIDE, _SIDE), np.float32)
-    k = 0
-    for size, offsets in _REGION_PLAN:
-        scaled = cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
-        for y, x in offsets:
-            out[k] = scaled[y:y + _SIDE, x:x + _SIDE]
-            k += 1
-    regions = out.reshape(_N_REGIONS, _SIDE * _SIDE)
+    blocks = ((_ROWS @ pixels) @ _COLS).reshape(_ROWS.shape[0] // _SIDE, _SIDE, _COLS.shape[1] // _SIDE, _SIDE)
+    regions = blocks[_YI, :, _XI, :].reshape(_N_REGIONS, _SIDE * _SIDE)
     regions -= regions.mean(axis=1, keepdims=True)
     norms = np.sqrt(np.einsum("ij,ij->i", regions, regions))[:, None]
     regions /= np.where(norms > 1e-6, norms, 1.0)
