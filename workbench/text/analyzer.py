@@ -585,7 +585,8 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             state.named_after = (source, confidence)
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             norm = sv.norm_of(cs, ce)
-            word_list = _WORDS.findall(norm)
+            # (a claim that is its whole sentence has the words the cue search listed)
+            word_list = sv.words if sv.words is not None and norm == sv.norm else _WORDS.findall(norm)
             if len(word_list) < 2:
                 continue
             words = set(word_list)
