@@ -43,6 +43,7 @@ class VerbCue:
     preps: tuple[str, ...] = ()  # prepositions that introduce what it reports (normalised)
     feminine: frozenset[str] = frozenset()  # forms whose subject is feminine (normalised)
     plural: frozenset[str] = frozenset()  # forms whose subject is plural (normalised)
+    tells: bool = False  # its object is who was told ("أبلغ القاضي أن…"), never who speaks
 
     @property
     def continuation(self) -> bool:
@@ -61,6 +62,7 @@ def _v(lemma: str, forms: str, flags: str = "", preps: str = "", fem: str = "", 
         needs_prep="r" in flags,
         publishing="p" in flags,
         document="d" in flags,
+        tells="t" in flags,
         preps=tuple(normalize(p) for p in preps.split()),
         feminine=_n(fem),
         plural=_n(plural),
@@ -117,8 +119,8 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
     _v("عبر", "عبر عبرت عبروا يعبر تعبر معبرا معبرة", "wr", "عن", "عبرت معبرة", "عبروا"),
     _v("أبدى", "أبدى أبدت أبدوا", "wo", "", "أبدت", "أبدوا"),
     _v("حذر", "حذر حذرت حذروا يحذر تحذر محذرا محذرة محذرين", "w", "من", "حذرت تحذر محذرة", "حذروا"),
-    _v("أبلغ", "أبلغ أبلغت أبلغوا", "w", "", "أبلغت", "أبلغوا"),
-    _v("أخبر", "أخبر أخبرت", "w", "", "أخبرت"),
+    _v("أبلغ", "أبلغ أبلغت أبلغوا", "wt", "", "أبلغت", "أبلغوا"),
+    _v("أخبر", "أخبر أخبرت", "wt", "", "أخبرت"),
     _v("أورد", "أورد أوردت يورد تورد", "p", "", "أوردت تورد"),
     _v("روى", "روى روت يروي تروي", "w", "", "روت تروي"),
     _v("اتهم", "اتهم اتهمت اتهموا يتهم تتهم", "w", "ب", "اتهمت تتهم", "اتهموا"),
