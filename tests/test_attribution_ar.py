@@ -430,3 +430,29 @@ def test_a_document_read_by_a_speaker_stays_the_speakers_words() -> None:
 )
 def test_addressees_also_and_elatives(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # what a study or its researchers found, only before أن
+        ("توصلت دراسة بريطانية إلى أن النوم المبكر يحسن الذاكرة.", "النوم المبكر", "دراسة بريطانية"),
+        ("ووجد الباحثون أن المشاركين ناموا أكثر.", "المشاركين ناموا", "الباحثون"),
+        ("وخلص التقرير إلى أن الأسعار سترتفع.", "الأسعار سترتفع", "التقرير"),
+        ("توصل الطرفان إلى اتفاق ينهي الأزمة.", "اتفاق ينهي", None),
+        ("وجدت الشرطة جثة الرجل في منزله.", "جثة الرجل", None),
+    ],
+)
+def test_findings_of_studies(text: str, phrase: str, mention: str | None) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_a_sentence_ends_before_invisible_marks() -> None:
+    text = "وارتفع الإنتاج بنسبة 5 في المائة.\u200f وذكر التقرير أن قطاع الخدمات نما أيضا."
+    assert _source(text, "ارتفع الإنتاج") is None
+    assert _source(text, "قطاع الخدمات نما") == "التقرير"
+
+
+def test_a_study_cited_inside_a_speakers_quotation_is_the_speakers_reading() -> None:
+    text = 'وقال الباحث سامي العلي: "تشير نتائج الدراسة إلى أن الحمية تبطئ التدهور".'
+    assert _source(text, "الحمية تبطئ") == "الباحث سامي العلي"

@@ -674,8 +674,10 @@ def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, ar
         lead = leads[0]
         nested = False
         for c in leads[1:]:
-            if _nested(c, [lead], text):
-                # (the one who reported them relays the speaker: kept beside it)
+            if _nested(c, [lead], text) and not (lead.mention is not None and c.mention is not None
+                                                 and c.mention.kind == "document"):
+                # (the one who reported them relays the speaker: kept beside it; a document a
+                # speaker cites is his reading of it: «تشير نتائج الدراسة إلى أن…»)
                 lead = c if c.via is not None or lead.mention is None else replace(c, via=lead.mention)
                 nested = True
         if lead.mention is None:

@@ -1109,7 +1109,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     the article): such a phrase can speak even when nothing in it says so."""
     sv.words = C.words_of(sv.norm)
     matches = C.find_arabic_cues(sv.norm, sv.words)
-    sv.cue_words = len(matches)
+    # (a verb that reports only before أن, "وجد", is no hint of a missed source: "وجد نفسه")
+    sv.cue_words = sum(1 for m in matches if m.verb is None or m.verb not in C.STRICT_FORMS)
     opens_background = sv.norm.startswith(_BACKGROUND_STARTS)
     found: list[Cue] = []
     # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
@@ -1573,7 +1574,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
-    if cue.marked and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps):
+    if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None

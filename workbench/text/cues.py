@@ -44,6 +44,7 @@ class VerbCue:
     feminine: frozenset[str] = frozenset()  # forms whose subject is feminine (normalised)
     plural: frozenset[str] = frozenset()  # forms whose subject is plural (normalised)
     tells: bool = False  # its object is who was told ("أبلغ القاضي أن…"), never who speaks
+    strict: bool = False  # reports only with أن/إن, a colon or a quotation, even after its preposition
 
     @property
     def continuation(self) -> bool:
@@ -63,6 +64,7 @@ def _v(lemma: str, forms: str, flags: str = "", preps: str = "", fem: str = "", 
         publishing="p" in flags,
         document="d" in flags,
         tells="t" in flags,
+        strict="s" in flags,
         preps=tuple(normalize(p) for p in preps.split()),
         feminine=_n(fem),
         plural=_n(plural),
@@ -140,6 +142,11 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
     _v("قدر", "قدرت يقدر تقدر", "wd", "", "قدرت تقدر"),
     # Not the present "يظهر": unvowelled, it is also "يَظهر" (appears).
     _v("أظهر", "أظهر أظهرت", "wod", "", "أظهرت"),
+    # What a study or an inquiry found: "توصلت الدراسة إلى أن…", "وجد الباحثون أن…" (never
+    # "توصل الطرفان إلى اتفاق", "وجدت الشرطة جثة").
+    _v("توصل", "توصل توصلت توصلوا", "wds", "إلى", "توصلت", "توصلوا"),
+    _v("خلص", "خلص خلصت خلصوا", "wds", "إلى", "خلصت", "خلصوا"),
+    _v("وجد", "وجد وجدت وجدوا", "wds", "", "وجدت", "وجدوا"),
     _v("أوصى", "أوصى أوصت", "wod", "ب", "أوصت"),
     _v("نص", "نص نصت تنص ينص", "wd", "على", "نصت تنص"),
     _v("اشترط", "اشترط اشترطت يشترط تشترط", "wod", "", "اشترطت تشترط"),
@@ -392,6 +399,8 @@ _VERB_BY_FORM: dict[str, VerbCue] = {}
 for _cue in ARABIC_VERBS:
     for _f in _cue.forms:
         _VERB_BY_FORM.setdefault(_f, _cue)
+# Forms of verbs that report only before أن, a colon or a quotation ("وجد", "توصل إلى").
+STRICT_FORMS = frozenset(f for f, c in _VERB_BY_FORM.items() if c.strict)
 
 _PREPS_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _p in sorted({normalize(p) for p in ARABIC_PREPOSITIONS}, key=len, reverse=True):
