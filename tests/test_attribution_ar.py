@@ -456,3 +456,16 @@ def test_a_sentence_ends_before_invisible_marks() -> None:
 def test_a_study_cited_inside_a_speakers_quotation_is_the_speakers_reading() -> None:
     text = 'وقال الباحث سامي العلي: "تشير نتائج الدراسة إلى أن الحمية تبطئ التدهور".'
     assert _source(text, "الحمية تبطئ") == "الباحث سامي العلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "saying" then the words at once, even after a setting; a report inside them is nested
+        ("وأضاف المتحدث في تصريحه قائلاً أفادت الوزارة بأن الطريق سيفتح غدا.", "الطريق سيفتح", "الوزارة"),
+        # a relay's preposition ends the phrase before it
+        ("وقال الوزير وفقا لما نقلته عنه الوكالة إن المفاوضات ستستأنف.", "المفاوضات ستستأنف", "الوزير"),
+    ],
+)
+def test_saying_participles_and_relays_bound_the_phrase(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

@@ -826,8 +826,8 @@ def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
     m = k + 1
     while m < n and m - k <= limit:
         t = toks[m].t
-        if t in (",", ":", _QUOTE) or t in C.CONTENT_MARKERS:
-            return m
+        if t in (",", ":", _QUOTE) or t in C.CONTENT_MARKERS or t in ("قايلا", "قايله"):
+            return m  # (and "saying": "في تصريحه قائلاً …")
         if t == ".":
             return -1
         m += 1
@@ -874,6 +874,8 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             if _closing_quote(sv, toks[k]):
                 break  # "…»": the end of a quotation, not the start of reported words
             return "quote", k
+        if t in ("قايلا", "قايله") and k + 1 < n and toks[k + 1].t[0].isalpha() and toks[k + 1].t not in C.CONTENT_MARKERS:
+            return "colon", k + 1  # "وأردف قائلاً أفادت الجامعة بأن…": the words follow "saying" at once
         if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
             k += 1
             continue

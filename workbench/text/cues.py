@@ -324,6 +324,8 @@ ADVERBS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً د
 # Words that end a source phrase: particles, prepositions that start the content, demonstratives,
 # relatives, pronouns and auxiliaries.
 NP_STOPS = _n(
+    # (a relay's preposition ends the phrase before it: "رئيس الأركان وفقا للمسؤول", "مرسي وفقا لما")
+    "وفقا وفقاً طبقا طبقاً بحسب حسبما استنادا استناداً "
     "نقلا نقلاً قبيل عقب إثر اثر حيث إلى الى خلال عبر هذه هذا ذلك تلك هؤلاء التي الذي الذين اللذين "
     "اللتين اللواتي اللاتي من عن حول بشأن لدى مع بعد قبل منذ حتى كما لكن لكنه لكنها غير بينما حين "
     "عندما أثناء ضد قد لقد لم لن لا ما كان كانت وكان وكانت يكون تكون ليس ليست أصبح أصبحت هو هي "
