@@ -99,6 +99,7 @@ class SentenceView:
         self.ceiling = len(self.norm)  # ...and up to here (well after the last cue)
         self.cue_words = 0  # cue words the lexicon found in the sentence (read or not)
         self.unread = 0  # strong cue words (قال، أكد، بحسب…) that gave no frame
+        self.words: list[str] | None = None  # the words of the whole sentence, once they are listed
 
     @property
     def tokens(self) -> list[_Tok]:
