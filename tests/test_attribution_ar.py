@@ -469,3 +469,10 @@ def test_a_study_cited_inside_a_speakers_quotation_is_the_speakers_reading() -> 
 )
 def test_saying_participles_and_relays_bound_the_phrase(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+def test_a_source_set_off_by_fa_inna_opens_the_clause_and_carries_on() -> None:
+    text = ("رصد الباحث الاجتماعي سالم العتيبي أسباب الظاهرة. وبحسب العتيبي، فإن ارتفاع المهور يؤخر الزواج، "
+            "مشيراً إلى أن الحل في التوعية.")
+    assert _source(text, "ارتفاع المهور") == "العتيبي"
+    assert _source("وحسب المنطقة، فإن الأسعار تختلف كثيرا.", "الأسعار تختلف") is None

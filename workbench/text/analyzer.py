@@ -678,8 +678,9 @@ def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, ar
         if not later:
             return _Decision("background", None, first, hints=len(cues) - 1)
         cues = later
-    leads = [c for c in cues if c.type in ("verb", "relative", "same") and not c.deferred
-             and (c.mention is not None or c.continuation)]
+    leads = [c for c in cues if (c.type in ("verb", "relative", "same") and not c.deferred
+                                 and (c.mention is not None or c.continuation))
+             or (c.type == "prep" and c.full and c.mention is not None)]  # "وبحسب X، فإن…" opens the clause
     if leads:
         lead = leads[0]
         nested = False
@@ -695,7 +696,8 @@ def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, ar
             if earlier:
                 return _named(earlier[-1], "deferred", state, cues)  # "…، أوضح ذلك المدير، وأضاف أن…"
             return _continuation(lead, state, cues)
-        basis = "nested" if nested else {"svo": "svo", "relative": "relative", "subject": "subject"}.get(lead.order, "explicit")
+        basis = "nested" if nested else {"svo": "svo", "relative": "relative", "subject": "subject",
+                                         "prep": "prep"}.get(lead.order, "explicit")
         return _named(lead, basis, state, cues)
     deferred = [c for c in cues if c.mention is not None and c.deferred and c.type == "verb"]
     if deferred:

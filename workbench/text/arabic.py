@@ -1408,7 +1408,10 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
         if head in C.NORMATIVE_HEADS or (head.startswith("ال") and head[2:] in C.NORMATIVE_HEADS):
             return None  # "وفق خطة البحث", "بموجب قرار…": in accordance with, not according to
     # "حسب المنطقة" means "depending on the region": only a phrase that can speak is a source.
-    if not mention.kind and not mention.named and not mention.quoted and not (known and known(mention.text)):
+    if not mention.kind and not mention.named and not mention.quoted and not (known and known(mention.text)) and not (
+            len(mention.text.split()) <= 3 and all(_name_like(w) for w in C.normalize(mention.text).split())
+            and _followed_by_fa_inna(sv, mention) and not sv.norm[:ns].strip(" ,")):
+        # (at the head of the sentence, set off by "، فإن", a name is the source: "وبحسب السناني، فإن…")
         return None
     if mention.kind == "person" and not mention.named and len(mention.text.split()) == 1 and prep.lstrip("و") in ("حسب", "بحسب"):
         return None
