@@ -476,3 +476,18 @@ def test_a_source_set_off_by_fa_inna_opens_the_clause_and_carries_on() -> None:
             "مشيراً إلى أن الحل في التوعية.")
     assert _source(text, "ارتفاع المهور") == "العتيبي"
     assert _source("وحسب المنطقة، فإن الأسعار تختلف كثيرا.", "الأسعار تختلف") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a body whose name coordinates more nouns is not the registry's body of its first words
+        ("ذكرت وزارة الصحة والعمل والضمان الاجتماعي اليابانية، أن البطالة استقرت.", "البطالة استقرت",
+         "وزارة الصحة والعمل والضمان الاجتماعي اليابانية"),
+        # a quoted name after a noun in construct, anywhere in the phrase
+        ('وقال سامر العلي المتحدث باسم حملة "معا للتعليم" إن الحملة ستتوسع.', "الحملة ستتوسع",
+         'سامر العلي المتحدث باسم حملة "معا للتعليم"'),
+    ],
+)
+def test_names_read_whole(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

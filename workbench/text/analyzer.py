@@ -372,8 +372,13 @@ class _ArticleState:
 
 
 def _nisba_follows(text: str, n: int) -> bool:
+    """Does an adjective of origin or another noun joined by و follow the leading words the
+    registry knows? "وزارة الداخلية الكويتية", "وزارة الصحة والعمل والضمان الاجتماعي": another body."""
     words = match_key(text).split()
-    return n < len(words) and is_nisba(words[n])
+    if n < len(words) and is_nisba(words[n]):
+        return True
+    plain = normalize(text).split()
+    return len(plain) == len(words) and n < len(plain) and plain[n].startswith("و") and len(plain[n]) > 3
 
 
 def _agrees(sp: _Speaker, agree: str) -> bool:

@@ -310,7 +310,11 @@ class _NP:
                 break
             if t in _OPEN:
                 q = self.quoted_run(j, 4)
-                construct = len(self.words) == 1 and not last_def and toks[j].t != "("
+                # (a noun in construct wants its genitive: after an indefinite noun that is no part of
+                # a name, a short quotation is that genitive, a name: "المتحدث باسم حملة "وان كامباين"")
+                construct = not last_def and toks[j].t != "(" and (len(self.words) == 1 or (
+                    len(self.words) > 1 and not in_name and not last_adj and not self.words[-1].t[0].isdigit()
+                    and len(self.words[-1].t) > 2 and not _name_like(self.words[-1].t)))
                 if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
                                                or construct):
                     # (and a noun in construct with a quoted name: "ضيف «روتانا خليجية»")
