@@ -491,3 +491,17 @@ def test_a_source_set_off_by_fa_inna_opens_the_clause_and_carries_on() -> None:
 )
 def test_names_read_whole(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a name holding a preposition, read to إن (its confidence lowered: read past a boundary)
+        ("وقالت إدارة الوقاية من الحرائق إنه لا يزال يهدد المنازل.", "يهدد المنازل", "إدارة الوقاية من الحرائق"),
+        # colour adjectives inside names
+        ("قال البيت الأبيض أمس، إن الرئيس سيعارض القرار.", "الرئيس سيعارض", "البيت الأبيض"),
+    ],
+)
+def test_names_with_prepositions_and_colours(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+    assert _claim(text, phrase).attribution_confidence < 0.8 or "من" not in mention.split()

@@ -1580,6 +1580,15 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
+        elif not cue.object and via is None and after < n and toks[after].t in ("من", "في") and m < n \
+                and toks[m].t in C.CONTENT_MARKERS and 1 < m - after <= 4 \
+                and all(toks[x].t[0].isalpha() and not _stop(toks[x].t) for x in range(after + 1, m)):
+            # "وقالت إدارة الوقاية من الحرائق إنه…": a name holding a preposition, read to إن (and
+            # marked as read past a boundary, which lowers the confidence)
+            end = sv.orig(toks[m - 1].s, toks[m - 1].e)[1]
+            mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
+                              feminine=mention.feminine, plural=mention.plural, named=mention.named)
+            marker, k, after = "an", m, m
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
