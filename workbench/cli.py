@@ -6,7 +6,7 @@ they are extended, never broken.
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -39,13 +39,26 @@ BidiOption = Annotated[
 ]
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"error: {message}\n")
+def _err(message: str, *, kind: str = "error") -> None:
+    """One line on stderr. Messages carry file names, database values and what the user typed:
+    all of it is shown through `safe_line`, so nothing in them reaches the terminal raw."""
+    from workbench.text.display import safe_line
+
+    sys.stderr.write(f"{kind}: {safe_line(message)}\n")
     sys.stderr.flush()
 
 
+def _echo(line: str) -> None:
+    """One line of output, shown through `safe_line` (see `_err`)."""
+    from workbench.text.display import safe_line
+
+    typer.echo(safe_line(line))
+
+
 def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    from workbench.text.display import safe_json
+
+    sys.stdout.write(safe_json(obj) + "\n")
 
 
 def _open(db: str | None) -> Database:
@@ -73,7 +86,7 @@ def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     if version:
-        typer.echo(f"workbench {__version__}")
+        _echo(f"workbench {__version__}")
         raise typer.Exit(0)
     ctx.obj = {"db": db, "user": user, "bidi": bidi}
     if ctx.invoked_subcommand is None:
@@ -104,7 +117,7 @@ def demo(
 @app.command()
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .json .jsonl .zip")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .json .jsonl .zip", readable=False)],
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
@@ -116,17 +129,21 @@ def ingest(
     database = _open(_inherit(ctx, "db", db))
     show_progress = not quiet and sys.stderr.isatty()
 
-    def on_error(e: Any) -> None:
+    def on_error(e: Any, kind: str = "error") -> None:
         if show_progress:
             sys.stderr.write("\r\x1b[K")
-        _err(f"{e.origin}: {e.message}")
+        _err(f"{e.origin}: {e.message}", kind=kind)
+
+    def on_warning(e: Any) -> None:
+        on_error(e, "warning")
 
     def on_article(r: IngestReport) -> None:
         if show_progress and r.articles % 50 == 0:
             sys.stderr.write(f"\ringesting… {r.articles:,} articles, {r.claims:,} claims")
             sys.stderr.flush()
 
-    report = ingest_paths(database, paths, on_error=on_error, on_article=on_article, dry_run=dry_run)
+    report = ingest_paths(database, paths, on_error=on_error, on_warning=on_warning, on_article=on_article,
+                          dry_run=dry_run)
     if show_progress:
         sys.stderr.write("\r\x1b[K")
     summary = report.summary()
@@ -135,7 +152,7 @@ def ingest(
     if as_json:
         _print_json(summary)
     else:
-        typer.echo(
+        _echo(
             f"{summary['articles']:,} articles and {summary['claims']:,} claims {'would be ' if dry_run else ''}added; "
             f"{summary['duplicates']:,} already stored; {summary['errors']:,} errors"
         )
@@ -167,7 +184,7 @@ def claims(
     for r in rows:
         src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
         text = make_visible(" ".join(r.text.split()))
-        typer.echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:40]:<40}  {text[:100]}")
+        _echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:40]:<40}  {text[:100]}")
 
 
 @app.command()
@@ -188,36 +205,35 @@ def search(
         return
     for r in rows:
         src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
-        typer.echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:36]:<36}  {make_visible(' '.join(r.text.split()))[:100]}")
+        _echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:36]:<36}  {make_visible(' '.join(r.text.split()))[:100]}")
 
 
 @app.command()
 def analyze(
-    file: Annotated[Path, typer.Argument(help="An article: .txt or .md, any common encoding")],
+    file: Annotated[Path, typer.Argument(help="An article: .txt or .md, any common encoding", readable=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,
 ) -> None:
     """Split one article into claims and sources, without any database."""
-    from workbench.errors import InputError
+    from workbench.files import read_regular
+    from workbench.ingest.loaders import MAX_TEXT_BYTES
     from workbench.text.analyzer import analyze as run
     from workbench.text.display import make_visible
-    from workbench.text.encoding import decode_bytes
+    from workbench.text.encoding import decode_text, describe_replaced
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from exc
-    text, _enc = decode_bytes(data, str(file))
-    result = run(text)
+    decoded = decode_text(read_regular(file, MAX_TEXT_BYTES), str(file))
+    if (warning := describe_replaced(decoded)) is not None:
+        _err(f"{file}: {warning}", kind="warning")
+    result = run(decoded.text)
     if as_json:
         _print_json(result.to_json())
         return
     pub = result.publisher
-    typer.echo(f"language: {result.language}   publisher: {make_visible(pub.canonical) if pub else '—'}")
+    _echo(f"language: {result.language}   publisher: {make_visible(pub.canonical) if pub else '—'}")
     for i, c in enumerate(result.claims, 1):
         src = c.source
         who = f"{src.canonical} [{src.kind}]" if src else "—"
-        typer.echo(f"{i:>3}. {make_visible(who)}{'  (media)' if c.rests_on_media else ''}")
-        typer.echo(f"     {make_visible(' '.join(c.text.split()))}")
+        _echo(f"{i:>3}. {make_visible(who)}{'  (media)' if c.rests_on_media else ''}")
+        _echo(f"     {make_visible(' '.join(c.text.split()))}")
 
 
 @app.command()
@@ -237,7 +253,7 @@ def mark(
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
     row = set_status(_open(_inherit(ctx, "db", db)), claim_id, st, user=_inherit(ctx, "user", user))
-    typer.echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
+    _echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
 
 
 @app.command()
@@ -253,7 +269,7 @@ def note(
     from workbench.services.images import add_evidence
 
     eid = add_evidence(_open(_inherit(ctx, "db", db)), claim_id, note=text, url=link, user=_inherit(ctx, "user", user))
-    typer.echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
+    _echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
 
 
 @app.command()
@@ -268,7 +284,7 @@ def history(
     database = _open(_inherit(ctx, "db", db))
     get_claim(database, claim_id)
     for h in claim_history(database, claim_id):
-        typer.echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {h.user:<16}  {h.from_status} → {h.to_status}")
+        _echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {h.user:<16}  {h.from_status} → {h.to_status}")
 
 
 @app.command()
@@ -284,13 +300,13 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export verdicts: ClaimReview JSON-LD, CSV for spreadsheets, or a Markdown report."""
-    import os
 
     from workbench.export.claimreview import claim_reviews
     from workbench.export.markdown import to_markdown
     from workbench.export.tabular import to_csv
     from workbench.services.export import collect
     from workbench.storage.models import Status
+    from workbench.text.display import safe_json
 
     fmt = fmt.strip().lower()
     if fmt not in ("claimreview", "csv", "markdown", "md"):
@@ -306,9 +322,9 @@ def export(
             raise WorkbenchError("--review-url needs {id} where the claim id goes")
         if url.startswith("urn:"):
             _err("note: reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
-        text = json.dumps(claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
+        text = safe_json(claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
                                         org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url),
-                          ensure_ascii=False, indent=2) + "\n"
+                          indent=2) + "\n"
     elif fmt == "csv":
         text = to_csv(items)
     else:
@@ -326,20 +342,20 @@ def export(
 @app.command("backup")
 def backup_cmd(
     ctx: typer.Context,
-    target: Annotated[Path, typer.Argument(help="A new file for the copy")],
+    target: Annotated[Path, typer.Argument(help="A new file for the copy", readable=False)],
     db: DbOption = None,
 ) -> None:
     """Copy a SQLite database safely, even while the app is open (PostgreSQL: use pg_dump)."""
     from workbench.services.backup import backup
 
     size = backup(_open(_inherit(ctx, "db", db)), target)
-    typer.echo(f"backed up to {target} ({size:,} bytes)")
+    _echo(f"backed up to {target} ({size:,} bytes)")
 
 
 @app.command("restore")
 def restore_cmd(
     ctx: typer.Context,
-    source: Annotated[Path, typer.Argument(help="A backup made with `workbench backup`")],
+    source: Annotated[Path, typer.Argument(help="A backup made with `workbench backup`", readable=False)],
     db: DbOption = None,
     yes: Annotated[bool, typer.Option("--yes", help="Replace the current contents without asking.")] = False,
 ) -> None:
@@ -349,7 +365,7 @@ def restore_cmd(
     if not yes:
         raise WorkbenchError("restore replaces everything in the database: add --yes to go ahead (make a backup first)")
     restore(_open(_inherit(ctx, "db", db)), source)
-    typer.echo(f"restored from {source}")
+    _echo(f"restored from {source}")
 
 
 sources_app = typer.Typer(
@@ -381,7 +397,7 @@ def sources_list(
         return
     for r in rows:
         flag = "candidate" if r.is_candidate else ""
-        typer.echo(f"{r.id:>5}  {r.claims:>6} claims  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
+        _echo(f"{r.id:>5}  {r.claims:>6} claims  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
 
 
 def _sources_db(ctx: typer.Context, db: str | None) -> Database:
@@ -392,7 +408,7 @@ def _print_source(row: Any) -> None:
     from workbench.text.display import make_visible
 
     state = "candidate" if row.is_candidate else "registry"
-    typer.echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], {row.claims} claims")
+    _echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], {row.claims} claims")
 
 
 @sources_app.command("show")
@@ -415,7 +431,7 @@ def sources_show(
         return
     _print_source(row)
     for c in claims_:
-        typer.echo(f"{c.id:>6}  {c.status:<12}  {make_visible(' '.join(c.text.split()))[:110]}")
+        _echo(f"{c.id:>6}  {c.status:<12}  {make_visible(' '.join(c.text.split()))[:110]}")
 
 
 @sources_app.command("rate")
@@ -493,7 +509,7 @@ def sources_assign(
             raise WorkbenchError(f"no source named {source!r} (add --new to make one)")
         reassign_source(database, claim_id, source_id=found, user=who)
     row = get_claim(database, claim_id)
-    typer.echo(f"claim {row.id}: attributed to {row.source_name} [{row.source_kind}] (by {row.updated_by})")
+    _echo(f"claim {row.id}: attributed to {row.source_name} [{row.source_kind}] (by {row.updated_by})")
 
 
 images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")
@@ -503,7 +519,7 @@ app.add_typer(images_app, name="images")
 @images_app.command("add")
 def images_add(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursively)")],
+    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursively)", readable=False)],
     db: DbOption = None,
     source: Annotated[str | None, typer.Option("--source", help="Where the photo originally came from.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="When it was first seen (YYYY-MM-DD).")] = None,
@@ -536,14 +552,14 @@ def images_add(
     if as_json:
         _print_json(summary)
     else:
-        typer.echo(f"{report.added:,} images added; {report.duplicates:,} already in the bank; {len(report.errors):,} errors")
+        _echo(f"{report.added:,} images added; {report.duplicates:,} already in the bank; {len(report.errors):,} errors")
     raise typer.Exit(1 if report.errors else 0)
 
 
 @images_app.command("match")
 def images_match(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Photos to check (files or folders)")],
+    paths: Annotated[list[Path], typer.Argument(help="Photos to check (files or folders)", readable=False)],
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per photo.")] = False,
 ) -> None:
@@ -563,17 +579,17 @@ def images_match(
             _print_json(result.to_json())
             continue
         if not result.matches:
-            typer.echo(f"{result.file}: no known image matches")
+            _echo(f"{result.file}: no known image matches")
         for m in result.matches:
             prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
-            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f}){' — ' + prov if prov else ''}")
+            _echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f}){' — ' + prov if prov else ''}")
     raise typer.Exit(1 if failed else 0)
 
 
 @images_app.command("check")
 def images_check(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help="The photo the claim rests on")],
+    path: Annotated[Path, typer.Argument(help="The photo the claim rests on", readable=False)],
     claim: Annotated[int, typer.Option("--claim", help="The claim to attach the check to.")],
     db: DbOption = None,
     user: UserOption = None,
@@ -587,9 +603,9 @@ def images_check(
         _print_json({**result.to_json(), "claim_id": claim, "evidence_ids": ids})
         return
     if not result.matches:
-        typer.echo(f"claim {claim}: {path} matches no known image (recorded)")
+        _echo(f"claim {claim}: {path} matches no known image (recorded)")
     for m in result.matches:
-        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f})")
+        _echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f})")
 
 
 @images_app.command("outcome")
@@ -607,25 +623,59 @@ def images_outcome(
 
     eid = record_image_outcome(_open(_inherit(ctx, "db", db)), claim, known, outcome.replace("-", "_"), note=note,
                                user=_inherit(ctx, "user", user))
-    typer.echo(f"claim {claim}: outcome {outcome} recorded (evidence {eid})")
+    _echo(f"claim {claim}: outcome {outcome} recorded (evidence {eid})")
+
+
+def _show_usage_error(exc: Exception) -> int:
+    """Typer's usage errors ("Invalid value for 'CLAIM_ID': …") quote what was typed: printed
+    line by line through `safe_line` like every other message."""
+    import io
+
+    from workbench.text.display import safe_line
+
+    buf = io.StringIO()
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show(buf)
+    else:
+        buf.write(f"Error: {exc}\n")
+    for line in buf.getvalue().splitlines():
+        sys.stderr.write(safe_line(line) + "\n")
+    return int(getattr(exc, "exit_code", 2))
 
 
 def main() -> None:
-    """Entry point: one clear error line instead of a traceback."""
+    """Entry point: one clear error line instead of a traceback, whatever happens."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except WorkbenchError as exc:
         _err(str(exc))
+        sys.exit(1)
+    except typer.Abort:
+        _err("aborted")
+        sys.exit(1)
+    except typer.TyperException as exc:  # a usage error
+        sys.exit(_show_usage_error(exc))
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        # `workbench claims | head`: the reader went away; nothing more to say to it.
+        sys.stderr.close()
         sys.exit(1)
     except Exception as exc:
         from sqlalchemy.exc import SQLAlchemyError
 
-        if not isinstance(exc, SQLAlchemyError):
+        if isinstance(exc, SQLAlchemyError):
+            orig = getattr(exc, "orig", None) or exc
+            lines = str(orig).strip().splitlines()
+            _err(f"database: {lines[0] if lines else type(orig).__name__}")
+            sys.exit(1)
+        if os.environ.get("WORKBENCH_DEBUG"):
             raise
-        orig = getattr(exc, "orig", None) or exc
-        lines = str(orig).strip().splitlines()
-        _err(f"database: {lines[0] if lines else type(orig).__name__}")
+        # A bug, not bad input: still one line, with what to do to see more.
+        text = str(exc).strip().splitlines()
+        _err(f"unexpected {type(exc).__name__}{': ' + text[0] if text else ''} "
+             "(this is a bug in workbench: run again with WORKBENCH_DEBUG=1 for the details)")
         sys.exit(1)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

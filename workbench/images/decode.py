@@ -24,8 +24,10 @@ from typing import Any
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from workbench.errors import InputError
+from workbench.files import read_regular
 
 MAX_PIXELS = 120_000_000  # well above any camera; far below what would exhaust memory
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a photo file; the largest camera TIFFs stay below
 WORK_SIZE = 256  # the longest side we ever need for hashing and thumbnails
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -121,10 +123,7 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
     Raises InputError with one line naming the problem."""
     name = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+        data = read_regular(path, MAX_FILE_BYTES, name)  # never a pipe or a device; size checked first
     if not data:
         raise InputError(f"{name}: empty file")
     import io

@@ -16,6 +16,7 @@ from sqlalchemy import func, insert, select
 
 from workbench.config import current_user
 from workbench.errors import InputError, WorkbenchError
+from workbench.files import walk_files
 from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
 from workbench.images.hashing import (
     Fingerprint,
@@ -49,14 +50,25 @@ class AddReport:
 
 
 def iter_image_files(paths: Iterable[str | Path]) -> Iterator[Path | ImageError]:
-    """Image files under `paths` (folders recursively, in name order)."""
+    """Image files under `paths` (folders recursively, in name order). Whatever is not a regular
+    file is passed on too, for `load_image` to refuse with one line (never silently dropped, never
+    read)."""
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in IMAGE_SUFFIXES and not f.name.startswith("."):
+        try:
+            is_dir = path.is_dir()
+            there = is_dir or os.path.lexists(path)
+        except OSError as exc:
+            yield ImageError(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            found, problems = walk_files(path)
+            for where, why in problems:
+                yield ImageError(where, why)
+            for f in found:
+                if f.suffix.lower() in IMAGE_SUFFIXES and not f.name.startswith("."):
                     yield f
-        elif path.exists():
+        elif there:
             yield path
         else:
             yield ImageError(str(path), "no such file or folder")
@@ -158,6 +170,11 @@ def _hash_one(item: Path | ImageError) -> tuple[ImageFacts, Fingerprint] | Image
         return facts, fingerprint(img)
     except InputError as exc:
         return ImageError(str(item), str(exc).removeprefix(f"{item}: "))
+    except MemoryError:
+        return ImageError(str(item), "too large to decode in the memory available")
+    except Exception as exc:  # a decoder's bug on one odd file: one line, the batch goes on
+        lines = str(exc).strip().splitlines()
+        return ImageError(str(item), f"cannot be read ({type(exc).__name__}{': ' + lines[0][:200] if lines else ''})")
 
 
 def _hash_files(
