@@ -82,7 +82,7 @@ def test_hostile_texts_are_decoded_and_stored_visibly(db: Database, tmp_path: Pa
 
 
 def _ingest_line_count(stderr: str) -> tuple[list[str], list[str]]:
-    lines = stderr.splitlines()
+    lines = [line for line in stderr.splitlines() if not line.startswith("note: no database at ")]
     assert all(line.startswith(("error: ", "warning: ")) for line in lines), lines
     return [x for x in lines if x.startswith("error: ")], [x for x in lines if x.startswith("warning: ")]
 
@@ -155,7 +155,7 @@ def test_pipes_and_devices_named_directly_never_hang(tmp_path: Path, sqlite_url:
     out = cli("images", "add", str(tmp_path / "ok.jpg"), str(tmp_path / "p.jpg"), str(tmp_path / "zero.png"),
               "--db", sqlite_url, "--json", timeout=60)
     lines = assert_terminal_safe(out.stderr).splitlines()
-    assert out.returncode == 1 and len(lines) == 2, lines
+    assert out.returncode == 1 and len(lines) == 2, lines  # the database exists by now: no note
     assert "named pipe" in lines[0] and "character device" in lines[1]
     assert json.loads(out.stdout)["added"] == 1
     out = cli("images", "match", str(tmp_path / "p.jpg"), "--db", sqlite_url, timeout=60)
@@ -255,7 +255,7 @@ def test_image_paths_are_shown_safely(tmp_path: Path, sqlite_url: str) -> None:
     out = cli("images", "add", str(evil), str(broken), "--db", sqlite_url)
     assert out.returncode == 1
     assert_terminal_safe(out.stdout)
-    err = assert_terminal_safe(out.stderr).splitlines()
+    err = [line for line in assert_terminal_safe(out.stderr).splitlines() if not line.startswith("note: ")]
     assert len(err) == 1 and err[0].startswith("error: ") and "␛]52" in err[0]
     match = cli("images", "match", str(evil), "--db", sqlite_url)
     text = assert_terminal_safe(match.stdout)
@@ -314,3 +314,427 @@ def test_csv_export_neutralises_formulas_and_escapes(db: Database) -> None:
     header = rows[0]
     first = dict(zip(header, rows[1], strict=True))
     assert first["start"].isdigit() and float(first["checkworthiness"]) >= 0  # numbers stay numbers
+
+
+# --------------------------------------------------------------------------- 10-13: schema versions, restore, read-only
+
+
+def _stamp(url: str, revision: str) -> None:
+    database = Database(url)
+    with database.engine.begin() as conn:
+        conn.exec_driver_sql(f"UPDATE alembic_version SET version_num = '{revision}'")
+    database.dispose()
+
+
+def _tables_and_version(url: str) -> tuple[list[str], list[str]]:
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            version = [r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")]
+        return sorted(inspect(engine).get_table_names()), version
+    finally:
+        engine.dispose()
+
+
+def test_database_from_a_newer_workbench_is_refused_unchanged(db_url: str, tmp_path: Path) -> None:
+    from workbench.errors import DatabaseError
+
+    (tmp_path / "a.txt").write_bytes(good_bytes(1))
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", db_url).returncode == 0
+    _stamp(db_url, "0099")
+    before = _tables_and_version(db_url)
+    for args in (("claims",), ("ingest", str(tmp_path / "a.txt")), ("mark", "1", "false"), ("history", "1")):
+        out = cli(*args, "--db", db_url)
+        lines = assert_terminal_safe(out.stderr).splitlines()
+        assert out.returncode == 1 and len(lines) == 1, lines
+        assert "written by a newer workbench (revision 0099" in lines[0] and "nothing was changed" in lines[0]
+    with pytest.raises(DatabaseError, match="newer workbench"):
+        Database(db_url)
+    assert _tables_and_version(db_url) == before
+
+
+def _live(tmp_path: Path) -> tuple[str, Path, int]:
+    """A database with a verdict, and its claim id."""
+    from tests.conftest import SEED
+    from workbench.services.claims import set_status
+
+    path = tmp_path / "live.db"
+    url = f"sqlite:///{path}"
+    db = Database(url)
+    ingest_paths(db, [SEED])
+    cid = list_claims(db)[0].id
+    set_status(db, cid, "false", user="amal")
+    db.dispose()
+    return url, path, cid
+
+
+def _still_intact(url: str, cid: int) -> None:
+    from workbench.services.claims import get_claim
+
+    db = Database(url)
+    try:
+        assert get_claim(db, cid).status == "false"
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        db.dispose()
+
+
+def _bad_backups(tmp_path: Path, good: Path) -> dict[str, tuple[Path, str]]:
+    """Backups that must never replace anything, and what the refusal says."""
+    import sqlite3
+
+    out: dict[str, tuple[Path, str]] = {}
+    newer = tmp_path / "newer.db"
+    shutil.copy(good, newer)
+    with sqlite3.connect(newer) as con:
+        con.execute("UPDATE alembic_version SET version_num = '0099'")
+    out["newer"] = (newer, "newer workbench (revision 0099")
+    damaged = tmp_path / "damaged.db"
+    data = bytearray(good.read_bytes())
+    for at in range(8192, len(data) - 4096, 4096):  # every page after the first two: garbage
+        data[at + 100:at + 400] = os.urandom(300)
+    damaged.write_bytes(bytes(data))
+    out["damaged"] = (damaged, "")
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(good.read_bytes()[: len(data) // 3])
+    out["truncated"] = (cut, "")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as con:
+        con.execute("CREATE TABLE t (x)")
+    out["not ours"] = (other, "not a workbench backup")
+    text = tmp_path / "text.db"
+    text.write_text("hello, not a database")
+    out["not sqlite"] = (text, "not a SQLite database")
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    out["empty"] = (empty, "not a workbench backup")
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    out["pipe"] = (pipe, "named pipe")
+    return out
+
+
+def test_restore_checks_the_backup_before_touching_the_target(tmp_path: Path) -> None:
+    from workbench.services.backup import backup
+
+    url, _path, cid = _live(tmp_path)
+    good = tmp_path / "backup.db"
+    db = Database(url)
+    backup(db, good)
+    db.dispose()
+    for name, (bad, words) in _bad_backups(tmp_path, good).items():
+        out = cli("restore", str(bad), "--yes", "--db", url, timeout=60)
+        lines = assert_terminal_safe(out.stderr).splitlines()
+        assert out.returncode == 1 and len(lines) == 1, (name, lines)
+        assert words in lines[0], (name, lines)
+        _still_intact(url, cid)
+        assert not list(tmp_path.glob(".live.db.restoring*")), name  # nothing left behind
+    assert cli("restore", str(good), "--yes", "--db", url).returncode == 0
+    _still_intact(url, cid)
+
+
+def test_restore_brings_an_older_backup_up_to_date(tmp_path: Path) -> None:
+    from alembic import command
+
+    from workbench.services.backup import backup, restore
+    from workbench.services.claims import get_claim, set_status
+    from workbench.storage.db import alembic_config
+
+    url, _path, cid = _live(tmp_path)
+    old = tmp_path / "old.db"
+    db = Database(url)
+    backup(db, old)
+    with Database(f"sqlite:///{old}").engine.connect() as conn:  # as an older workbench left it
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0003")
+    set_status(db, cid, "verified", user="omar")
+    restore(db, old)
+    assert get_claim(db, cid).status == "false"
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() != 0  # a new generation
+
+
+def test_restore_refuses_postgresql_in_one_line(pg_url: str, tmp_path: Path) -> None:
+    (tmp_path / "b.db").write_text("x")
+    out = cli("restore", str(tmp_path / "b.db"), "--yes", "--db", pg_url)
+    lines = assert_terminal_safe(out.stderr).splitlines()
+    assert out.returncode == 1 and len(lines) == 1 and "pg_restore" in lines[0]
+
+
+def test_restore_while_an_ingest_writes_stops_the_ingest_in_one_line(tmp_path: Path) -> None:
+    import sqlite3
+    import time
+
+    from tests.test_teams import _articles_file
+
+    src = tmp_path / "many.jsonl"
+    _articles_file(src, 3000)
+    url = f"sqlite:///{tmp_path / 'live.db'}"
+    assert cli("ingest", str(FIXTURES / "articles"), "--db", url).returncode == 0
+    assert cli("backup", str(tmp_path / "b.db"), "--db", url).returncode == 0
+    ingest = subprocess.Popen([sys.executable, "-m", "workbench", "ingest", str(src), "--db", url, "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(tmp_path / "live.db", timeout=1) as con:
+                if con.execute("SELECT count(*) FROM article").fetchone()[0] >= 100:
+                    break
+        except sqlite3.Error:
+            continue
+    restored = cli("restore", str(tmp_path / "b.db"), "--yes", "--db", url)
+    out, err = ingest.communicate(timeout=300)
+    assert restored.returncode == 0, restored.stderr
+    lines = [x for x in assert_terminal_safe(err).splitlines() if x.startswith("error: ")]
+    assert ingest.returncode == 1 and len(lines) == 1, lines
+    assert "restored from a backup while this ingest ran" in lines[0]
+    assert json.loads(out)["errors"] == 1
+    with sqlite3.connect(tmp_path / "live.db") as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert con.execute("SELECT count(*) FROM claim_key WHERE claim_id NOT IN (SELECT id FROM claim)").fetchone()[0] == 0
+    again = cli("ingest", str(src), "--db", url, "--json")  # and it can simply be run again
+    assert again.returncode == 0 and json.loads(again.stdout)["articles"] + json.loads(again.stdout)["duplicates"] == 3000
+
+
+def _read_only_mount(folder: Path, *commands: list[str]) -> list[subprocess.CompletedProcess[bytes]]:
+    """Run workbench commands with `folder` mounted read-only (a mount namespace of their own)."""
+    if shutil.which("unshare") is None:
+        if IN_CI:
+            pytest.fail("unshare is needed to mount a read-only file system")
+        pytest.skip("no unshare")
+    script = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && exec \"$@\""
+    wrap = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-r", "-m"]
+    return [subprocess.run([*wrap, "sh", "-c", script, "sh", sys.executable, "-m", "workbench", *c],
+                           capture_output=True, timeout=120, env={**os.environ, "LANG": "C.UTF-8"}) for c in commands]
+
+
+def test_a_database_on_a_read_only_file_system_can_be_read(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    url, _path, cid = _live(folder)
+    claims, export, history, search, mark = _read_only_mount(
+        folder, ["claims", "--db", url, "--json"], ["export", "-f", "csv", "--db", url], ["history", str(cid), "--db", url],
+        ["search", "حلب", "--db", url], ["mark", str(cid), "verified", "--db", url])
+    assert claims.returncode == 0, claims.stderr
+    assert json.loads(claims.stdout)[0]["status"] == "false"
+    assert export.returncode == 0 and b"false" in export.stdout
+    assert history.returncode == 0 and b"amal" in history.stdout
+    assert search.returncode == 0 and search.stdout
+    lines = assert_terminal_safe(mark.stderr).splitlines()
+    assert mark.returncode == 1 and len(lines) == 1 and "readonly" in lines[0].replace("-", "")
+    _still_intact(url, cid)
+
+
+def test_a_database_file_without_write_permission_can_be_read(tmp_path: Path) -> None:
+    url, path, cid = _live(tmp_path)
+    path.chmod(0o444)
+    tmp_path.chmod(0o555)
+    try:
+        out = cli("claims", "--db", url, "--json", prefix=_unprivileged())
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)[0]["status"] == "false"
+        mark = cli("mark", str(cid), "verified", "--db", url, prefix=_unprivileged())
+        assert mark.returncode == 1 and len(assert_terminal_safe(mark.stderr).splitlines()) == 1
+    finally:
+        tmp_path.chmod(0o755)
+        path.chmod(0o644)
+
+
+def test_a_read_only_postgresql_database_can_be_read(pg_url: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(good_bytes(1))
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", pg_url).returncode == 0
+    name = pg_url.rsplit("/", 1)[1]
+    db = Database(pg_url)
+    with db.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+        conn.exec_driver_sql(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    db.dispose()
+    out = cli("claims", "--db", pg_url, "--json")
+    assert out.returncode == 0 and json.loads(out.stdout)
+    mark = cli("mark", "1", "verified", "--db", pg_url)
+    lines = assert_terminal_safe(mark.stderr).splitlines()
+    assert mark.returncode == 1 and len(lines) == 1 and "read-only" in lines[0]
+
+
+# --------------------------------------------------------------------------- 14, 15: photos
+
+
+def test_flat_images_never_match_and_say_why(db: Database, tmp_path: Path) -> None:
+    import numpy as np
+    from PIL import Image
+
+    from benchmarks._photos import photos
+    from workbench.services.images import add_images, match_image
+
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    Image.new("L", (400, 300), 20).save(bank / "black.png")
+    Image.new("RGB", (640, 480), (200, 200, 200)).save(bank / "grey.jpg", quality=60)
+    photos()["coffee"].resize((320, 214)).save(bank / "coffee.jpg", quality=85)
+    assert add_images(db, [bank]).added == 3
+    rng = np.random.default_rng(3)
+    queries = {
+        "white.png": Image.new("RGB", (500, 500), (255, 255, 255)),
+        "blue.jpg": Image.new("RGB", (300, 300), (20, 40, 200)),
+        "noise.png": Image.fromarray((128 + rng.integers(-3, 4, (300, 400))).astype("uint8")),
+        "faint.png": Image.fromarray(np.tile(np.linspace(90, 100, 400), (300, 1)).astype("uint8")),
+        "black.png": Image.new("L", (400, 300), 20),  # the very same picture as the bank's
+    }
+    for name, img in queries.items():
+        img.save(tmp_path / name)
+        result = match_image(db, tmp_path / name)
+        assert result.matches == [] and result.flat, name
+        assert "flat" in (result.note or "") and result.to_json()["flat"] is True
+    photos()["coffee"].resize((300, 200)).save(tmp_path / "coffee.jpg", quality=70)
+    real = match_image(db, tmp_path / "coffee.jpg")
+    assert not real.flat and real.matches[0].verdict == "match" and real.matches[0].path.endswith("coffee.jpg")
+    assert all(not m.path.endswith(("black.png", "grey.jpg")) for m in real.matches)
+
+
+def test_flat_image_match_cli_says_why(tmp_path: Path, sqlite_url: str) -> None:
+    from PIL import Image
+
+    Image.new("L", (200, 200), 0).save(tmp_path / "a.png")
+    Image.new("L", (300, 200), 255).save(tmp_path / "b.png")
+    assert cli("images", "add", str(tmp_path / "a.png"), "--db", sqlite_url).returncode == 0
+    out = cli("images", "match", str(tmp_path / "b.png"), "--db", sqlite_url, "--json")
+    row = json.loads(out.stdout)
+    assert out.returncode == 0 and row["matches"] == [] and row["flat"] is True and "flat" in row["note"]
+    text = cli("images", "match", str(tmp_path / "b.png"), "--db", sqlite_url)
+    assert b"not matched: one flat colour" in text.stdout
+
+
+def _child_peak_mb(code: str) -> float:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport resource\n"
+                          "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
+                         capture_output=True, text=True, timeout=300, check=True)
+    return int(out.stdout.split()[-1]) / 1024
+
+
+def test_decoding_a_huge_small_png_takes_bounded_memory(tmp_path: Path) -> None:
+    """10,950² pixels, 16-bit grey (0.23 MB on disk) and 8-bit RGBA: 2.7 and 2.4 GB to decode
+    before; now the decoded pixels once (240 and 480 MB), shrunk before any conversion."""
+    from benchmarks.image_decode_memory import SIDE, flat_png
+
+    for name, kind in (("g16.png", (0, 16, 1)), ("rgba.png", (6, 8, 4))):
+        head, body = flat_png(SIDE, *kind)
+        (tmp_path / name).write_bytes(head + body)
+        peak = _child_peak_mb(f"from workbench.images.decode import load_image\n"
+                              f"img, facts = load_image({str(tmp_path / name)!r})\n"
+                              f"assert img.size == (256, 256) and facts.width == {SIDE}")
+        assert peak < 700, (name, peak)
+
+
+def test_decodes_over_the_memory_budget_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from workbench.errors import InputError
+    from workbench.images import decode
+
+    Image.new("RGBA", (3000, 2000), (10, 200, 30, 128)).save(tmp_path / "big.png")
+    monkeypatch.setattr(decode, "MAX_DECODE_BYTES", 16 * 1024 * 1024)
+    with pytest.raises(InputError, match=r"3,000×2,000 pixels in RGBA take 23 MB to decode \(the limit is 16 MB\)"):
+        decode.load_image(tmp_path / "big.png")
+    monkeypatch.setattr(decode, "MAX_DECODE_BYTES", 512 * 1024 * 1024)
+    monkeypatch.setattr(decode, "BIG_DECODE_BYTES", 1024 * 1024)  # shrunk early, as a big one is
+    small, _ = decode.load_image(tmp_path / "big.png")
+    monkeypatch.setattr(decode, "BIG_DECODE_BYTES", 1024 * 1024 * 1024)
+    normal, _ = decode.load_image(tmp_path / "big.png")
+    assert small.size == normal.size == (256, 171)
+    import numpy as np
+
+    assert abs(float(np.asarray(small, dtype=float).mean()) - float(np.asarray(normal, dtype=float).mean())) < 2
+
+
+# --------------------------------------------------------------------------- 16: the smaller ones
+
+
+def test_a_password_holding_an_at_sign_is_never_shown(tmp_path: Path) -> None:
+    from workbench.storage.db import redact
+
+    assert redact("postgresql+psycopg://amal:p@ss@127.0.0.1:5432/wb") == "postgresql+psycopg://amal:***@127.0.0.1:5432/wb"
+    assert redact("postgresql://amal:s3cr/et@h/wb") == "postgresql://amal:***@h/wb"
+    out = cli("claims", "--db", "postgresql+psycopg://amal:p@ss@127.0.0.1:1/wb")
+    lines = assert_terminal_safe(out.stderr).splitlines()
+    assert out.returncode == 1 and len(lines) == 1 and "%40" in lines[0]
+    assert "ss@" not in lines[0] and "p@" not in lines[0]
+    out = cli("claims", "--db", "postgresql+psycopg://amal:p%40ss@127.0.0.1:1/wb")
+    assert out.returncode == 1 and "p@ss" not in out.stderr.decode() and "p%40ss" not in out.stderr.decode()
+
+
+def test_a_mistyped_db_path_creates_nothing_silently(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "folder" / "wb.db"
+    out = cli("claims", "--db", f"sqlite:///{missing}")
+    lines = assert_terminal_safe(out.stderr).splitlines()
+    assert out.returncode == 1 and len(lines) == 1 and "no folder" in lines[0]
+    assert not (tmp_path / "no").exists()
+    out = cli("claims", "--db", str(missing))  # a bare path too
+    assert out.returncode == 1 and not (tmp_path / "no").exists()
+    new = tmp_path / "typo.db"
+    out = cli("claims", "--db", f"sqlite:///{new}")
+    assert out.returncode == 0 and new.exists()
+    assert assert_terminal_safe(out.stderr).strip() == f"note: no database at {new}: created a new, empty one"
+    assert cli("claims", "--db", f"sqlite:///{new}").stderr == b""  # said once, when it was made
+
+
+def _fill_up_postgresql(url: str, after: int) -> None:
+    """The server answers "disk full" (SQLSTATE 53100) once `after` articles are stored."""
+    db = Database(url)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE FUNCTION wb_disk_full() RETURNS trigger AS $$ BEGIN "
+            f"IF (SELECT count(*) FROM article) >= {after} THEN "
+            "RAISE EXCEPTION 'could not extend file: No space left on device' USING ERRCODE = 'disk_full'; "
+            "END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+        conn.exec_driver_sql("CREATE TRIGGER wb_disk_full BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION wb_disk_full()")
+    db.dispose()
+
+
+def test_a_full_disk_still_gives_the_json_summary(db_url: str, tmp_path: Path) -> None:
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"title": f"t{i}", "content": good_text(i) + " " + good_text(i + 1000)}) + "\n"
+                           for i in range(150)))
+    if db_url.startswith("postgresql"):
+        _fill_up_postgresql(db_url, 70)
+        out = cli("ingest", str(src), "--db", db_url, "--json")
+    else:
+        folder = tmp_path / "small-disk"
+        folder.mkdir()
+        db_url = f"sqlite:///{folder / 'x.db'}"
+        if shutil.which("unshare") is None:
+            pytest.fail("unshare is needed to mount a small file system") if IN_CI else pytest.skip("no unshare")
+        wrap = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-r", "-m"]
+        out = subprocess.run([*wrap, "sh", "-c", f"mount -t tmpfs -o size=560k tmpfs {folder} && exec \"$@\" && true",
+                              "sh", sys.executable, "-m", "workbench", "ingest", str(src), "--db", db_url, "--json"],
+                             capture_output=True, timeout=300)
+    errors = [x for x in assert_terminal_safe(out.stderr).splitlines() if x.startswith("error: ")]
+    assert out.returncode == 1 and len(errors) == 1, errors
+    assert "stopped: the database failed" in errors[0] and "stay stored" in errors[0]
+    summary = json.loads(assert_terminal_safe(out.stdout).splitlines()[-1])
+    assert 0 < summary["articles"] < 150 and summary["errors"] == 1
+    if db_url.startswith("postgresql"):
+        db = Database(db_url)
+        with db.engine.connect() as conn:  # what the summary says is stored, is
+            assert conn.exec_driver_sql("SELECT count(*) FROM article").scalar() == summary["articles"]
+            assert conn.exec_driver_sql("SELECT count(*) FROM claim").scalar() == summary["claims"]
+        db.dispose()
+
+
+def test_mark_with_the_same_status_says_so(db_url: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(good_bytes(1))
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", db_url).returncode == 0
+    first = cli("mark", "1", "false", "--db", db_url, "--user", "amal")
+    assert first.returncode == 0 and b"claim 1: false (by amal)" in first.stdout
+    again = cli("mark", "1", "false", "--db", db_url, "--user", "omar")
+    assert again.returncode == 0
+    assert "claim 1: already false since" in again.stdout.decode() and "by amal; nothing changed" in again.stdout.decode()
+    history = cli("history", "1", "--db", db_url).stdout.decode().splitlines()
+    assert len(history) == 1 and "amal" in history[0]

@@ -62,10 +62,15 @@ def _print_json(obj: Any) -> None:
 
 
 def _open(db: str | None) -> Database:
+    from sqlalchemy.engine import make_url
+
     from workbench.storage.db import Database
 
-
-    return Database(db)
+    database = Database(db)
+    if database.created:
+        # A mistyped --db would otherwise give an empty result without a word.
+        _err(f"no database at {make_url(database.url).database}: created a new, empty one", kind="note")
+    return database
 
 
 def _run_app(db_url: str | None, user: str | None, bidi: str | None, title: str | None = None) -> None:
@@ -245,14 +250,22 @@ def mark(
     user: UserOption = None,
 ) -> None:
     """Set a claim's status; the change is kept in its history."""
-    from workbench.services.claims import set_status
+    from workbench.services.claims import get_claim, set_status
     from workbench.storage.models import Status
 
     try:
         st = Status.parse(status)
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
-    row = set_status(_open(_inherit(ctx, "db", db)), claim_id, st, user=_inherit(ctx, "user", user))
+    database = _open(_inherit(ctx, "db", db))
+    before = get_claim(database, claim_id)
+    if before.status == st.value:
+        # Nothing changes, so nothing goes into the history: said, not silently "done".
+        since = f" since {before.updated_at:%Y-%m-%d %H:%M}" if before.updated_at else ""
+        by = f" by {before.updated_by}" if before.updated_by else ""
+        _echo(f"claim {before.id}: already {before.status}{since}{by}; nothing changed")
+        return
+    row = set_status(database, claim_id, st, user=_inherit(ctx, "user", user))
     _echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
 
 
@@ -578,7 +591,9 @@ def images_match(
         if as_json:
             _print_json(result.to_json())
             continue
-        if not result.matches:
+        if result.flat:
+            _echo(f"{result.file}: not matched: {result.note}")
+        elif not result.matches:
             _echo(f"{result.file}: no known image matches")
         for m in result.matches:
             prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
@@ -602,7 +617,9 @@ def images_check(
     if as_json:
         _print_json({**result.to_json(), "claim_id": claim, "evidence_ids": ids})
         return
-    if not result.matches:
+    if result.flat:
+        _echo(f"claim {claim}: {path} not matched: {result.note} (recorded)")
+    elif not result.matches:
         _echo(f"claim {claim}: {path} matches no known image (recorded)")
     for m in result.matches:
         _echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f})")

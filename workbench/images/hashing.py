@@ -193,6 +193,19 @@ def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
     return np.packbits(bits.astype(np.uint8)).tobytes(), int(quality)
 
 
+# A picture whose grey levels vary less than this (standard deviation, of 255) is one flat colour
+# or nearly (a blank frame, a solid fill with compression noise, a faint gradient): its hashes are
+# all zeros or noise, so two such pictures are "identical" to any hash and uncorrelated to any
+# correlation. Photographs vary by 20 or more, a night scene by 8 or more.
+FLAT_STD = 4.0
+
+
+def is_flat(pixels: Image.Image | np.ndarray) -> bool:
+    """One flat colour, or nearly: nothing in it that matching could recognise."""
+    arr = np.asarray(_small(pixels) if isinstance(pixels, Image.Image) else pixels, dtype=np.float32)
+    return bool(arr.std() < FLAT_STD)
+
+
 @dataclass(slots=True)
 class QueryHashes:
     primary: list[int]  # compared with the bank's ph and ph_trim
@@ -200,10 +213,13 @@ class QueryHashes:
     thumbs: list[np.ndarray]  # the trimmed query and its mirror, for the final check
     pdq: list[bytes]
     trimmed: bool
+    flat: bool = False  # one flat colour: never matched (see FLAT_STD)
 
 
 def query_hashes(img: Image.Image) -> QueryHashes:
     img = _small(img)
+    if is_flat(img):
+        return QueryHashes([], [], [], [], False, flat=True)
     trimmed, did = trim_frame(img)
     mirror = ImageOps.mirror(trimmed)
     primary = [phash(img), phash(trimmed), phash(mirror)] if did else [phash(img), phash(mirror)]

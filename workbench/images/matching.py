@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.images.hashing import Prepared, QueryHashes, best_correlation
+from workbench.images.hashing import Prepared, QueryHashes, best_correlation, is_flat
 
 STAGE1_RADIUS = 26  # candidates considered at all (of 64 bits)
 # Calibrated on 16 photographs × 17 transformations (benchmarks/image_robustness.py): the highest
@@ -85,7 +85,7 @@ class BankIndex:
         """Candidates: the closest by any one hash, and the closest by whole and centre hashes
         together (a crop moves both a little, where chance moves one a lot)."""
         n = len(self)
-        if n == 0:
+        if n == 0 or q.flat:
             return []
         best_p, best_c = self._passes(q)
         best = np.minimum(best_p, best_c)
@@ -123,10 +123,16 @@ def decide(distance: int, correlation: float) -> str | None:
 
 
 def verdicts(q: QueryHashes, candidates: list[Candidate], thumb_of: Callable[[int], np.ndarray | None]) -> list[Verdict]:
+    """Matches among the candidates. A flat picture (see hashing.FLAT_STD), the query or a known
+    one, is never a match: its hashes agree with any other flat picture's and say nothing."""
     out: list[Verdict] = []
+    if q.flat:
+        return out
     prepared = [Prepared(t) for t in q.thumbs]
     for c in candidates:
         thumb = thumb_of(c.index)
+        if thumb is not None and is_flat(thumb):
+            continue
         known = Prepared(thumb) if thumb is not None else None
         corr = max((best_correlation(t, known) for t in prepared), default=-1.0) if known is not None else -1.0
         v = decide(c.distance, corr)

@@ -17,7 +17,7 @@ from sqlalchemy import func, insert, select
 from workbench.config import current_user
 from workbench.errors import InputError, WorkbenchError
 from workbench.files import walk_files
-from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
+from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image, share_decode_lock
 from workbench.images.hashing import (
     Fingerprint,
     QueryHashes,
@@ -189,8 +189,11 @@ def _hash_files(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
+    # One big decode at a time across the workers (see images.decode): two 500 MB pictures
+    # decoded at once would double the peak.
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=share_decode_lock,
+                             initargs=(ctx.Lock(),)) as pool:
         yield from zip(files, pool.map(_hash_one, files, chunksize=8), strict=True)
 
 
@@ -267,22 +270,35 @@ class ImageMatch:
         }
 
 
+FLAT_NOTE = "one flat colour (or nearly): nothing in it can be matched, so it never is"
+
+
 @dataclass(slots=True)
 class MatchResult:
     file: str
     sha256: str
     matches: list[ImageMatch]
     trimmed: bool = False
+    flat: bool = False  # a blank picture: never matched, and `note` says why
+
+    @property
+    def note(self) -> str | None:
+        return FLAT_NOTE if self.flat else None
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "sha256": self.sha256, "matches": [m.to_json() for m in self.matches],
-                "trimmed_frame": self.trimmed}
+        out: dict[str, Any] = {"file": self.file, "sha256": self.sha256, "matches": [m.to_json() for m in self.matches],
+                               "trimmed_frame": self.trimmed, "flat": self.flat}
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 def match_image(db: Database, path: str | Path, data: bytes | None = None) -> MatchResult:
     """Check one photo against the bank. Raises InputError for an unreadable file."""
     img, facts = load_image(path, data)
     q: QueryHashes = query_hashes(img)
+    if q.flat:
+        return MatchResult(str(path), facts.sha256, [], flat=True)
     index = bank_index(db)
     candidates = index.search(q)
     if not candidates:
@@ -352,7 +368,7 @@ def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user
     who = current_user(user)
     now = utcnow()
     base = {"claim_id": claim_id, "kind": "image_check", "path": str(Path(path).resolve()), "sha256": result.sha256,
-            "note": "", "user": who, "at": now, "outcome": None, "url": None}
+            "note": result.note or "", "user": who, "at": now, "outcome": None, "url": None}
     rows = [{**base, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
              "verdict": m.verdict} for m in result.matches[:5]]
     if not rows:
