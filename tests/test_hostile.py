@@ -738,3 +738,31 @@ def test_mark_with_the_same_status_says_so(db_url: str, tmp_path: Path) -> None:
     assert "claim 1: already false since" in again.stdout.decode() and "by amal; nothing changed" in again.stdout.decode()
     history = cli("history", "1", "--db", db_url).stdout.decode().splitlines()
     assert len(history) == 1 and "amal" in history[0]
+
+
+@pytest.mark.parametrize("sidecar", ["deep", "bigint", "not-a-dict", "numbers", "pipe", "binary"])
+def test_a_hostile_provenance_sidecar_never_stops_registration(sidecar: str, db: Database, tmp_path: Path) -> None:
+    from workbench.services.images import add_images, known_image
+
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    shutil.copy(next((FIXTURES / "images" / "known").iterdir()), folder / "photo.jpg")
+    side = folder / "provenance.json"
+    if sidecar == "pipe":
+        os.mkfifo(side)
+    else:
+        side.write_bytes({
+            "deep": b"{\"images\": " + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "bigint": b"{\"images\": [{\"file\": \"photo.jpg\", \"source\": " + BIG_INT + b"}]}",
+            "not-a-dict": b"[1, 2, 3]",
+            "numbers": b"{\"images\": [{\"file\": \"photo.jpg\", \"source\": 5, \"caption\": [1], \"date\": \"2016-12-03\"}]}",
+            "binary": bytes(range(256)),
+        }[sidecar])
+    report = add_images(db, [folder])
+    assert report.added == 1 and not report.errors
+    row = known_image(db, report.ids[0])
+    assert row.source is None and row.caption is None
+    assert row.first_seen == ("2016-12-03" if sidecar == "numbers" else None)
+
+
+BIG_INT = b"1" + b"0" * 5000

@@ -661,8 +661,21 @@ def _show_usage_error(exc: Exception) -> int:
     return int(getattr(exc, "exit_code", 2))
 
 
+def _quiet_libraries() -> None:
+    """Our lines are the only lines: a library's log message or warning (trafilatura on a broken
+    page, a decoder's UserWarning) would be a stray, unescaped, sometimes multi-line message on
+    stderr. WORKBENCH_DEBUG=1 lets them through."""
+    import logging
+
+    if os.environ.get("WORKBENCH_DEBUG"):
+        return
+    logging.captureWarnings(True)
+    logging.getLogger().addHandler(logging.NullHandler())  # no "last resort" printing to stderr
+
+
 def main() -> None:
     """Entry point: one clear error line instead of a traceback, whatever happens."""
+    _quiet_libraries()
     try:
         code = app(standalone_mode=False)
     except WorkbenchError as exc:

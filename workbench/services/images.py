@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 
 from workbench.config import current_user
 from workbench.errors import InputError, WorkbenchError
-from workbench.files import walk_files
+from workbench.files import read_regular, walk_files
 from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image, share_decode_lock
 from workbench.images.hashing import (
     Fingerprint,
@@ -197,6 +197,14 @@ def _hash_files(
         yield from zip(files, pool.map(_hash_one, files, chunksize=8), strict=True)
 
 
+SIDECAR_BYTES = 16 * 1024 * 1024
+
+
+def _text(value: Any) -> str | None:
+    """A provenance field as text (a sidecar may hold numbers, lists, anything)."""
+    return value if isinstance(value, str) else None
+
+
 def _provenance_for(
     path: Path, given: dict[str, str | None], cache: dict[Path, dict[str, dict[str, str | None]]]
 ) -> dict[str, str | None]:
@@ -208,12 +216,12 @@ def _provenance_for(
         sidecar = folder / "provenance.json"
         if sidecar.is_file():
             try:
-                data = json.loads(sidecar.read_text(encoding="utf-8"))
+                data = json.loads(read_regular(sidecar, SIDECAR_BYTES).decode("utf-8"))
                 for item in data.get("images", []) if isinstance(data, dict) else []:
                     if isinstance(item, dict) and item.get("file"):
-                        cache[folder][str(item["file"])] = {k: item.get(k) for k in ("source", "date", "caption", "url")}
-            except (OSError, ValueError):
-                pass
+                        cache[folder][str(item["file"])] = {k: _text(item.get(k)) for k in ("source", "date", "caption", "url")}
+            except (InputError, ValueError, RecursionError):
+                pass  # an unreadable sidecar gives no provenance; the photos are still registered
     from_file = cache[folder].get(path.name, {})
     return {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
 
