@@ -112,3 +112,48 @@ def test_sources_assign_attributes_a_claim_by_name_or_new(tmp_path: Path) -> Non
     assert made.returncode == 0 and "Nobody Known [person]" in made.stdout
     after = json.loads(run("claims", "--json", "--db", url).stdout)[0]
     assert after["source"]["name"] == "Nobody Known" and after["source"]["candidate"] is True
+
+
+def test_sources_confirm_one_line_per_claim_and_per_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    assert run("ingest", str(SEED), "--db", url).returncode == 0
+    claims = json.loads(run("claims", "--json", "--db", url).stdout)
+    for c in claims:  # the contract, extended
+        assert {"id", "article_id", "article_title", "text", "start", "end", "source", "status"} <= set(c)
+        assert 0 <= c["attribution_confidence"] <= 1
+        assert (c["source_confirmed"], c["source_confirmed_by"], c["source_confirmed_at"]) == (False, None, None)
+    a, b, c = claims[0], claims[1], claims[2]
+    assert run("mark", str(b["id"]), "false", "--db", url, "--user", "omar").returncode == 0  # after we read b
+    out = run("sources", "confirm", str(a["id"]), f"{b['id']}@{b['version']}", f"{c['id']}@{c['version']}", "12x",
+              "99999", "--db", url, "--user", "amal")
+    assert out.returncode == 1
+    assert out.stdout.splitlines() == [
+        f"claim {a['id']}: source confirmed: no external source (the publisher's own voice) (by amal)",
+        f"claim {c['id']}: source confirmed: {c['source']['name']} (by amal)",
+    ]
+    errors = out.stderr.splitlines()
+    assert len(errors) == 3 and all(e.startswith("error: ") for e in errors)
+    assert "'12x': not a claim id" in errors[0]
+    assert f"claim {b['id']}: not confirmed: it is at version {b['version'] + 1}, not {b['version']} (last changed by omar" in errors[1]
+    assert errors[2] == "error: claim 99999: no such claim"
+    again = run("sources", "confirm", str(a["id"]), "--db", url, "--user", "omar", "--json")
+    assert again.returncode == 0
+    [item] = json.loads(again.stdout)
+    assert (item["outcome"], item["claim"]["source_confirmed_by"]) == ("already_confirmed", "amal")
+    after = {x["id"]: x for x in json.loads(run("claims", "--json", "--db", url).stdout)}
+    assert after[a["id"]]["source_confirmed"] and not after[b["id"]]["source_confirmed"]
+    unconfirmed = json.loads(run("claims", "--unconfirmed", "--json", "--db", url).stdout)
+    assert {x["id"] for x in unconfirmed} == set(after) - {a["id"], c["id"]}
+    low = json.loads(run("claims", "--confidence-below", "0.8", "--json", "--db", url).stdout)
+    assert {x["id"] for x in low} == {x["id"] for x in claims if x["attribution_confidence"] < 0.8}
+    for bad in ("2", "nan"):
+        refused = run("claims", "--confidence-below", bad, "--db", url)
+        assert refused.returncode == 1 and refused.stderr.count("\n") == 1 and "from 0 to 1" in refused.stderr
+    history = run("history", str(a["id"]), "--db", url).stdout
+    assert "amal" in history and "source confirmed: no external source" in history
+    withdrawn = run("sources", "unconfirm", str(a["id"]), "--db", url, "--user", "amal")
+    assert withdrawn.returncode == 0 and "confirmation withdrawn" in withdrawn.stdout
+    events = json.loads(run("history", str(a["id"]), "--db", url, "--json").stdout)
+    assert [e["change"] for e in events] == ["source_confirmed", "source_unconfirmed"]
+    listed = run("claims", "--db", url).stdout.splitlines()
+    assert any(f"{c['id']:>6}  " in line and "  ✓  " in line for line in listed)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from tests.conftest import ARTICLES, FIXTURES, SEED
 from tests.test_cli import run
-from workbench.export.claimreview import claim_reviews
+from workbench.export.claimreview import authorless, claim_reviews, without_author_note
 from workbench.export.markdown import to_markdown
 from workbench.export.tabular import to_csv
 from workbench.ingest.loaders import RawArticle
+from workbench.services.attribution import confirm_source, confirm_sources
 from workbench.services.claims import list_claims, set_status
 from workbench.services.export import collect
 from workbench.services.images import add_images, check_image_for_claim, record_image_outcome
@@ -20,11 +21,13 @@ from workbench.services.ingest import ingest_articles, ingest_paths
 from workbench.storage.db import Database
 
 
-def _verdicts(db: Database) -> None:
+def _verdicts(db: Database, *, confirm: bool = True) -> None:
     ingest_paths(db, [SEED, ARTICLES / "en-madaya-convoy.md"])
     rows = list_claims(db)
     for row, status in zip(rows, ["false", "verified", "misleading", "disputed", "unverifiable"], strict=False):
         set_status(db, row.id, status, user="amal")
+    if confirm:
+        confirm_sources(db, [(r.id, None) for r in rows[:5]], user="amal")
 
 
 def test_claimreview_fields(db: Database) -> None:
@@ -56,6 +59,7 @@ def test_claim_author_and_dates_come_from_the_article(db: Database) -> None:
         title="Strikes", url="https://news.example.com/strikes", published="2016-12-03 10:00:00", origin="x")])
     claim = list_claims(db)[0]
     set_status(db, claim.id, "false")
+    confirm_source(db, claim.id)
     review = claim_reviews(collect(db), org_name="Desk", org_url=None, review_url="https://d.example/{id}")[0]
     item = review["itemReviewed"]
     assert item["author"] == {"@type": "Organization", "name": "Syrian Observatory for Human Rights"}
@@ -103,3 +107,61 @@ def test_export_cli(tmp_path: Path) -> None:
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, for Excel and Arabic
     bad = run("export", "-f", "pdf", "--db", url)
     assert bad.returncode == 1 and bad.stderr.startswith("error: unknown format")
+
+
+def test_claimreview_names_the_claims_author_only_when_a_checker_confirmed_the_source(db: Database) -> None:
+    _verdicts(db, confirm=False)
+    items = collect(db)
+    reviews = claim_reviews(items, org_name="Desk", org_url=None, review_url="https://d.example/{id}")
+    assert len(reviews) == 5 and all("author" not in r["itemReviewed"] for r in reviews)
+    assert authorless(items) == {"unconfirmed": 5}
+    attributed = next(i.claim for i in items if i.claim.attributed)
+    own_voice = next(i.claim for i in items if not i.claim.attributed)
+    confirm_sources(db, [(attributed.id, attributed.version), (own_voice.id, own_voice.version)], user="amal")
+    items = collect(db)
+    reviews = {r["url"]: r["itemReviewed"] for r in claim_reviews(items, org_name="Desk", org_url=None,
+                                                                   review_url="https://d.example/{id}")}
+    assert reviews[f"https://d.example/{attributed.id}"]["author"]["name"] == attributed.source_name
+    assert reviews[f"https://d.example/{own_voice.id}"]["author"] == {"@type": "Organization", "name": "Kulluna Shuraka"}
+    assert sum("author" in r for r in reviews.values()) == 2
+    assert authorless(items) == {"unconfirmed": 3}
+    note = without_author_note(authorless(items), len(reviews))
+    assert "\n" not in note and note.startswith("itemReviewed.author left out of 3 of 5 reviews")
+
+
+def test_exports_say_whether_each_source_is_confirmed_and_how_sure_the_analyzer_was(db: Database) -> None:
+    _verdicts(db, confirm=False)
+    first = list_claims(db)[0]
+    confirm_source(db, first.id, user="amal")
+    items = collect(db)
+    rows = {int(r["claim_id"]): r for r in csv.DictReader(io.StringIO(to_csv(items)))}
+    assert rows[first.id]["source_confirmed"] == "1" and rows[first.id]["source_confirmed_by"] == "amal"
+    assert rows[first.id]["source_confirmed_at"].startswith("20")
+    others = [r for cid, r in rows.items() if cid != first.id]
+    assert others and all(r["source_confirmed"] == "0" and r["source_confirmed_by"] == "" for r in others)
+    assert all(0 <= float(r["attribution_confidence"]) <= 1 for r in rows.values())
+    assert list(rows[first.id])[-4:] == ["attribution_confidence", "source_confirmed", "source_confirmed_by",
+                                         "source_confirmed_at"]  # new columns at the end: old readers keep theirs
+    md = to_markdown(items)
+    assert md.count("**Attribution:** confirmed by amal") == 1
+    assert md.count("**Attribution:** the analyzer's, not confirmed by a checker (confidence ") == len(items) - 1
+    assert "**Source confirmed** (" in md and "no external source (the publisher's own voice)" in md
+
+
+def test_export_cli_says_on_stderr_how_many_reviews_have_no_author(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'e.db'}"
+    assert run("ingest", str(SEED), "--db", url).returncode == 0
+    ids = [c["id"] for c in json.loads(run("claims", "--db", url, "--json").stdout)[:3]]
+    for cid in ids:
+        assert run("mark", str(cid), "false", "--db", url).returncode == 0
+    assert run("sources", "confirm", str(ids[0]), "--db", url).returncode == 0
+    out = run("export", "-f", "claimreview", "--db", url, "--review-url", "https://d.example/c/{id}")
+    assert out.returncode == 0, out.stderr
+    reviews = json.loads(out.stdout)
+    assert ["author" in r["itemReviewed"] for r in reviews] == [True, False, False]
+    lines = out.stderr.strip().splitlines()
+    assert lines == ["note: itemReviewed.author left out of 2 of 3 reviews: 2 with a source no checker confirmed "
+                     "(workbench sources confirm CLAIM…)"]
+    assert run("sources", "confirm", *map(str, ids), "--db", url).returncode == 0
+    again = run("export", "-f", "claimreview", "--db", url, "--review-url", "https://d.example/c/{id}")
+    assert again.stderr == "" and all("author" in r["itemReviewed"] for r in json.loads(again.stdout))

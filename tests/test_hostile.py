@@ -441,7 +441,7 @@ def test_restore_brings_an_older_backup_up_to_date(tmp_path: Path) -> None:
 
     from workbench.services.backup import backup, restore
     from workbench.services.claims import get_claim, set_status
-    from workbench.storage.db import alembic_config
+    from workbench.storage.db import HEAD_REVISION, alembic_config
 
     url, _path, cid = _live(tmp_path)
     old = tmp_path / "old.db"
@@ -457,7 +457,7 @@ def test_restore_brings_an_older_backup_up_to_date(tmp_path: Path) -> None:
     restore(db, old)
     assert get_claim(db, cid).status == "false"
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0004"
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == HEAD_REVISION
         assert conn.exec_driver_sql("PRAGMA user_version").scalar() != 0  # a new generation
 
 

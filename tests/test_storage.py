@@ -220,6 +220,49 @@ def test_an_older_database_with_data_is_upgraded(db_url: str) -> None:
     from workbench.services.claims import search_claims
 
     assert [r.id for r in search_claims(db, "ministry blast")] == [1]
+    assert (row.attribution_confidence, row.source_confirmed) == (None, False)  # nothing to say yet
+
+
+def test_a_database_of_the_previous_schema_keeps_its_verdicts_and_its_checkers_choices_of_source(db_url: str) -> None:
+    """Upgrading from 0004: verdicts and history stay; a claim a checker attributed to another
+    source (`sources assign`, `e`) counts as confirmed by them, then; no confidence is invented."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from workbench.services.attribution import attribution_history
+    from workbench.storage.db import alembic_config
+
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+        conn.execute(text("INSERT INTO source (id, key, canonical, kind, reliability, aliases, domains, is_candidate, note, created_at) "
+                          "VALUES (1, 'x', 'X', 'outlet', 'unknown', '[]', '[]', false, '', '2016-12-01 00:00:00'), "
+                          "(2, 'y', 'Y', 'person', 'unknown', '[]', '[]', true, '', '2016-12-01 00:00:00')"))
+        conn.execute(text("INSERT INTO article (id, content_hash, title, text, language, ingested_at) "
+                          "VALUES (1, 'h', 't', 'X said 40 people died. Y said 12.', 'en', '2016-12-01 00:00:00')"))
+        conn.execute(text('INSERT INTO claim (id, article_id, seq, start, "end", text, attributed, source_id, rests_on_media, '
+                          "checkworthiness, features, status, version, norm, updated_by) VALUES "
+                          "(1, 1, 0, 0, 22, 'X said 40 people died.', true, 1, false, 0.5, 'number', 'false', 2, 'x said 40 people died', 'amal'), "
+                          "(2, 1, 1, 23, 33, 'Y said 12.', true, 2, false, 0.3, 'number', 'unchecked', 3, 'y said 12', 'omar')"))
+        conn.execute(text('INSERT INTO status_change (claim_id, at, "user", from_status, to_status) '
+                          "VALUES (1, '2016-12-02 00:00:00', 'amal', 'unchecked', 'false')"))
+        conn.execute(text('INSERT INTO evidence (claim_id, kind, note, "user", at) VALUES '
+                          "(2, 'source', 'X → Z', 'amal', '2016-12-03 00:00:00'), "
+                          "(2, 'source', 'Z → Y', 'omar', '2016-12-04 09:30:00'), "
+                          "(1, 'note', 'checked with the ministry', 'amal', '2016-12-02 00:00:00')"))
+    engine.dispose()
+    db = Database(db_url)  # upgrades to head
+    first, second = list_claims(db)
+    assert (first.status, first.version, first.attribution_confidence, first.source_confirmed) == ("false", 2, None, False)
+    assert [(h.user, h.to_status) for h in claim_history(db, 1)] == [("amal", "false")]
+    assert (second.source_name, second.version, second.source_confirmed_by) == ("Y", 3, "omar")
+    assert second.source_confirmed_at is not None
+    assert second.source_confirmed_at.strftime("%Y-%m-%d %H:%M") == "2016-12-04 09:30"
+    assert [e.note for e in attribution_history(db, 2)] == ["X → Z", "Z → Y"]
+    assert [c.id for c in list_claims(db, unconfirmed=True)] == [1]
+    db.dispose()
 
 
 def test_dashboard_counts(db: Database) -> None:

@@ -55,6 +55,11 @@ def _echo(line: str) -> None:
     typer.echo(safe_line(line))
 
 
+def _note(message: str) -> None:
+    """A line on stderr about what was done, that is not an error (through `safe_line` too)."""
+    _err(message, kind="note")
+
+
 def _print_json(obj: Any) -> None:
     from workbench.text.display import safe_json
 
@@ -69,7 +74,7 @@ def _open(db: str | None) -> Database:
     database = Database(db)
     if database.created:
         # A mistyped --db would otherwise give an empty result without a word.
-        _err(f"no database at {make_url(database.url).database}: created a new, empty one", kind="note")
+        _note(f"no database at {make_url(database.url).database}: created a new, empty one")
     return database
 
 
@@ -171,9 +176,15 @@ def claims(
     status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only claims of this article id.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many claims.")] = None,
+    unconfirmed: Annotated[bool, typer.Option("--unconfirmed", help="Only claims whose source no checker has confirmed yet.")] = False,
+    confidence_below: Annotated[float | None, typer.Option(
+        "--confidence-below",
+        help="Only claims whose attribution the analyzer was less sure of than this (0-1; 0.8 and above is confident), "
+             "or gave no confidence for.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
-    """List claims with their sources and statuses."""
+    """List claims with their sources and statuses. The column after the source: ✓ a checker confirmed
+    it, otherwise the analyzer's confidence in it."""
     from workbench.services.claims import list_claims
     from workbench.storage.models import Status
     from workbench.text.display import make_visible
@@ -182,14 +193,24 @@ def claims(
         st = Status.parse(status) if status else None
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
-    rows = list_claims(_open(_inherit(ctx, "db", db)), status=st, article_id=article, limit=limit)
+    if confidence_below is not None and not 0 <= confidence_below <= 1:
+        raise WorkbenchError(f"--confidence-below takes a number from 0 to 1, not {confidence_below} (0.8 and above is confident)")
+    rows = list_claims(_open(_inherit(ctx, "db", db)), status=st, article_id=article, limit=limit,
+                       unconfirmed=unconfirmed, confidence_below=confidence_below)
     if as_json:
         _print_json([r.to_json() for r in rows])
         return
     for r in rows:
         src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
         text = make_visible(" ".join(r.text.split()))
-        _echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:40]:<40}  {text[:100]}")
+        _echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:40]:<40}  {_confirmation_mark(r):>4}  {text[:100]}")
+
+
+def _confirmation_mark(r: Any) -> str:
+    """✓ for a confirmed attribution, else the analyzer's confidence in it (— when it gave none)."""
+    if r.source_confirmed:
+        return "✓"
+    return f"{r.attribution_confidence:.2f}" if r.attribution_confidence is not None else "—"
 
 
 @app.command()
@@ -290,14 +311,28 @@ def history(
     ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id")],
     db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array, oldest first.")] = False,
 ) -> None:
-    """Show who changed a claim's status, when, from what to what."""
+    """Show who changed a claim, when: its status (from what to what) and its source (chosen,
+    confirmed, confirmation withdrawn)."""
+    from workbench.services.attribution import attribution_history
     from workbench.services.claims import claim_history, get_claim
+    from workbench.text.display import make_visible
 
     database = _open(_inherit(ctx, "db", db))
     get_claim(database, claim_id)
-    for h in claim_history(database, claim_id):
-        _echo(f"{h.at:%Y-%m-%d %H:%M:%S}  {h.user:<16}  {h.from_status} → {h.to_status}")
+    entries: list[tuple[Any, int, str, dict[str, Any]]] = [
+        (h.at, 0, f"{h.from_status} → {h.to_status}",
+         {"at": h.at.isoformat(), "user": h.user, "change": "status", "from": h.from_status, "to": h.to_status})
+        for h in claim_history(database, claim_id)
+    ]
+    entries += [(e.at, 1, e.describe(), e.to_json()) for e in attribution_history(database, claim_id)]
+    entries.sort(key=lambda e: (e[0], e[1]))
+    if as_json:
+        _print_json([e[3] for e in entries])
+        return
+    for at, _order, what, data in entries:
+        _echo(f"{at:%Y-%m-%d %H:%M:%S}  {make_visible(data['user']):<16}  {make_visible(what)}")
 
 
 @app.command()
@@ -314,7 +349,7 @@ def export(
 ) -> None:
     """Export verdicts: ClaimReview JSON-LD, CSV for spreadsheets, or a Markdown report."""
 
-    from workbench.export.claimreview import claim_reviews
+    from workbench.export.claimreview import authorless, claim_reviews, without_author_note
     from workbench.export.markdown import to_markdown
     from workbench.export.tabular import to_csv
     from workbench.services.export import collect
@@ -334,10 +369,13 @@ def export(
         if "{id}" not in url and "{claim_id}" not in url:
             raise WorkbenchError("--review-url needs {id} where the claim id goes")
         if url.startswith("urn:"):
-            _err("note: reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
-        text = safe_json(claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
-                                        org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url),
-                          indent=2) + "\n"
+            _note("reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
+        reviews = claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
+                                org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url)
+        text = safe_json(reviews, indent=2) + "\n"
+        without = authorless(items)
+        if without:
+            _note(without_author_note(without, len(reviews)))
     elif fmt == "csv":
         text = to_csv(items)
     else:
@@ -508,9 +546,10 @@ def sources_assign(
     db: DbOption = None,
     user: UserOption = None,
 ) -> None:
-    """Attribute a claim to another source (the change is kept in the claim's evidence)."""
+    """Attribute a claim to another source, confirmed by that choice (kept in the claim's history)."""
     from workbench.services.claims import get_claim
     from workbench.services.sources import find_source, reassign_source
+    from workbench.text.display import make_visible
 
     database = _sources_db(ctx, db)
     who = _inherit(ctx, "user", user)
@@ -522,7 +561,109 @@ def sources_assign(
             raise WorkbenchError(f"no source named {source!r} (add --new to make one)")
         reassign_source(database, claim_id, source_id=found, user=who)
     row = get_claim(database, claim_id)
-    _echo(f"claim {row.id}: attributed to {row.source_name} [{row.source_kind}] (by {row.updated_by})")
+    _echo(f"claim {row.id}: attributed to {make_visible(row.source_name or '')} [{row.source_kind}], confirmed "
+          f"(by {make_visible(row.updated_by or '')})")
+
+
+ClaimRefs = Annotated[list[str], typer.Argument(
+    help="Claim ids; ID@VERSION (the version `claims --json` gave) refuses a claim somebody changed since",
+    metavar="CLAIM[@VERSION]", show_default=False)]
+
+
+def _claim_refs(args: list[str]) -> tuple[list[tuple[int, int | None]], list[str]]:
+    """`12` or `12@3` (id, version read) per argument, in order, once each; and the arguments that
+    are neither."""
+    import re
+
+    refs: dict[int, int | None] = {}
+    bad = []
+    for arg in args:
+        m = re.fullmatch(r"\s*(\d+)\s*(?:@\s*(\d+)\s*)?", arg)
+        if m is None:
+            bad.append(arg)
+            continue
+        refs[int(m.group(1))] = int(m.group(2)) if m.group(2) else None
+    return list(refs.items()), bad
+
+
+def _attribution_command(ctx: typer.Context, args: list[str], db: str | None, user: str | None, as_json: bool,
+                         *, confirm: bool) -> None:
+    """`sources confirm` and `sources unconfirm`: one line per claim; one error line per bad id or
+    claim left as somebody else changed it; exit status 1 if any."""
+    from workbench.services.attribution import attribution_words, confirm_sources, unconfirm_sources
+    from workbench.text.display import make_visible
+
+    refs, bad = _claim_refs(args)
+    for arg in bad:
+        _err(f"{make_visible(arg)!r}: not a claim id (give ID or ID@VERSION)")
+    database = _sources_db(ctx, db)
+    who = _inherit(ctx, "user", user)
+    result = (confirm_sources if confirm else unconfirm_sources)(database, refs, user=who)
+    outcome: dict[int, tuple[str, Any]] = {}
+    done_word, same_word = ("confirmed", "already_confirmed") if confirm else ("unconfirmed", "not_confirmed")
+    for row in result.changed:
+        outcome[row.id] = (done_word, row)
+    for row in result.unchanged:
+        outcome[row.id] = (same_word, row)
+    for row in result.conflicts:
+        outcome[row.id] = ("conflict", row)
+    for cid in result.missing:
+        outcome[cid] = ("not_found", None)
+    lines = []
+    for cid, version in refs:
+        what, row = outcome[cid]
+        source = make_visible(attribution_words(row.attributed, row.source_name)) if row is not None else ""
+        if what == "not_found":
+            _err(f"claim {cid}: no such claim")
+        elif what == "conflict":
+            last = f"last changed by {make_visible(row.updated_by)}" if row.updated_by else "unchanged since ingest"
+            _err(f"claim {cid}: not {done_word}: it is at version {row.version}, not {version} ({last}; now {row.status}, "
+                 f"source {source}); look at it again, then {cid}@{row.version}")
+        elif what == "confirmed":
+            lines.append(f"claim {cid}: source confirmed: {source} (by {make_visible(row.source_confirmed_by or '')})")
+        elif what == "already_confirmed":
+            lines.append(f"claim {cid}: already confirmed by {make_visible(row.source_confirmed_by or 'someone')} "
+                         f"on {row.source_confirmed_at:%Y-%m-%d %H:%M}: {source}")
+        elif what == "unconfirmed":
+            lines.append(f"claim {cid}: confirmation withdrawn (by {make_visible(row.updated_by or '')}): {source} is a guess again")
+        else:
+            lines.append(f"claim {cid}: not confirmed: nothing to withdraw ({source})")
+    if as_json:
+        items: list[dict[str, Any]] = [{"arg": a, "id": None, "outcome": "invalid", "claim": None} for a in bad]
+        items += [{"arg": str(cid) if v is None else f"{cid}@{v}", "id": cid, "outcome": outcome[cid][0],
+                   "claim": outcome[cid][1].to_json() if outcome[cid][1] is not None else None} for cid, v in refs]
+        _print_json(items)
+    else:
+        for line in lines:
+            _echo(line)
+    raise typer.Exit(1 if bad or result.conflicts or result.missing else 0)
+
+
+@sources_app.command("confirm")
+def sources_confirm(
+    ctx: typer.Context,
+    claim_ids: ClaimRefs,
+    db: DbOption = None,
+    user: UserOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")] = False,
+) -> None:
+    """Confirm the source the analyzer gave each claim (for a claim in the publisher's own voice: that
+    it has no external source). Kept in the claim's history; only confirmed sources are exported as
+    the claim's author."""
+    _attribution_command(ctx, claim_ids, db, user, as_json, confirm=True)
+
+
+@sources_app.command("unconfirm")
+def sources_unconfirm(
+    ctx: typer.Context,
+    claim_ids: ClaimRefs,
+    db: DbOption = None,
+    user: UserOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")] = False,
+) -> None:
+    """Withdraw a confirmation: the claim keeps its source, as a guess again (not exported as its
+    author). Kept in the claim's history."""
+    _attribution_command(ctx, claim_ids, db, user, as_json, confirm=False)
 
 
 images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")

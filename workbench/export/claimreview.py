@@ -4,8 +4,13 @@ Each verdict becomes a `ClaimReview` with `claimReviewed`, `reviewRating` (a `Ra
 `alternateName` is the verdict in words and whose `ratingValue` sits between `worstRating` 1 and
 `bestRating` 5), `url` (the page where the checking organisation publishes the review),
 `author` (that organisation), `datePublished` (the day of the verdict) and `itemReviewed`, a
-`Claim` whose `author` is the attributed source, `appearance` the article and `datePublished`
-the article's date.
+`Claim` whose `author` is the attributed source (or the publisher, for a claim in its own
+voice), `appearance` the article and `datePublished` the article's date.
+
+A source is published as the claim's author only when a checker confirmed it (or chose it): the
+analyzer's attribution is a guess, and a wrong source under a fact-check's name is worse than
+none. Otherwise `author` is left out (schema.org does not require it) and `authorless` counts the
+reviews so, for the exporter to say.
 """
 
 from __future__ import annotations
@@ -45,9 +50,11 @@ def claim_review(item: ExportItem, *, org_name: str, org_url: str | None, review
     c, a = item.claim, item.article
     status = Status(c.status)
     value, words = RATING[status]
-    who = c.source_name if c.attributed and c.source_name else (a.publisher or c.source_name or "Unknown")
-    author_type = "Person" if c.attributed and c.source_kind in PERSON_KINDS else "Organization"
-    claim: dict[str, Any] = {"@type": "Claim", "author": {"@type": author_type, "name": who}}
+    claim: dict[str, Any] = {"@type": "Claim"}
+    if _author_left_out(item) is None:
+        who = c.source_name if c.attributed and c.source_name else (a.publisher or c.source_name)
+        author_type = "Person" if c.attributed and c.source_kind in PERSON_KINDS else "Organization"
+        claim["author"] = {"@type": author_type, "name": who}
     published = _iso_date(a.published)
     if published:
         claim["datePublished"] = published
@@ -85,4 +92,43 @@ def claim_review(item: ExportItem, *, org_name: str, org_url: str | None, review
 
 
 def claim_reviews(items: list[ExportItem], **kw: Any) -> list[dict[str, Any]]:
-    return [claim_review(i, **kw) for i in items if Status(i.claim.status) in RATING]
+    return [claim_review(i, **kw) for i in _reviewed(items)]
+
+
+def _reviewed(items: list[ExportItem]) -> list[ExportItem]:
+    return [i for i in items if Status(i.claim.status) in RATING]
+
+
+UNCONFIRMED = "unconfirmed"  # no checker confirmed the claim's source
+NO_PUBLISHER = "no_publisher"  # confirmed in the publisher's own voice, but no publisher is known
+
+
+def _author_left_out(item: ExportItem) -> str | None:
+    """Why the review's `itemReviewed` has no author (None: it has one)."""
+    c, a = item.claim, item.article
+    if not c.source_confirmed:
+        return UNCONFIRMED
+    if not (c.attributed and c.source_name) and not (a.publisher or c.source_name):
+        return NO_PUBLISHER
+    return None
+
+
+def authorless(items: list[ExportItem]) -> dict[str, int]:
+    """How many of the reviews of `items` leave `itemReviewed.author` out, by reason."""
+    counts: dict[str, int] = {}
+    for item in _reviewed(items):
+        why = _author_left_out(item)
+        if why is not None:
+            counts[why] = counts.get(why, 0) + 1
+    return counts
+
+
+def without_author_note(counts: dict[str, int], total: int) -> str:
+    """One line for the checker: how many reviews went out without the claim's author, and why."""
+    n = sum(counts.values())
+    why = []
+    if counts.get(UNCONFIRMED):
+        why.append(f"{counts[UNCONFIRMED]:,} with a source no checker confirmed (workbench sources confirm CLAIM…)")
+    if counts.get(NO_PUBLISHER):
+        why.append(f"{counts[NO_PUBLISHER]:,} in the publisher's own voice with no publisher known")
+    return f"itemReviewed.author left out of {n:,} of {total:,} reviews: {'; '.join(why)}"

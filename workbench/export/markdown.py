@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from workbench.services.attribution import CONFIRMED, REATTRIBUTED, UNCONFIRMED
+from workbench.services.claims import ClaimRow
 from workbench.services.export import ExportItem
 from workbench.storage.models import Status
 from workbench.text.display import make_visible
@@ -16,6 +18,18 @@ _MD = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 def esc(text: str | None) -> str:
     return _MD.sub(r"\\\1", make_visible(" ".join((text or "").split())))
+
+
+_EVIDENCE_NAMES = {REATTRIBUTED: "Source changed", CONFIRMED: "Source confirmed", UNCONFIRMED: "Source confirmation withdrawn"}
+
+
+def attribution(c: ClaimRow) -> str:
+    """Whether a checker vouched for the claim's source, or how sure the analyzer was of it."""
+    if c.source_confirmed and c.source_confirmed_at is not None:
+        return f"confirmed by {esc(c.source_confirmed_by)}, {c.source_confirmed_at:%Y-%m-%d %H:%M}"
+    conf = c.attribution_confidence
+    sure = f"confidence {conf:.2f}" if conf is not None else "no confidence recorded"
+    return f"the analyzer's, not confirmed by a checker ({sure})"
 
 
 def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") -> str:
@@ -48,6 +62,7 @@ def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") ->
                 out.append(line)
             else:
                 out.append(f"- **Source:** the publisher's own voice ({esc(c.source_name) or 'no publisher named'})")
+            out.append(f"- **Attribution:** {attribution(c)}")
             out.append(f"- **Check-worthiness:** {c.checkworthiness:.2f} ({', '.join(c.features) or 'no features'})")
             if c.seen_before:
                 sb = c.seen_before
@@ -67,7 +82,8 @@ def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") ->
                     out.append(f"- **Photo outcome** ({when}, {esc(e.user)}): {words} known image {e.known_image_id}"
                                + (f" — {esc(e.note)}" if e.note else ""))
                 else:
-                    out.append(f"- **{esc(e.kind)}** ({when}, {esc(e.user)}): {esc(e.note or e.url)}")
+                    kind = _EVIDENCE_NAMES.get(e.kind) or esc(e.kind)
+                    out.append(f"- **{kind}** ({when}, {esc(e.user)}): {esc(e.note or e.url)}")
             if it.history:
                 out.append("- **History:** " + "; ".join(
                     f"{h.at:%Y-%m-%d %H:%M} {esc(h.user)}: {Status(h.from_status).label} → {Status(h.to_status).label}"

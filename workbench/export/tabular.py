@@ -32,6 +32,8 @@ COLUMNS = (
     "claim", "start", "end", "attributed", "source", "source_kind", "source_reliability", "mention", "cue",
     "status", "status_ar", "checkworthiness", "features", "rests_on_media", "updated_by", "updated_at",
     "seen_before_claim", "seen_before_status", "image_checks", "image_outcomes",
+    # Whether a checker confirmed the source (1) or it is the analyzer's guess (0), with its confidence.
+    "attribution_confidence", "source_confirmed", "source_confirmed_by", "source_confirmed_at",
 )
 
 
@@ -51,5 +53,7 @@ def to_csv(items: list[ExportItem]) -> str:
             c.checkworthiness, " ".join(c.features), int(c.rests_on_media), c.updated_by or "",
             c.updated_at.isoformat() if c.updated_at else "",
             (c.seen_before or {}).get("claim_id", ""), (c.seen_before or {}).get("status", ""), checks, outcomes,
+            "" if c.attribution_confidence is None else f"{c.attribution_confidence:.3f}", int(c.source_confirmed),
+            c.source_confirmed_by or "", c.source_confirmed_at.isoformat() if c.source_confirmed_at else "",
         )])
     return buf.getvalue()

@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
 from workbench.storage.db import Database
-from workbench.storage.models import Article, Claim, Source, Status, StatusChange, utcnow
+from workbench.storage.models import (
+    Article,
+    Claim,
+    Source,
+    Status,
+    StatusChange,
+    stored_confidence,
+    utcnow,
+)
 
 
 class NotFound(WorkbenchError):
@@ -57,6 +65,14 @@ class ClaimRow:
     seen_before_id: int | None = None
     seen_similarity: float | None = None
     seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where
+    attribution_confidence: float | None = None  # the analyzer's, at ingest; None: stored before it gave one
+    source_confirmed_by: str | None = None  # the checker who confirmed the attribution (or chose the source)
+    source_confirmed_at: datetime | None = None
+
+    @property
+    def source_confirmed(self) -> bool:
+        """A checker confirmed the claim's attribution (its source, or that it has none) or chose it."""
+        return self.source_confirmed_at is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +101,10 @@ class ClaimRow:
             "updated_by": self.updated_by,
             "language": self.language,
             "seen_before": self.seen_before,
+            "attribution_confidence": stored_confidence(self.attribution_confidence),
+            "source_confirmed": self.source_confirmed,
+            "source_confirmed_by": self.source_confirmed_by,
+            "source_confirmed_at": self.source_confirmed_at.isoformat() if self.source_confirmed_at else None,
         }
 
 
@@ -102,6 +122,7 @@ _COLUMNS = (
     Source.is_candidate, Claim.mention, Claim.mention_start, Claim.mention_end, Claim.cue,
     Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version,
     Claim.updated_at, Claim.updated_by, Article.language, Claim.seen_before_id, Claim.seen_similarity,
+    Claim.attribution_confidence, Claim.source_confirmed_by, Claim.source_confirmed_at,
 )
 
 
@@ -127,6 +148,11 @@ def _float(v: float) -> float:
     return _FLOATS.setdefault(v, v) if len(_FLOATS) < 10_000 else v
 
 
+def _confidence(v: float | None) -> float | None:
+    c = stored_confidence(v)
+    return _float(c) if c is not None else None
+
+
 def _row(r: Any) -> ClaimRow:
     return ClaimRow(
         id=r[0], article_id=r[1], article_title=_i(r[2] or "") or "", seq=r[3], text=r[4], start=r[5], end=r[6],
@@ -136,6 +162,7 @@ def _row(r: Any) -> ClaimRow:
         features=_features(r[19]), status=_i(r[20]) or "unchecked",
         version=r[21], updated_at=r[22], updated_by=_i(r[23]), language=_i(r[24]) or "und",
         seen_before_id=r[25], seen_similarity=r[26],
+        attribution_confidence=_confidence(r[27]), source_confirmed_by=_i(r[28]), source_confirmed_at=r[29],
     )
 
 
@@ -157,9 +184,18 @@ def list_claims(
     after_id: int | None = None,
     changed_since: datetime | None = None,
     ids: list[int] | None = None,
+    unconfirmed: bool = False,
+    confidence_below: float | None = None,
 ) -> list[ClaimRow]:
-    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id."""
+    """Claims in queue order (article, then position), optionally filtered; keyset-paged by id.
+    `unconfirmed`: only claims whose attribution no checker has confirmed yet; `confidence_below`:
+    only claims the analyzer was less sure of than this, or gave no confidence for (stored before
+    it did): what needs a look."""
     q = _base_query()
+    if unconfirmed:
+        q = q.where(Claim.source_confirmed_at.is_(None))
+    if confidence_below is not None:
+        q = q.where(or_(Claim.attribution_confidence.is_(None), Claim.attribution_confidence < confidence_below))
     if status is not None:
         q = q.where(Claim.status == Status(status).value)
     if article_id is not None:
@@ -211,13 +247,15 @@ class QueueRow:
     updated_by: str | None
     language: str
     seen_before_id: int | None
+    attribution_confidence: float | None = None  # see ClaimRow
+    source_confirmed: bool = False
 
     @classmethod
     def of(cls, c: ClaimRow) -> QueueRow:
         return cls(c.id, c.article_id, c.article_title, c.text[:PREVIEW], len(c.text) > PREVIEW, c.attributed,
                    c.source_id, c.source_name, c.source_kind, c.source_reliability, c.source_is_candidate,
                    c.rests_on_media, c.checkworthiness, c.features, c.status, c.version, c.updated_by, c.language,
-                   c.seen_before_id)
+                   c.seen_before_id, c.attribution_confidence, c.source_confirmed)
 
 
 _INTS: dict[int, int] = {}
@@ -236,7 +274,7 @@ def list_queue(db: Database, *, after_id: int | None = None, limit: int | None =
         Claim.id, Claim.article_id, Article.title, func.substr(Claim.text, 1, PREVIEW), func.length(Claim.text) > PREVIEW,
         Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability, Source.is_candidate,
         Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version, Claim.updated_by,
-        Article.language, Claim.seen_before_id,
+        Article.language, Claim.seen_before_id, Claim.attribution_confidence, Claim.source_confirmed_at.is_not(None),
     ]
     q = (
         select(*cols)
@@ -252,7 +290,8 @@ def list_queue(db: Database, *, after_id: int | None = None, limit: int | None =
         return [
             QueueRow(r[0], _shared_int(r[1]) or r[1], _i(r[2] or "") or "", r[3], bool(r[4]), bool(r[5]),
                      _shared_int(r[6]), _i(r[7]), _i(r[8]), _i(r[9]), bool(r[10]), bool(r[11]), _float(float(r[12])),
-                     _features(r[13]), _i(r[14]) or "unchecked", r[15], _i(r[16]), _i(r[17]) or "und", r[18])
+                     _features(r[13]), _i(r[14]) or "unchecked", r[15], _i(r[16]), _i(r[17]) or "und", r[18],
+                     _confidence(r[19]), bool(r[20]))
             for r in s.execute(q).all()
         ]
 

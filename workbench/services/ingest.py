@@ -31,7 +31,7 @@ from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.services.sources import SourceCache, sync_registry
 from workbench.sources.registry import Registry, default_registry
 from workbench.storage.db import Database
-from workbench.storage.models import Article, Claim, ClaimKey, utcnow
+from workbench.storage.models import Article, Claim, ClaimKey, stored_confidence, utcnow
 from workbench.text.analyzer import SourceInfo, analyze
 from workbench.text.normalize import fold
 from workbench.text.similar import claim_keys, is_same_claim
@@ -70,8 +70,9 @@ def content_hash(text: str) -> str:
 # processes in a fraction of the time dataclasses take, and the article's text does not cross back.
 # A source: (key, canonical, kind, reliability, mention, start, end).
 SourceT = tuple[str | None, str, str, str, str, int | None, int | None]
-# A claim: (start, end, attributed, source, cue, rests_on_media, checkworthiness, features, norm).
-ClaimT = tuple[int, int, bool, SourceT | None, str | None, bool, float, str, str]
+# A claim: (start, end, attributed, source, cue, rests_on_media, checkworthiness, features, norm,
+# attribution_confidence).
+ClaimT = tuple[int, int, bool, SourceT | None, str | None, bool, float, str, str, float | None]
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ def _analyse(item: RawArticle, registry: Registry | None = None) -> _Analysed:
         return t
 
     claims = [(c.start, c.end, c.attributed, src_t(c.source), c.cue, c.rests_on_media, c.checkworthiness,
-               ",".join(c.features), c.norm) for c in analysis.claims]
+               ",".join(c.features), c.norm, stored_confidence(c.attribution_confidence)) for c in analysis.claims]
     return (analysis.language, src_t(analysis.publisher), claims,
             [claim_keys(c[8]) for c in claims])
 
@@ -473,7 +474,7 @@ _ARTICLE_COLS = ("content_hash", "title", "text", "language", "url", "author", "
                  "publisher_id", "publisher_mention", "origin", "encoding", "ingested_at")
 _CLAIM_COLS = ("article_id", "seq", "start", "end", "text", "attributed", "source_id", "source_kind", "mention",
                "mention_start", "mention_end", "cue", "rests_on_media", "checkworthiness", "features", "status",
-               "version", "norm")
+               "version", "norm", "attribution_confidence")
 
 
 class _Sql:
@@ -514,14 +515,14 @@ def _store(session: Session, prepared: PreparedArticle, cache: SourceCache, keyr
     article_id = cur.fetchone()[0]  # type: ignore[index]  # RETURNING gives one row
     rows = []
     source_id_of = cache.source_id_of
-    for seq, (start, end, attributed, src, cue, media, worth, features, norm) in enumerate(prepared.claims):
+    for seq, (start, end, attributed, src, cue, media, worth, features, norm, confidence) in enumerate(prepared.claims):
         if src is None:
             sid = kind = mention = m_start = m_end = None
         else:
             sid, kind = source_id_of(session, *src[:5]), src[2]
             mention, m_start, m_end = (src[4], src[5], src[6]) if attributed else (None, None, None)
         rows.append((article_id, seq, start, end, text[start:end], attributed, sid, kind, mention, m_start, m_end,
-                     cue, media, worth, features, "unchecked", 1, norm))
+                     cue, media, worth, features, "unchecked", 1, norm, confidence))
     if rows:
         cur.executemany(sql.insert_claims, rows)
         cur.execute(sql.claim_ids, (article_id,))

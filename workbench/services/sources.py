@@ -226,8 +226,11 @@ def reassign_source(
     """Attribute a claim to another source: one already known (`source_id`) or a new candidate
     named by the checker (`new_name`). The change is kept on the claim as evidence ("source: A →
     B", who, when) and counts as a change of the claim (its version moves on, so a colleague's
-    stale write is refused). Returns the source's id."""
+    stale write is refused). A source a checker chooses is confirmed by that choice (see
+    `workbench.services.attribution`); choosing the source the claim already has confirms it.
+    Returns the source's id."""
     from workbench.config import current_user
+    from workbench.services.attribution import CONFIRMED, REATTRIBUTED
     from workbench.services.claims import ConflictError, NotFound, get_claim
     from workbench.storage.models import Evidence
 
@@ -254,15 +257,23 @@ def reassign_source(
                 created_at=utcnow())
             s.add(src)
             s.flush()
-        if old is not None and old.id == src.id and claim.attributed:
+        same = old is not None and old.id == src.id and claim.attributed
+        if same and claim.source_confirmed_at is not None:
             return int(src.id or 0)
         before = old.canonical if old is not None and claim.attributed else "none"  # or the publisher's own voice
         now_ts = utcnow()
-        claim.source_id, claim.source_kind, claim.attributed = src.id, src.kind, True
-        claim.version += 1
-        claim.updated_at, claim.updated_by = now_ts, who
-        s.add(claim)
-        s.add(Evidence(claim_id=claim_id, kind="source", note=f"{before} → {src.canonical}", user=who, at=now_ts))
+        # Written only if the claim is still as read (PostgreSQL lets another writer in meanwhile).
+        written = s.execute(
+            update(Claim).where(Claim.id == claim_id, Claim.version == claim.version).values(
+                source_id=src.id, source_kind=src.kind, attributed=True, version=claim.version + 1,
+                updated_at=now_ts, updated_by=who, source_confirmed_by=who, source_confirmed_at=now_ts)
+        )
+        if written.rowcount != 1:
+            s.rollback()
+            now = get_claim(db, claim_id)
+            raise ConflictError(f"claim {claim_id} was changed by {now.updated_by or 'someone'} meanwhile", now)
+        kind, note = (CONFIRMED, src.canonical) if same else (REATTRIBUTED, f"{before} → {src.canonical}")
+        s.add(Evidence(claim_id=claim_id, kind=kind, note=note, user=who, at=now_ts))
         s.commit()
         return int(src.id or 0)
 

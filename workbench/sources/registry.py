@@ -49,6 +49,9 @@ class Registry:
     sources: list[RegistrySource]
     _by_key: dict[str, RegistrySource] = field(default_factory=dict, repr=False)
     _keys: list[str] = field(default_factory=list, repr=False)
+    # Resolutions already made (the fuzzy step is the costly one); bounded.
+    _cache: dict[str, RegistrySource | None] = field(default_factory=dict, repr=False)
+    _leading_cache: dict[str, tuple[RegistrySource, int] | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for src in self.sources:
@@ -64,14 +67,37 @@ class Registry:
         items = data["sources"] if isinstance(data, dict) else data
         return cls([_entry(d) for d in items])
 
-    def resolve(self, mention: str) -> RegistrySource | None:
-        """The registry entry `mention` names, or None."""
-        return _resolve_key(self, match_key(mention))
+    def resolve(self, mention: str, fuzzy: bool = True) -> RegistrySource | None:
+        """The registry entry `mention` names, or None. Without `fuzzy`, only exact names and
+        their leading words count (the analyzer's quick check for people's names)."""
+        key = match_key(mention)
+        if not fuzzy:
+            hit = self._by_key.get(key)
+            return hit if hit is not None or key in self._cache else _resolve_key(self, key, fuzzy=False)
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        hit = self._cache[key] = _resolve_key(self, key)
+        return hit
 
     def resolve_leading(self, mention: str) -> tuple[RegistrySource, int] | None:
         """The entry named by the leading words of `mention`, and how many words it took:
         "وزارة الصحة تسجيل 5 إصابات" -> (Saudi Ministry of Health, 2)."""
-        words = match_key(mention).split()
+        key = match_key(mention)
+        try:
+            return self._leading_cache[key]
+        except KeyError:
+            pass
+        if len(self._leading_cache) > 50_000:
+            self._leading_cache.clear()
+        hit = self._leading_cache[key] = self._leading(key)
+        return hit
+
+    def _leading(self, key: str) -> tuple[RegistrySource, int] | None:
+        words = key.split()
         for n in range(len(words), 0, -1):
             if n == 1 and len(words[0]) < 4:
                 break
@@ -81,7 +107,7 @@ class Registry:
         return None
 
 
-def _resolve_key(reg: Registry, key: str) -> RegistrySource | None:
+def _resolve_key(reg: Registry, key: str, fuzzy: bool = True) -> RegistrySource | None:
     if not key:
         return None
     hit = reg._by_key.get(key)
@@ -93,8 +119,8 @@ def _resolve_key(reg: Registry, key: str) -> RegistrySource | None:
         hit = reg._by_key.get(" ".join(words[:n]))
         if hit is not None:
             return hit
-    if len(key) < 5:
-        return None
+    if not fuzzy or len(key) < 5 or len(words) > 8:
+        return None  # too short to compare, or a long description no registry name is
     found = process.extractOne(key, reg._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     return reg._by_key[found[0]] if found else None
 

@@ -3,10 +3,13 @@
 Stored text is exactly what was ingested; offsets (`start`, `end`) are Python str offsets into
 `Article.text`. History is append-only: a status change adds a `StatusChange` row and bumps
 `Claim.version`, which writers check so that two checkers never overwrite each other silently.
+A claim's source stays the analyzer's guess (with its `attribution_confidence`) until a checker
+confirms it or chooses another (`source_confirmed_by`/`_at`; see `workbench.services.confirm`).
 """
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from enum import Enum
 
@@ -16,6 +19,17 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+CONFIDENT = 0.8  # an attribution confidence at or above this is "confident"
+
+
+def stored_confidence(value: float | None) -> float | None:
+    """A confidence fit to store and to print as JSON: within 0-1, and None (unknown) for what is
+    not a number at all (NaN, infinity, None), never NaN."""
+    if value is None or not math.isfinite(value):
+        return None
+    return min(1.0, max(0.0, float(value)))
 
 
 class Status(str, Enum):
@@ -118,6 +132,13 @@ class Claim(SQLModel, table=True):
     version: int = 1
     updated_at: datetime | None = None
     updated_by: str | None = Field(default=None, max_length=100)
+    # How sure the analyzer was of its attribution (a source or the publisher's own voice), 0-1, as
+    # stored at ingest; None for claims stored before the analyzer gave one.
+    attribution_confidence: float | None = None
+    # Who confirmed the claim's attribution, and when: set by a confirmation and by a checker's
+    # choice of another source; None while the attribution is the analyzer's guess.
+    source_confirmed_by: str | None = Field(default=None, max_length=100)
+    source_confirmed_at: datetime | None = None
 
 
 class StatusChange(SQLModel, table=True):

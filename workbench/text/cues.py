@@ -1,153 +1,381 @@
-"""The lexicon of attribution: reporting verbs, prepositional cues, source head nouns.
+"""The Arabic lexicon of attribution: reporting verbs, prepositional cues, source head nouns and
+the closed word classes that tell where a source phrase ends.
 
 Everything here is written as a reader would spell it and normalised once at import
-(`workbench.text.normalize`), so "أكّد", "اكد" and "أكد" all meet. Verb forms are listed with
-their common inflections (past, present, plural, feminine, the adverbial participle), and each
-may carry the conjunction prefix و or ف. Cue words with other senses (نشر "deploy", ذكر "memory",
-رأى "saw") are *weak*: they count only inside an attribution structure (a source after them, or
-أن/إن, a colon or a quotation).
+(`workbench.text.normalize`: hamza forms to ا, ة to ه, ى to ي, no diacritics), so "أكّد", "اكد" and
+"أكد" all meet. Verbs are listed with their common inflections (past, present, feminine, plural,
+the adverbial participle "مضيفاً"); each may carry the conjunction و or ف.
+
+A verb's flags say how it attributes:
+
+* *weak* verbs have other common senses (نشر "deploy", ذكر "memory", بين "between", عبر "via",
+  تابع "followed"): they count only with a content marker after their source (أن/إن, a colon, a
+  quotation, or the preposition that introduces what they report: "أشار إلى", "شدد على");
+* *object* verbs report through a direct object as well ("أعلن الوزير اعتماد…", "أظهرت البيانات
+  نمو…", "توقع المحلل ارتفاع…");
+* *marked* verbs (زاد، واصل، ختم) report only when a colon, a quotation or أن follows at once;
+* *publishing* verbs (نشر، بث، تداول، أورد) publish rather than say.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.text.normalize import normalize
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
 
 
 @dataclass(frozen=True, slots=True)
 class VerbCue:
     lemma: str
     forms: tuple[str, ...]
-    weak: bool = False  # counts only in an attribution structure
-    continuation: bool = False  # without a subject it carries the previous source on
-    publishing: bool = False  # a publishing verb (نشر، بث، تداول...)
+    weak: bool = False
+    object: bool = False  # reports through a direct object too
+    marked: bool = False  # only with a colon, a quotation or أن right after it
+    needs_prep: bool = False  # only with its own preposition ("أعرب عن", "عبّر عن")
+    publishing: bool = False
+    document: bool = False  # its subject is often a document (a report shows, a statement says)
+    preps: tuple[str, ...] = ()  # prepositions that introduce what it reports (normalised)
+    feminine: frozenset[str] = frozenset()  # forms whose subject is feminine (normalised)
+    plural: frozenset[str] = frozenset()  # forms whose subject is plural (normalised)
+
+    @property
+    def continuation(self) -> bool:
+        """Compatibility with the English cues: any reporting verb without a subject carries the
+        previous speaker on."""
+        return True
 
 
-def _v(lemma: str, forms: str, **kw: bool) -> VerbCue:
-    return VerbCue(lemma, tuple(forms.split()), **kw)
+def _v(lemma: str, forms: str, flags: str = "", preps: str = "", fem: str = "", plural: str = "") -> VerbCue:
+    return VerbCue(
+        lemma,
+        tuple(normalize(f) for f in forms.split()),
+        weak="w" in flags,
+        object="o" in flags,
+        marked="m" in flags,
+        needs_prep="r" in flags,
+        publishing="p" in flags,
+        document="d" in flags,
+        preps=tuple(normalize(p) for p in preps.split()),
+        feminine=_n(fem),
+        plural=_n(plural),
+    )
 
 
+# Forms: past (he, she, they), present (he, she, they), participle (m, f). Feminine and plural forms
+# are also listed separately so that a subjectless verb can agree with the right earlier speaker.
 ARABIC_VERBS: tuple[VerbCue, ...] = (
-    _v("قال", "قال قالت قالوا قلن يقول تقول يقولون تقولان قائلا قائلاً قائلة"),
-    _v("أفاد", "أفاد أفادت أفادوا يفيد تفيد يفيدون أفيد"),
-    _v("أكد", "أكد أكدت أكدوا يؤكد تؤكد يؤكدون مؤكدا مؤكداً مؤكدة", continuation=True),
-    _v("أشار", "أشار أشارت أشاروا يشير تشير يشيرون مشيرا مشيراً مشيرة", continuation=True),
-    _v("كشف", "كشف كشفت كشفوا يكشف تكشف يكشفون كاشفا كاشفاً", weak=True),
-    _v("ذكر", "ذكر ذكرت ذكروا يذكر تذكر يذكرون ذاكرا", weak=True),
-    _v("أوضح", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحا موضحاً موضحة", continuation=True),
-    _v("أعلن", "أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلناً أعلن", weak=True),
-    _v("نقل", "نقل نقلت نقلوا ينقل تنقل", weak=True),
-    _v("صرح", "صرح صرحت صرحوا يصرح تصرح مصرحا", ),
-    _v("زعم", "زعم زعمت زعموا يزعم تزعم يزعمون زاعما زاعماً"),
-    _v("نفى", "نفى نفت نفوا ينفي تنفي ينفون نافيا نافياً"),
-    _v("أضاف", "أضاف أضافت أضافوا يضيف تضيف مضيفا مضيفاً مضيفة", continuation=True),
-    _v("تابع", "تابع تابعت", continuation=True, weak=True),
-    _v("لفت", "لفت لفتت لافتا لافتاً", continuation=True, weak=True),
-    _v("اعتبر", "اعتبر اعتبرت اعتبروا يعتبر تعتبر معتبرا معتبراً", weak=True),
-    _v("رأى", "رأى رأت رأوا يرى ترى", weak=True),
-    _v("شدد", "شدد شددت شددوا يشدد تشدد مشددا مشدداً", continuation=True),
-    _v("أعرب", "أعرب أعربت يعرب تعرب معربا", weak=True),
-    _v("حذر", "حذر حذرت حذروا يحذر تحذر محذرا", weak=True),
-    _v("أبلغ", "أبلغ أبلغت أبلغوا", weak=True),
-    _v("أردف", "أردف أردفت", continuation=True),
-    _v("أوردت", "أورد أوردت يورد تورد", publishing=True),
-    _v("روى", "روى روت يروي", weak=True),
-    _v("اتهم", "اتهم اتهمت اتهموا يتهم تتهم", weak=True),
-    _v("ادعى", "ادعى ادعت ادعوا يدعي مدعيا"),
-    _v("اعترف", "اعترف اعترفت اعترفوا", weak=True),
-    _v("أقر", "أقر أقرت", weak=True),
-    _v("نوه", "نوه نوهت", continuation=True),
-    _v("دعا", "دعا دعت دعوا يدعو تدعو داعيا داعياً", weak=True),
-    _v("طالب", "طالب طالبت طالبوا يطالب تطالب مطالبا مطالباً", weak=True),
-    _v("وصف", "وصف وصفت وصفوا يصف تصف واصفا واصفاً", weak=True),
-    _v("لاحظ", "لاحظ لاحظت لاحظوا", weak=True),
-    _v("توقع", "توقع توقعت توقعوا يتوقع تتوقع متوقعا", weak=True),
-    _v("رجح", "رجح رجحت رجحوا يرجح ترجح", weak=True),
-    _v("بالقول", "بالقول", continuation=True),
-    _v("استغرب", "استغرب استغربت استغربوا مستغربا", weak=True),
-    _v("انتقد", "انتقد انتقدت انتقدوا ينتقد منتقدا", weak=True),
-    _v("رحب", "رحب رحبت رحبوا يرحب مرحبا", weak=True),
-    _v("قيل", "قيل"),
-    _v("نشر", "نشر نشرت نشروا ينشر تنشر", weak=True, publishing=True),
-    _v("بث", "بث بثت يبث تبث", weak=True, publishing=True),
-    _v("وثق", "وثق وثقت وثقوا يوثق توثق", weak=True, publishing=True),
-    _v("تداول", "تداول تداولت تداولوا يتداول تتداول يتداولون تداولها تداوله تداولتها", publishing=True),
-    _v("بالإشارة", "بالإشارة", continuation=True, weak=True),
+    _v("قال", "قال قالت قالوا قلن يقول تقول يقولون قائلا قائلة قائلين", "", "",
+       "قالت تقول قائلة قلن", "قالوا يقولون قلن"),
+    _v("أفاد", "أفاد أفادت أفادوا يفيد تفيد يفيدون مفيدا مفيدة", "", "ب",
+       "أفادت تفيد مفيدة", "أفادوا يفيدون"),
+    _v("أكد", "أكد أكدت أكدوا يؤكد تؤكد يؤكدون مؤكدا مؤكدة مؤكدين", "o", "على",
+       "أكدت تؤكد مؤكدة", "أكدوا يؤكدون"),
+    _v("أشار", "أشار أشارت أشاروا يشير تشير يشيرون مشيرا مشيرة مشيرين", "d", "إلى",
+       "أشارت تشير مشيرة", "أشاروا يشيرون"),
+    _v("أوضح", "أوضح أوضحت أوضحوا يوضح توضح يوضحون موضحا موضحة موضحين", "d", "",
+       "أوضحت توضح موضحة", "أوضحوا يوضحون"),
+    _v("بين", "بين بينت بينوا يبين تبين مبينا مبينة مبينين", "wd", "",
+       "بينت تبين مبينة", "بينوا"),
+    # Bare, "ابان" is also "إبّان" (during): only with أن, a colon or a quotation.
+    _v("أبان", "أبان أبانت", "wm", "", "أبانت"),
+    _v("أرجع", "أرجع أرجعت مرجعا مرجعة", "wr", "إلى", "أرجعت مرجعة"),
+    _v("كتب", "كتب كتبت", "wm", "", "كتبت"),
+    # "وجاء في بيان الجيش «…»", "وورد في التقرير أن…": what a document says.
+    _v("جاء", "جاء وجاء ورد وورد", "w"),
+    _v("استنكر", "استنكر استنكرت استنكروا", "wo", "", "استنكرت", "استنكروا"),
+    _v("كشف", "كشف كشفت كشفوا يكشف تكشف يكشفون كاشفا كاشفة", "wod", "عن",
+       "كشفت تكشف كاشفة", "كشفوا يكشفون"),
+    _v("ذكر", "ذكر ذكرت ذكروا يذكر تذكر يذكرون ذاكرا", "wd", "",
+       "ذكرت تذكر", "ذكروا يذكرون"),
+    _v("أعلن", "أعلن أعلنت أعلنوا يعلن تعلن يعلنون معلنا معلنة", "wo", "عن",
+       "أعلنت تعلن معلنة", "أعلنوا يعلنون"),
+    _v("صرح", "صرح صرحت صرحوا يصرح تصرح مصرحا مصرحة", "", "ب", "صرحت تصرح مصرحة", "صرحوا"),
+    _v("أضاف", "أضاف أضافت أضافوا يضيف تضيف مضيفا مضيفة مضيفين", "", "",
+       "أضافت تضيف مضيفة", "أضافوا"),
+    _v("تابع", "تابع تابعت تابعوا", "wm", "", "تابعت", "تابعوا"),
+    _v("واصل", "واصل واصلت", "wm", "", "واصلت"),
+    _v("زاد", "زاد زادت", "wm", "", "زادت"),
+    _v("استطرد", "استطرد استطردت مستطردا", "", "", "استطردت"),
+    _v("استدرك", "استدرك استدركت مستدركا", "", "", "استدركت"),
+    _v("أردف", "أردف أردفت مردفا", "", "", "أردفت"),
+    _v("ختم", "ختم ختمت اختتم اختتمت مختتما", "wm", "ب", "ختمت اختتمت"),
+    _v("لفت", "لفت لفتت لفتوا لافتا لافتة لافتين", "w", "إلى", "لفتت لافتة", "لفتوا"),
+    _v("نوه", "نوه نوهت نوهوا منوها منوهة منوهين", "", "إلى ب", "نوهت منوهة", "نوهوا"),
+    _v("شدد", "شدد شددت شددوا يشدد تشدد مشددا مشددة مشددين", "o", "على", "شددت تشدد مشددة", "شددوا"),
+    _v("نبه", "نبه نبهت منبها", "w", "إلى", "نبهت"),
+    _v("اعتبر", "اعتبر اعتبرت اعتبروا يعتبر تعتبر يعتبرون معتبرا معتبرة معتبرين", "w", "",
+       "اعتبرت تعتبر معتبرة", "اعتبروا يعتبرون"),
+    _v("رأى", "رأى رأت رأوا يرى ترى يرون", "w", "", "رأت ترى", "رأوا يرون"),
+    _v("اعتقد", "اعتقد اعتقدت يعتقد تعتقد يعتقدون", "w", "", "اعتقدت تعتقد", "يعتقدون"),
+    _v("أعرب", "أعرب أعربت أعربوا يعرب تعرب معربا معربة معربين", "wr", "عن", "أعربت تعرب معربة", "أعربوا"),
+    _v("عبر", "عبر عبرت عبروا يعبر تعبر معبرا معبرة", "wr", "عن", "عبرت معبرة", "عبروا"),
+    _v("أبدى", "أبدى أبدت أبدوا", "wo", "", "أبدت", "أبدوا"),
+    _v("حذر", "حذر حذرت حذروا يحذر تحذر محذرا محذرة محذرين", "w", "من", "حذرت تحذر محذرة", "حذروا"),
+    _v("أبلغ", "أبلغ أبلغت أبلغوا", "w", "", "أبلغت", "أبلغوا"),
+    _v("أخبر", "أخبر أخبرت", "w", "", "أخبرت"),
+    _v("أورد", "أورد أوردت يورد تورد", "p", "", "أوردت تورد"),
+    _v("روى", "روى روت يروي تروي", "w", "", "روت تروي"),
+    _v("اتهم", "اتهم اتهمت اتهموا يتهم تتهم", "w", "ب", "اتهمت تتهم", "اتهموا"),
+    # Not the present "يدعي": unvowelled, it is also "يُدعى" (is called).
+    _v("ادعى", "ادعى ادعت ادعوا مدعيا", "", "", "ادعت", "ادعوا"),
+    _v("زعم", "زعم زعمت زعموا يزعم تزعم يزعمون زاعما", "", "", "زعمت تزعم", "زعموا يزعمون"),
+    _v("نفى", "نفى نفت نفوا ينفي تنفي ينفون نافيا نافية", "o", "", "نفت تنفي نافية", "نفوا ينفون"),
+    _v("أنكر", "أنكر أنكرت", "w", "", "أنكرت"),
+    _v("اعترف", "اعترف اعترفت اعترفوا", "w", "ب", "اعترفت", "اعترفوا"),
+    _v("أقر", "أقر أقرت", "w", "ب", "أقرت"),
+    _v("دعا", "دعا دعت دعوا يدعو تدعو داعيا داعية داعين", "w", "إلى ل", "دعت تدعو داعية", "دعوا"),
+    _v("طالب", "طالب طالبت طالبوا يطالب تطالب مطالبا مطالبة مطالبين", "w", "ب", "طالبت تطالب مطالبة", "طالبوا"),
+    _v("وصف", "وصف وصفت وصفوا يصف تصف واصفا واصفة", "w", "ب", "وصفت تصف واصفة", "وصفوا"),
+    _v("لاحظ", "لاحظ لاحظت لاحظوا", "w", "", "لاحظت", "لاحظوا"),
+    _v("توقع", "توقع توقعت توقعوا يتوقع تتوقع يتوقعون متوقعا", "wod", "", "توقعت تتوقع", "توقعوا يتوقعون"),
+    _v("رجح", "رجح رجحت رجحوا يرجح ترجح مرجحا", "wd", "", "رجحت ترجح", "رجحوا"),
+    _v("قدر", "قدرت يقدر تقدر", "wd", "", "قدرت تقدر"),
+    # Not the present "يظهر": unvowelled, it is also "يَظهر" (appears).
+    _v("أظهر", "أظهر أظهرت", "wod", "", "أظهرت"),
+    _v("أوصى", "أوصى أوصت", "wod", "ب", "أوصت"),
+    _v("نص", "نص نصت تنص ينص", "wd", "على", "نصت تنص"),
+    _v("اشترط", "اشترط اشترطت يشترط تشترط", "wod", "", "اشترطت تشترط"),
+    _v("تضمن", "تضمن تضمنت يتضمن تتضمن", "wod", "", "تضمنت تتضمن"),
+    _v("أشاد", "أشاد أشادت أشادوا يشيد تشيد مشيدا مشيدة", "w", "ب", "أشادت تشيد مشيدة", "أشادوا"),
+    _v("استغرب", "استغرب استغربت استغربوا مستغربا", "w", "", "استغربت", "استغربوا"),
+    _v("انتقد", "انتقد انتقدت انتقدوا ينتقد منتقدا", "w", "", "انتقدت", "انتقدوا"),
+    _v("رحب", "رحب رحبت رحبوا يرحب مرحبا", "w", "ب", "رحبت", "رحبوا"),
+    _v("تحدث", "تحدث تحدثت تحدثوا", "wr", "عن", "تحدثت", "تحدثوا"),
+    _v("علق", "علق علقت", "w", "على", "علقت"),
+    # "غرد الحبيب عبر حسابه بتويتر، قائلا: …": only with the words marked after it.
+    _v("غرد", "غرد غردت غردوا مغردا مغردة", "wm", "", "غردت مغردة", "غردوا"),
+    # "أجمع الاقتصاديون الفرنسيون أن…", "أجمع الخبراء على أن…"
+    _v("أجمع", "أجمع أجمعت أجمعوا", "wm", "على", "أجمعت", "أجمعوا"),
+    _v("أجاب", "أجاب أجابت", "w", "", "أجابت"),
+    _v("رد", "رد ردت", "w", "ب", "ردت"),
+    _v("ألمح", "ألمح ألمحت يلمح تلمح ملمحا", "w", "إلى", "ألمحت تلمح"),
+    _v("عد", "عد عدت", "wo", "", "عدت"),
+    _v("أفصح", "أفصح أفصحت", "w", "عن", "أفصحت"),
+    _v("نقل", "نقل نقلت نقلوا ينقل تنقل", "wp", "", "نقلت تنقل", "نقلوا"),
+    _v("نشر", "نشر نشرت نشروا ينشر تنشر", "wp", "", "نشرت تنشر", "نشروا"),
+    _v("بث", "بث بثت يبث تبث", "wp", "", "بثت تبث"),
+    _v("وثق", "وثق وثقت وثقوا يوثق توثق", "wp", "", "وثقت توثق", "وثقوا"),
+    _v("تداول", "تداول تداولت تداولوا يتداول تتداول يتداولون", "p", "", "تداولت تتداول", "تداولوا يتداولون"),
+    _v("بالإشارة", "بالإشارة", "w", "إلى"),
+    # "وتوجه إلى العسكريين بالقول: «…»": the words follow a noun of saying.
+    _v("بالقول", "بالقول بقوله بقولها", "wm"),
+)
+# "هذا ما قاله الوزير", "وهو ما أكده التقرير": the source named after what it said. Only after
+# "ما" (and spelled with ه, not ة: "إفادة" is a noun).
+AFTER_MA_FORMS = frozenset(normalize(f + s) for f in ("قال", "قالت", "أكد", "أكدت", "ذكر", "ذكرت", "أوضح", "أوضحت",
+                                                       "كشف", "كشفت", "أعلن", "أعلنت", "أشار", "أشارت", "أفاد", "أفادت")
+                           for s in ("ه", "ها"))
+ARABIC_VERBS = ARABIC_VERBS + tuple(
+    VerbCue(c.lemma, tuple(f + s for f in c.forms[:2] for s in ("ه", "ها")), c.weak, c.object, c.marked,
+            c.needs_prep, c.publishing, c.document, c.preps, frozenset(), frozenset())
+    for c in ARABIC_VERBS if c.lemma in ("قال", "أكد", "ذكر", "أوضح", "كشف", "أعلن", "أشار", "أفاد")
+)
+# A publishing verb with an object pronoun in a relative clause: "صورة تداولها ناشطون".
+ARABIC_VERBS = ARABIC_VERBS + tuple(
+    VerbCue(c.lemma, tuple(f + s for f in c.forms for s in ("ه", "ها", "هم")),
+            c.weak, c.object, c.marked, c.needs_prep, c.publishing, c.document, c.preps,
+            frozenset(f + s for f in c.feminine for s in ("ه", "ها", "هم")),
+            frozenset(f + s for f in c.plural for s in ("ه", "ها", "هم")))
+    for c in ARABIC_VERBS if c.publishing
 )
 
 # Prepositional cues: the source follows them; the content is the clause they stand in.
 ARABIC_PREPOSITIONS: tuple[str, ...] = (
-    "بحسب", "حسب", "حسبما", "حسب ما", "وحسب ما", "على ما", "وفق ما", "وفقا لما", "وفقاً لما", "وفق", "وفقا ل", "وفقاً ل", "وفقا لـ", "وفقاً لـ", "طبقا ل", "طبقاً ل",
-    "نقلا عن", "نقلاً عن", "على لسان", "استنادا إلى", "استناداً إلى", "استنادا الى", "بحسب ما",
-    "وبحسب", "وحسب", "ووفق", "ووفقا ل", "ووفقاً ل", "ونقلا عن", "ونقلاً عن", "بناء على ما", "كما ذكرت",
+    "بحسب", "حسب", "وبحسب", "وحسب", "وفق", "ووفق", "وفقا ل", "وفقاً ل", "ووفقا ل", "ووفقاً ل",
+    "طبقا ل", "طبقاً ل", "وطبقا ل", "وطبقاً ل", "نقلا عن", "نقلاً عن", "ونقلا عن", "ونقلاً عن",
+    "على لسان", "استنادا إلى", "استناداً إلى", "واستنادا إلى", "بموجب",
+    # Deferring: the source is named by the verb that follows ("بحسب ما قال الوزير").
+    "حسبما", "وحسبما", "حسب ما", "وحسب ما", "بحسب ما", "وبحسب ما", "وفق ما", "ووفق ما", "وفقا لما",
+    "وفقاً لما", "ووفقا لما", "طبقا لما", "طبقاً لما", "على ما", "بناء على ما", "بناءً على ما", "كما",
 )
+_DEFERRING = ("حسبما", "وحسبما", "حسب ما", "وحسب ما", "بحسب ما", "وبحسب ما", "وفق ما", "ووفق ما",
+              "وفقا لما", "وفقاً لما", "ووفقا لما", "طبقا لما", "طبقاً لما", "على ما", "بناء على ما",
+              "بناءً على ما", "كما")
+DEFERRING_PREPOSITIONS = frozenset(normalize(p) for p in _DEFERRING)
+# "وفق"، "وفقاً لـ"، "طبقاً لـ"، "بموجب"، "استناداً إلى" before a rule, a plan or a decision mean
+# "in accordance with", not "according to": "وفق خطة البحث", "بموجب قرار قادة منطقة اليورو".
+CONFORMITY_PREPOSITIONS = frozenset(normalize(p) for p in (
+    "وفق", "ووفق", "وفقا ل", "وفقاً ل", "ووفقا ل", "ووفقاً ل", "طبقا ل", "طبقاً ل", "وطبقا ل", "وطبقاً ل",
+    "بموجب", "استنادا إلى", "استناداً إلى", "واستنادا إلى"))
+NORMATIVE_HEADS = _n(
+    "نظام أنظمة قانون قوانين لائحة لوائح قرار قرارات خطة خطط برنامج آلية آليات معايير معيار شروط ضوابط "
+    "تعليمات توجيهات توجيه أوامر أمر مرسوم اتفاق اتفاقية اتفاقيات عقد عقود أحكام مادة المادة جدول "
+    "إجراءات سياسة استراتيجية رؤية مبدأ مبادئ قواعد قاعدة نظم ترتيبات توصيات توصية تصنيف دستور الدستور "
+    "نص بنود بند مخطط خطوات نموذج منهج")
+
+# Participles and honorific pronouns that carry the current speaker on ("مضيفاً أن", "وعدّ سموه").
+HONORIFIC_PRONOUNS = _n("سموه سموها معاليه معاليها فضيلته سعادته سعادتها فخامته فخامتها سيادته سماحته "
+                        "دولته نيافته غبطته")
 
 # Head nouns that make a phrase a plausible source, with the kind they give.
 SOURCE_HEADS: dict[str, str] = {}
 for _kind, _words in {
-    "unnamed": "مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولة دبلوماسي دبلوماسيون ضابط قيادي عضو جهات "
-    "تقارير تقرير خبراء خبير محلل محللون مراقبون مراقب باحث باحثون الباحثين محققون محققين قيادات",
-    "group": "ناشطون ناشطو ناشطين ناشط ناشطة سكان شهود شاهد أهالي معارضون مواطنون متظاهرون عناصر "
-    "مقاتلون أطباء متداولو متداولون مغردون مدونون قبائل عشائر",
-    "organization": "شركة شركات مركز مرصد منظمة لجنة هيئة وزارة مجلس جمعية اتحاد حزب جيش قوات شرطة الأمم مكتب "
-    "مديرية رابطة الدفاع تنسيقية تنسيقيات شبكة جبهة حركة فصيل بعثة الحكومة حكومة المفوضية مفوضية "
-    "النيابة الرئاسة الديوان إدارة غرفة البنك صندوق",
-    "outlet": "إعلام الإعلام صحف قنوات شبكات صحيفة قناة موقع تلفزيون التلفزيون إذاعة مجلة وسائل التلفزة",
+    "unnamed": "مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولة مسئول مسئولون مسئولين دبلوماسي دبلوماسيون "
+    "ضابط قيادي عضو أعضاء جهات خبراء خبير محلل محللون محللين مراقبون مراقب باحث باحثون الباحثين "
+    "محققون محققين قيادات متحدث ناطق تسريبات أخبار إشاعات شائعات أنباء معلومات",
+    "group": "ناشطون ناشطو ناشطين ناشط ناشطة سكان شهود شاهد أهالي أهالى معارضون مواطنون مواطنين "
+    "طالبات طلاب طالب طالبة موظف موظفة موظفون موظفين موظفي موظفو مواطنة مواطن مواطنات معلمون معلمات "
+    "معلمين أمهات آباء مرضى مريض مريضة لاجئون لاجئين نازحون نازحين مهاجرون مهاجرين مسافرون مسافرين "
+    "زوار الزوار حجاج الحجاج معتمرون مستثمر مستثمرين عمال العمال رجال نساء سيدات شباب الشباب أطفال "
+    "خبراء مختصون مختصين متخصصون متخصصين حقوقيون حقوقيين مسؤولي مسؤولو "
+    "متظاهرون عناصر مقاتلون أطباء متداولو متداولون مغردون مغردين مدونون قبائل عشائر مشرعون "
+    "مشرعين نواب النواب منشدون المنشدون لاعبون لاعبو علماء عاملون موظفون مستثمرون تجار طلاب "
+    "جماعات أحزاب فصائل منظمات",
+    "organization": "شركة شركات مركز مرصد منظمة لجنة هيئة وزارة مجلس جمعية اتحاد حزب جيش قوات شرطة "
+    "الأمم مكتب مديرية رابطة الدفاع تنسيقية تنسيقيات جبهة حركة فصيل بعثة الحكومة حكومة "
+    "المفوضية مفوضية النيابة الرئاسة الديوان إدارة غرفة البنك بنك صندوق معهد جامعة كلية مستشفى "
+    "نادي النادي منتخب فريق أمانة بلدية محكمة سفارة قنصلية مؤسسة البيت الخارجية الداخلية خطوط الخطوط "
+    "الولايات السلطات سلطات الشرطة الجيش التحالف تحالف نقابة نقابات مجموعة ائتلاف المنظمة "
+    "المركز المرصد الوكالة الوزارة الهيئة المجلس اللجنة المعهد الجامعة الكلية الجمعية",
+    "outlet": "إعلام الإعلام صحف قنوات شبكات صحيفة قناة موقع تلفزيون التلفزيون إذاعة مجلة وسائل راديو "
+    "التلفزة جريدة الصحيفة القناة المجلة الجريدة الموقع الإذاعة بوابة البوابة",
     "news agency": "وكالة وكالات",
-    "person": "ابن والد والدة شقيق شقيقة زوج زوجة عم خال",
-    "official": "قنصل القنصل محامي محام مفتي قاضي حاكم وزير الوزير رئيس متحدث المتحدث الناطق ناطق محافظ سفير قائد مدير نائب أمين الملك أمير "
-    "ولي العميد اللواء العقيد الجنرال الشيخ المستشار مستشار الأمين",
+    "person": "ابن والد والدة شقيق شقيقة زوج زوجة عم خال أم أب ابنة",
+    "official": "قنصل القنصل محامي محام المحامي مفتي قاضي حاكم وزير الوزير رئيس الرئيس المتحدث "
+    "الناطق محافظ المحافظ سفير السفير قائد القائد مدير المدير نائب النائب أمين الأمين الملك أمير "
+    "الأمير ولي العميد اللواء العقيد الجنرال الشيخ المستشار مستشار منسق المنسق مبعوث المبعوث مندوب "
+    "المندوب ممثل الممثل وكيل الوكيل مساعد خادم عميد مشرف المشرف رئيسة مديرة المدرب مدرب "
+    "السناتور الدكتور المهندس الوزيرة الرئيسة المديرة شيخ",
     "social media": "تغريدة حساب صفحة مواقع منشور",
+    "document": "بيان البيان تقرير التقرير دراسة الدراسة بيانات البيانات إحصاءات الإحصاءات إحصائيات "
+    "الإحصائيات تقديرات التقديرات مسح المسح استطلاع الاستطلاع وثيقة الوثيقة وثائق تعميم التعميم "
+    "لائحة اللائحة المادة مادة قرار القرار مرسوم المرسوم نظام النظام قانون القانون خطاب الخطاب "
+    "رسالة الرسالة مذكرة المذكرة نتائج النتائج تحقيق التحقيق تحليل التحليل أرقام الأرقام "
+    "التقارير تقارير الدراسات دراسات المعطيات معطيات سجلات السجلات إحصائية الإحصائية بلاغ البلاغ نص "
+    "لوائح اللوائح تعليمات التعليمات ضوابط الضوابط قوانين القوانين توجيهات التوجيهات وثيقة",
 }.items():
     for _w in _words.split():
-        SOURCE_HEADS[normalize(_w)] = _kind
+        SOURCE_HEADS.setdefault(normalize(_w), _kind)
 
-# Tokens that end a source phrase (normalised forms).
-NP_STOPS = frozenset(
-    normalize(w)
-    for w in ["نقلا", "نقلاً", "قبيل", "عقب", "إثر", "اثر", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "حيث", "أن", "أنه", "أنها", "أنهم", "أنهما", "إن", "إنه", "إنها", "إنهم", "بأن", "بأنه", "بأنها", "إلى", "الى", "خلال", "اليوم", "أمس", "يوم", "عبر", "هذه", "هذا", "ذلك", "تلك", "التي", "الذي", "الذين", "من", "عن", "حول", "بشأن", "لدى", "مع", "بعد", "قبل", "منذ", "حتى", "كما", "لكن", "غير", "بينما", "حين", "عندما", "أثناء", "ضد", "قد", "لقد", "لم", "لن", "كان", "كانت", "وكان", "وكانت"]
+# Titles that stand before a name and never end a source phrase ("الدكتور علي…", "السناتور بوب…").
+HONORIFIC_TITLES = _n(
+    "الدكتور د المهندس م الشيخ الأستاذ أ السيد السيدة الأمير الأميرة اللواء العميد العقيد الفريق "
+    "المقدم الرائد النقيب الملازم الجنرال السناتور القاضي الطبيب البروفيسور الكابتن الحاج الإمام "
+    "المطران الفنان الفنانة الممثل الممثلة اللاعب اللاعبة الكاتب الكاتبة الإعلامي الإعلامية الشاعر "
+    "الداعية المحامي المحامية المواطن المواطنة الطفل الطفلة الشاب الشابة النجم النجمة الناشط "
+    "الناشطة الراقصة المطرب المطربة الروائي الباحث الباحثة الخبير الخبيرة المحلل المخرج "
+    "المستشار معالي سعادة فضيلة فخامة سمو سماحة دولة صاحب صاحبة العماد السمو الجلالة الفخامة المعالي "
+    "المدون المدونة المصور المصورة المؤرخ المفكر الناقد الأديب الأديبة الصحفي الصحفية الصحافي المحاضر "
+    "السعادة الفضيلة الملكي"
 )
-NP_STOP_AFTER_FI = frozenset(
-    normalize(w)
-    for w in ["تصريح", "تصريحات", "بيان", "حديث", "مقابلة", "اتصال", "مؤتمر", "لقاء", "كلمة", "رسالة", "تغريدة", "منشور", "وقت", "الوقت", "اليوم", "الأسبوع", "الشهر", "العام", "ساعة", "وقت"]
+# Words that qualify a title: "القنصل العام بالإنابة", "وكيل الوزارة بالنيابة".
+TITLE_MODIFIERS = _n("بالإنابة بالنيابة بالوكالة بالتكليف الركن")
+# Words that join parts of a person's name ("عبد الرحمن بن صالح آل الشيخ").
+NAME_PARTICLES = _n("بن ابن بنت أبو ابو أبي آل عبد عبدال ولد دي دا فان فون ديل لا")
+# Adjectives common in titles and names of bodies, besides the nisba forms (…ي، …ية).
+ADJECTIVES = _n(
+    "العام العامة الخاص الخاصة الأول الأولى الأعلى العليا الأكبر الكبرى المساعد المساعدة السابق "
+    "السابقة الأسبق الجديد الجديدة الرسمي الرسمية المكلف المكلفة المفوض الدائم الدائمة المشترك "
+    "المشتركة البارز البارزة الكبير الكبيرة المستقل المستقلة المقيم الحالي المتحدة الموحد الشريفين "
+    "المنورة المكرمة المقدسة الأحمر المفدى المختص المختصة المعني المعنية المسؤول المسؤولة المنتخب "
+    "المنتهية المؤقت المؤقتة العظمى التنفيذي الإقليمي المحلي المحلية الأمني الأمنية الفني الفنية "
+    "الطبي الطبية التقني الأعلى الاستشاري الميداني المناوب المكلّف السامي السامية المناوبة الصادر "
+    "الصادرة التابع التابعة التابعين الخاصين العاملة العامل القائم القائمة الثاني الثانية الثالث "
+    "الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة الثامن الثامنة التاسع التاسعة "
+    "العاشر العاشرة الحادي الحادية عشر عشرة الأخير الأخيرة"
 )
+_NISBA = re.compile(r"(?:ي|يه|يين|يون|يان|يتين|يتان)$")
+
+# Content markers: what follows a source when its words come next (أن/إن in all their forms).
+_ANNA = "أن إن"
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
+CONTENT_MARKERS = frozenset(
+    normalize(p + a + s) for a in _ANNA.split() for s in _SUFFIXES for p in ("", "ب", "و")
+) | _n("أني إني بأني أنني إنني")
+# "بالقول:", "بقوله:": the speaker's words follow.
+SPEECH_NOUNS = _n("القول قوله قولها قولهم قولهما بالقول بقوله بقولها بقولهم")
+# "وجاءت تصريحات محمد عبده خلال اللقاء…، حيث قال إن…": whose statements a sentence is about.
+STATEMENT_NOUNS = _n("تصريحات تصريح حديث كلام كلمة مقابلة حوار تغريدة تغريدات رسالة شهادة اعترافات "
+                     "وتصريحات وحديث وكلام")
+# Time words and dates that may stand between a source and its words ("أمس", "اليوم الأحد").
+# Nouns of time: never the head of a source ("ذكر الأسبوع الماضي أن"), and skipped between a
+# source and its words.
+TIME_NOUNS = _n("الأسبوع الشهر العام السنة الساعة الساعات الأيام الأسابيع الأشهر الشهور الفترة "
+                "أسبوع شهر عام سنة وقت الوقت صباح مساء ليلة نهار")
+# Elatives and quantities that head a construct: "آخر إحصاءات الهيئة", "أبرز نتائج الدراسة".
+CONSTRUCT_HEADS = _n("آخر أحدث أبرز أهم أغلب معظم")
+TIME_WORDS = _n(
+    "اليوم أمس غدا غداً الليلة مساء صباح ظهر فجر أول الأول الماضي الماضية المقبل الحالي يوم "
+    "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الإثنين مؤخرا مؤخراً حاليا سابقا لاحقا "
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+    "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+)
+# Adverbs and set phrases that sit between a verb and its subject or content.
+ADVERBS = _n("نصا نصاً حرفيا حرفياً أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مجدداً كما بوضوح صراحة صراحةً تحديدا "
+             "فقط أخيرا أخيراً حينها وقتها ساعتها")
+# Words that end a source phrase: particles, prepositions that start the content, demonstratives,
+# relatives, pronouns and auxiliaries.
+NP_STOPS = _n(
+    "نقلا نقلاً قبيل عقب إثر اثر حيث إلى الى خلال عبر هذه هذا ذلك تلك هؤلاء التي الذي الذين اللذين "
+    "اللتين اللواتي اللاتي من عن حول بشأن لدى مع بعد قبل منذ حتى كما لكن لكنه لكنها غير بينما حين "
+    "عندما أثناء ضد قد لقد لم لن لا ما كان كانت وكان وكانت يكون تكون ليس ليست أصبح أصبحت هو هي "
+    "هم نحن أنا أنت إذ إذا لو أو أم ثم بل على علي فيما فإن وإن وأن نحو دون أمام وراء عند إزاء "
+    "تجاه جراء بسبب رغم برغم وسط داخل خارج بين لذلك لهذا ردا رداً تعليقا تعليقاً وذلك وهو وهي "
+    "وهم إنما مما بما فيه فيها عليه عليها منه منها له لها لهم به بها إليه إليها في وفي ففي عنه عنها عنهم "
+    "بالنسبة وبالنسبة حوالي نحو إلا سوى أما بيد كي لكي عبر عما"
+)
+# Setting nouns after "في": "في تصريح لـ…", "في بيان", "في مؤتمر صحافي".
+SETTING_NOUNS = _n(
+    "تصريح تصريحات تصريحه تصريحها بيان بيانه بيانها حديث حديثه حديثها مقابلة مقابلته لقاء لقائه "
+    "اتصال اتصاله مؤتمر كلمة كلمته رسالة رسالته تغريدة تغريدات تغريدته منشور تدوينة مداخلة "
+    "تقرير تقريره تقريرها ندوة جلسة خطاب خطابه تعميم حوار حواره محاضرة ورشة اجتماع الاجتماع "
+    "معرض افتتاح ختام رده ردها إجابته وقت الوقت ذات سياق السياق إطار معرض تعليق تعليقه "
+    "برنامج لقاءات الموجز إفادة شهادته شهادة"
+)
+# Prepositions that open a setting phrase between a source and its words.
+SETTING_PREPS = _n("خلال عقب قبيل أثناء أمام لدى عبر إثر اثر بعد ردا رداً تعليقا تعليقاً")
 # Addressees: "قال المصدر لوكالة الأنباء" — where it was said, not who says it.
 ADDRESSEE_PREFIX = re.compile(
-    normalize("^(?:لوكالة|لوكالات|لصحيفة|لقناة|لموقع|للصحفيين|للصحافيين|لشبكة|للتلفزيون|لإذاعة|للإعلام|لمراسل|للجزيرة|للعربية)")
+    normalize("^(?:لوكالة|لوكالات|لصحيفة|لجريدة|لمجلة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|لشبكة|"
+              "للتلفزيون|لتلفزيون|لإذاعة|للإعلام|لوسائل|لمراسل|لمراسلي|للجزيرة|للعربية|لبرنامج|للموقع|"
+              "للصحيفة|للقناة|للوكالة|للمجلة|للجريدة|لوفد|للمواطنين|للحضور|لنا|لي|له|لها|لهم)$")
 )
-# Content markers: what follows a source when a claim comes next.
-CONTENT_MARKERS = frozenset(
-    normalize(w) for w in ["أن", "أنه", "أنها", "أنهم", "أنهما", "إن", "إنه", "إنها", "إنهم", "إنهما", "بأن", "بأنه", "بأنها"]
+# Background phrases in the publisher's voice: "يذكر أن", "الجدير بالذكر أن".
+BACKGROUND_OPENERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(normalize(p).split())
+    for p in ("يذكر أن", "ويذكر أن", "يذكر ان", "ويذكر ان", "يشار إلى", "ويشار إلى", "الجدير بالذكر",
+              "والجدير بالذكر", "تجدر الإشارة", "وتجدر الإشارة", "من المعروف", "ومن المعروف",
+              "من المتوقع", "ومن المتوقع", "من المقرر", "ومن المقرر", "من المنتظر", "ومن المنتظر",
+              "يبدو أن", "ويبدو أن", "يعتقد أن", "ويعتقد أن", "يتوقع أن", "ويتوقع أن")
 )
-PASSIVE_UNNAMED = frozenset(normalize(w) for w in ("أفيد", "قيل"))
+# Passives without an agent ("قيل إن", "أُفيد بأن"): the paper reports hearsay.
+PASSIVE_UNNAMED = _n("قيل أفيد وأفيد وقيل يقال ويقال")
+# Passives with an agent after عن ("يُروى عن الفيلسوف أن"): the agent is the source.
+PASSIVE_RELAYED = _n("يروى ويروى روي وروي يحكى ويحكى حكي يؤثر أثر")
+# "نقلاً عن", "نقل عن": the one relayed speaks.
 SAME_SOURCE = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
-
-_VERB_BY_FORM: dict[str, VerbCue] = {}
-for _cue in ARABIC_VERBS:
-    for _f in _cue.forms:
-        _VERB_BY_FORM.setdefault(normalize(_f), _cue)
-
-
-
-# Weak verbs whose other sense is common in news ("نشر الجيش قوات" deploys, "رأى" saw): they count
-# only when an explicit content marker (أن/إن, a colon, a quotation) follows their source.
-NEEDS_CONTENT_MARKER = frozenset(
-    {"نشر", "رأى", "تابع", "لفت", "بث", "وثق", "اعتبر", "روى", "أقر", "اتهم", "بالإشارة", "نقل"}
-)
-# Prepositions after which the source is given by a following verb ("حسبما ذكرت الوزارة").
-DEFERRING_PREPOSITIONS = frozenset(
-    normalize(p) for p in ("حسبما", "بحسب ما", "كما ذكرت", "بناء على ما", "حسب ما", "وحسب ما", "على ما", "وفق ما",
-                           "وفقا لما", "وفقاً لما", "طبقا لما", "طبقاً لما", "بحسب ما")
-)
 # "حسب وصفه", "على حد قوله": the clause's own speaker, referred to by a pronoun.
-PRONOUN_ATTRIBUTIONS = frozenset(normalize(w) for w in "وصفه وصفها قوله قولها تعبيره تعبيرها روايته روايتها زعمه زعمها تقديره تقديرها".split())
+PRONOUN_ATTRIBUTIONS = _n("وصفه وصفها قوله قولها تعبيره تعبيرها روايته روايتها زعمه زعمها تقديره تقديرها "
+                          "رأيه رأيها")
+# A quantity before a group: "عدد من النواب", "بعض المسؤولين".
+QUANTIFIERS = _n("عدد بعض أحد إحدى مجموعة كثير عشرات مئات آلاف جميع كل معظم غالبية أغلب")
+# Negation before a verb: "لم يذكر", "لن يعلن": nothing is reported.
+# Numbers written as words: never part of a name ("أعلن الجيش مقتل ثلاثة جنود").
+NUMBER_WORDS = _n("واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر عشرين ثلاثين أربعين "
+                  "خمسين مئة مائة مئات ألف آلاف الآلاف مليون ملايين مليار ثلاث أربع خمس ست سبع ثماني تسع")
+NEGATIONS = _n("لم لن لا ما ولم ولن ولا فلم فلا عدم وعدم")
+# Auxiliaries before a subject that comes before its verb: "وكان الاتحاد قد ذكر", "وظل درويش يؤكد".
+AUXILIARIES = _n("كان كانت وكان وكانت ظل ظلت وظل وظلت بات باتت عاد عادت وعاد وعادت أصبح أصبحت "
+                 "وأصبح وأصبحت راح وراح")
+
+
+@lru_cache(maxsize=65536)
+def is_nisba(word: str) -> bool:
+    """An adjective of relation ("الإيراني", "الدولية", "السعوديين") in normalised spelling."""
+    bare = word[2:] if word.startswith("ال") else word
+    return len(bare) >= 4 and _NISBA.search(bare) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class CueMatch:
-    """One cue found in normalised text: `prep` or `verb` (with its conjunction) and its span."""
+    """One cue found in normalised text: `prep` or `verb` (the form, without its conjunction) and
+    its span."""
 
     start: int
     end: int
@@ -155,18 +383,38 @@ class CueMatch:
     verb: str | None = None
 
 
+_VERB_BY_FORM: dict[str, VerbCue] = {}
+for _cue in ARABIC_VERBS:
+    for _f in _cue.forms:
+        _VERB_BY_FORM.setdefault(_f, _cue)
+
 _PREPS_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _p in sorted({normalize(p) for p in ARABIC_PREPOSITIONS}, key=len, reverse=True):
     _PREPS_BY_FIRST_WORD.setdefault(_p.split()[0], []).append(_p)
 _WORD_RE = re.compile(r"\w+")
 _ANY_CUE_WORD = frozenset(
-    [*_PREPS_BY_FIRST_WORD, *_VERB_BY_FORM, *("و" + f for f in _VERB_BY_FORM), *("ف" + f for f in _VERB_BY_FORM)]
+    [*_PREPS_BY_FIRST_WORD, *_VERB_BY_FORM, *("و" + f for f in _VERB_BY_FORM), *("ف" + f for f in _VERB_BY_FORM),
+     *PASSIVE_UNNAMED, *PASSIVE_RELAYED]
 )
 
 
+def verb_form(word: str) -> str | None:
+    """The lexicon form of a (normalised) word that is a reporting verb, its conjunction removed."""
+    if word in _VERB_BY_FORM:
+        return word
+    if word[:1] in "وف" and word[1:] in _VERB_BY_FORM:
+        return word[1:]
+    return None
+
+
+def verb_cue(form: str) -> VerbCue:
+    return _VERB_BY_FORM[form]
+
+
 def find_arabic_cues(norm: str) -> list[CueMatch]:
-    """Cues in a normalised sentence. The words present are intersected with the lexicon in C
-    (most sentences have none); only the few words that are cues are then located and checked."""
+    """Cues in a normalised sentence. The words present are intersected with the lexicon (most
+    sentences have none); only the few words that are cues are then located and checked, so the
+    cost is linear in the sentence's length."""
     present = _ANY_CUE_WORD.intersection(_WORD_RE.findall(norm))
     if not present:
         return []
@@ -199,12 +447,9 @@ def _cue_at(norm: str, pos: int, w: str) -> CueMatch | None:
         # A whole-word preposition, or one ending in the lam that joins its noun.
         if norm.startswith(p, pos) and (p.endswith("ل") or end == len(norm) or not norm[end].isalnum()):
             return CueMatch(pos, end, prep=p)
-    if w in _VERB_BY_FORM:
+    if w in PASSIVE_UNNAMED or w in PASSIVE_RELAYED:
         return CueMatch(pos, pos + len(w), verb=w)
-    if w[:1] in "وف" and w[1:] in _VERB_BY_FORM:
-        return CueMatch(pos, pos + len(w), verb=w[1:])
+    form = verb_form(w)
+    if form is not None:
+        return CueMatch(pos, pos + len(w), verb=form)
     return None
-
-
-def verb_cue(form: str) -> VerbCue:
-    return _VERB_BY_FORM[form]

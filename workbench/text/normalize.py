@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Characters deleted outright: Arabic diacritics (harakat, shadda, sukun, superscript alef...),
@@ -63,7 +64,7 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_TABLE).lower().split())
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
     """Fold `text` character by character; return the folded string and, per folded character,
     the index of the original character it came from. Whitespace is not collapsed, so the
     mapping stays simple; lengths of folded and original may differ only by deletions."""
@@ -72,7 +73,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")
         lowered = "".join(ch.lower()[:1] or " " for ch in folded)
     if len(folded) == len(text):
-        return lowered, list(range(len(text)))
+        return lowered, range(len(text))  # nothing deleted: the identity, without a list
     index: list[int] = []
     pos = 0
     for m in _DELETE_RUN.finditer(text):

@@ -15,7 +15,12 @@ from enum import Enum
 MAX_CLAIM_CHARS = 700
 
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
-_TERMINATOR = re.compile(r"(?:\.{3}|[.!?؟…۔]+)[\"'”’»)\]]*(?=\s|$)")
+_TERMINATOR = re.compile(
+    # A terminator before a space or the end; or one glued to the next Arabic sentence
+    # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`.
+    r"(?:\.{3}|[.!?؟…۔]+)(?:[\"'”’»)\]]*(?=\s|$)|(?=[\u0621-\u064a]))"
+)
+_GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
 )
@@ -102,10 +107,35 @@ def classify_lines(text: str) -> list[Line]:
     return lines
 
 
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]+")
+
+
+def _arabic_abbreviation(text: str, dot: int) -> bool:
+    """A one-letter title ("د.", "م.") or one letter of a spelled-out acronym ("بي. بي. سي"):
+    not the end of a sentence."""
+    j = dot
+    while j > 0 and "\u0621" <= text[j - 1] <= "\u064a":
+        j -= 1
+    word = text[j:dot]
+    if not word or (j > 0 and text[j - 1].isalnum()):
+        return False
+    if len(word) == 1:
+        return True
+    if len(word) != 2:
+        return False
+    after = _ARABIC_LETTERS.match(text, dot + 1) or _ARABIC_LETTERS.match(text, dot + 2)
+    before = text[max(0, j - 4) : j].rstrip()
+    return bool(after and len(after.group()) <= 2 and text[after.end() : after.end() + 1] in (".", ")")) or before.endswith(".")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the '.' at `dot` the end of an abbreviation or an initial rather than a sentence?"""
-    if dot == 0 or not text[dot - 1].isascii():
-        return False  # Arabic has no abbreviations with a full stop
+    if dot == 0:
+        return False
+    if not text[dot - 1].isascii():
+        # Only a word of one or two letters can be an Arabic abbreviation.
+        short = dot < 2 or not text[dot - 2].isalpha() or dot < 3 or not text[dot - 3].isalpha()
+        return short and _arabic_abbreviation(text, dot)
     j = dot
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
@@ -126,13 +156,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return k < len(text) and text[k].isascii() and text[k].islower()
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end], trimmed of surrounding whitespace. Never empty."""
+def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bool = True) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], trimmed of surrounding whitespace. Never empty.
+    With `bound`, a sentence longer than a claim may be is cut further (`bound_length`); the
+    analyzer reads whole sentences and bounds each claim itself."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     cursor = start
     quotes = _quoted_spans(text, start, end)
     for m in _TERMINATOR.finditer(text, start, end):
+        glued = m.end() < end and not text[m.end()].isspace()
+        if glued and (m.start() == 0 or not _GLUED_BEFORE.match(text, m.start() - 1)):
+            continue  # "2.5", "www.site.com": not glued Arabic sentences
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
         if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
@@ -144,7 +179,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for s, e in spans:
         s, e = _trim(text, s, e)
         if e > s:
-            out.extend(bound_length(text, s, e))
+            if bound:
+                out.extend(bound_length(text, s, e))
+            else:
+                out.append((s, e))
     return out
 
 

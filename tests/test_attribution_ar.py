@@ -1,0 +1,303 @@
+"""Arabic attribution, structure by structure, on made-up sentences of the shapes news uses
+(none is taken from a gold file), and the confidence contract."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.text.analyzer import analyze
+
+
+def _claim(text: str, phrase: str):  # type: ignore[no-untyped-def]
+    holders = [c for c in analyze(text).claims if phrase in c.text]
+    assert len(holders) == 1, [c.text for c in analyze(text).claims]
+    return holders[0]
+
+
+def _source(text: str, phrase: str) -> str | None:
+    c = _claim(text, phrase)
+    return c.source.mention if c.attributed and c.source else None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # verb, source, أن / a colon / a quotation
+        ("وأكد مدير عام الدفاع المدني اللواء سالم الهاجري أن الحريق أخمد بالكامل.", "الحريق أخمد",
+         "مدير عام الدفاع المدني اللواء سالم الهاجري"),
+        ("وقال رئيس الاتحاد: «لن نقبل بالنتيجة».", "لن نقبل بالنتيجة", "رئيس الاتحاد"),
+        # an addressee after the source, and one before it
+        ("وقال المهندس فهد العتيبي لـ«الرياض» إن المشروع سيكتمل العام المقبل.", "المشروع سيكتمل",
+         "المهندس فهد العتيبي"),
+        ('وأوضح لـ"الجريدة" مسؤول في الوزارة أن القرار نهائي.', "القرار نهائي", "مسؤول في الوزارة"),
+        # a setting between the source and its words
+        ("وأشار المتحدث الرسمي باسم الهيئة، في مؤتمر صحافي أمس، إلى أن الأسعار ستنخفض.", "الأسعار ستنخفض",
+         "المتحدث الرسمي باسم الهيئة"),
+        # apposition after a comma
+        ("وقال سامي الراشد، مدير عام الهيئة، إن الخطة جاهزة.", "الخطة جاهزة", "سامي الراشد، مدير عام الهيئة"),
+        # a name with its particles
+        ("وأفاد عبد الرحمن بن صالح آل الشيخ بأن الاجتماع تأجل.", "الاجتماع تأجل", "عبد الرحمن بن صالح آل الشيخ"),
+        # a relayed speaker: the outlet relays, the minister speaks
+        ("ونقلت صحيفة الوطن عن وزير النقل قوله إن الطريق سيفتتح قريبا.", "الطريق سيفتتح", "وزير النقل"),
+        # a document with its issuer
+        ("وكشف تقرير صادر عن هيئة الموانئ أن الواردات تراجعت.", "الواردات تراجعت", "تقرير صادر عن هيئة الموانئ"),
+        # subject before the verb, after "وكان … قد"
+        ("وكانت وزارة المالية قد ذكرت أن العجز تقلص.", "العجز تقلص", "وزارة المالية"),
+        # a preposition set off by a comma
+        ("ارتفعت الأسعار بنسبة عشرة في المئة، بحسب هيئة الإحصاء.", "ارتفعت الأسعار", "هيئة الإحصاء"),
+        # a source named after its words
+        ("تراجعت المبيعات في الربع الأخير، بحسب ما قال رئيس الشركة.", "تراجعت المبيعات", "رئيس الشركة"),
+        # a lone lam names the addressee, a time set off by commas, then the source and where it is
+        ('وقال لـ"المدينة"، أمس، مسؤول مطلع من هناك، إن الطريق مغلق منذ أيام.', "الطريق مغلق", "مسؤول مطلع"),
+        # an addressee after the source is not part of it
+        ("وقال المتحدث للصحيفة إن الرحلات ستستأنف غدا.", "الرحلات ستستأنف", "المتحدث"),
+        # "كان" … "قد": the subject between them, with its description
+        ('وكانت "نوفا كابيتال" المساهمة في "بترو جلف" قد قالت إن العرض منخفض.', "العرض منخفض",
+         "نوفا كابيتال"),
+        # a place after the verb before its words
+        ("وكان وزير المالية صرح في البرلمان أن الميزانية متوازنة.", "الميزانية متوازنة", "وزير المالية"),
+        # a tweet, through its medium, with the words after "قائلا:"
+        ("وغرد الوزير عبر حسابه في تويتر، قائلا: نعمل على حل المشكلة.", "نعمل على حل", "الوزير"),
+        # a verb of unanimity
+        ("أجمع المحللون الاقتصاديون أن الأسعار ستواصل الارتفاع.", "ستواصل الارتفاع", "المحللون الاقتصاديون"),
+        # a pronoun after the verb, then the subject
+        ("علق عليها الإعلامي ناصر الخالدي عضو مجلس الإدارة، قائلا: القرار متسرع.", "القرار متسرع",
+         "الإعلامي ناصر الخالدي عضو مجلس الإدارة"),
+        # "بحسب" and "وفقا لـ" before "فإن": a document, even one whose head is a rule
+        ("ووفقا لنص القرار فإن المخالفين سيغرمون عشرة آلاف ريال.", "المخالفين سيغرمون", "نص القرار"),
+        # an outlet's report inside the source's description belongs to the report
+        ('وبين تقرير سابق نشرته "الجريدة" في مارس الماضي، أن البطالة ارتفعت.', "البطالة ارتفعت", "تقرير سابق"),
+        # an abbreviated title, a name, and a title after the family name
+        ("وأكد د. ماجد الحربي المدير الإقليمي للجمعية أن البرنامج مستمر.", "البرنامج مستمر",
+         "د. ماجد الحربي المدير الإقليمي للجمعية"),
+        # a noun in construct with a quoted name
+        ("واعتبر ضيف «قناة الأولى» أن المسلسل نجح.", "المسلسل نجح", "ضيف «قناة الأولى»"),
+        # "قد" after the subject: what follows the verb is its object
+        ("وكان تقرير اللجنة المكلفة قد تضمن النقاط التالية: أن الدرجات صحيحة.", "الدرجات صحيحة",
+         "تقرير اللجنة المكلفة"),
+        # a name described by a participle phrase before its words
+        ("كشف الكاميروني جان بيير المنضم حديثا لصفوف النادي، إن المفاوضات استغرقت يوما.",
+         "المفاوضات استغرقت", "الكاميروني جان بيير"),
+        # what a body does, in its name
+        ("بينت شركة الخليج للاستثمار في تقريرها الأسبوعي أن الأسواق تراجعت.", "الأسواق تراجعت",
+         "شركة الخليج للاستثمار"),
+        # an addressee, a comma, then the subject
+        ('وحول الأزمة يوضح لـ"الاقتصادية"، مارك ريتشاردز المختص النفطي أن الأسعار سترتفع.', "الأسعار سترتفع",
+         "مارك ريتشاردز"),
+        # a kunya
+        ("وأوضحت أم خالد أنها راجعت المكتب مرتين.", "راجعت المكتب", "أم خالد"),
+    ],
+)
+def test_source_phrases(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # "حسب المنطقة" means "depending on the region"
+        ("تختلف الأسعار حسب المنطقة والموسم في المملكة.", "تختلف الأسعار"),
+        # "بين" (between), "عبر" (via), "نشر" (deploy): other senses of cue words
+        ("وقعت اشتباكات بين الطرفين عبر الحدود الشمالية.", "وقعت اشتباكات"),
+        ("ونشر الجيش قوات إضافية على طول الحدود.", "قوات إضافية"),
+        # a negated verb reports nothing
+        ("ولم يذكر البيان عدد الضحايا في الحادث.", "عدد الضحايا"),
+        # background in the paper's own voice
+        ("يذكر أن المدينة شهدت أمطارا غزيرة الشهر الماضي.", "أمطارا غزيرة"),
+        # "نادي" is a club, not "نادى" (called)
+        ("فاز نادي الهلال على النصر بهدفين في الدوري.", "بهدفين"),
+        # "وفق" and "بموجب" before a plan or a decision: in accordance with, not according to
+        ("وواصلت الفرق تمشيط الوادي وفق خطة البحث المعتمدة حتى المساء.", "تمشيط الوادي"),
+        ("وتحصل الحكومة على قرض جديد بموجب قرار القادة في يوليو.", "قرض جديد"),
+    ],
+)
+def test_not_attribution(text: str, phrase: str) -> None:
+    c = _claim(text, phrase)
+    assert not c.attributed, c.source
+
+
+def test_verbatim_is_an_adverb_not_a_speaker() -> None:
+    text = "وقال وزير الصحة: إن الوضع مستقر.\nوقال نصا: «لن نتهاون مع المخالفين»."
+    assert _source(text, "لن نتهاون") == "وزير الصحة"
+
+
+def test_a_deferring_preposition_is_never_a_subject() -> None:
+    text = "أحالت النيابة العامة أمس 41 شخصا إلى القضاء بتهمة الانتماء إلى تنظيم، حسبما أعلن النائب العام."
+    assert _source(text, "41 شخصا") == "النائب العام"
+
+
+def test_a_subject_inside_reported_words_is_not_a_new_speaker() -> None:
+    text = "فاعتبر الناقد الفني أن المطرب الشاب يتمتع بصوت نقي وتوقع له مستقبلا باهرا."
+    assert _source(text, "بصوت نقي") == "الناقد الفني"
+
+
+def test_added_with_a_comma_goes_on() -> None:
+    text = "وأوضح المتحدث الرسمي للدفاع المدني أن البحث بدأ فجرا.\nوأضاف، واصلت الفرق تمشيط الوادي حتى المساء."
+    assert _source(text, "تمشيط الوادي") == "المتحدث الرسمي للدفاع المدني"
+
+
+def test_the_subject_after_a_short_setting_speaks_for_a_later_verb() -> None:
+    text = "وعقب المباراة هنأ رئيس البعثة اللاعبين وطالبهم بمضاعفة الجهد وقال: «الفوز مستحق»."
+    assert _source(text, "الفوز مستحق") == "رئيس البعثة"
+
+
+def test_between_two_places_is_the_preposition() -> None:
+    text = "أكد الخبراء أن أهم الملفات بين الرياض وباريس، التي تهم البلدين، تتعلق بالطاقة."
+    assert _source(text, "تتعلق بالطاقة") == "الخبراء"
+
+
+def test_a_plural_verb_before_its_object_has_no_subject_after_it() -> None:
+    text = "وكان محللون استطلعت الوكالة آراءهم توقعوا ارتفاع الأسعار في الربع المقبل."
+    assert _source(text, "ارتفاع الأسعار") != "ارتفاع الأسعار"
+
+
+def test_a_family_name_given_in_full_earlier_speaks_alone() -> None:
+    text = ("رصد الاختصاصي الاجتماعي خالد الرميحي خمسة أسباب لتأخر الزواج.\n"
+            "وبحسب الرميحي، فإن تكاليف الحفلات من أبرز الأسباب.")
+    assert _source(text, "تكاليف الحفلات") == "الرميحي"
+
+
+def test_whose_statements_a_sentence_is_about_speaks_on() -> None:
+    text = ("وجاءت تصريحات سامي عبده خلال اللقاء التلفزيوني، حيث قال إن الأغنية نجحت بسبب جمهورها.")
+    assert _source(text, "الأغنية نجحت") == "سامي عبده"
+
+
+def test_another_tweet_goes_on_with_the_same_speaker() -> None:
+    text = ("وغرد الوزير عبر حسابه في تويتر، قائلا: نعمل على حل المشكلة.\n"
+            "وفي تغريدة أخرى: الحلول ستظهر خلال أيام قليلة.")
+    c = _claim(text, "الحلول ستظهر")
+    assert c.attributed and c.source is not None and c.source.mention == "الوزير"
+
+
+def test_the_items_of_an_announced_list_are_the_announcers() -> None:
+    text = ("أوضحت وزارة الصحة في بيانها أنها تود بيان ما يلي: أولا: أن الحالة استقرت.\n"
+            "ثانيا: تم نقل المريض إلى مستشفى آخر.\n"
+            "وفور ذلك شكلت الإدارة لجنة للتحقيق.\n"
+            "ثالثا: تم إيقاف الموظف المقصر عن العمل.\n"
+            "وفاز الفريق بالمباراة أمس.")
+    for phrase in ("تم نقل المريض", "تم إيقاف الموظف"):
+        c = _claim(text, phrase)
+        assert c.attributed and c.source is not None and c.source.mention == "وزارة الصحة", phrase
+        assert c.attribution_basis == "list"
+    assert not _claim(text, "وفاز الفريق").attributed
+
+
+def test_the_verbs_object_is_not_part_of_its_source() -> None:
+    assert _source("وأكد الوزير ضرورة الإسراع في تنفيذ المشاريع.", "ضرورة الإسراع") == "الوزير"
+    assert _source("ووصف وزير الخارجية المفاوضات بأنها صعبة.", "صعبة") == "وزير الخارجية"
+
+
+def test_the_name_ali_is_not_the_preposition() -> None:
+    text = "وقال وزير النفط علي العمير إن الإنتاج سيرتفع."
+    assert _source(text, "الإنتاج سيرتفع") == "وزير النفط علي العمير"
+
+
+def test_a_title_never_ends_the_phrase() -> None:
+    text = "وقال مستشار الرئيس الدكتور علي أكبر ولايتي إن المحادثات مستمرة."
+    assert _source(text, "المحادثات مستمرة") == "مستشار الرئيس الدكتور علي أكبر ولايتي"
+
+
+def test_continuations_go_back_to_the_speaker_that_agrees() -> None:
+    text = ("قال الوزير إن الموازنة جاهزة. وقالت الصحيفة إن الإعلان تأجل. "
+            "وأضاف أن الإيرادات ارتفعت هذا العام.")
+    assert _source(text, "الإيرادات ارتفعت") == "الوزير"  # أضاف (he) skips الصحيفة (she)
+
+
+def test_continuation_across_a_paragraph_and_participles() -> None:
+    text = ("أكد مدير المستشفى الدكتور خالد السالم أن الحالة مستقرة.\n"
+            "وأوضح أن الفريق الطبي يتابعها، مشيراً إلى أن الخروج متوقع غدا.")
+    assert _source(text, "الفريق الطبي يتابعها") == "مدير المستشفى الدكتور خالد السالم"
+    assert _source(text, "الخروج متوقع غدا") == "مدير المستشفى الدكتور خالد السالم"
+
+
+def test_a_quotation_runs_on_across_sentences_until_it_closes() -> None:
+    text = ('وقال المدرب: "نحن جاهزون للمباراة. الفريق في حالة ممتازة. سنلعب للفوز". '
+            "وتقام المباراة مساء الجمعة.")
+    assert _source(text, "الفريق في حالة ممتازة") == "المدرب"
+    assert _source(text, "وتقام المباراة مساء") is None
+
+
+def test_a_stray_quotation_mark_carries_nothing() -> None:
+    text = 'وقال المتحدث: "الوضع هادئ. وانتهت الجلسة بعد الظهر. وغادر الوفد العاصمة مساء.'
+    assert _source(text, "وغادر الوفد العاصمة") is None
+
+
+def test_speaker_named_after_the_paragraph() -> None:
+    text = "اعتمد المجلس صرف البدل للموظفين اعتبارا من الشهر المقبل، أوضح ذلك مدير الشؤون المالية."
+    assert _source(text, "صرف البدل للموظفين") == "مدير الشؤون المالية"
+
+
+def test_short_forms_keep_the_phrase_and_point_to_the_full_name() -> None:
+    text = ("قال وزير الخارجية الإيراني محمد جواد ظريف إن الاتفاق متوازن. "
+            "وأكد ظريف أن العقوبات سترفع قريبا.")
+    c = _claim(text, "العقوبات سترفع")
+    assert c.source is not None and c.source.mention == "ظريف"
+    assert c.source.reference is not None
+    ref_text, start, end = c.source.reference
+    assert text[start:end] == ref_text == "وزير الخارجية الإيراني محمد جواد ظريف"
+
+
+def test_an_indefinite_description_is_someone_new() -> None:
+    text = "قالت مصادر أمنية مطلعة إن الطريق أغلق. وقالت مصادر مطلعة أخرى إن الجسر فتح."
+    c = _claim(text, "الجسر فتح")
+    assert c.source is not None and c.source.reference is None
+
+
+def test_relayed_speaker_keeps_the_outlet_as_via() -> None:
+    text = "ونقلت وكالة الأنباء عن مسؤول في الوزارة أن الاجتماع انتهى."
+    c = _claim(text, "الاجتماع انتهى")
+    assert c.source is not None and c.source.mention == "مسؤول في الوزارة"
+    assert c.source.via is not None and c.source.via[0] == "وكالة الأنباء"
+
+
+# ------------------------------------------------------------------ confidence
+
+
+def test_confidence_is_in_range_and_named() -> None:
+    text = ("قال مدير الشرطة العميد سالم الحربي إن الحادث وقع فجرا. وأضاف أن التحقيق بدأ. "
+            "وشهدت المدينة أمطارا. وأعلنت الوزارة تسجيل حالات جديدة، بحسب مصادر.")
+    for c in analyze(text).claims:
+        assert 0.0 <= c.attribution_confidence <= 1.0 and not math.isnan(c.attribution_confidence)
+        assert c.attribution_basis
+        data = c.to_json()
+        assert data["attribution_confidence"] == c.attribution_confidence
+        json.dumps(data)
+
+
+def test_clear_structures_are_confident_and_guesses_are_not() -> None:
+    clear = _claim("وقال مدير الشرطة العميد سالم الحربي إن الحادث وقع فجرا.", "الحادث وقع")
+    assert clear.attribution_confidence >= 0.8
+    plain_voice = _claim("وشهدت المدينة أمطارا غزيرة طوال الليل.", "أمطارا غزيرة")
+    assert plain_voice.attribution_confidence >= 0.8 and not plain_voice.attributed
+    # a source given only through the verb's object: a guess
+    guess = _claim("وأعلنت جهات رسمية تسجيل حالات جديدة في المنطقة.", "تسجيل حالات")
+    assert guess.attribution_confidence < 0.8
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("قال الوزير إن وأضاف أن، . « » \" بحسب مصادر ذلك أوضح علي \n")), max_size=300))
+def test_confidence_never_nan_on_any_text(text: str) -> None:
+    for c in analyze(text).claims:
+        assert 0.0 <= c.attribution_confidence <= 1.0
+
+
+def test_time_grows_linearly_with_the_article() -> None:
+    """The work per character stays flat as the article grows (operation count, not a timed
+    assertion: the same article repeated eight times costs about eight times as much)."""
+    paragraph = ("وقال المتحدث باسم وزارة الصحة إن عدد الإصابات ارتفع. وأضاف أن الوزارة تتابع الوضع، "
+                 "مشيراً إلى أن الفرق تعمل. وأفاد مركز حلب الإعلامي أن القصف استمر، بحسب ناشطين.\n")
+    small, large = paragraph * 50, paragraph * 400
+    t0 = time.process_time()
+    analyze(small)
+    t1 = time.process_time()
+    analyze(large)
+    t2 = time.process_time()
+    # Eight times the text: a quadratic scan would cost ~64 times as much; allow a wide margin
+    # for noise, far below quadratic.
+    assert (t2 - t1) < 25 * max(t1 - t0, 1e-3)

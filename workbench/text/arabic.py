@@ -1,0 +1,1462 @@
+"""Arabic attribution: the reporting frames of a sentence and the source phrase each one names.
+
+News Arabic attributes in a few structures, and this module reads those structures rather than
+remembered sentences:
+
+* verb first (VSO): "أفاد مركز حلب الإعلامي أن…": a reporting verb, its subject, perhaps a
+  setting ("في تصريح لـ«عكاظ»", "خلال مؤتمر صحافي"), then what introduces the words: أن/إن, a
+  colon, a quotation, or the preposition the verb takes ("أشار إلى", "شدد على", "أعرب عن");
+* subject first (SVO): "الشرطة النرويجية أكدت أن…", "وكانت الشركة قد ذكرت أن…";
+* prepositions: "بحسب الوزارة", "وفقاً لتقرير صادر عن…", "نقلاً عن مصادر"; deferred ones name
+  the source through a verb and attribute the clause they close: "…، بحسب ما قال الوزير";
+* relays: "نقلت الصحيفة عن الوزير قوله…": the relayed speaker speaks, the outlet relays;
+* no subject: "وأضاف أن…", "مشيراً إلى أن…", "وعدّ سموه…": the speaker named before goes on;
+* background in the paper's own voice: "يذكر أن…", "ومن المقرر…".
+
+The source phrase is read with a small grammar of the Arabic noun phrase: a head and its
+construct chain (إضافة: "وزير الخارجية", "رئيس منظمة الطاقة"), adjectives that agree with a
+definite head (nisba forms "الإيراني", "الدولية" and a list of common ones), genitives with لـ/بـ
+("الرئيس التنفيذي للاتحاد", "مسؤول بمكتب أولوند"), names after titles ("الدكتور علي أكبر ولايتي",
+"وزير النفط الكويتي علي العمير"), apposition after a comma ("X، رئيس…", "…، محمد جواد ظريف")
+and quoted names ("صحيفة “جاكرتا بوست” الإندونيسية"). After a definite phrase only an adjective
+or a name may follow, so the object of the verb ("ووصف الوزير المفاوضات بأنها…") is not taken into
+the source. Every phrase records whether it ended at a clear boundary, which the confidence uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from workbench.text import cues as C
+from workbench.text.attribution import Cue, Mention, SentenceView, _Tok, _word_floor
+from workbench.text.normalize import strip_article
+
+_OPEN = {'"', "(", "["}
+_CLOSE = {'"', ")", "]"}
+_QUOTE = '"'
+_RELATIVES = C._n("الذي التي الذين اللذين اللتين والذي والتي والذين")
+_ALI = "عليّ"  # the name Ali, told apart from "على" (on) by its spelling before normalisation
+_SOCIAL_AFTER_ALA = C._n("مواقع موقع شبكات شبكة وسائل منصات منصة تويتر فيسبوك فيس يوتيوب تلغرام "
+                         "تيليغرام انستغرام إنستغرام")
+_SOCIAL_TAIL = C._n("التواصل الاجتماعي الاجتماعية الإعلام")
+_ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outlet", "news agency"))
+_PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية")
+_FEM_PLURAL_SUFFIX = "ات"
+_APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
+_ANOTHER = C._n("آخر أخرى ثان ثانية لاحق لاحقة سابق سابقة مماثل مماثلة منفصل منفصلة")
+_ANOTHER_STATEMENT = re.compile(
+    "(و?في (?:" + "|".join(sorted(C.STATEMENT_NOUNS, key=len, reverse=True)) + ") (?:"
+    + "|".join(sorted(_ANOTHER, key=len, reverse=True)) + ")) ?[:,]"
+)
+# "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
+_CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
+_ISSUED = C._n("صادر صادرة الصادر الصادرة")
+_FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
+_SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
+_ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
+_FINAL_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
+
+
+# ---------------------------------------------------------------- word classes
+
+
+@lru_cache(maxsize=65536)
+def head_kind(word: str) -> str | None:
+    """The kind of source a head noun names ("وزارة" organization, "مصادر" unnamed...)."""
+    w = word
+    if w[:1] in "وف" and len(w) > 3 and (w[1:] in C.SOURCE_HEADS or strip_article(w[1:]) in C.SOURCE_HEADS):
+        w = w[1:]
+    return C.SOURCE_HEADS.get(w) or C.SOURCE_HEADS.get(strip_article(w))
+
+
+@lru_cache(maxsize=131072)
+def _definite(t: str) -> bool:
+    """Does the word carry the article? ("الوزير", "والآثار", "بالنادي", "للاتحاد"; not "والد")."""
+    if t.startswith(("وال", "بال", "فال", "كال")):
+        return len(t) >= 6
+    return (t.startswith("ال") and len(t) > 3) or (t.startswith("لل") and len(t) > 3)
+
+
+@lru_cache(maxsize=65536)
+def is_addressee(t: str) -> bool:
+    """"لوكالة", "لـ«عكاظ»" (a lone lam), "للصحفيين", "لوالديها": to whom it was said."""
+    if C.ADDRESSEE_PREFIX.match(t):
+        return True
+    if not t.startswith("ل") or len(t) < 4:
+        return False
+    rest = t[2:] if t.startswith("لل") else t[1:]
+    if t.endswith(("ها", "هم", "هما", "كم")) and head_kind(rest) is None:
+        return True  # "لوالديها", "لهم"
+    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS
+
+
+@lru_cache(maxsize=131072)
+def _adjective(t: str) -> bool:
+    if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
+        return True  # ("الصحي", "الفني": a short nisba)
+    bare = t[2:] if t.startswith("ال") else t
+    # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات") nor a verbal noun
+    # of the shape مفاعلة ("المشاركة", "المتابعة"): nouns.
+    if bare.endswith("ه") and len(bare) == 6 and bare[2] == "ا":
+        return False
+    return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
+
+
+@lru_cache(maxsize=131072)
+def _name_like(t: str, first: bool = True) -> bool:
+    """Could this bare word be part of a proper name? Verbal nouns (the usual object of a
+    reporting verb: "ضرورة", "استمرار", "ارتفاعاً", "تقديم") are not, nor, at the start of a name,
+    words with a feminine ending."""
+    if len(t) < 2 or not t[0].isalpha() or t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.TIME_WORDS \
+            or t in C.NUMBER_WORDS or t[0].isdigit():
+        return False
+    if first and t.endswith("ه") and len(t) > 3:
+        return False
+    if t.endswith("وا") and len(t) >= 4:
+        return False  # a verb in the plural: "واكتفوا", "قالوا"
+    if len(t) >= 5 and t.startswith(("يت", "يست", "تست")):
+        return False  # a verb in the present: "يتمتع", "يستعد"
+    if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
+        return False  # استفعال, انفعال: "استمرار", "انسحاب"
+    if len(t) >= 5 and t[0] == "ا" and t[2] == "ت" and t[-2] == "ا":
+        return False  # افتعال: "ارتفاع", "اجتماع"
+    if len(t) >= 6 and t[0] == "ا" and t[2] == "ت" and t[-1] == "ا" and t[-3] == "ا":
+        return False  # the same with the accusative ending: "ارتفاعاً"
+    return not (t.startswith("ت") and len(t) == 5 and t[3] == "ي")  # تفعيل: "تقديم", "تطوير"
+
+
+def titled_name(title: str, given: str) -> bool:
+    """Do two normalised words read as a title (or its last word) and a given name ("الاختصاصي
+    … أحمد", "النفسي طارق")? Used to recognise the family name that follows them later on its own."""
+    if not _name_like(given) or _definite(given) or _is_cue_word(given) or given in C.HONORIFIC_TITLES \
+            or head_kind(given) is not None or _adjective(given):
+        return False
+    return head_kind(title) in ("official", "unnamed") or title in C.HONORIFIC_TITLES or (
+        _definite(title) and (_adjective(title) or head_kind(title) is not None))
+
+
+@lru_cache(maxsize=131072)
+def _broken_plural(t: str) -> bool:
+    """A rough test for a broken plural ("قوات" no, "مصادر", "أعضاء", "قادة"): the shapes أفعال,
+    فعالل, مفاعل."""
+    bare = strip_article(t)
+    return (len(bare) == 5 and bare[0] == "ا" and bare[3] == "ا") or (len(bare) == 5 and bare[2] == "ا") \
+        or (len(bare) == 6 and bare[0] == "م" and bare[3] == "ا")
+
+
+@lru_cache(maxsize=131072)
+def _prefixed_noun(t: str) -> bool:
+    """A word with the preposition ب or ل on a verbal noun ("بتخفيض", "لتحقيق"): never a name."""
+    return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:], first=False)
+
+
+@lru_cache(maxsize=131072)
+def _boundary(t: str) -> bool:
+    """Does this token end a source phrase clearly: what introduces the words, punctuation, an
+    addressee, a setting, a time, a relative pronoun?"""
+    return (not t or not t[0].isalnum() or t == "ل" or t in C.CONTENT_MARKERS or t in C.SPEECH_NOUNS or t in C.TIME_WORDS
+            or t in C.ADVERBS or t in _RELATIVES or t in C.NP_STOPS or is_addressee(t)
+            or t in C.HONORIFIC_PRONOUNS or t in ("قايلا", "قايله"))
+
+
+@lru_cache(maxsize=131072)
+def _is_cue_word(t: str) -> bool:
+    return C.verb_form(t) is not None
+
+
+@lru_cache(maxsize=131072)
+def _stop(t: str) -> bool:
+    if t[:1] in "وف" and len(t) > 2 and t[1:] in C.NP_STOPS:
+        return True  # "وعن", "ولم", "وفي"
+    return (t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.SPEECH_NOUNS or t in C.TIME_WORDS
+            or t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS or t in _RELATIVES)
+
+
+# ---------------------------------------------------------------- the source phrase
+
+
+class _NP:
+    """Reads one source phrase from token i; see the module docstring for the grammar."""
+
+    __slots__ = ("after", "clean", "close", "head", "kind", "named", "quoted", "sv", "toks", "words")
+
+    def __init__(self, sv: SentenceView) -> None:
+        self.sv = sv
+        self.toks = sv.tokens
+        self.words: list[_Tok] = []
+        self.kind: str | None = None
+        self.head = ""
+        self.named = False
+        self.quoted = False
+        self.clean = True
+        self.after = 0
+        self.close: _Tok | None = None  # a closing quotation mark that ends the phrase
+
+    def tok(self, j: int) -> str:
+        return self.toks[j].t if 0 <= j < len(self.toks) else ""
+
+    def quoted_run(self, j: int, limit: int = 6) -> int:
+        """The end (index after the closing quote) of a quoted or bracketed name at j, or -1."""
+        if self.tok(j) not in _OPEN:
+            return -1
+        k = j + 1
+        inner = 0
+        while k < len(self.toks) and self.tok(k) not in _CLOSE and inner <= limit:
+            t = self.tok(k)
+            if not (t[0].isalnum() or t in ".-&'"):
+                return -1
+            inner += t[0].isalnum()
+            k += 1
+        if inner == 0 or self.tok(k) not in _CLOSE or inner > limit:
+            return -1
+        return k + 1
+
+    def take(self, a: int, b: int) -> None:
+        self.words.extend(t for t in self.toks[a:b] if t.t[0].isalnum())
+
+    def apposition_end(self, j: int) -> int:
+        """After a comma at j-1: the index of the comma that closes an appositive which a
+        content marker (or another appositive) follows — "أكد الدكتور سليم النهدي، القيادي
+        بالحراك الجنوبي اليمني بالقاهرة، أن…", "أعلنت وزارة الدفاع الأمريكية، البنتاغون، أمس عن…".
+        Returns -1 when there is none."""
+        t = self.tok(j)
+        if not t or not t[0].isalpha() or _stop(t) or _is_cue_word(t):
+            return -1
+        k = j
+        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", _QUOTE) \
+                and self.tok(k) not in C.CONTENT_MARKERS and not _is_cue_word(self.tok(k)):
+            k += 1
+        if self.tok(k) not in (",", ";") or k == j:
+            return -1
+        title = head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES or C.is_nisba(t)
+        alias = self.kind in ("organization", "outlet", "news agency") and k - j <= 2
+        if not (title or alias):
+            return -1
+        m = k + 1
+        while self.tok(m) in C.TIME_WORDS or self.tok(m) == ",":
+            m += 1
+        nxt = self.tok(m)
+        return k if (nxt in C.CONTENT_MARKERS or nxt == ":" or nxt == _QUOTE or self.apposition_end(k + 1) != -1) else -1
+
+    def appositive_at(self, j: int) -> bool:
+        """After a comma: does an appositive (a title, a nationality, or the name of a titled
+        person) follow, closed by another comma or by what introduces the words?"""
+        t = self.tok(j)
+        if not t or not t[0].isalpha():
+            return False
+        k = j
+        while k < len(self.toks) and k - j < 14 and self.tok(k) not in (",", ":") and self.tok(k) not in C.CONTENT_MARKERS:
+            if _is_cue_word(self.tok(k)) or self.tok(k) in C.TIME_WORDS:
+                return False
+            k += 1
+        if k == j or k - j >= 14 or k >= len(self.toks):
+            return False
+        if head_kind(t) == "official" or t in C.HONORIFIC_TITLES or (C.is_nisba(t) and self.tok(j + 1) and _name_like(self.tok(j + 1))):
+            return True
+        titled = self.kind == "official" and not self.named
+        return titled and k - j <= 4 and all(_name_like(self.tok(m)) or _definite(self.tok(m)) or self.tok(m) in C.NAME_PARTICLES for m in range(j, k))
+
+    def read(self, i: int, glued: bool = False) -> Mention | None:
+        toks, n = self.toks, len(self.toks)
+        j = i
+        q = self.quoted_run(j, 4)
+        if q != -1 and self.tok(j) == _QUOTE:
+            # A quoted name as the whole phrase: "«الأياتا»", '"سبق"'.
+            self.take(j + 1, q - 1)
+            self.quoted = True
+            self.named = True
+            self.after = q
+            return self.mention()
+        tentative = -1  # where a name that follows a closed title began (checked at the end)
+        last_def = False  # the last word was definite: only adjectives or a name may follow
+        last_adj = False  # the last word was an adjective: no construct chain after it
+        in_name = False
+        used_pp = False
+        limit = 18
+        while j < n and len(self.words) < limit:
+            t = toks[j].t
+            if t in (",", ";"):
+                end = self.apposition_end(j + 1) if self.words else -1
+                if end != -1:
+                    self.take(j + 1, end)
+                    self.named = self.named or any(_name_like(w.t) for w in toks[j + 1 : end])
+                    j = end
+                    break
+                if self.words and self.appositive_at(j + 1):
+                    j += 1
+                    last_def = last_adj = in_name = False
+                    continue
+                break
+            if t in _OPEN:
+                q = self.quoted_run(j, 4)
+                construct = len(self.words) == 1 and not last_def and toks[j].t != "("
+                if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
+                                               or construct):
+                    # (and a noun in construct with a quoted name: "ضيف «روتانا خليجية»")
+                    self.take(j, q)  # "صحيفة “جاكرتا بوست”", "شركة «بيونغ»", "كلية التميز (موندراجون)"
+                    self.close = toks[q - 1]
+                    self.named = True
+                    j = q
+                    last_def = True
+                    continue
+                break
+            if t == "." and self.words and j + 1 < n and toks[j - 1].e == toks[j].s == toks[j + 1].s - 1 and toks[j + 1].t[0].isalnum():
+                j += 1  # "بي.بي.سي"
+                continue
+            if t == "." and len(self.words) == 1 and len(self.words[0].t) == 1 and self.words[0].t in C.HONORIFIC_TITLES:
+                j += 1  # "د. بدر السمحان"
+                continue
+            if not t[0].isalnum():
+                break
+            if not self.words:
+                particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
+                    and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
+                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
+                    break
+                if self._accusative(j) and t.endswith("ا"):
+                    break  # "قال نصاً:", "أكد مجدداً": an adverb, not a source
+                if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
+                                                                      or self.tok(j + 1) == "ل")):
+                    break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
+                word = t[2:] if glued and t.startswith("لل") else (t[1:] if glued and t.startswith("ل") else t)
+                self.kind = head_kind(word) or head_kind(t)
+                self.head = word
+                if self.kind is None and word.endswith("و") and len(word) >= 5 and not _definite(word):
+                    self.kind = "group"  # "مبتكرو هذه التقنية", "ناشطو حلب": a plural in construct
+                in_name = self.kind is None and not _definite(word) and word not in C.QUANTIFIERS \
+                    and word not in C.CONSTRUCT_HEADS and not (glued and t.startswith("لل"))
+                if word in C.HONORIFIC_TITLES:
+                    self.kind = self.kind or "official"
+                self.words.append(toks[j])
+                last_def = (_definite(word) or (glued and t.startswith("لل"))) and word not in C.CONSTRUCT_HEADS
+                j += 1
+                continue
+            prev = self.words[-1].t
+            if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named or last_def):
+                self.words.append(toks[j])  # "درويش نفسه"
+                j += 1
+                break
+            if t in ("هذه", "هذا", "هولاء") and not last_def and not last_adj and (not in_name or len(self.words) == 1) \
+                    and _definite(self.tok(j + 1)):
+                self.words.extend(toks[j : j + 2])  # "مبتكرو هذه التقنية", "محامي هؤلاء الأشخاص"
+                j += 2
+                last_def = True
+                continue
+            if t[:1] == "و" and len(t) > 3 and self.kind in ("group", "unnamed") and head_kind(t[1:]) in ("group", "unnamed"):
+                self.words.append(toks[j])  # "مسؤولون في قطاع الصحة وسكان"
+                j += 1
+                last_def = _definite(t[1:])
+                last_adj = in_name = False
+                continue
+            if t in _ISSUED and self.tok(j + 1) in ("عن", "من") and self._current_kind() == "document":
+                self.words.extend(toks[j : j + 2])  # "تقرير صادر عن هيئة الموانئ"
+                j += 2
+                last_def = last_adj = in_name = False
+                self.kind = "document"
+                continue
+            if t == "غير" and _definite(self.tok(j + 1)) and last_def:
+                self.words.extend(toks[j : j + 2])  # "التسريبات غير المؤكدة": a negated adjective
+                j += 2
+                last_adj = True
+                continue
+            if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
+                pp = self._pp(j, prev, used_pp)
+                if pp:
+                    used_pp = used_pp or prev not in C.QUANTIFIERS
+                    self.words.extend(toks[j:pp])
+                    j = pp
+                    last_def = _definite(toks[pp - 1].t)
+                    last_adj = in_name = False
+                    continue
+            if t == "علي" and self.kind == "group" and self.tok(j + 1) in _SOCIAL_AFTER_ALA:
+                # "ناشطون على مواقع التواصل الاجتماعي": the platform closes the phrase.
+                self.words.extend(toks[j : j + 2])
+                j += 2
+                while self.tok(j) in _SOCIAL_TAIL:
+                    self.words.append(toks[j])
+                    j += 1
+                self.kind = "social media"
+                break
+            if t == "باسم" and any(w.t in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                                  for w in self.words[-2:]):
+                self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
+                j += 1
+                last_def = last_adj = False
+                continue
+            particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
+            if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
+                break
+            if _is_cue_word(t):
+                break
+            if prev in C.HONORIFIC_TITLES and (head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES) \
+                    and not _definite(t):
+                # "سعادة مدير عام شؤون الموظفين", "معالي وزير الصحة": an honorific before a title.
+                self.words.append(toks[j])
+                self.kind = self.kind if self.kind not in (None, "") else "official"
+                in_name = last_def = last_adj = False
+                j += 1
+                continue
+            if prev in C.HONORIFIC_TITLES and ((t[:1] in "بل" and _definite(t[1:])) or t.startswith("لل")):
+                self.kind = self.kind or "official"  # "الأستاذ بالجامعة الإسلامية": a title and its place
+            elif (prev in C.HONORIFIC_TITLES and not _definite(t) and _name_like(t, first=False) and not _prefixed_noun(t)) \
+                    or (prev in C.NAME_PARTICLES and (_definite(t) or _name_like(t, first=False))):
+                # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان"
+                # (not "المحلل السياسي": an adjective of the title).
+                self.words.append(toks[j])
+                in_name = True
+                self.named = True
+                last_def = last_adj = False
+                tentative = -1
+                j += 1
+                continue
+            name_slot = in_name or (last_def and self.kind in ("official", "person", None))
+            if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 4):
+                rest = t[2:] if t.startswith("لل") else t[1:]
+                headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None
+                current = self._current_kind()
+                if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
+                        not in_name or t.startswith("لل")) and (
+                        headed or (current != "document" and _name_like(rest, first=False))
+                        or (current == "organization" and t.startswith("لل") and not is_addressee(t))):
+                    # ("شركة آسيا للاستثمار": what a body does, in its name)
+                    # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
+                    self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
+                    last_def = t.startswith("لل")
+                    last_adj = in_name = False
+                    tentative = -1
+                    j += 1
+                    continue
+                if not name_slot or t.startswith("لل"):
+                    break
+            if t in C.TITLE_MODIFIERS:
+                self.words.append(toks[j])  # "القنصل السعودي العام بالإنابة"
+                last_def = last_adj = True
+                j += 1
+                continue
+            if t.startswith("ب") and len(t) > 3:
+                rest = t[1:]
+                if self.kind in ("official", "unnamed", "organization", "group", "person", "document") and (
+                        head_kind(rest) in ("organization", "outlet") or strip_article(rest) in _PLACE_HEADS or rest in _PLACE_HEADS):
+                    self.words.append(toks[j])  # "مسؤول بمكتب أولوند", "المركز الإعلامي بالنادي الأهلي"
+                    last_def = _definite(rest)
+                    last_adj = in_name = False
+                    j += 1
+                    continue
+                if _definite(rest) or (not name_slot and (last_def or last_adj)):
+                    break
+            coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
+            if coordinated and ((last_def and not in_name and self.kind in ("organization", "document", "official", "outlet")
+                                 and not _adjective(t[1:])) or (last_adj and C.is_nisba(t[1:]))):
+                self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
+                j += 1
+                continue
+            if t.startswith("و") and len(t) > 3 and (head_kind(t[1:]) == "official" or t[1:] in C.HONORIFIC_TITLES) \
+                    and self.kind == "official":
+                self.words.append(toks[j])  # "المبعوث الخاص ومنسق شئون الطاقة"
+                last_def = _definite(t[1:])
+                last_adj = in_name = False
+                j += 1
+                continue
+            if _definite(t):
+                title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
+                if in_name and not title:
+                    # A family name with the article ends a name: "علي العمير", "عطية بن محمد
+                    # الزهراني" (not "أعلن… حادث التفجير الإجرامي": an adjective follows that).
+                    m = j + 1
+                    if _definite(self.tok(m)) and not _adjective(self.tok(m)) \
+                            and head_kind(self.tok(m)) not in ("official", "unnamed") and self.tok(m) not in C.HONORIFIC_TITLES:
+                        m += 1  # "محمد خالد الحمد الصباح" (not "بدر السمحان المدير الإقليمي": a title)
+                    nxt_t = self.tok(m)
+                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
+                            or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
+                            or nxt_t in _APPOSITION_OPENERS:
+                        self.words.extend(toks[j:m])
+                        in_name = False
+                        last_def = True
+                        j = m
+                        continue
+                    if len(self.words) == 1 and not self.named:
+                        # "مرشد الجمهورية الإيرانية": the first word was a noun in construct, not a name.
+                        self.words.append(toks[j])
+                        in_name = False
+                        last_def = True
+                        j += 1
+                        continue
+                    break
+                if not last_def and not last_adj and not in_name:
+                    # The construct chain ends in its definite word: "وزير الخارجية", "رئيس منظمة الطاقة".
+                    self.words.append(toks[j])
+                    last_def = True
+                    j += 1
+                    continue
+                if title:
+                    # A title in apposition: "توني تايلر الرئيس التنفيذي", "العميد الطبيب عطية".
+                    self.words.append(toks[j])
+                    self.kind = self.kind or head_kind(t) or "official"
+                    last_def = True
+                    last_adj = in_name = False
+                    tentative = -1
+                    j += 1
+                    continue
+                if (_adjective(t) and self._agrees(t)) or t in C.TITLE_MODIFIERS:
+                    self.words.append(toks[j])  # "الإيراني", "العامة", "المكلف"
+                    last_def = last_adj = True
+                    j += 1
+                    continue
+                nxt_t = self.tok(j + 1)
+                if len(self.words) == 1 and self.kind == "official" and not self.named and (
+                        nxt_t in (",", ";", ":") or (nxt_t in C.CONTENT_MARKERS and not nxt_t.startswith("ب")) or is_addressee(nxt_t)):
+                    self.words.append(toks[j])  # "وأوضح الوزير الجبير، …": a title and the family name
+                    self.named = True
+                    j += 1
+                    break
+                break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
+            # A bare word (no article).
+            if self.words and t.endswith("ا") and (t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"):
+                break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
+            if not last_def and not last_adj and not in_name:
+                # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
+                self.words.append(toks[j])
+                nxt_t = self.tok(j + 1)
+                last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
+                j += 1
+                continue
+            if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
+                    and not _definite(t):
+                # "بخاري دان معلم أحد سكان قرية مجاورة", "ادريان لودفيج كبير الخبراء": a description
+                # in apposition to the name.
+                self.words.append(toks[j])
+                self.named = True
+                self.kind = self.kind or head_kind(t) or "official"
+                tentative = -1
+                in_name = last_def = last_adj = False
+                j += 1
+                continue
+            if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
+                    and not _prefixed_noun(t) \
+                    and self._run() < 4:
+                self.words.append(toks[j])
+                if tentative == -1 and len(self.words) == 2 and self.kind is None:
+                    tentative = 1  # "فان بيرسي": a name, if what follows ends a source phrase
+                j += 1
+                continue
+            if last_adj and not last_def and C.is_nisba(t):
+                self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
+                j += 1
+                continue
+            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+                                               and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
+                    and not self._accusative(j) and not _prefixed_noun(t):
+                # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
+                if tentative == -1:
+                    tentative = len(self.words)
+                self.words.append(toks[j])
+                in_name = True
+                last_def = last_adj = False
+                j += 1
+                continue
+            break  # the verb's object ("أعلنت الوزارة تسجيل…")
+        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
+                and toks[j + 1].t in C.CONTENT_MARKERS and not toks[j + 1].t.startswith("ب") and len(self.words) < limit:
+            self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
+            j += 1
+        self.after = j
+        if len(self.words) >= limit:
+            self.clean = False
+        if self.words and self.kind is None:
+            self.kind = next((k for w in self.words[1:] if (k := head_kind(w.t))), None)
+        nxt = self.tok(self.after)
+        if tentative != -1:
+            # A name that follows a title must be followed by what ends a source phrase; otherwise
+            # the words were the verb's object ("أكد الوزير تحفظ…"). A name ending in ة ("جمعة")
+            # must be followed by what introduces the words ("أكد الوزير ضرورة الإسراع في…" is
+            # not a name).
+            feminine_start = False
+            if tentative < len(self.words) and self.words[tentative].t.endswith("ه"):
+                a, b = self.sv.orig(self.words[tentative].s, self.words[tentative].e)
+                # spelled ة, not ه ("عبده" is a name)
+                feminine_start = self.sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
+                del self.words[tentative:]
+                self.after = self._index_after(self.words[-1]) if self.words else i
+            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
+                    _participle(nxt) and self._described(self.after)):
+                self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
+            else:
+                del self.words[tentative:]
+                self.after = self._index_after(self.words[-1]) if self.words else i
+        elif len(self.words) == 1 and in_name and _name_like(self.words[0].t) and (
+                _boundary(nxt) or (C.verb_form(nxt) or "")[:1] not in ("", "م", "ب")):
+            self.named = True  # "وقال ستاثاكيس إن…", "لكن دريك قال إن…": a name on its own
+        while self.words and (self.words[-1].t in _FINAL_PARTICLES or (
+                len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t)
+                and self.words[-2].t not in C.NAME_PARTICLES)):  # ("آل الشيخ" is a family name)
+            # "مستشار خامنئي الدكتور": a title that wants a name never ends the phrase.
+            self.words.pop()
+            self.clean = False
+        if not self.words:
+            return None
+        return self.mention()
+
+    def _described(self, j: int) -> bool:
+        """Does a description ("المنضم حديثا لصفوف الفريق") run from j to a comma that what
+        introduces the words follows?"""
+        return _description_end(self.toks, j) != -1
+
+    def _current_kind(self) -> str | None:
+        """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
+        moved from a document to an organisation."""
+        for w in reversed(self.words):
+            k = head_kind(w.t[2:] if w.t.startswith("لل") else (w.t[1:] if w.t[:1] in "لب" else w.t)) or head_kind(w.t)
+            if k:
+                return k
+        return self.kind
+
+    def _run(self) -> int:
+        """How many bare words end the phrase so far (a name being read)."""
+        n = 0
+        for w in reversed(self.words):
+            if _definite(w.t) or w.t in C.NAME_PARTICLES:
+                break
+            n += 1
+        return n
+
+    def _accusative(self, j: int) -> bool:
+        """Does the word carry the accusative tanwin ("سراً", "ارتفاعاً")? A name never does; the
+        verb's object often does. Read from the spelling before normalisation."""
+        tok = self.toks[j]
+        a, b = self.sv.orig(tok.s, tok.e)
+        return "\u064b" in self.sv.text[a : b + 1]
+
+    def _agrees(self, adjective: str) -> bool:
+        """An adjective agrees in gender with a noun of the phrase: "القانون المعاقبة" does not
+        (the second word is a noun, the verb's object). Only a clearly masculine singular noun
+        rules a feminine adjective out; plurals, broken ones included, take feminine adjectives."""
+        if not adjective.endswith("ه"):
+            return True
+        nouns = [strip_article(w.t) for w in self.words if not _adjective(w.t) or w is self.words[0]]
+        if len(nouns) != 1:
+            return True  # in a construct chain the adjective may qualify any noun
+        n = nouns[0]
+        return not (len(n) >= 5 and not n.endswith(("ه", "ات", "اء")) and not (n.endswith(("ون", "ين")) and len(n) >= 6)
+                    and not _broken_plural(n))
+
+    def _pp(self, j: int, prev: str, used: bool) -> int:
+        """A prepositional phrase that belongs to the source phrase, or 0: "عدد من النواب",
+        "يوهان فريدريكسن من شرطة أوسلو", "ضابط في الشرطة", "محلل في رويترز", "المقربة من
+        الحكومة", "التابعة لوزارة الصحة". Returns the index after it."""
+        t = self.tok(j)
+        nxt = self.tok(j + 1)
+        if t == "من" and prev in C.QUANTIFIERS:
+            return j + 1
+        participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
+        person = self.kind in ("unnamed", "group", "official", "person")
+        if (used and not (person and t == "في")) or not (person or participle):
+            return 0
+        if t.startswith("ل") and t not in ("ل",) and participle:
+            return j + 1 if not is_addressee(t) else 0
+        if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+            q = self.quoted_run(j + 1, 4)
+            return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
+        if t in ("من", "في") and nxt in _OPEN and person:
+            q = self.quoted_run(j + 1, 5)
+            if q != -1:
+                return q  # "كبير محللي الأسواق في (سي إم سي ماركتس)"
+        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
+            return 0
+        if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
+            return 0
+        k = j + 2
+        while k < len(self.toks) and k - j < 5 and (_adjective(self.tok(k)) or (not _definite(self.tok(k))
+                                                                                and _name_like(self.tok(k)) and head_kind(nxt) is not None)):
+            k += 1
+        return k
+
+    def _index_after(self, tok: _Tok) -> int:
+        return self.sv.token_index(tok.e)
+
+    def mention(self) -> Mention:
+        last = self.words[-1]
+        if self.close is not None and self.close.s >= last.e and self.close.s - last.e <= 1:
+            last = self.close
+        s, e = self.sv.orig(self.words[0].s, last.e)
+        text = self.sv.text[s:e]
+        head = self.words[0].t
+        kind = self.kind or ""
+        if not kind and (head in C.QUANTIFIERS or any(C.is_nisba(w.t) and w.t.endswith(("يين", "يون")) for w in self.words)):
+            kind = "group"  # "كثير من اللبنانيين", "عدد من المسؤولين"
+        if not kind and self.named:
+            kind = "person"
+        fem = head.endswith("ه") or head.endswith(_FEM_PLURAL_SUFFIX) or head in ("السيده", "الاميره")
+        plural = (head.endswith(("ون", "ين")) and not C.is_nisba(head)) or (head.endswith("و") and len(head) > 4)
+        return Mention(s, e, text, kind, self.quoted, self.clean, fem, plural, self.named)
+
+
+def read_source(sv: SentenceView, i: int, glued: bool = False) -> tuple[Mention | None, int]:
+    np = _NP(sv)
+    mention = np.read(i, glued)
+    return mention, np.after if mention is not None else i
+
+
+# ---------------------------------------------------------------- what introduces the words
+
+
+def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
+    a, _ = sv.orig(tok.s, tok.e)
+    return sv.text[a] in "»”"
+
+
+def _description_end(toks: list[_Tok], k: int) -> int:
+    """From a participle at k describing the source ("المنضم حديثا لصفوف فريق الاتحاد، إن…"),
+    the index of what introduces the words after the comma that closes it, or -1."""
+    n = len(toks)
+    m = k + 1
+    while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
+            and not _is_cue_word(toks[m].t):
+        m += 1
+    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
+        return m + 1
+    if m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
+        return m  # "ريتشارد مار المختص النفطي أن…"
+    return -1
+
+
+def _participle(t: str) -> bool:
+    """A definite active or passive participle ("المنضم", "المختص", "المكلف"), not a head noun."""
+    return t.startswith("الم") and len(t) >= 5 and head_kind(t) is None and t not in C.HONORIFIC_TITLES
+
+
+def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
+    """From a setting word at k, the index of the comma, colon, quotation or content marker that
+    closes the phrase within `limit` tokens, or -1."""
+    n = len(toks)
+    m = k + 1
+    while m < n and m - k <= limit:
+        t = toks[m].t
+        if t in (",", ":", _QUOTE) or t in C.CONTENT_MARKERS:
+            return m
+        if t == ".":
+            return -1
+        m += 1
+    return -1
+
+
+def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: bool = False) -> tuple[str, int]:
+    """What introduces the reported words after a source phrase ending at token j, allowing for
+    a setting between them ("في تصريح لـ«عكاظ»", "خلال لقاء…،", "أمس", "ردّاً على سؤال…:"), a
+    second subject ("…وصحيفة بوراس المحلية أن"), a description ("، وهو أحد الباحثين…، قوله")
+    and, for a verb with its own preposition and `obj`, a short object before it ("طالب الوزير
+    الموظفين بالالتزام"). Returns (marker, token index where the words begin) or ("", -1)."""
+    toks = sv.tokens
+    n = len(toks)
+    k = j
+    steps = 0
+    object_skipped = not obj
+    while k < n and steps < 12:
+        steps += 1
+        t = toks[k].t
+        if t in ("-", "–") and k + 1 < n and toks[k + 1].t[0].isalnum():
+            m = k + 1  # "-إحدى جمهوريات روسيا الإتحادية-": an aside between dashes
+            while m < n and m - k <= 10 and toks[m].t not in ("-", "–", ".", ":"):
+                m += 1
+            if m < n and toks[m].t in ("-", "–"):
+                k = m + 1
+                continue
+        if t == "," and k + 1 < n and toks[k + 1].t[0].isalpha() and toks[k + 1].t not in C.CONTENT_MARKERS:
+            m = k + 1  # "…مصادر أمنية مطلعة، رفضت الكشف عن هويتها، أن…": an aside between commas
+            while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
+                    and not _is_cue_word(toks[m].t):
+                m += 1
+            if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
+                k = m + 1
+                continue
+        if t in (",", "/", "-", "–"):
+            k += 1
+            continue
+        if t in C.CONTENT_MARKERS:
+            return "an", k
+        if t == ":":
+            return "colon", k + 1
+        if t == _QUOTE:
+            if _closing_quote(sv, toks[k]):
+                break  # "…»": the end of a quotation, not the start of reported words
+            return "quote", k
+        if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
+            k += 1
+            continue
+        if t == "عبر":
+            m = _skip_phrase(toks, k, 8)  # "غرد الحبيب عبر حسابه بتويتر، قائلا:": the medium
+            if m != -1:
+                k = m
+                continue
+        if t in preps or (t[:1] in "بل" and t[:1] in preps and len(t) > 2 and t not in C.CONTENT_MARKERS
+                          and not is_addressee(t)):
+            if k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
+                return "an", k + 1
+            return "prep", k
+        if t in C.TIME_WORDS or t in C.TIME_NOUNS or t.isdigit() or t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS:
+            k += 1
+            continue
+        if k > 0 and toks[k - 1].t == "," and (t in _ASIDE_OPENERS or (t[:1] == "و" and t[1:] in _ASIDE_OPENERS)):
+            m = k + 1  # "، بحسب ما أورد الموقع الرسمي،", "، ووفقاً لوكالة تسنيم،": a relay set aside
+            while m < n and m - k <= 14 and toks[m].t not in (",", ".", ":") and toks[m].t not in C.CONTENT_MARKERS:
+                m += 1
+            if m < n and toks[m].t == ",":
+                k = m + 1
+                continue
+            break
+        if t == "(":
+            m = k + 1
+            while m < n and m - k < 8 and toks[m].t != ")":
+                m += 1
+            if m < n and toks[m].t == ")":
+                k = m + 1
+                continue
+            break
+        if t in C.SETTING_PREPS and k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
+            break  # "بعد أن", "قبل أن": a conjunction, and what follows is not the source's words
+        if (t == "في" and k + 1 < n and toks[k + 1].t in C.SETTING_NOUNS) or t in C.SETTING_PREPS or (
+                t == "علي" and k + 1 < n and toks[k + 1].t == "هامش"):
+            m = _skip_phrase(toks, k, 16)
+            if m == -1:
+                break
+            k = m
+            continue
+        if k == j and _participle(t):
+            m = _description_end(toks, k)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            if m != -1:
+                k = m
+                continue
+        if t in ("من", "في"):
+            # "مصدر مطلع من هناك، إن…", "مسؤول في الوزارة، أن…": where the source is, set off by
+            # a comma from the words.
+            m = _skip_phrase(toks, k, 8)
+            if m != -1 and toks[m].t == "," and m + 1 < n and (toks[m + 1].t in C.CONTENT_MARKERS
+                                                                or toks[m + 1].t in ("قايلا", "قايله")):
+                k = m + 1
+                continue
+            if t == "في" and m != -1 and m - k <= 3 and toks[m].t in C.CONTENT_MARKERS \
+                    and all(toks[x].t not in ("حين", "حال", "ظل") for x in range(k + 1, m)):
+                k = m  # "صرح في البرلمان أنه…" (not "في حين أن", a conjunction)
+                continue
+        if is_addressee(t) or t == "ل":
+            # "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "لتلفزيون بلومبيرج"
+            m = k + 1
+            if m < n and toks[m].t in _OPEN:
+                while (m < n and m - k < 8 and toks[m].t not in _CLOSE) or m == k + 1:
+                    m += 1
+                k = m + 1
+                continue
+            while m < n and m - k <= 4 and toks[m].t[0].isalnum() and toks[m].t not in C.CONTENT_MARKERS \
+                    and not _stop(toks[m].t):
+                m += 1
+            k = m
+            continue
+        if t[:1] == "و" and head_kind(t[1:]) is not None and t[1:] not in C.SETTING_NOUNS:
+            # A second subject: "وذكرت صحيفة اكسبرسن وصحيفة بوراس تيدنغ المحلية أن…".
+            np = _NP(sv)
+            if np.read(k) is not None and np.after > k:
+                k = np.after
+                continue
+            break
+        if t in ("وهو", "وهي", "وهم") or t in _RELATIVES or _describing_verb(t):
+            # A description of the source: "، وهو أحد الباحثين… قوله", "،التي تتخذ من لندن مقراً لها،".
+            m = k + 1
+            while m < n and m - k <= 20 and toks[m].t not in (",", ":", _QUOTE, ".") and toks[m].t not in C.SPEECH_NOUNS \
+                    and toks[m].t not in C.CONTENT_MARKERS:
+                m += 1
+            if m < n and m - k <= 20 and toks[m].t != ".":
+                k = m
+                continue
+            break
+        if not object_skipped and t[0].isalpha() and not _stop(t) and not _is_cue_word(t):
+            # The verb's object before its preposition: at most six words.
+            m = k
+            while m < n and m - k < 10 and (toks[m].t[0].isalpha() or toks[m].t == ",") and toks[m].t not in preps \
+                    and toks[m].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[m].t) \
+                    and not (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2):
+                m += 1
+            object_skipped = True
+            if m < n and (toks[m].t in preps or (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2)):
+                k = m
+                continue
+            break
+        break
+    return "", -1
+
+
+# ---------------------------------------------------------------- frames
+
+
+def _agreement(form: str, cue: C.VerbCue) -> str:
+    if form in cue.plural:
+        return "p"
+    if form in cue.feminine:
+        return "f"
+    return "m"
+
+
+def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention | None:
+    """A subject right before a reporting verb (SVO): "الشرطة النرويجية أكدت", "وكانت شركة
+    «بيونغ» العالمية ذكرت", "وكان الاتحاد قد ذكر". The phrase must start after a clause boundary
+    and read forward, as a source phrase, exactly up to the verb."""
+    toks = sv.tokens
+    j = ci - 1
+    if j >= 0 and toks[j].t == "قد":
+        j -= 1
+    if j >= 0 and toks[j].t == ",":
+        j -= 1  # "وكان نائب رئيس مجلس الوزراء…، أكد ضرورة…"
+    end = j
+    while j >= 0 and end - j < 16:
+        t = toks[j].t
+        if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم") \
+                or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
+            break
+        j -= 1
+    start = j + 1
+    if start > end:
+        return None
+    if not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
+            and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j)):
+        # "اعتبر الضيف أن فهد الكبيسي يتمتع بصوت نقي وتوقع…": inside someone's reported words,
+        # not a new speaker.
+        return None
+    first = toks[start].t
+    if start + 1 <= end and first[0].isalpha() and not _definite(first) and head_kind(first) is None \
+            and first not in C.HONORIFIC_TITLES and (head_kind(toks[start + 1].t) is not None):
+        return None  # "أصدرت جامعة تبوك بيانا، أوضحت فيه…": a verb and its subject, not a subject
+    np = _NP(sv)
+    mention = np.read(start)
+    if mention is not None and np.after != end + 1 and j >= 0 and toks[j].t in C.AUXILIARIES \
+            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)) \
+            and (mention.kind or mention.named):
+        # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
+        # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
+        return None if _pronoun_suffixed(sv, mention) else mention
+    if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention):
+        return None
+    if not mention.kind and not mention.named:
+        return None
+    return mention
+
+
+def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
+    """A one-word phrase with a possessive pronoun ("بلاده", "اسمه", "أعراضها"): not a source.
+    Told apart from the feminine ending by the spelling before normalisation (ه, not ة)."""
+    word = mention.text.strip()
+    return " " not in word and word.endswith(("ه", "ها", "هم", "هما", "هن")) and not word.endswith("ة")
+
+
+def _document_says(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
+    """"وجاء في بيان الجيش «…»", "وورد في التقرير أن…": the document is the source."""
+    toks = sv.tokens
+    if ti >= len(toks) or toks[ti].t != "في":
+        return None
+    mention, after = read_source(sv, ti + 1)
+    if mention is None or mention.kind != "document":
+        return None
+    marker, k = find_content(sv, after)
+    if not marker:
+        return None
+    return Cue(s, e, word, "جاء", "verb", mention, True, deferred=deferred, marker=marker,
+               content=_tok_start(sv, k), order="vso")
+
+
+def _after_content_marker(sv: SentenceView, mention: Mention) -> bool:
+    """Does the phrase stand inside reported words ("…إن بلاده تتوقع")? Then a verb after it
+    is part of what was said, not a new frame, unless its own words follow."""
+    toks = sv.tokens
+    i = sv.token_index(sv.norm_offset(mention.start)) - 1
+    return i >= 0 and (toks[i].t in C.CONTENT_MARKERS or toks[i].t == ":")
+
+
+def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int, bool]:
+    """"نقلت الصحيفة عن الوزير", "ذكرت الوكالة نقلاً عن مصادر": the one relayed speaks.
+    Returns (mention, index after, pronoun): a pronoun ("عنه") means the previous speaker."""
+    toks = sv.tokens
+    n = len(toks)
+    while i < n and (toks[i].t in C.TIME_WORDS or toks[i].t == ","):
+        i += 1  # "ونقلت وكالة فارس للأنباء أمس السبت عن لاريجاني"
+    if i < n and toks[i].t in ("نقلا", "ونقلا") and i + 1 < n and toks[i + 1].t == "عن":
+        m, after = read_source(sv, i + 2)
+        return m, after, False
+    if lemma == "نقل" and i < n and toks[i].t in ("عنه", "عنها", "عنهم"):
+        return None, i + 1, True
+    if lemma == "نقل" and i < n and toks[i].t == "عن":
+        m, after = read_source(sv, i + 1)
+        return m, after, False
+    return None, i, False
+
+
+def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) -> list[Cue]:
+    """Every reporting frame of one Arabic sentence, in text order. `known` tells whether a
+    phrase names a source the analyzer already knows (the registry, or a name seen earlier in
+    the article): such a phrase can speak even when nothing in it says so."""
+    matches = C.find_arabic_cues(sv.norm)
+    sv.cue_words = len(matches)
+    opens_background = sv.norm.startswith(_BACKGROUND_STARTS)
+    found: list[Cue] = []
+    # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
+    # tokenised: most sentences then have nothing left to read.
+    matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
+               or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
+    another = _ANOTHER_STATEMENT.match(sv.norm)
+    if another is not None:
+        # "وفي تغريدة أخرى: …": the same speaker goes on.
+        a, b = sv.orig(0, another.end(1))
+        found.append(Cue(a, b, sv.text[a:b], "same", "same", None, False, continuation=True))
+    if not matches and not opens_background:
+        return found  # most sentences: nothing to read, nothing tokenised
+    if sv._tokens is None:
+        sv.floor = 0 if opens_background or not matches else _word_floor(sv.norm, matches[0].start - 200)
+        if matches:
+            # Nothing is read more than a few dozen words after the last cue.
+            end = sv.norm.find(" ", matches[-1].end + 360)
+            sv.ceiling = len(sv.norm) if end == -1 else end
+    toks = sv.tokens
+    n = len(toks)
+    if "علي" in sv.norm:
+        for i, tok in enumerate(toks):
+            if tok.t == "علي":
+                a, b = sv.orig(tok.s, tok.e)
+                if sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
+                    toks[i] = tok._replace(t=_ALI)  # the name, not the preposition "على"
+    if opens_background and n and toks[0].s == 0:
+        background = _background(sv)
+        if background is not None:
+            found.append(background)
+    deferring_until = -1
+    for m in matches:
+        ns, ne = m.start, m.end
+        s, e = sv.orig(ns, ne)
+        if m.prep is not None:
+            if m.prep in C.DEFERRING_PREPOSITIONS:
+                if m.prep == "كما" and not sv.norm[:ns].strip(" ,"):
+                    continue  # "كما بينت المادة أن…": "also", at the head of the sentence
+                deferring_until = ne + 2
+                continue
+            cue = _prep_frame(sv, m.prep, ns, ne, s, e, known)
+            if cue is not None:
+                found.append(cue)
+            else:
+                sv.unread += 1
+            continue
+        form = m.verb or ""
+        ti = sv.token_index(ne)
+        ci = sv.token_index(ns)
+        if form in C.PASSIVE_UNNAMED:
+            marker, k = find_content(sv, ti)
+            if marker:
+                found.append(Cue(s, e, sv.text[s:e], form, "passive", None, True, marker=marker,
+                                 content=_tok_start(sv, k)))
+            continue
+        if form in C.PASSIVE_RELAYED:
+            if ti < n and toks[ti].t == "عن":
+                mention, after = read_source(sv, ti + 1)
+                marker, k = find_content(sv, after)
+                if mention is not None and marker:
+                    mention.kind = mention.kind or "person"
+                    found.append(Cue(s, e, sv.text[s:e], form, "verb", mention, True, marker=marker,
+                                     content=_tok_start(sv, k), order="vso"))
+            continue
+        if form in C.AFTER_MA_FORMS and (ci == 0 or toks[ci - 1].t not in ("ما", "وهو", "وهي")
+                                          or sv.text[e - 1] == "ة"):
+            continue  # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده"
+        deferred = ns <= deferring_until
+        cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=deferred, known=known)
+        if cue is None and not C.verb_cue(form).weak:
+            sv.unread += 1  # "قال", "أكد"... left unread: an attribution may have been missed
+        if cue is not None:
+            if cue.continuation and cue.type == "verb" and cue.order == "" and ci > 0 \
+                    and not any(f.mention is not None or f.continuation for f in found):
+                # "وشكك معهد بحثي…، قائلاً إن…", "كانت لوفتهانزا صرفت… وقالت إنها…": the
+                # subject of the sentence speaks.
+                subject = _sentence_subject(sv, ci, known) or _statement_owner(sv, ci, known)
+                if subject is not None:
+                    cue.mention, cue.continuation, cue.order = subject, False, "subject"
+            found.append(cue)
+    for same in C.SAME_SOURCE.finditer(sv.norm):
+        s, e = sv.orig(*same.span())
+        found.append(Cue(s, e, sv.text[s:e], "same", "same", None, False, continuation=True))
+    found.sort(key=lambda c: c.start)
+    if len(found) > 1:
+        # "وبين تقرير سابق نشرته "الاقتصادية" في…، أن…": a frame inside another's description of
+        # its source introduces the same words; the outer frame is the attribution.
+        found = [c for c in found if not any(
+            o is not c and o.content is not None and o.content == c.content and o.start < c.start
+            and o.mention is not None and o.type == "verb" and _describing_verb(C.normalize(c.word))
+            for o in found)]
+    return found
+
+
+def _describing_verb(t: str) -> bool:
+    """A publishing verb with an object pronoun ("نشرته", "تداولها"): a relative clause that
+    describes the noun before it ("تقرير نشرته الصحيفة")."""
+    form = C.verb_form(t)
+    return form is not None and form.endswith(("ه", "ها", "هم")) and C.verb_cue(form).publishing
+
+
+_MARKER_NEAR = re.compile(
+    "|".join(sorted((re.escape(m) for m in C.CONTENT_MARKERS), key=len, reverse=True)).join(("(?<!\\w)(?:", ")(?!\\w)"))
+    + '|[:"]'
+)
+
+
+def _after_deferring(norm: str, start: int) -> bool:
+    """Does a deferring preposition ("حسبما", "بحسب ما", "كما") stand just before this verb?"""
+    before = norm[max(0, start - 12) : start].rstrip()
+    return before.endswith(("ما", "حسبما", "كما"))
+
+
+def _may_report(norm: str, end: int, form: str) -> bool:
+    """A quick test before the sentence is parsed: a weak verb ("بين", "عبر", "نشر", "كتب") can
+    report only if what introduces reported words appears within the next few words."""
+    cue = C.verb_cue(form)
+    if not cue.weak or (cue.object and not cue.needs_prep):
+        return True
+    if cue.lemma == "جاء":
+        return norm.startswith(" في ", end)
+    window = norm[end : end + 180]
+    if _MARKER_NEAR.search(window):
+        return True
+    return any(f" {p} " in window or (p == "ب" and " ب" in window) for p in cue.preps)
+
+
+def _is_participle(form: str) -> bool:
+    return form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
+
+
+def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
+    """The subject of a sentence that opens with a verb ("وشكك معهد بحثي أميركي بارز…",
+    "كانت لوفتهانزا صرفت…"), when it is a phrase that can speak: a subjectless verb of saying
+    later in the sentence refers to it."""
+    toks = sv.tokens
+    if len(toks) < 3 or toks[0].s != 0 or ci < 2:
+        return None
+    i = 1
+    if toks[0].t in ("من", "ومن") and len(toks) > 3 and toks[1].t in _FRAMING:
+        toks = toks[2 + (toks[2].t == ",") :]  # "من جانبه، رفض السفير…"
+        if len(toks) < 3:
+            return None
+        offset = len(sv.tokens) - len(toks)
+        if not toks[0].t[0].isalpha() or _stop(toks[0].t) or _definite(toks[0].t) or head_kind(toks[0].t) is not None:
+            return None
+        mention, _ = read_source(sv, offset + 1)
+        if mention is not None and mention.end <= sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] \
+                and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
+            return mention
+        return None
+    if toks[0].t in C.AUXILIARIES:
+        i = 1
+    elif (toks[0].t in C.SETTING_PREPS or (toks[0].t[:1] == "و" and toks[0].t[1:] in C.SETTING_PREPS)) \
+            and len(toks) > 4 and _definite(toks[1].t):
+        # "وعقب المباراة هنأ رئيس البعثة… وقال:": the verb after a short setting.
+        v = 2 + (toks[2].t == ",")
+        verb = toks[v].t
+        if v + 1 >= ci or not verb[0].isalpha() or _stop(verb) or _definite(verb) or head_kind(verb) is not None:
+            return None
+        i = v + 1
+    else:
+        first = toks[0].t
+        if not first[0].isalpha() or _stop(first) or _definite(first) or head_kind(first) is not None or first in C.SETTING_PREPS:
+            return None
+    if i >= ci:
+        return None
+    mention, _ = read_source(sv, i)
+    if mention is None or mention.end > sv.orig(toks[ci].s, toks[ci].e)[0] or _pronoun_suffixed(sv, mention):
+        return None
+    if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
+            or (known is not None and known(mention.text)):
+        return mention
+    if known is not None:
+        # "كانت لوفتهانزا صرفت…": the words that name someone seen before, and no more.
+        for m in range(min(3, len(toks) - i), 0, -1):
+            a, b = sv.orig(toks[i].s, toks[i + m - 1].e)
+            if known(sv.text[a:b]):
+                return Mention(a, b, sv.text[a:b], "", named=True)
+    return None
+
+
+def _statement_owner(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
+    """Whose statements the sentence is about ("وجاءت تصريحات محمد عبده خلال اللقاء…، حيث قال
+    إن…"): a subjectless verb of saying later in the sentence is his."""
+    toks = sv.tokens
+    for i in range(min(ci, 12) - 1, -1, -1):
+        if toks[i].t in C.STATEMENT_NOUNS and i + 1 < ci:
+            mention, _ = read_source(sv, i + 1)
+            if mention is not None and not _pronoun_suffixed(sv, mention) and (
+                    mention.named or mention.kind in _SPEAKING_KINDS or (known is not None and known(mention.text))):
+                return mention
+    return None
+
+
+def _np_before(sv: SentenceView, idx: int) -> Mention | None:
+    """The source phrase that ends right before token idx ("…لويس غال الذي قال", "في البيان
+    الصادر من المركز الإعلامي والذي أشار فيه…")."""
+    toks = sv.tokens
+    j = idx - 1
+    while j >= 0 and idx - j <= 14:
+        t = toks[j].t
+        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS or t in ("في", "علي", "عن", "ما"):
+            break
+        j -= 1
+    for start in range(j + 1, idx):
+        np = _NP(sv)
+        mention = np.read(start)
+        if mention is not None and np.after == idx and (_plausible(mention) or mention.text):
+            return mention
+    return None
+
+
+def _tok_start(sv: SentenceView, k: int) -> int | None:
+    toks = sv.tokens
+    if 0 <= k < len(toks):
+        return sv.orig(toks[k].s, toks[k].e)[0]
+    return None
+
+
+_BACKGROUND_STARTS = tuple({opener[0] for opener in C.BACKGROUND_OPENERS})
+
+
+def _background(sv: SentenceView) -> Cue | None:
+    """"يذكر أن…", "ومن المقرر أن…" at the head of the sentence: the paper's own background."""
+    toks = sv.tokens
+    words = [t.t for t in toks[:3]]
+    for opener in C.BACKGROUND_OPENERS:
+        if tuple(words[: len(opener)]) == opener:
+            s, e = sv.orig(toks[0].s, toks[len(opener) - 1].e)
+            return Cue(s, e, sv.text[s:e], "background", "background", None, False)
+    return None
+
+
+def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
+                known: Callable[[str], bool] | None) -> Cue | None:
+    toks = sv.tokens
+    n = len(toks)
+    if prep.endswith("ل"):
+        # "وفقاً للمرصد", "وفقا لمصادر": the source is glued to the lam.
+        ti = sv.token_index(ne - 1)
+        if ti < n and toks[ti].s < ne - 1:
+            ti = sv.token_index(ne)
+        mention = _strip_lam(sv, toks[ti], ti) if ti < n else None
+    else:
+        ti = sv.token_index(ne)
+        if ti < n and toks[ti].t in C.PRONOUN_ATTRIBUTIONS:
+            # "حسب وصفه", "بحسب قوله": the clause's own speaker.
+            s2, e2 = sv.orig(ns, toks[ti].e)
+            return Cue(s2, e2, sv.text[s2:e2], prep, "prep", None, False, continuation=True, order="pronoun")
+        mention, _ = read_source(sv, ti)
+    if mention is None:
+        return None
+    if prep in C.CONFORMITY_PREPOSITIONS and not _followed_by_fa_inna(sv, mention):
+        head = C.normalize(mention.text.split()[0]) if mention.text.split() else ""
+        if head in C.NORMATIVE_HEADS or (head.startswith("ال") and head[2:] in C.NORMATIVE_HEADS):
+            return None  # "وفق خطة البحث", "بموجب قرار…": in accordance with, not according to
+    # "حسب المنطقة" means "depending on the region": only a phrase that can speak is a source.
+    if not mention.kind and not mention.named and not mention.quoted and not (known and known(mention.text)):
+        return None
+    if mention.kind == "person" and not mention.named and len(mention.text.split()) == 1 and prep.lstrip("و") in ("حسب", "بحسب"):
+        return None
+    preceding = sv.norm[:ns].rstrip()
+    opens = (preceding.endswith(",") or not preceding or prep.startswith("و")) and _followed_by_fa_inna(sv, mention)
+    return Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, opens, order="prep",
+               marker="an" if opens else "")
+
+
+def _followed_by_fa_inna(sv: SentenceView, mention: Mention) -> bool:
+    rest = sv.text[mention.end : sv.end].lstrip(" ،,")
+    return rest.startswith(("فإن", "فان", "فأن", "فقد", "إن", "أن"))
+
+
+def _strip_lam(sv: SentenceView, tok: _Tok, ti: int) -> Mention | None:
+    """"للمرصد" / "لمنظمة": the source glued to the lam of its preposition ("لل" is ل + ال)."""
+    if not tok.t.startswith("ل"):
+        return read_source(sv, ti)[0]
+    drop = 2 if tok.t.startswith("لل") else 1
+    rest = tok.t[drop:]
+    if len(rest) < 2:
+        return None
+    mention, _ = read_source(sv, ti, glued=True)
+    if mention is None:
+        return None
+    kind = head_kind(rest) or head_kind("ال" + rest) or mention.kind
+    s = sv.orig(tok.s + drop, tok.s + drop + 1)[0]
+    return Mention(s, mention.end, sv.text[s : mention.end], kind, mention.quoted, mention.clean,
+                   mention.feminine, mention.plural, mention.named)
+
+
+def _plausible(mention: Mention) -> bool:
+    """A phrase that can speak: a known kind of source, or a name."""
+    return bool(mention.kind) or mention.named or mention.quoted
+
+
+def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, e: int, deferred: bool,
+                known: Callable[[str], bool] | None = None) -> Cue | None:
+    toks = sv.tokens
+    n = len(toks)
+    cue = C.verb_cue(form)
+    agree = _agreement(form, cue)
+    participle = form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
+    word = sv.text[s:e]
+    before = toks[ci - 1].t if ci > 0 else ""
+    if before in _RELATIVES:
+        # "…لويس غال الذي قال: …": the one just named speaks.
+        m = ti
+        if m < len(toks) and toks[m].t in ("فيه", "فيها", "عنه", "عنها", "به", "بها"):
+            # "الفيلم الذي قالت فيه…": the one named is not who speaks; the verb's own subject is.
+            marker, k = find_content(sv, m + 1, cue.preps)
+            if not marker:
+                return None
+            return Cue(s, e, word, cue.lemma, "verb", None, True, continuation=True, deferred=deferred,
+                       marker=marker, content=_tok_start(sv, k), agree=agree, order="")
+        marker, k = find_content(sv, ti, cue.preps)
+        if marker:
+            named = _np_before(sv, ci - 1)
+            return Cue(s, e, word, cue.lemma, "relative", named, True, continuation=named is None, deferred=deferred,
+                       marker=marker, content=_tok_start(sv, k), agree=agree, order="relative")
+        return None
+    if form in C.AFTER_MA_FORMS:
+        named_after, _ = read_source(sv, ti)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        return None
+    if before in C.NEGATIONS and not (deferred and before == "ما"):
+        return None  # "لم يذكر", "ما قاله": nothing is reported
+    if before in ("مما", "عما") or (before == "من" and not deferred):
+        return None  # "مما ذكر": a noun clause, not a frame
+    if cue.lemma == "جاء":
+        return _document_says(sv, ti, s, e, word, deferred)
+    j = ti
+    while j < n and toks[j].t in C.ADVERBS:
+        j += 1
+    if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
+        j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
+    if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
+        # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
+        named_after, _ = read_source(sv, j + 1)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        return None
+    # An addressee before the subject: "وأوضح لـ"الوطن" مسؤول في الشركة أن…".
+    if j < n and (toks[j].t == "ل" or is_addressee(toks[j].t)) and not participle:
+        marker, k = find_content(sv, j, ())
+        if not marker or toks[j].t == "ل":
+            # A lone lam always names whom it was said to: a quotation right after it is that
+            # name ("لـ"الاقتصادية""), never the words.
+            m = j + 1
+            if m < n and toks[m].t in _OPEN:
+                while (m < n and toks[m].t not in _CLOSE) or m == j + 1:
+                    m += 1
+                m += 1
+            elif toks[j].t != "ل":
+                m = j + 1
+                while m < n and m - j < 4 and _definite(toks[m].t) and not _stop(toks[m].t):
+                    m += 1
+            j = m
+            # "وقال لـ"الاقتصادية"، أمس، مصدر مطلع…": a time set off by commas before the subject.
+            m = j + 1 if j < n and toks[j].t == "," else j
+            w = m
+            while m < n and m - w < 3 and (toks[m].t in C.TIME_WORDS or toks[m].t in C.ADVERBS):
+                m += 1
+            if m > w and m < n and toks[m].t == ",":
+                j = m + 1
+            elif w > j and w < n and toks[w].t[0].isalpha() and toks[w].t not in C.CONTENT_MARKERS:
+                named, after_named = read_source(sv, w)
+                if named is not None and _plausible(named) and find_content(sv, after_named)[0] in ("an", "colon", "quote"):
+                    j = w  # "يوضح لـ"الاقتصادية"، ريتشارد مار المختص النفطي أن…"
+    mention: Mention | None = None
+    after = j
+    order = "vso"
+    pre = _subject_before(sv, ci, inside=True) if before == "قد" and ci >= 2 and toks[ci - 2].t not in (",", ".") else None
+    if pre is not None:
+        # "أن تقرير اللجنة قد تضمن النقاط التالية": the subject stands before "قد" (even inside
+        # someone's words: a document they cite); what follows the verb is its object.
+        marker, k = find_content(sv, ti, cue.preps, obj=bool(cue.preps))
+        if not marker and cue.object:
+            marker, k = "object", ti
+        if marker:
+            return Cue(pre.start, e, sv.text[pre.start : e], cue.lemma, "verb", pre, marker in ("an", "colon", "quote"),
+                       deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
+    via: Mention | None = None
+    pronoun = j < n and toks[j].t in C.HONORIFIC_PRONOUNS
+    if pronoun:
+        after = j + 1
+        order = "pronoun"
+    elif not participle and agree != "p":
+        # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
+        # object or the words, never the subject (it stands before, or was named earlier).
+        mention, after = read_source(sv, j)
+        if mention is not None and cue.lemma == "بين" and not word.startswith(("و", "ف")) \
+                and " و" in mention.text.strip():
+            return None  # "بين الرياض وباريس": the preposition "between", not "explained"
+    if cue.lemma == "نقل" or (mention is not None and any(toks[m].t in ("نقلا", "ونقلا") for m in range(after, min(n, after + 4)))):
+        relayed, after2, pron = _relayed(sv, after if mention is not None else j, cue.lemma)
+        if relayed is not None or pron:
+            via = mention
+            mention, after = relayed, after2
+            if pron:
+                order = "pronoun"
+    marker, k = find_content(sv, after, cue.preps, obj=mention is not None and bool(cue.preps) and cue.weak)
+    if not marker and mention is not None and not cue.weak and not participle:
+        m = after
+        while m < n and m - after < 14 and toks[m].t not in (".", ":") and toks[m].t not in C.CONTENT_MARKERS \
+                and not _is_cue_word(toks[m].t) and toks[m].t != _QUOTE:
+            m += 1
+        if m < n and toks[m].t == ":":
+            marker, k = "colon", m + 1
+    if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
+            and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
+        marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
+    if cue.marked and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps):
+        return None
+    if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
+        return None
+    if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
+            and not _plausible(mention) and not (known is not None and known(mention.text)) \
+            and _subject_before(sv, ci) is not None:
+        # What follows the verb cannot speak ("أكد ضرورة التنسيق"): it is the object, and the
+        # subject stands before the verb.
+        mention = None
+        marker, k = "", ti
+    if mention is None and order != "pronoun" and not participle:
+        # No subject after the verb: one before it (SVO), or none (the previous speaker goes on).
+        before_np = _subject_before(sv, ci)
+        if before_np is not None and (marker in ("an", "colon", "quote") or (
+                (marker or cue.object) and not _after_content_marker(sv, before_np))):
+            return Cue(before_np.start, e, sv.text[before_np.start : e], cue.lemma, "verb", before_np,
+                       bool(marker), deferred=deferred, marker=marker or "object",
+                       content=_tok_start(sv, k) if marker else _tok_start(sv, ti), order="svo")
+    if deferred and marker in ("an", "colon", "quote") and k <= after + 1:
+        deferred = False  # "…، كما قال الوزير إن…": its own words follow
+    if mention is not None:
+        plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
+            or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
+        if _pronoun_suffixed(sv, mention) and not (known is not None and known(mention.text)):
+            return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
+        if deferred and not marker and plausible:
+            # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
+            return Cue(s, e, word, cue.lemma, "verb", mention, False, deferred=True, marker="before", via=via, order=order)
+        if cue.weak and not marker and not (
+                (cue.object or (cue.document and mention.kind in ("document", "outlet", "news agency")))
+                and plausible and mention.clean):
+            return None
+        if (cue.weak or cue.publishing) and not plausible:
+            return None
+        if marker not in ("an", "colon", "quote") and not plausible:
+            return None
+        if not marker:
+            marker = "object" if (cue.object or not cue.weak) else ""
+            k = after
+        return Cue(s, e, word, cue.lemma, "verb", mention, marker in ("an", "colon", "quote", "prep"),
+                   deferred=deferred, marker=marker, content=_tok_start(sv, k), via=via, order=order)
+    if not marker and order == "pronoun" and cue.object:
+        marker, k = "object", after  # "وعدّ سموه … إقرار البرنامج نقلة كبيرة"
+    if not marker:
+        return None
+    # Subjectless: "وأضاف أن…", "مشيراً إلى أن…", "وعدّ سموه…", "ونقل التلفزيون عنه قوله…".
+    return Cue(s, e, word, cue.lemma, "verb", None, True, continuation=True, deferred=deferred,
+               marker=marker, content=_tok_start(sv, k), agree=agree, via=via,
+               order="pronoun" if order == "pronoun" else "")
