@@ -28,6 +28,7 @@ KINDS = (
     "unnamed",
     "group",
     "social media",
+    "document",  # a report, a poll, records, a video: what a source published, when the text names no author
 )
 RELIABILITY = ("credible", "mixed", "not credible", "unknown")
 FUZZY_CUTOFF = 90.0

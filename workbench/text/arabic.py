@@ -53,6 +53,10 @@ _ANOTHER_STATEMENT = re.compile(
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
 _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
 _GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
+_TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
+_ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
+                            "تدوينة تغريدة رسالة كلمة مقالة")
+_THUS = C._n("هكذا وهكذا")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -95,6 +99,8 @@ def is_addressee(t: str) -> bool:
 
 @lru_cache(maxsize=131072)
 def _adjective(t: str) -> bool:
+    if not t.startswith("ال") and head_kind(t) in ("organization", "document"):
+        return False  # "كلية" is a college, not a nisba
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
         return True  # ("الصحي", "الفني": a short nisba)
     bare = t[2:] if t.startswith("ال") else t
@@ -256,7 +262,7 @@ class _NP:
             return False
         if head_kind(t) == "official" or t in C.HONORIFIC_TITLES or (C.is_nisba(t) and self.tok(j + 1) and _name_like(self.tok(j + 1))):
             return True
-        titled = self.kind == "official" and not self.named
+        titled = self.kind == "official" and not self.named and t not in C.STATEMENT_NOUNS and not t.endswith("ات")
         return titled and k - j <= 4 and all(_name_like(self.tok(m)) or _definite(self.tok(m)) or self.tok(m) in C.NAME_PARTICLES for m in range(j, k))
 
     def read(self, i: int, glued: bool = False) -> Mention | None:
@@ -275,6 +281,7 @@ class _NP:
         last_adj = False  # the last word was an adjective: no construct chain after it
         in_name = False
         used_pp = False
+        proper = False
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
@@ -386,6 +393,19 @@ class _NP:
                 j += 1
                 last_def = last_adj = False
                 continue
+            if t in _TITLE_TIME_ADJECTIVES and last_def and self.kind == "official":
+                self.words.append(toks[j])  # "الرئيس التنفيذي الحالي", "النائب الأول"
+                last_def = last_adj = True
+                j += 1
+                continue
+            if t == "ام" and not last_def and len(self.words) == 1 and (_definite(self.tok(j + 1)) or _name_like(self.tok(j + 1))):
+                self.words.extend(toks[j : j + 2])  # "جامعة أم القرى": a name, not "or"
+                last_def = _definite(self.tok(j + 1))
+                in_name = not last_def
+                self.named = True
+                proper = True  # a whole proper name: no other name follows it
+                j += 2
+                continue
             particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
             if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
                 break
@@ -448,7 +468,7 @@ class _NP:
                 if _definite(rest) or (not name_slot and (last_def or last_adj)):
                     break
             coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
-            if coordinated and ((last_def and not in_name and self.kind in ("organization", "document", "official", "outlet")
+            if coordinated and ((last_def and not in_name and self._current_kind() in ("organization", "document", "official", "outlet")
                                  and not _adjective(t[1:])) or (last_adj and C.is_nisba(t[1:]))):
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
@@ -460,9 +480,12 @@ class _NP:
                 last_adj = in_name = False
                 j += 1
                 continue
+            if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
+                    and _participle(t) and self.tok(j + 1) in ("من", "في", "علي"):
+                break  # "شركة سوما المدعومة من قبل…": a description with its own complement
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
-                if in_name and not title:
+                if in_name and not title and not t.endswith(("يين", "يون")):
                     # A family name with the article ends a name: "علي العمير", "عطية بن محمد
                     # الزهراني" (not "أعلن… حادث التفجير الإجرامي": an adjective follows that).
                     m = j + 1
@@ -515,13 +538,16 @@ class _NP:
                     break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
-            if self.words and t.endswith("ا") and (t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"):
+            if self.words and (t in _ACCUSATIVE_OBJECTS or (t.endswith("ا") and (
+                    t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"))):
                 break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
             if not last_def and not last_adj and not in_name:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
                 nxt_t = self.tok(j + 1)
-                last_adj = C.is_nisba(t) and not (_definite(nxt_t) and not _adjective(nxt_t))
+                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
+                    and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
+                # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -547,7 +573,8 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
                 j += 1
                 continue
-            if last_def and (_name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
+            if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
+                    _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
                                                and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
                     and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
@@ -600,6 +627,14 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _collective(self) -> bool:
+        """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
+        No name follows such a phrase closed by a definite word."""
+        if self.kind in ("document", "group", "social media"):
+            return True  # (a body's own name may follow: "وكالة الأنباء دوغان", "موقع الجزيرة أونلاين")
+        head = strip_article(self.head)
+        return self.kind == "unnamed" and (head.endswith(("ون", "ين", "ات")) or _broken_plural(head))
 
     def _described(self, j: int) -> bool:
         """Does a description ("المنضم حديثا لصفوف الفريق") run from j to a comma that what
@@ -670,8 +705,19 @@ class _NP:
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
-        while k < len(self.toks) and k - j < 5 and (_adjective(self.tok(k)) or (not _definite(self.tok(k))
-                                                                                and _name_like(self.tok(k)) and head_kind(nxt) is not None)):
+        adjective_seen = False
+        while k < len(self.toks) and k - j < 7:
+            w = self.tok(k)
+            if _adjective(w):
+                adjective_seen = True
+            elif not _definite(w) and _name_like(w) and head_kind(nxt) is not None and not adjective_seen \
+                    and w not in _ACCUSATIVE_OBJECTS and k - j < 5:
+                pass  # "في مستشفى جنين"
+            elif w.startswith("وال") and len(w) > 5 and _definite(w[1:]) and head_kind(w[1:]) is None \
+                    and (self.tok(k + 1) in (",", "") or _boundary(self.tok(k + 1)) or _adjective(self.tok(k + 1))):
+                adjective_seen = False  # "في الضفة الغربية والقدس المحتلة"
+            else:
+                break
             k += 1
         return k
 
@@ -1329,11 +1375,21 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None  # "مما ذكر": a noun clause, not a frame
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
+    if ci > 0 and (before in _THUS or (before in C.AUXILIARIES and ci > 1 and toks[ci - 2].t in _THUS)):
+        # "هكذا كان يقول لنا صاحب القرار": the words came before, the source is named after them.
+        m = ti + (ti < n and toks[ti].t in ("لنا", "لي", "لهم", "لكم"))
+        named_after, _ = read_source(sv, m)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        return None
     j = ti
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
+    words_next = False
     if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
+        # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
+        words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
     if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
         # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
         named_after, _ = read_source(sv, j + 1)
@@ -1385,7 +1441,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if pronoun:
         after = j + 1
         order = "pronoun"
-    elif not participle and agree != "p":
+    elif not participle and agree != "p" and not words_next:
         # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
         # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)

@@ -50,6 +50,7 @@ class Cue:
     agree: str = ""  # for a subjectless verb: "f" feminine, "p" plural, "m" masculine
     via: Mention | None = None  # the outlet or document that relays the speaker, when named
     order: str = ""  # "vso", "svo", "prep", "pronoun" (an honorific or pronoun subject)
+    pattern: str = ""  # English: the structure read ("subject-that", "inverted-quote", …), for confidence
 
 
 class _Tok(NamedTuple):

@@ -22,7 +22,7 @@ _TERMINATOR = re.compile(
 )
 _GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m"]
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rev", "fr", "msgr", "hon", "sens", "reps", "govs", "pres", "supt", "atty", "cmdr", "cpl", "pvt", "ave", "blvd", "messrs"]
 )
 
 
@@ -72,6 +72,26 @@ _DATELINE_CREDIT = re.compile(
 )
 # "GENEVA (Reuters) -" at the head of a text line: the wire that filed the story.
 INLINE_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .,'-]{1,40}\((?P<name>[A-Za-z .&-]{2,30})\)\s*[-–—]")
+# English wire credits: "(Reporting by Jane Doe; Editing by John Smith)", "Contributing: Ann Lee".
+_EN_CREDIT = (r"[(\[]?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|research|"
+              r"graphics|contributing)\b(?:\s+by\b|\s*:)[^\n]{0,300}?[)\]]?\s*[.]?\s*$")
+_EN_CREDIT_LINE = re.compile(r"^\s*" + _EN_CREDIT, re.IGNORECASE)
+CREDIT_SENTENCE = re.compile(r"\s*[(\[]\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing)\s+by\b",
+                             re.IGNORECASE)
+# An English dateline at the head of the first paragraph: "GENEVA (Reuters) -", "RANGOON, Burma —",
+# "WASHINGTON –": where and by whom the story was filed, never a claim.
+_EN_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
+    r"\s*(?:\([A-Za-z .&-]{2,30}\))?|[A-Z][A-Za-z .,'-]{1,40}\([A-Za-z .&-]{2,30}\))\s*[-–—]+\s+(?=\S)"
+)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the text of a paragraph begins after an English dateline (`start` when it has none)."""
+    m = _EN_DATELINE.match(text, start, end)
+    return m.end() if m else start
+
+
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
 _WORD = re.compile(r"\w+")
 
@@ -94,7 +114,7 @@ def classify_lines(text: str) -> list[Line]:
             lines.append(Line(s, e, LineKind.LINK))
         elif _MD_HEADING.match(line):
             lines.append(Line(s, e, LineKind.HEADING))
-        elif _BYLINE.match(line) and len(line) < 80:
+        elif (_BYLINE.match(line) and len(line) < 80) or _EN_CREDIT_LINE.match(line):
             lines.append(Line(s, e, LineKind.BYLINE))
         elif dm := _DATELINE_CREDIT.match(line):
             ns, ne = dm.span("name")
@@ -151,6 +171,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     # A following lowercase word means the sentence goes on ("approx. ten", "e.g. this").
     k = dot + 1
+    while k < len(text) and text[k] in ")]":
+        k += 1  # "Sen. Ted Cruz (Tex.) said": a bracket closed after the abbreviation
     while k < len(text) and text[k] == " ":
         k += 1
     return k < len(text) and text[k].isascii() and text[k].islower()
@@ -168,10 +190,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
         glued = m.end() < end and not text[m.end()].isspace()
         if glued and (m.start() == 0 or not _GLUED_BEFORE.match(text, m.start() - 1)):
             continue  # "2.5", "www.site.com": not glued Arabic sentences
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+        if text[m.start()] == "." and m.group().rstrip(")]") == "." and _is_abbreviation(text, m.start()):
             continue
         if quotes and any(qs < m.start() and m.end() < qe for qs, qe in quotes):
             continue  # inside a quotation: «…. …» is one claim in one voice
+        if text[m.end() - 1] in _CLOSING_QUOTES and (
+                _LOWER_TAIL.match(text, m.end(), end)
+                or (text[m.start()] in "!?" and _NAMED_TAIL.match(text, m.end(), end))):
+            continue  # '"Get out!" she shouted.', '"Why now?" Smith asked.': the quotation's own attribution
+        if _QUOTE_RESUMES.match(text, m.end(), end) and _ATTRIBUTION_TAIL.search(text, cursor, m.end()):
+            continue  # '"…," said Smith. "…"': a quotation broken by its attribution is one statement
         spans.append((cursor, m.end()))
         cursor = m.end()
     spans.append((cursor, end))
@@ -186,14 +214,61 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
     return out
 
 
+# English news breaks a quotation with its attribution: '"We will stay," said Smith, a spokesman.
+# "Nobody is leaving."' The sentence that ends with the attribution tail and the quotation that
+# resumes right after it are one statement by one speaker.
+_ATTRIBUTION_TAIL = re.compile(r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z][^\"“”\n]{2,220}[.]$")
+_CLOSING_QUOTES = frozenset("\"”’'")
+# After a quotation that ends in ! ? or a full stop, the sentence goes on when its attribution
+# follows: a lowercase word ("she asked", "said Smith") or a name and a verb of saying.
+# A capitalised name after "!" or "?" is the speaker only if its verb of saying closes the tail
+# ('"Why now?" Smith asked reporters.'); after a full stop a capital opens a new sentence.
+_LOWER_TAIL = re.compile(r"[ \t]+[a-z]")
+_NAMED_TAIL = re.compile(
+    r"[ \t]+(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){1,5}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
+    r"tweeted|replied|responded|continued|insisted|explained|recalled|declared|argued|noted|warned|shouted|"
+    r"exclaimed|joked|answered|quipped)\b(?:[ \t]+[\w'’-]+){0,4}[ \t]*[.,]"
+)
+_QUOTE_RESUMES = re.compile(r"\s*(?:[\"“]|'')")
+
 _GUILLEMETS = re.compile(r"«[^«»\n]{1,1500}»|“[^“”\n]{1,1500}”")
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Closed « » and “ ” quotations on the line (the ones that are sure to close)."""
-    if "«" not in text[start:end] and "“" not in text[start:end]:
-        return []
-    return [m.span() for m in _GUILLEMETS.finditer(text, start, end)]
+    """Closed « » and “ ” quotations on the line (the ones that are sure to close); on an English
+    line also straight "…" and ''…'' pairs, and a quotation opened at the head of the paragraph
+    that does not close in it (news runs a long quotation over paragraphs, closing only the last)."""
+    line = text[start:end]
+    spans = [m.span() for m in _GUILLEMETS.finditer(text, start, end)] if "«" in line or "“" in line else []
+    if _ARABIC_LETTER.search(line) is None:
+        spans += _paired(text, start, end, _STRAIGHT_QUOTE)
+        stripped = len(line) - len(line.lstrip())
+        head = start + stripped
+        opens_unclosed = (line[stripped : stripped + 1] == "“" and "”" not in line) or (
+            line[stripped : stripped + 1] == '"' and not line.startswith("''", stripped)
+            and len(_STRAIGHT_QUOTE.findall(line)) % 2 == 1)
+        if opens_unclosed:
+            spans.append((head, end + 1))
+    return spans
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_STRAIGHT_QUOTE = re.compile(r"''|\"")
+
+
+def _paired(text: str, start: int, end: int, mark: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans between successive quotation marks of one kind ("…" or ''…''), one pair after another."""
+    out: list[tuple[int, int]] = []
+    opened: dict[str, int] = {}
+    for m in mark.finditer(text, start, end):
+        kind = m.group()
+        if kind in opened:
+            s = opened.pop(kind)
+            if m.end() - s <= 1500:
+                out.append((s, m.end()))
+        else:
+            opened[kind] = m.start()
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -1,0 +1,199 @@
+"""English attribution: the shapes English news gives its sources (made-up sentences, real shapes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.polnear import Article, Score, claim_finds, parse_ann, score_article
+from workbench.text.analyzer import ClaimResult, analyze
+from workbench.text.segment import LineKind, classify_lines, split_sentences
+
+
+def _only(text: str) -> ClaimResult:
+    claims = analyze(text).claims
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+def _source(text: str) -> str | None:
+    claim = _only(text)
+    assert text[claim.start : claim.end] == claim.text
+    if not claim.attributed or claim.source is None:
+        return None
+    assert claim.source.start is not None
+    assert text[claim.source.start : claim.source.end] == claim.source.mention
+    return claim.source.mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # A quotation, then its speaker, with the verb before or after the name.
+        ('"The bridge will reopen next week," said Anna Berg, a spokeswoman for the city.', "Anna Berg"),
+        ('"The bridge will reopen next week," the mayor wrote on Tuesday.', "mayor"),
+        ('"We have no more beds," Dr. Ruth Mensah added.', "Dr. Ruth Mensah"),
+        ('"Why now?" Senator Paul Cole asked.', "Senator Paul Cole"),
+        # A subject and a verb of saying before the words, with or without "that".
+        ("The health ministry said that 14 people had died.", "health ministry"),
+        ("Local officials say the river burst its banks overnight.", "Local officials"),
+        ("The ministry said in its weekly update that exports had fallen.", "ministry"),
+        # "according to".
+        ("According to the Red Cross, 300 families lost their homes.", "Red Cross"),
+        ("Turnout reached 71 percent, according to the electoral commission.", "electoral commission"),
+        # The addressee of "told" is never the source.
+        ("Gomez told reporters that the plant would close in June.", "Gomez"),
+        ("The minister told the BBC the deal was dead.", "minister"),
+        # A relative clause or an apposition between the speaker and the verb.
+        ("The governor, who took office in May, said the budget was balanced.", "governor"),
+        ("Tom Reyes, a farmer from Dodge County, Iowa, said the harvest was the worst in years.", "Tom Reyes"),
+        # Titles and affiliations stay in the source phrase.
+        ("Dr. J. A. Okafor of the University of Lagos said the barriers were never finished.",
+         "Dr. J. A. Okafor of the University of Lagos"),
+        ("The U.N. humanitarian office said 40,000 people had fled.", "U.N. humanitarian office"),
+        # Anonymous sources.
+        ("A senior government official, speaking on condition of anonymity, said the talks had failed.",
+         "senior government official"),
+        ("Two people familiar with the negotiations said the offer was withdrawn.",
+         "Two people familiar with the negotiations"),
+        # Documents, polls and data.
+        ("A new Gallup poll found that 58 percent of voters support the plan.", "new Gallup poll"),
+        ("The audit shows the agency overspent by $3 million.", "audit"),
+        ("Court records indicate that the firm was fined twice.", "Court records"),
+        # A statement, an interview or a tweet is the channel, not the source.
+        ("In a statement, the company denied any wrongdoing.", "company"),
+        ("Ortiz said in an interview that he would not run again.", "Ortiz"),
+        ("The senator tweeted that the vote was rigged.", "senator"),
+        # The long tail of verbs of saying.
+        ("Economists warned that prices would keep rising.", "Economists"),
+        ("The coach insisted the team had done nothing wrong.", "coach"),
+        ("Her lawyer acknowledged that the payment was late.", "Her lawyer"),
+        ("The company denied it had misled investors.", "company"),
+        ('Critics called the plan "a gift to polluters."', "Critics"),
+        ("The judge asked whether the documents had been destroyed.", "judge"),
+        ("Analysts noted that sales had fallen for a third quarter.", "Analysts"),
+        # Headlines and transcripts: a speaker, a colon, quoted words.
+        ("Mayor Ellis: 'We will rebuild every home'", "Mayor Ellis"),
+    ],
+)
+def test_english_source_phrase(text: str, mention: str) -> None:
+    assert _source(text) == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was published on Monday after months of delay.",  # a noun, not a verb
+        "Officials did not respond to requests for comment.",  # nobody says anything
+        "The bill is expected to pass the Senate next week.",  # a passive, no speaker
+        "The United States imposed new tariffs on steel.",  # "States" is no verb
+        "Editor's note: this article was updated on Friday.",  # the publisher's own note
+        "She wrote a book about the war in 2004.",  # writing a book says nothing
+        "The plan that the mayor said would cut traffic was dropped.",  # the speaker inside a relative clause
+    ],
+)
+def test_english_publisher_voice(text: str) -> None:
+    assert _source(text) is None
+
+
+def test_pronoun_is_the_mention_and_the_speaker_its_source() -> None:
+    text = 'Maria Lopez runs the shelter. "We are full," she said. She added that 40 families were waiting.'
+    claims = [c for c in analyze(text).claims if c.attributed]
+    assert [c.source.mention for c in claims if c.source] == ["she", "She"]
+    assert {c.source.canonical for c in claims if c.source} == {"Maria Lopez"}
+    for c in claims:
+        assert c.source is not None and c.source.start is not None
+        assert text[c.source.start : c.source.end] == c.source.mention
+
+
+def test_they_stands_for_the_plural_named_before() -> None:
+    text = "Residents of the valley gathered outside city hall. They said the water had been brown for weeks."
+    claim = analyze(text).claims[-1]
+    assert claim.attributed and claim.source is not None
+    assert claim.source.mention == "They" and "Residents" in claim.source.canonical
+
+
+def test_quotation_broken_by_its_attribution_is_one_claim() -> None:
+    text = '"The road is closed," said Ian Kerr, a police spokesman. "Nobody should try to drive through."'
+    claim = _only(text)
+    assert claim.source is not None and claim.source.mention == "Ian Kerr"
+    assert claim.text == text
+    assert claim.attribution_confidence >= 0.8
+
+
+def test_multi_paragraph_quotation_is_carried_on() -> None:
+    text = ('"We lost everything in one night," said Rosa Diaz, who runs a bakery on Main Street.\n'
+            '"The water came up to the ceiling. We will need months to open again."\n'
+            "The bakery opened in 1998.")
+    claims = analyze(text).claims
+    assert claims[1].attributed and claims[1].source is not None and claims[1].source.canonical == "Rosa Diaz"
+    assert not claims[-1].attributed
+    assert claims[1].attribution_confidence < claims[0].attribution_confidence
+
+
+def test_outlets_resolve_back_and_stay_outlets() -> None:
+    text = ("The Washington Post reported that the contract was signed in March. "
+            "The Post said the minister had approved it.")
+    first, second = analyze(text).claims
+    assert first.source is not None and second.source is not None
+    assert second.source.mention == "Post"
+    assert second.source.canonical == first.source.canonical
+    assert second.source.kind == first.source.kind == "outlet"
+    claim = _only('"The scheme was never legal," the influential US daily wrote in an editorial.')
+    assert claim.source is not None and claim.source.kind == "outlet"
+
+
+def test_social_media_only_when_the_text_says_so() -> None:
+    claim = _only("A video shared by activists on social media showed the bridge in flames.")
+    assert claim.source is not None and claim.source.kind == "social media"
+    claim = _only("The Huffington Post reported that the rally was cancelled.")
+    assert claim.source is not None and claim.source.kind == "outlet"
+
+
+def test_credit_lines_bylines_and_datelines_are_never_claims() -> None:
+    text = ("By Jane Doe and Omar Hadi\n"
+            "GENEVA (Reuters) - A senior official said the talks had collapsed on Monday.\n"
+            "The next round was not scheduled.\n"
+            "(Reporting by Jane Doe; Editing by Mark Stone)\n")
+    analysis = analyze(text)
+    assert analysis.publisher is not None and analysis.publisher.canonical == "Reuters"
+    texts = [c.text for c in analysis.claims]
+    assert texts == ["A senior official said the talks had collapsed on Monday.", "The next round was not scheduled."]
+    inline = analyze("Prices rose by 4 percent, the agency said. (Reporting by Ann Lee; Editing by Tom Ray)")
+    assert [c.text for c in inline.claims] == ["Prices rose by 4 percent, the agency said."]
+
+
+def test_english_sentences_keep_quotations_and_their_attribution_together() -> None:
+    text = '"Is it safe? Nobody knows," she said. The "final" report. Mr. Lee left.'
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ['"Is it safe? Nobody knows," she said.', 'The "final" report.', "Mr. Lee left."]
+    lines = classify_lines("(Reporting by Ann Lee; Editing by Tom Ray)\nContributing: Deborah Berry.")
+    assert [line.kind for line in lines] == [LineKind.BYLINE, LineKind.BYLINE]
+
+
+def test_confidence_is_highest_for_a_quotation_with_its_speaker() -> None:
+    quoted = _only('"The dam held through the night and the water is going down," said Leo Park, the site engineer.')
+    said = _only("The site engineer said the dam held.")
+    stance = _only("The union rejected the offer.")
+    voice = _only("The dam was built in 1962.")
+    assert quoted.attribution_confidence >= 0.8 > said.attribution_confidence > stance.attribution_confidence
+    assert voice.attribution_confidence < 0.8  # the English publisher's voice is never confident
+    for c in (quoted, said, stance, voice):
+        assert 0.0 <= c.attribution_confidence <= 1.0
+
+
+def test_polnear_scoring_rule() -> None:
+    text = 'The plan failed, Smith said. "It will return," she added. The weather was fine.'
+    ann = ("T1\tSource 17 22\tSmith\nT2\tCue 23 27\tsaid\nT3\tContent 0 15\tThe plan failed\n"
+           "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+           "T4\tContent 29 47\t\"It will return,\"\nT5\tSource 48 51\tshe\nT6\tCue 52 57\tadded\n"
+           "E2\tAttribution:T6 Source:T5 Cue:T6 Content:T4\n")
+    gold = parse_ann(ann)
+    assert [(g.source, g.content) for g in gold] == [([(17, 22)], [(0, 15)]), ([(48, 51)], [(29, 47)])]
+    analysis = analyze(text)
+    first, second, third = analysis.claims
+    assert claim_finds(first, gold[0]) and not claim_finds(first, gold[1])
+    assert claim_finds(second, gold[1])
+    assert not third.attributed
+    score = Score()
+    score_article(Article("made-up", text, gold), analysis, score)
+    assert (score.precision, score.recall) == (1.0, 1.0)
