@@ -269,4 +269,7 @@ def cases() -> list[Case]:
         Case("name-with-newline", 8, _file("bad\nerror: forged.json", lambda n: '{"content": 1}'), ["content is a number"]),
         Case("name-with-escapes", 8, _file("\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202eevil.json", lambda n: '{"content": 1}'),
              ["content is a number"]),
+        # File names that are not UTF-8 (Python holds their bytes as lone surrogates): stored.
+        Case("name-not-utf8.txt", 8, _file(os.fsdecode(b"bad\xff\xfe name.txt"), good_bytes), stored=1),
+        Case("name-not-utf8.json", 8, _file(os.fsdecode(b"\xe9t\xe9.json"), lambda n: json.dumps(_good_obj(n))), stored=1),
     ]

@@ -766,3 +766,46 @@ def test_a_hostile_provenance_sidecar_never_stops_registration(sidecar: str, db:
 
 
 BIG_INT = b"1" + b"0" * 5000
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_text_built_to_slow_the_analysis_is_one_line(workers: int, db: Database, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """16,000 "he said," in one sentence take the analyzer minutes (quadratic somewhere inside): past
+    its budget the article is refused and the batch goes on (in the worker processes too)."""
+    from workbench.ingest import budget
+
+    monkeypatch.setattr(budget, "ANALYSIS_SECONDS", 1.0)
+    monkeypatch.setattr(budget, "ANALYSIS_CHARS_PER_SECOND", 10**9)
+    n_good = 1 if workers == 1 else 250
+    for i in range(n_good):
+        (tmp_path / f"a{i:03d}.txt").write_bytes(good_bytes(500_000 + i))
+    (tmp_path / "b-slow.txt").write_text("The minister " + "he said, " * 16_000 + "that is all.")
+    (tmp_path / "c.txt").write_bytes(good_bytes(600_001))
+    report = ingest_paths(db, [tmp_path], workers=workers)
+    assert report.articles == n_good + 1
+    assert len(report.errors) == 1 and report.errors[0].origin.endswith("b-slow.txt")
+    assert "cannot be analysed in reasonable time" in report.errors[0].message
+
+
+
+def test_names_and_arguments_that_are_not_utf8(tmp_path: Path, sqlite_url: str) -> None:
+    """Bytes that are not UTF-8 in a photo's name, a user name, a note, a query: stored and shown
+    (as U+FFFD), never a crash; the photo can still be read by its name."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    shutil.copy(next((FIXTURES / "images" / "known").iterdir()), folder / os.fsdecode(b"ph\xffoto.jpg"))
+    (tmp_path / os.fsdecode(b"art\xe9.txt")).write_bytes(good_bytes(9))
+    assert cli("ingest", str(tmp_path), "--db", sqlite_url).returncode == 0
+    added = cli("images", "add", str(folder), "--db", sqlite_url, "--json")
+    assert added.returncode == 0 and json.loads(added.stdout)["added"] == 1
+    match = cli("images", "match", str(folder / os.fsdecode(b"ph\xffoto.jpg")), "--db", sqlite_url)
+    assert match.returncode == 0 and "ph\ufffdoto.jpg" in assert_terminal_safe(match.stdout)
+    bad = os.fsencode("amal").replace(b"m", b"m\xff").decode("utf-8", "surrogateescape")
+    for args in (("mark", "1", "false", "--user", bad), ("note", "1", bad), ("search", bad),
+                 ("sources", "--kind", bad), ("sources", "assign", "1", bad, "--new")):
+        out = cli(*args, "--db", sqlite_url)
+        assert out.returncode == 0, (args, out.stderr)
+        assert_terminal_safe(out.stdout + out.stderr)
+    history = assert_terminal_safe(cli("history", "1", "--db", sqlite_url).stdout)
+    assert "am\ufffdal" in history

@@ -241,6 +241,7 @@ def analyze(
 ) -> None:
     """Split one article into claims and sources, without any database."""
     from workbench.files import read_regular
+    from workbench.ingest.budget import AnalysisTooSlow, analysis_budget, time_limit
     from workbench.ingest.loaders import MAX_TEXT_BYTES
     from workbench.text.analyzer import analyze as run
     from workbench.text.display import make_visible
@@ -249,7 +250,12 @@ def analyze(
     decoded = decode_text(read_regular(file, MAX_TEXT_BYTES), str(file))
     if (warning := describe_replaced(decoded)) is not None:
         _err(f"{file}: {warning}", kind="warning")
-    result = run(decoded.text)
+    budget = analysis_budget(len(decoded.text))
+    try:
+        with time_limit(budget):
+            result = run(decoded.text)
+    except AnalysisTooSlow:
+        raise WorkbenchError(f"{file}: cannot be analysed in reasonable time (stopped after {budget:.0f} s)") from None
     if as_json:
         _print_json(result.to_json())
         return
@@ -814,11 +820,20 @@ def _quiet_libraries() -> None:
     logging.getLogger().addHandler(logging.NullHandler())  # no "last resort" printing to stderr
 
 
+def _text_arguments(argv: list[str]) -> list[str]:
+    """Arguments with bytes that are not UTF-8 (Python keeps them as lone surrogates) made text,
+    so that a user name, a note or a query can be stored and printed; an argument that names an
+    existing file keeps its bytes, so the file can still be opened."""
+    from workbench.text.encoding import utf8_text
+
+    return [a if utf8_text(a) == a or os.path.lexists(a) else utf8_text(a) for a in argv]
+
+
 def main() -> None:
     """Entry point: one clear error line instead of a traceback, whatever happens."""
     _quiet_libraries()
     try:
-        code = app(standalone_mode=False)
+        code = app(args=_text_arguments(sys.argv[1:]), standalone_mode=False)
     except WorkbenchError as exc:
         _err(str(exc))
         sys.exit(1)

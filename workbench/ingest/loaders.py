@@ -30,7 +30,7 @@ from typing import Any
 
 from workbench.errors import InputError
 from workbench.files import open_regular, read_regular, walk_files
-from workbench.text.encoding import decode_text, describe_replaced
+from workbench.text.encoding import decode_text, describe_replaced, utf8_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 JSON_SUFFIXES = {".json"}
@@ -223,7 +223,7 @@ def _from_text(text: str, name: str, encoding: str) -> Iterator[RawArticle | Loa
             break
         if stripped:
             break
-    yield RawArticle(text=_storable(text), title=title, origin=name, encoding=encoding)
+    yield RawArticle(text=_storable(text), title=utf8_text(title), origin=utf8_text(name), encoding=encoding)
 
 
 _DROPPED_ELEMENTS = ("script", "style", "noscript", "template", "svg", "canvas", "object", "embed")
@@ -279,12 +279,12 @@ def _from_html(html: str, name: str, encoding: str) -> RawArticle | LoadError:
         return LoadError(name, "no article text found in this page")
     return RawArticle(
         text=_storable(text),
-        title=get("title") or Path(name.split(":")[-1]).stem,
+        title=utf8_text(get("title") or Path(name.split(":")[-1]).stem),
         url=get("url"),
         publisher=get("sitename") or get("hostname"),
         published=get("date"),
         author=get("author"),
-        origin=name,
+        origin=utf8_text(name),
         encoding=encoding,
     )
 
@@ -416,6 +416,6 @@ def _from_object(item: Any, origin: str) -> RawArticle | LoadError:
         publisher=_first(item, "source", "publisher"),
         published=_first(item, "date", "published", "date_extracted", "date_published"),
         author=_first(item, "author", "byline"),
-        origin=origin,
+        origin=utf8_text(origin),
         encoding="utf-8",
     )

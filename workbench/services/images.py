@@ -30,6 +30,7 @@ from workbench.images.matching import BankIndex, verdicts
 from workbench.services.claims import NotFound
 from workbench.storage.db import Database
 from workbench.storage.models import Claim, Evidence, KnownImage, utcnow
+from workbench.text.encoding import utf8_text
 
 _KNOWN = KnownImage.__table__
 _EVIDENCE = Evidence.__table__
@@ -77,7 +78,7 @@ def iter_image_files(paths: Iterable[str | Path]) -> Iterator[Path | ImageError]
 def _row(path: Path, facts: ImageFacts, fp: Fingerprint, provenance: dict[str, str | None], user: str) -> dict[str, Any]:
     return {
         "sha256": facts.sha256,
-        "path": str(path.resolve()),
+        "path": utf8_text(str(path.resolve())),
         "source": provenance.get("source"),
         "first_seen": provenance.get("date") or None,
         "caption": provenance.get("caption"),
@@ -121,7 +122,8 @@ def add_images(
     and the rest stored; rows are committed in small batches, so an interruption loses at most
     the batch under way and running again completes it."""
     who = current_user(user)
-    given = {"source": source, "date": date, "caption": caption, "url": url}
+    given = {k: utf8_text(v) if v is not None else None
+             for k, v in {"source": source, "date": date, "caption": caption, "url": url}.items()}
     sidecars: dict[Path, dict[str, dict[str, str | None]]] = {}
     report = AddReport()
     files = list(iter_image_files(paths))
@@ -375,7 +377,7 @@ def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user
     result = match_image(db, path)
     who = current_user(user)
     now = utcnow()
-    base = {"claim_id": claim_id, "kind": "image_check", "path": str(Path(path).resolve()), "sha256": result.sha256,
+    base = {"claim_id": claim_id, "kind": "image_check", "path": utf8_text(str(Path(path).resolve())), "sha256": result.sha256,
             "note": result.note or "", "user": who, "at": now, "outcome": None, "url": None}
     rows = [{**base, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
              "verdict": m.verdict} for m in result.matches[:5]]
@@ -399,9 +401,9 @@ def record_image_outcome(
     with db.begin_write() as conn:
         _require_claim(conn, claim_id)
         return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
-            "claim_id": claim_id, "kind": "image_outcome", "path": path, "sha256": None,
+            "claim_id": claim_id, "kind": "image_outcome", "path": utf8_text(path) if path else None, "sha256": None,
             "known_image_id": known_image_id, "distance": None, "correlation": None, "verdict": None,
-            "outcome": outcome, "url": None, "note": note, "user": current_user(user), "at": utcnow(),
+            "outcome": outcome, "url": None, "note": utf8_text(note), "user": current_user(user), "at": utcnow(),
         }]).scalar_one())
 
 
@@ -423,7 +425,7 @@ def known_image(db: Database, known_id: int) -> KnownImage:
 def add_evidence(db: Database, claim_id: int, *, note: str = "", url: str | None = None,
                  user: str | None = None) -> int:
     """A note or a link on a claim (kind "link" when a URL is given), kept in its history."""
-    note, url = note.strip(), (url or "").strip() or None
+    note, url = utf8_text(note).strip(), utf8_text(url or "").strip() or None
     if not note and not url:
         raise WorkbenchError("nothing to add: give a note or a link")
     if url is not None and not url.lower().startswith(("http://", "https://")):

@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from workbench.ingest.budget import AnalysisTooSlow, analysis_budget, time_limit
 from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.services.sources import SourceCache, sync_registry
 from workbench.sources.registry import Registry, default_registry
@@ -120,9 +121,14 @@ def _analyse(item: RawArticle, registry: Registry | None = None) -> _Analysed:
 
 def _analyse_safely(item: RawArticle, registry: Registry | None = None) -> _Analysed | str:
     """The analysis, or why it failed: one article the analyzer chokes on (a bug, a recursion
-    limit) is one error line, never the end of the batch."""
+    limit, a text that would take it minutes) is one error line, never the end of the batch."""
+    budget = analysis_budget(len(item.text))
     try:
-        return _analyse(item, registry)
+        with time_limit(budget):
+            return _analyse(item, registry)
+    except AnalysisTooSlow:
+        return (f"cannot be analysed in reasonable time (stopped after {budget:.0f} s: a text built to slow the "
+                "analysis down?)")
     except RecursionError:
         return "cannot be analysed (nested too deeply)"
     except Exception as exc:

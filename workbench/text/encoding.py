@@ -13,6 +13,7 @@ with a message naming what is wrong.
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -36,6 +37,21 @@ class Decoded(NamedTuple):
     text: str
     encoding: str
     replaced: int = 0  # invalid byte sequences shown as U+FFFD
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def utf8_text(text: str) -> str:
+    """`text` as text that can be encoded as UTF-8 (stored, hashed, printed). Python keeps bytes
+    that are not UTF-8 in file names and command-line arguments as lone surrogates; they become
+    U+FFFD (and any other lone surrogate too)."""
+    if not _SURROGATES.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate outside the escape range
+        return _SURROGATES.sub("\ufffd", text)
 
 
 def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
