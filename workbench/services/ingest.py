@@ -274,17 +274,8 @@ def ingest_articles(
     with db.bulk_session() as session:
         dbapi_error = session.get_bind().dialect.loaded_dbapi.Error
         keyring = ClaimKeys()
-        generation = database_generation(session.connection())
-        if not dry_run:
-            sync_registry(session, registry_for_store)
-            keyring.recover(session.connection())
-            session.commit()
-            cache.preload(session)
-        items = iter(items)
-        head = list(islice(items, PARALLEL_AFTER))
-        if len(head) >= PARALLEL_AFTER and not dry_run:
-            keyring.use_memory()
-        items = chain(head, items)
+        generation = 0
+
         def is_known(digests: list[str]) -> list[bool]:
             """For each digest ("" for a non-article): stored already, or met earlier in this run.
             One query a chunk."""
@@ -304,7 +295,17 @@ def ingest_articles(
 
         group = _Group(session, cache, keyring, report, refuse, same_database)
         try:
-            for prepared in prepared_stream(items, registry, workers, is_known):
+            generation = database_generation(session.connection())
+            if not dry_run:
+                sync_registry(session, registry_for_store)
+                keyring.recover(session.connection())
+                session.commit()
+                cache.preload(session)
+            items = iter(items)
+            head = list(islice(items, PARALLEL_AFTER))
+            if len(head) >= PARALLEL_AFTER and not dry_run:
+                keyring.use_memory()
+            for prepared in prepared_stream(chain(head, items), registry, workers, is_known):
                 if isinstance(prepared, LoadError):
                     refuse(prepared)
                     continue
@@ -341,8 +342,9 @@ def ingest_articles(
                   "again, articles already stored are recognised and skipped)")
         except (SQLAlchemyError, dbapi_error) as exc:
             group.abandon()
-            _stop(report, refuse, db, f"stopped: the database failed ({_first_line(exc)}); "
-                  f"the {report.articles:,} articles stored before stay stored")
+            kept = (f"the {report.articles:,} articles stored before stay stored" if report.articles
+                    else "nothing was stored")
+            _stop(report, refuse, db, f"stopped: the database failed ({_first_line(exc)}); {kept}")
         finally:
             # Also when the caller cancels from `on_article`: what is whole is kept.
             group.commit(quiet=True)
