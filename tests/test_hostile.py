@@ -809,3 +809,19 @@ def test_names_and_arguments_that_are_not_utf8(tmp_path: Path, sqlite_url: str) 
         assert_terminal_safe(out.stdout + out.stderr)
     history = assert_terminal_safe(cli("history", "1", "--db", sqlite_url).stdout)
     assert "am\ufffdal" in history
+
+
+def test_odd_command_lines_are_one_line_each(tmp_path: Path, sqlite_url: str) -> None:
+    (tmp_path / "a.txt").write_bytes(good_bytes(1))
+    assert cli("ingest", str(tmp_path / "a.txt"), "--db", sqlite_url).returncode == 0
+    for args in (("mark", "99999999999999999999", "false"), ("claims", "--limit", "99999999999999999999"),
+                 ("history", "424242"), ("restore", str(tmp_path), "--yes"), ("restore", "/dev/null", "--yes"),
+                 ("export", "-f", "csv", "-o", str(tmp_path)), ("note", "1", "x", "--link", "javascript:alert(1)"),
+                 ("images", "check", str(tmp_path / "a.txt"), "--claim", "1")):
+        out = cli(*args, "--db", sqlite_url)
+        lines = assert_terminal_safe(out.stderr).splitlines()
+        assert out.returncode == 1 and len(lines) == 1 and lines[0].startswith("error: "), (args, lines)
+        assert "bug" not in lines[0], (args, lines)
+    reader_gone = subprocess.run(f"{sys.executable} -m workbench claims --db {sqlite_url} | head -c 10",
+                                 shell=True, capture_output=True, timeout=60)
+    assert b"Traceback" not in reader_gone.stderr and b"Error" not in reader_gone.stderr

@@ -845,6 +845,10 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except OverflowError:
+        # `mark 99999999999999999999 false`: the database holds 64-bit integers.
+        _err("a number given is too large (ids and limits go up to 9,223,372,036,854,775,807)")
+        sys.exit(1)
     except BrokenPipeError:
         # `workbench claims | head`: the reader went away; nothing more to say to it.
         sys.stderr.close()
