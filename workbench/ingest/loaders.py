@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -349,11 +348,10 @@ def _from_jsonl(text: str, name: str) -> Iterator[RawArticle | LoadError]:
 
 # A lone surrogate (JSON may spell one, "\ud800") cannot be encoded, hashed or stored; NUL cannot
 # be stored by PostgreSQL. Both are kept visible, one character for one, so offsets hold.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
 def _storable(text: str) -> str:
-    return _UNSTORABLE.sub(lambda m: "\u2400" if m.group() == "\x00" else "\ufffd", text)
+    if "\x00" in text:
+        text = text.replace("\x00", "\u2400")
+    return text if text.isascii() else utf8_text(text)
 
 
 def _scalar(value: Any) -> str | None:

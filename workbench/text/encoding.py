@@ -46,7 +46,7 @@ def utf8_text(text: str) -> str:
     """`text` as text that can be encoded as UTF-8 (stored, hashed, printed). Python keeps bytes
     that are not UTF-8 in file names and command-line arguments as lone surrogates; they become
     U+FFFD (and any other lone surrogate too)."""
-    if not _SURROGATES.search(text):
+    if text.isascii() or not _SURROGATES.search(text):
         return text
     try:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
