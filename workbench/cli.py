@@ -738,13 +738,13 @@ def images_match(
         if as_json:
             _print_json(result.to_json())
             continue
-        if result.flat:
-            _echo(f"{result.file}: not matched: {result.note}")
+        if result.unmatchable:
+            _echo(f"{result.file}: not matched: {result.unmatchable}")
         elif not result.matches:
             _echo(f"{result.file}: no known image matches")
         for m in result.matches:
             prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
-            _echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f}){' — ' + prov if prov else ''}")
+            _echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} ({m.how}){' — ' + prov if prov else ''}")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -764,12 +764,11 @@ def images_check(
     if as_json:
         _print_json({**result.to_json(), "claim_id": claim, "evidence_ids": ids})
         return
-    if result.flat:
-        _echo(f"claim {claim}: {path} not matched: {result.note} (recorded)")
-    elif not result.matches:
-        _echo(f"claim {claim}: {path} matches no known image (recorded)")
+    if not result.matches:
+        why = f" ({result.unmatchable})" if result.unmatchable else ""
+        _echo(f"claim {claim}: {path} matches no known image{why} (recorded)")
     for m in result.matches:
-        _echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f})")
+        _echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} ({m.how})")
 
 
 @images_app.command("outcome")

@@ -35,7 +35,6 @@ MAX_PIXELS = 120_000_000  # well above any camera; far below what would exhaust 
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a photo file; the largest camera TIFFs stay below
 MAX_DECODE_BYTES = 512 * 1024 * 1024  # a 120-megapixel RGBA picture fits; nothing bigger is decoded
 BIG_DECODE_BYTES = 64 * 1024 * 1024  # above this, shrunk at once, one such decode at a time
-_EARLY_SIDE = 4 * 256  # what a big picture is first shrunk to: enough for every hash and thumbnail
 WORK_SIZE = 256  # the longest side we ever need for hashing and thumbnails
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -143,12 +142,12 @@ def share_decode_lock(lock: Any) -> None:
     _BIG_LOCK = lock
 
 
-def _shrink_early(img: Image.Image) -> Image.Image:
-    """A big decoded picture brought down to about _EARLY_SIDE pixels a side at once, without a
+def _shrink_early(img: Image.Image, side: int) -> Image.Image:
+    """A big decoded picture brought down to about `side` pixels a side at once, without a
     full-size copy: `reduce` (a box average) where Pillow does it in place; RGBA and LA by nearest
     pixel (Pillow would first make a premultiplied full-size copy); 16-bit and palette by resize."""
     w, h = img.size
-    factor = max(w, h) // _EARLY_SIDE
+    factor = max(w, h) // side
     if factor < 2:
         return img
     size = (max(1, -(-w // factor)), max(1, -(-h // factor)))
@@ -160,8 +159,8 @@ def _shrink_early(img: Image.Image) -> Image.Image:
         return img.resize(size, Image.Resampling.BOX)
 
 
-def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image, ImageFacts]:
-    """An 8-bit greyscale working copy (longest side ≤ WORK_SIZE) and the file's facts.
+def load_image(path: str | Path, data: bytes | None = None, work_size: int = WORK_SIZE) -> tuple[Image.Image, ImageFacts]:
+    """An 8-bit greyscale working copy (longest side ≤ work_size) and the file's facts.
 
     Raises InputError with one line naming the problem."""
     name = str(path)
@@ -179,7 +178,7 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
             if width * height > MAX_PIXELS:
                 raise Image.DecompressionBombError(f"{width}x{height} pixels")
             fmt = opened.format or "?"
-            k = min(1.0, WORK_SIZE / max(width, height))
+            k = min(1.0, work_size / max(width, height))
             want = (max(1, int(width * k)), max(1, int(height * k)))
             img: Image.Image | None = None
             if fmt == "JPEG":
@@ -192,7 +191,7 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
                     opened.draft("L", want)
                 if getattr(opened, "is_animated", False):
                     opened.seek(0)
-                decoded, found = _decode_bounded(opened, name)
+                decoded, found = _decode_bounded(opened, name, 4 * work_size)
                 if fmt != "JPEG":
                     facts_ = found
                 img = _to_gray(decoded)
@@ -204,8 +203,8 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning,
             UnidentifiedImageError, EOFError) as exc:
         raise InputError(_describe_error(name, len(data), exc)) from exc
-    if max(img.size) > WORK_SIZE:
-        img.thumbnail((WORK_SIZE, WORK_SIZE), Image.Resampling.BOX, reducing_gap=2.0)
+    if max(img.size) > work_size:
+        img.thumbnail((work_size, work_size), Image.Resampling.BOX, reducing_gap=2.0)
     facts = ImageFacts(hashlib.sha256(data).hexdigest(), len(data), width, height, fmt, date, camera, gps)
     return img, facts
 
@@ -225,8 +224,9 @@ def _facts_of(img: Image.Image) -> _Facts:
     return date, camera, gps, orientation
 
 
-def _decode_bounded(opened: Image.Image, name: str) -> tuple[Image.Image, _Facts]:
-    """Decode within the memory budget (see the module's docstring); the picture and its facts."""
+def _decode_bounded(opened: Image.Image, name: str, side: int) -> tuple[Image.Image, _Facts]:
+    """Decode within the memory budget (see the module's docstring); the picture and its facts. A
+    big picture comes back shrunk to about `side` pixels a side (four times the working size)."""
     need = decode_size(opened.mode, opened.size)
     if need > MAX_DECODE_BYTES:
         w, h = opened.size
@@ -241,7 +241,7 @@ def _decode_bounded(opened: Image.Image, name: str) -> tuple[Image.Image, _Facts
     try:
         opened.load()
         found = _facts_of(opened)
-        small = _shrink_early(opened)
+        small = _shrink_early(opened, side)
         if small is not opened:
             opened.close()  # the full-size pixels go now, before the next big decode may start
         return small, found
