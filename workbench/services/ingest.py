@@ -49,7 +49,8 @@ class IngestReport:
     duplicates: int = 0
     errors: list[LoadError] = field(default_factory=list)
     warnings: list[LoadError] = field(default_factory=list)  # stored, with something to say (bad bytes)
-    stopped: str | None = None  # why the run ended early (the database failed); also among the errors
+    stopped: bool = False  # `should_stop` said so before the end
+    failure: str | None = None  # why the run ended early when the database failed; also among the errors
 
     def summary(self) -> dict[str, int]:
         return {"articles": self.articles, "claims": self.claims, "duplicates": self.duplicates,
@@ -227,10 +228,11 @@ def ingest_paths(
     on_article: Callable[[IngestReport], None] | None = None,
     dry_run: bool = False,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """Store every article found under `paths`; report what was added, skipped and refused."""
     return ingest_articles(db, iter_articles(paths), registry=registry, on_error=on_error, on_warning=on_warning,
-                           on_article=on_article, dry_run=dry_run, workers=workers)
+                           on_article=on_article, dry_run=dry_run, workers=workers, should_stop=should_stop)
 
 
 class DatabaseReplaced(Exception):
@@ -257,10 +259,12 @@ def ingest_articles(
     on_article: Callable[[IngestReport], None] | None = None,
     dry_run: bool = False,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """Store articles and their claims, each article whole in one transaction (a few dozen
     articles share one: see `_Group`). With `dry_run`, nothing is written: the report says what
-    would be added."""
+    would be added. `should_stop` is asked before each article: when it says so, the articles
+    stored so far are committed and the run ends (`report.stopped`)."""
     registry_for_store = registry or default_registry()
     report = IngestReport()
     cache = SourceCache()
@@ -306,6 +310,9 @@ def ingest_articles(
             if len(head) >= PARALLEL_AFTER and not dry_run:
                 keyring.use_memory()
             for prepared in prepared_stream(chain(head, items), registry, workers, is_known):
+                if should_stop is not None and should_stop():
+                    report.stopped = True
+                    break
                 if isinstance(prepared, LoadError):
                     refuse(prepared)
                     continue
@@ -360,7 +367,7 @@ def _first_line(exc: BaseException) -> str:
 def _stop(report: IngestReport, refuse: Callable[[LoadError], None], db: Database, message: str) -> None:
     from workbench.storage.db import redact
 
-    report.stopped = message
+    report.failure = message
     refuse(LoadError(redact(db.url), message))
 
 
