@@ -1205,10 +1205,14 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     if len(found) > 1:
         # "وبين تقرير سابق نشرته "الاقتصادية" في…، أن…": a frame inside another's description of
         # its source introduces the same words; the outer frame is the attribution.
-        found = [c for c in found if not any(
-            o is not c and o.content is not None and o.content == c.content and o.start < c.start
-            and o.mention is not None and o.type == "verb" and _describing_verb(C.normalize(c.word))
-            for o in found)]
+        # (In one pass: the earliest named verb frame before each content offset. A pairwise test
+        # took minutes on a hostile sentence of 50,000 frames.)
+        first: dict[int, int] = {}
+        for o in found:
+            if o.content is not None and o.mention is not None and o.type == "verb":
+                first[o.content] = min(first.get(o.content, o.start), o.start)
+        found = [c for c in found if not (
+            c.content is not None and first.get(c.content, c.start) < c.start and _describing_verb(C.normalize(c.word)))]
     return found
 
 
