@@ -327,9 +327,11 @@ class _ArticleState:
 
     def _short_form(self, mention: Mention) -> SourceInfo | None:
         """"المرصد" after "المرصد السوري لحقوق الإنسان", "ظريف" after "وزير الخارجية الإيراني،
-        محمد جواد ظريف", "the agency" after "the World Health Organization": the source named in
-        full earlier, with this mention as written here and the full naming as its reference.
-        Looks back over a bounded number of names."""
+        محمد جواد ظريف", "the ministry" after "the Ministry of Health": the source named in full
+        earlier, with this mention as written here and the full naming as its reference. A bare
+        head noun ("the ministry", "الوزارة", "the agency") refers back only to a source of its kind
+        whose name bears it; otherwise it names a source of its own. Looks back over a bounded
+        number of names."""
         words = [w for w in match_key(mention.text).split() if w not in _REFERENCE_NOISE]
         if not words:
             return None
@@ -340,8 +342,14 @@ class _ArticleState:
         wanted = set(words)
         for key, earlier in reversed(self.seen.items()):
             ek = key.split()
-            if (kinds and earlier.kind in kinds and earlier.key is not None) or (
-                    len(ek) > len(words) and (ek[: len(words)] == words or wanted <= set(ek))):
+            if kinds is not None:
+                # "the ministry", "الوزارة": an earlier source of the kind whose name bears that
+                # noun ("Ministry of Health", "وزارة الصحة"), never just any known organisation.
+                found = earlier.kind in kinds and (
+                    words[0] in ek or words[0] in match_key(earlier.canonical).split())
+            else:
+                found = len(ek) > len(words) and (ek[: len(words)] == words or wanted <= set(ek))
+            if found:
                 full = earlier.reference or (
                     (earlier.mention, earlier.start, earlier.end)
                     if earlier.start is not None and earlier.end is not None else None)
