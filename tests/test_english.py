@@ -130,6 +130,41 @@ def test_multi_paragraph_quotation_is_carried_on() -> None:
     assert claims[1].attribution_confidence < claims[0].attribution_confidence
 
 
+def test_quotation_left_open_at_a_paragraph_end_and_reopened_is_the_speakers() -> None:
+    text = ("The senator spoke for an hour on Tuesday.\n\n"
+            'Obama said: "There is no magic in the phrase. It is a talking point. It is not a strategy.\n\n'
+            '"Calling a threat by another name does not make it go away. This is a distraction.\n\n'
+            '"Not once has an adviser of mine said it would help. We will keep going."\n\n'
+            "The crowd cheered.")
+    claims = analyze(text).claims
+    assert [c.text[:12] for c in claims] == ["The senator ", "Obama said: ", '"Calling a t', '"Not once ha',
+                                              "The crowd ch"]
+    named, *carried = claims[1:4]
+    assert named.source is not None and named.source.mention == "Obama"
+    for c in carried:
+        assert c.attributed and c.source is not None and c.source.canonical == "Obama"
+        assert c.attribution_basis == "quotation"
+        assert 0.5 < c.attribution_confidence <= named.attribution_confidence < 0.8
+    assert not claims[0].attributed and not claims[-1].attributed
+
+
+def test_a_quotation_reopened_with_curly_marks_goes_on_until_it_closes() -> None:
+    text = ("“We tried everything we could,” said Ana Ruiz, the union’s lawyer. “Nothing worked.\n"
+            "“We will try again next week. The families deserve it.”\n"
+            "Talks resume on Monday.")
+    claims = analyze(text).claims
+    assert [c.source.mention if c.source else None for c in claims] == ["Ana Ruiz", "Ana Ruiz", None]
+    assert claims[1].attribution_basis == "quotation"
+
+
+def test_an_unclosed_quotation_not_reopened_carries_nothing() -> None:
+    text = ('Obama said: "There is no magic in the phrase. It is a talking point.\n'
+            "Calling a threat by another name does not make it go away.")
+    claims = analyze(text).claims
+    assert claims[0].source is not None and claims[0].source.mention == "Obama"
+    assert not claims[-1].attributed
+
+
 def test_outlets_resolve_back_and_stay_outlets() -> None:
     text = ("The Washington Post reported that the contract was signed in March. "
             "The Post said the minister had approved it.")

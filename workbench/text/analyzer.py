@@ -24,6 +24,7 @@ from workbench.sources.registry import Registry, default_registry
 from workbench.text.arabic import arabic_cues, titled_name
 from workbench.text.attribution import ArticleText, Cue, Mention, SentenceView
 from workbench.text.attribution_en import (
+    carried_quotation_confidence,
     english_confidence,
     english_cues,
     name_before,
@@ -156,6 +157,7 @@ class _Speaker:
     plural: bool
     sentence: int  # the sentence it last spoke in
     sure: bool = True  # named by a confident decision (its continuations inherit it)
+    confidence: float = 1.0  # how sure the decision that named it was
 
 
 @dataclass(slots=True)
@@ -173,6 +175,12 @@ class _Decision:
     hearsay: bool = False  # an agentless passive ("قيل إن")
     competing: bool = False  # another source is named in the clause
     speaker_sure: bool = False  # for a continuation: its speaker was named by a confident decision
+    # For a quotation carried on without a cue of its own (English): "open" (a quotation opened
+    # earlier in the paragraph goes on), "reopened" (a paragraph that reopens a quotation carried
+    # over from the one before), "follows" (a new quotation right after an attributed one),
+    # "block" (a paragraph that is one quotation, after a paragraph that named its speaker).
+    carry: str = ""
+    speaker_confidence: float = 1.0  # for a carried quotation: how sure the naming of its speaker was
 
 
 class _ArticleState:
@@ -190,6 +198,14 @@ class _ArticleState:
         # A source named after its words ("أوضح ذلك X") in the sentence just read.
         self.named_after: tuple[SourceInfo, float] | None = None
         self.line_end = 0  # the end of the paragraph being read
+        # English carries a quotation over paragraphs: no closing mark at the end of one, an
+        # opening mark at the head of the next. Does the next paragraph reopen that way, and is the
+        # paragraph being read one that reopened a quotation (where its opening mark starts)?
+        self.next_reopens = False
+        self.reopened_at = -1
+        self.line_start = 0
+        self.clause_speaker: _Speaker | None = None  # the speaker of the clause just read, if any
+        self.paragraph_speaker: _Speaker | None = None  # the speaker of the last paragraph's last clause
         self.article: ArticleText | None = None
         self.position = 0  # where the sentence being read starts
         self.list_source: SourceInfo | None = None  # who announced the list being read
@@ -230,16 +246,19 @@ class _ArticleState:
     def last(self) -> SourceInfo | None:
         return self.speakers[-1].info if self.speakers else None
 
-    def spoke(self, info: SourceInfo, mention: Mention | None = None, sure: bool = True) -> _Speaker:
+    def spoke(self, info: SourceInfo, mention: Mention | None = None, sure: bool = True,
+              confidence: float = 1.0) -> _Speaker:
         feminine = mention.feminine if mention else False
         plural = mention.plural if mention else False
         for sp in self.speakers:
             if sp.info.canonical == info.canonical and sp.info.mention == info.mention:
                 feminine, plural = (sp.feminine, sp.plural) if mention is None else (feminine, plural)
                 sure = sure or (mention is None and sp.sure)
+                if mention is None:
+                    confidence = sp.confidence  # carried on: as sure as the naming was
                 self.speakers.remove(sp)
                 break
-        speaker = _Speaker(info, feminine, plural, self.sentence, sure)
+        speaker = _Speaker(info, feminine, plural, self.sentence, sure, confidence)
         self.speakers.append(speaker)
         del self.speakers[:-_RECENT_SPEAKERS]
         return speaker
@@ -436,14 +455,26 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
     state = _ArticleState(registry, text)
     state.article = ArticleText(text)
     claims: list[ClaimResult] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         if line.kind is not LineKind.TEXT:
             state.quote_speaker = None
             continue
         line_start = len(claims)
         state.line_end = line.end
-        if state.quote_speaker is not None and not _OPENING_QUOTE.match(text[line.start : line.end].lstrip()):
-            state.quote_speaker = None  # a quotation goes on into a new paragraph only if it reopens there
+        body = text[line.start : line.end]
+        state.line_start = line.start + len(body) - len(body.lstrip())
+        state.reopened_at = -1
+        if state.quote_speaker is not None:
+            if _OPENING_QUOTE.match(body.lstrip()):
+                if language == "en":
+                    # A quotation carried on from the paragraph before reopens here: its speaker's.
+                    state.reopened_at = line.start + len(body) - len(body.lstrip())
+                    state.quote_left = _QUOTE_CARRY
+            else:
+                state.quote_speaker = None  # a quotation goes on into a new paragraph only if it reopens there
+        following = next((ln for ln in lines[n + 1 :] if ln.kind is not LineKind.BLANK), None)
+        state.next_reopens = language == "en" and following is not None and following.kind is LineKind.TEXT \
+            and _OPENING_QUOTE.match(text[following.start : following.end].lstrip()) is not None
         # English: the first paragraph's dateline ("GENEVA (Reuters) -") is no part of a claim.
         begin = dateline_end(text, line.start, line.end) if line_start == 0 and language == "en" else line.start
         for s, e in split_sentences(text, begin, line.end, bound=False):
@@ -464,6 +495,7 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
                                             attribution_confidence=min(confidence, 0.7))
                 state.named_after = None
         _carry_list(text, line, claims, line_start, state)
+        state.paragraph_speaker = state.clause_speaker if len(claims) > line_start else None
     return Analysis(language, publisher, claims)
 
 
@@ -514,6 +546,9 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     found = arabic_cues(sv, state.known) if arabic else english_cues(sv)
     carried = state.quote_speaker
     inside = carried is not None  # the sentence opens inside a quotation of an earlier one
+    # At the head of a paragraph that reopens a carried quotation, the opening mark reopens it: it
+    # neither closes it nor opens another.
+    reopen_mark = state.reopened_at + 1 if inside and state.reopened_at == s else -1
     # Cut where a new source takes the word: a frame with its own source and what introduces its
     # words, after at least three words of other content.
     cuts = [s]
@@ -542,11 +577,19 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         if decision.source is None and inside and open_speaker is not None and decision.basis != "background":
             # Inside a quotation opened earlier: its speaker goes on.
             decision = _Decision("quotation", open_speaker.info, distance=state.sentence - open_speaker.sentence,
-                                 speaker_sure=open_speaker.sure)
+                                 speaker_sure=open_speaker.sure, carry="reopened" if state.reopened_at >= 0 else "open",
+                                 speaker_confidence=open_speaker.confidence)
         elif decision.source is None and not in_clause and state.last_was_quote and state.last is not None \
                 and _OPENING_QUOTE.match(text[a:b].lstrip()):
             # A quotation that follows an attributed quotation goes on in the same voice.
-            decision = _Decision("quotation", state.last, distance=1, speaker_sure=state.speakers[-1].sure)
+            decision = _Decision("quotation", state.last, distance=1, speaker_sure=state.speakers[-1].sure,
+                                 carry="follows", speaker_confidence=state.speakers[-1].confidence)
+        elif decision.source is None and not in_clause and not arabic and state.paragraph_speaker is not None \
+                and a == state.line_start and _whole_quotation(text, a, state.line_end):
+            # A paragraph that is one quotation, after a paragraph whose last words named a speaker.
+            sp = state.paragraph_speaker
+            decision = _Decision("quotation", sp.info, distance=state.sentence - sp.sentence, speaker_sure=sp.sure,
+                                 carry="block", speaker_confidence=sp.confidence)
         if decision.source is None and decision.basis == "publisher" and not in_clause:
             # Any reporting word in the sentence, read or not, or a "بأن" with no verb of saying
             # before it, is a chance a source was missed.
@@ -559,9 +602,12 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         source = decision.source
         attributed = source is not None
         signals = _signals(decision)
+        if decision.carry and not arabic:
+            signals = (*signals, decision.carry)
         confidence = _confidence(signals) if arabic else _english_confidence(decision, text[a:b])
-        speaker = state.spoke(source, decision.mention, confidence >= 0.8 or decision.speaker_sure) \
+        speaker = state.spoke(source, decision.mention, confidence >= 0.8 or decision.speaker_sure, confidence) \
             if source is not None else None
+        state.clause_speaker = speaker
         state.last_was_quote = source is not None and (
             any(q in text[a:b] for q in '"“«') or (not arabic and text[a:b].rstrip().endswith(":")))  # "Smith said:"
         basis = decision.basis
@@ -580,10 +626,11 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             out.append(ClaimResult(text[cs:ce], cs, ce, attributed, src, cue.word if cue else None,
                                    media, score, features, norm, confidence, basis, signals))
         was_inside = inside
-        inside = _inside_quote_after(text, a, b, inside)
+        inside = _inside_quote_after(text, max(a, reopen_mark), b, inside)
         if inside and not was_inside:
             open_speaker = speaker  # a quotation opened in this clause: its speaker's
-    if inside and open_speaker is not None and not _closes_later(text, e, state.line_end):
+    if inside and open_speaker is not None and not _closes_later(text, e, state.line_end) \
+            and not state.next_reopens:
         inside = False  # a quotation that never closes in its paragraph: a stray mark, carry nothing
     if inside and open_speaker is not None:
         if open_speaker is carried:
@@ -594,6 +641,16 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     else:
         state.quote_speaker = None
     return out
+
+
+def _whole_quotation(text: str, a: int, end: int) -> bool:
+    """Is text[a:end] one quotation, marks at both ends and none between ('"…"', '“…”.', "''…''")?"""
+    body = text[a:end].strip().rstrip(".")
+    if body.startswith("''") and body.endswith("''"):
+        return len(body) > 4 and "''" not in body[2:-2]
+    if body[:1] == '"' and body[-1:] == '"':
+        return len(body) > 2 and '"' not in body[1:-1]
+    return body[:1] == "“" and body[-1:] == "”" and "”" not in body[1:-1] and "“" not in body[1:-1]
 
 
 def _closes_later(text: str, e: int, end: int) -> bool:
@@ -843,6 +900,8 @@ def _english_confidence(d: _Decision, clause: str) -> float:
     English reading found and how much of the clause is quoted); a quotation or continuation
     carried from an earlier sentence has no cue of its own there."""
     carried = d.basis in ("quotation", "continuation", "same", "named after") and d.mention is None
+    if carried and d.carry:
+        return min(carried_quotation_confidence(d.carry), d.speaker_confidence)
     return english_confidence(None if carried else d.cue, clause, d.source is not None)
 
 
