@@ -73,6 +73,25 @@ def _source(text: str) -> str | None:
         ("Analysts noted that sales had fallen for a third quarter.", "Analysts"),
         # Headlines and transcripts: a speaker, a colon, quoted words.
         ("Mayor Ellis: 'We will rebuild every home'", "Mayor Ellis"),
+        # An addressee, then a clause with its own subject and verb.
+        ("Schoen told host Sean Hannity a Clinton loss is increasingly likely.", "Schoen"),
+        # Asides that hold commas, quotations, settings or dashes between the speaker and the verb.
+        ('Humphrey, who calls Trump a "sociopath," said he would not vote this year.', "Humphrey"),
+        ("Clinton, during a town hall meeting in Columbus, Ohio, said the plan would work.", "Clinton"),
+        ("Paul Porter, a truck driver from Ava, Mo., who joined the union in 1990, said he was paid well.",
+         "Paul Porter"),
+        ("Vice President Joe Biden, who was to travel to Columbus, Ohio, on Wednesday, said the rules were fair.",
+         "Vice President Joe Biden"),
+        ("GOP front-runner Donald Trump - who once said he would win - said at a rally that the polls were wrong.",
+         "GOP front-runner Donald Trump"),
+        ("Security experts and U.S. officials said Russia was behind the hack.", "Security experts and U.S. officials"),
+        # After a quotation, whatever follows the verb is setting or addressee.
+        ('"There never was an order to stand down," said the base chief known as Bob.', "base chief"),
+        ('"We must never give the board that power," Sanders wrote to his colleagues.', "Sanders"),
+        # A document at the head of the sentence; verbs whose object is what was said.
+        ("Polls show Clinton ahead in Ohio and Florida.", "Polls"),
+        ("The carmaker announced a recall of 40,000 vehicles.", "carmaker"),
+        ("The company said it was still operating at a loss.", "company"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:

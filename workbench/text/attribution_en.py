@@ -103,6 +103,8 @@ WEAK_VERBS = "call ask continue describe post publish cite".split()
 # wall", "the union endorsed Clinton"), attributed to that actor.
 STANCE_VERBS = ("decline defend reject dismiss blast slam condemn question propose denounce rebuke "
                 "want plan seek refuse praise").split()
+# Verbs of saying whose object is what was said ("criticized the deal", "announced his candidacy").
+_OBJECT_CONTENT = frozenset("criticize criticise accuse announce".split())
 
 # Multi-word cues: "pointed out that", "went on to say".
 _PHRASES = {
@@ -254,7 +256,7 @@ def _read_words(sv: SentenceView) -> list[_W]:
             out.append(_W('"' if n in ("''", "``") else n, text[s:e], s, e, m.start()))
             continue
         s, e = sv.orig(m.start(), m.end())
-        if n.endswith(".") and len(n) > 1 and not _keeps_dot(n):
+        if n.endswith(".") and len(n) > 1 and not _keeps_dot(n, sv.text[s:e]):
             # A full stop glued to a word ends the sentence; keep it a token of its own.
             s2, e2 = sv.orig(m.start(), m.end() - 1)
             out.append(_W(n[:-1], sv.text[s2:e2], s2, e2, m.start()))
@@ -268,10 +270,18 @@ def _read_words(sv: SentenceView) -> list[_W]:
     return out
 
 
-def _keeps_dot(n: str) -> bool:
-    """"U.S.", "Mr.", "Jr.": a dot that belongs to the word."""
+def _keeps_dot(n: str, t: str = "") -> bool:
+    """"U.S.", "Mr.", "Jr.", "Mass.": a dot that belongs to the word."""
     core = n[:-1].replace(".", "")
-    return "." in n[:-1] or n[:-1] in _TITLES or n[:-1] in ("jr", "sr", "st", "inc", "co", "corp", "no") or len(core) == 1
+    return "." in n[:-1] or n[:-1] in _TITLES or n[:-1] in ("jr", "sr", "st", "inc", "co", "corp", "no") \
+        or len(core) == 1 or (n[:-1] in _STATE_ABBREVIATIONS and t[:1].isupper())
+
+
+# The abbreviations of US states news writes after a town ("Ava, Mo.", "Cambridge, Mass.").
+_STATE_ABBREVIATIONS = frozenset(
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore "
+    "pa penn tenn tex va vt wash wis wisc wyo".split()
+)
 
 
 def _mark_quotes(words: list[_W]) -> None:
@@ -360,7 +370,13 @@ def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
     """"The official said Trump told him that…": a speaker inside another's reported words opens
     no claim of its own; only a new clause ("…, but Smith said…") does."""
     open_at = -1  # where the reported words of the last full cue begin
+    aside_end = -1  # where a parenthetical "…, she said," ends
     for c in found:
+        if c.full and c.mention is not None and aside_end >= 0 and not sv.text[aside_end : c.start].strip(" ,") \
+                and c.pattern.startswith(("subject", "common", "pronoun")):
+            c.full = False  # "Instead, she said, her boss told her…": his words are inside hers
+        if c.type == "verb" and c.pattern.endswith("-comma"):
+            aside_end = c.end
         if c.full and c.mention is not None and open_at >= 0 and c.start > open_at \
                 and not _CLAUSE_BREAK.search(sv.text, open_at, c.start):
             c.full = False
@@ -454,6 +470,12 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
         k = j
         while k < n and k - j < 6 and words[k].n not in ("that", ":", ",", '"', ".", "whether", "if", "why", "how",
                                                          "what", "when", "who", "to") and not words[k].quoted:
+            if words[j - 1].n in ("told", "tells") and k > j and words[k].n in _CLAUSE_STARTS \
+                    and words[k - 1].n not in _PREPOSITIONS and words[k - 1].n not in _SETTING_PREPOSITIONS \
+                    and _finite_follows(words, k + 1):
+                # "told host Sean Hannity a Clinton loss is likely", "told reporters he would run":
+                # the addressee, then a clause with its own subject and verb.
+                return True, "clause"
             k += 1
         j = k
     k = j
@@ -493,10 +515,32 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
         # "a photo that they said showed…", "the plan he says would cost…": the verb's content
         # has its subject before it; the reporting verb is inside a relative clause.
         return False, "gap"
+    if t in ("it", "you") and _finite_follows(words, k + 1, 2):
+        return True, "clause"  # "said it was still operating at a loss"
     if t in ("of", "about", "for", "to", "against", "on", "with", "by", "as") or t in _OBJECT_PRONOUNS:
         return False, "object"
     # A bare clause: "said the talks had failed", "says he will run".
     return True, "clause"
+
+
+# Words that open the subject of a clause after an addressee ("told reporters the plan…").
+_CLAUSE_STARTS = frozenset("a an the this these those his her their its our my he she they it we i there "
+                           "no some many most every each all".split())
+
+
+def _finite_follows(words: list[_W], i: int, within: int = 6) -> bool:
+    """Does a finite verb come within a few words after token i ("a Clinton loss is…", "he
+    would run", "the plan failed"), before any punctuation?"""
+    for k in range(i, min(len(words), i + within)):
+        w = words[k]
+        if not w.n[:1].isalnum():
+            return False
+        if w.n in _GAP_VERBS or w.n in _AUXILIARIES or w.n in ("won't", "can't", "isn't", "wasn't", "doesn't",
+                                                               "didn't", "'s", "'re", "'ll", "'d"):
+            return True
+        if k > i and w.t[:1].islower() and w.n.endswith("ed") and words[k - 1].n not in _DETERMINERS:
+            return True
+    return False
 
 
 def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str, headline: bool = False) -> Cue | None:
@@ -508,7 +552,9 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
     to_verb = after + 1 < len(words) and words[after].n == "to" and words[after + 1].t[:1].islower()
     if verb.n in _NOUN_FORMS and v > 0 and words[v - 1].n.endswith(("'s", "s'")):
         return None  # "Editor's note:", "Trump's claim": a possessive makes it a noun
-    after_name = v > 1 and (words[v - 1].t[:1].isupper() or words[v - 1].n in ENGLISH_PRONOUNS
+    # A verb right after a name, a pronoun or a head noun ("Polls show", "He claims"); a capital at
+    # the head of the sentence says nothing.
+    after_name = v > 0 and ((v > 1 and words[v - 1].t[:1].isupper()) or words[v - 1].n in ENGLISH_PRONOUNS
                             or words[v - 1].n in ENGLISH_HEADS) \
         and words[v - 1].n not in _NOUN_BEFORE and not words[v - 1].quoted
     inverted_slot = v > 0 and (words[v - 1].quoted or words[v - 1].n == ",")
@@ -527,6 +573,11 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         j -= 1
     j = _skip_setting_back(words, j)
     subject = _np_backward(words, j) if j >= 0 and not words[j].quoted else []
+    if not subject and j >= 2 and words[j].n == '"' and words[j - 1].n == "," and words[j - 1].quoted \
+            and _embedded_quote_start(words, j - 1) >= 0:
+        subject = _before_apposition(words, j - 1)  # 'Humphrey, who calls Trump a "sociopath," said'
+        if subject:
+            quote_before = False
     quote_before = bool(subject) and _quote_before(words, subject)
     if not subject and j >= 0 and words[j].n in ("and", "but") and not words[j].quoted and cls == "speech":
         # "He called the actions lawful, and said there was no attempt…": the clause's subject.
@@ -554,12 +605,14 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         pass
     elif content in ("end", "comma") and (quote_before or cls in ("speech", "finding")):
         pass  # '"…," Smith continued.' / 'the economy is weak, the report said.'
+    elif content == "object" and quote_before and cls in ("speech", "weak"):
+        pass  # '"…," Sanders wrote to his colleagues.', '"…," she said by telephone.'
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
     elif content == "clause" and lemma in ("report", "reveal", "announce", "write", "note") \
             and _kind_of(subject) in ("outlet", "news agency", "document"):
         pass  # "The Washington Post reports Clinton's last press conference was…"
-    elif cls == "stance" and content in ("clause", "object"):
+    elif (cls == "stance" or lemma in _OBJECT_CONTENT) and content in ("clause", "object"):
         pass  # "rejected the plan", "called for a recount"
     elif cls == "weak" and content in ("clause", "object") and _quote_follows(words, after):
         pass  # 'called him "a loser"', 'described the meeting as a "positive step"'
@@ -708,7 +761,10 @@ def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: 
     k = words.index(phrase[-1], after) + 1
     if k < n and not (words[k].n in (",", ".", ";", ":", "—", "–", "-", "(", "?", "!", '"', "who", "in", "on", "at",
                                      "to", "from", "during", "after", "before", "and", "but", "of", "for", "with")
-                      or words[k].n in _TIME_WORDS):
+                      or words[k].n in _TIME_WORDS
+                      or (quote_before and words[k].t[:1].islower() and (
+                          words[k].n.endswith(("ing", "ed")) or words[k].n in ("known", "whose", "whom", "by")))):
+        # ('"…," said the base chief known as Bob', '"…," said a voter wearing a Trump hat')
         return None  # "…, said the group had failed": a content clause, not a speaker after the verb
     kind = "pronoun" if len(phrase) == 1 and phrase[0].n in ENGLISH_PRONOUNS else _kind_of(phrase)
     if not kind:
@@ -821,12 +877,16 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     ministry", "Smith, a spokesman for the agency," (the name; its apposition skipped), "officials,
     who asked not to be named," (a relative clause skipped). Empty when the words before the verb
     are not a subject at the head of a clause ("the plan that Smith said…" is)."""
-    if j >= 0 and words[j].n in (")", "—", "–"):
-        # "Kasich (who has 25 delegates) said", "Democrats — and some Republicans — say": step over
-        # the brackets or dashes to the name.
+    if j >= 0 and words[j].n in (")", "—", "–", "-"):
+        # "Kasich (who has 25 delegates) said", "Democrats — and some Republicans — say", "Trump -
+        # who said… - said", "Trump -- who…-- said": step over the brackets or dashes to the name.
         opening = "(" if words[j].n == ")" else words[j].n
         k = j - 1
-        while k >= 0 and words[k].n != opening and j - k < 14:
+        while k >= 0 and words[k].n == opening and opening == "-":
+            k -= 1  # "--"
+        while k >= 0 and words[k].n != opening and j - k < 24:
+            k -= 1
+        while k >= 1 and words[k - 1].n == opening and opening == "-":
             k -= 1
         if k >= 1 and words[k].n == opening:
             return _np_backward(words, k - 1)
@@ -836,10 +896,12 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     k = j
     while k >= 0 and j - k < 16:
         w = words[k]
-        if w.quoted or w.n in _BOUNDARY_PUNCT or w.n in _SUBJECT_OPENERS:
+        if w.quoted or w.n in _BOUNDARY_PUNCT or (w.n in _SUBJECT_OPENERS and w.n != "and"):
             break
-        if w.n == "and" and not (k >= 1 and words[k - 1].t[:1].isupper() and k + 1 <= j and words[k + 1].t[:1].isupper()):
-            break
+        if w.n == "and" and not (k >= 1 and k + 1 <= j and (
+                (words[k - 1].t[:1].isupper() and words[k + 1].t[:1].isupper())
+                or ENGLISH_HEADS.get(words[k - 1].n) in ("unnamed", "group", "official"))):
+            break  # "Sanders and Clinton said", "security experts and U.S. officials said"
         k -= 1
     start = k + 1
     if start > j:
@@ -884,7 +946,8 @@ _PREPOSITIONS = frozenset("to with of for at from about near on by".split())
 _APPOSITION_STARTS = frozenset(
     "who which whose whom a an the one now then himself herself both also like including for however meanwhile "
     "too in instead though likewise similarly indeed at speaking asked interviewed by of his her their its another "
-    "among once previously formerly".split()
+    "among once previously formerly during after before while when despite without under until unlike "
+    "along with from".split()
 )
 
 
@@ -901,25 +964,59 @@ def _finite_before_relative(inner: list[_W]) -> bool:
     return False
 
 
+_RELATIVES = frozenset("who which whose whom".split())
+
+
+def _embedded_quote_start(words: list[_W], m: int) -> int:
+    """For a quoted token m, where its quotation opens when that quotation stands inside a
+    phrase (an unquoted word before its opening mark: 'a "sociopath,"'); -1 otherwise."""
+    k = m
+    while k >= 0 and words[k].quoted and not (words[k].n == '"' and k < m and (k == 0 or not words[k - 1].quoted
+                                                                               or words[k - 1].n == '"')):
+        k -= 1
+    if k < 1 or words[k].n != '"' or k == m:
+        return -1
+    before = words[k - 1]
+    if before.quoted or not before.n[:1].isalnum():
+        return -1
+    return k
+
+
 def _before_apposition(words: list[_W], j: int) -> list[_W]:
     """The speaker before the asides that end at the comma j: "Smith, a spokesman for the
     agency, said", "Tom Reyes, a farmer from Dodge County, Iowa, said", "officials, who asked not
     to be named, said". Empty when what precedes the comma is no aside."""
     chunks: list[tuple[int, int]] = []  # comma-separated stretches, nearest the verb first
     k = j
-    for _ in range(5):
+    for _ in range(6):
         m = k - 1
-        while m >= 0 and words[m].n not in (",", ".", '"', ";", ":", "(", "—") and k - m < 18:
+        while m >= 0 and k - m < 18:
+            w = words[m]
+            if w.quoted:
+                # A quotation inside an aside ('Humphrey, who calls Trump a "sociopath," said')
+                # stays in it; any other is a boundary.
+                opening = _embedded_quote_start(words, m)
+                if opening < 0:
+                    break
+                m = opening - 1
+                continue
+            if w.n in (",", ".", '"', ";", ":", "(", "—"):
+                break
             m -= 1
         chunks.append((m + 1, k))
-        if m < 1 or words[m].n != "," or words[m].quoted:
+        if m < 1 or words[m].n != "," or (words[m].quoted and _embedded_quote_start(words, m) < 0):
             break
         k = m
+    # A relative clause runs over commas ("Biden, who was to travel to Columbus, Ohio, on
+    # Wednesday, said"): the stretches after its "who" belong to it.
+    relative = max((idx for idx, (a, _b) in enumerate(chunks[:-1]) if words[a].n in _RELATIVES), default=-1)
     skipped_aside = False
     for idx, (a, b) in enumerate(chunks):
         inner = words[a:b]
         if not inner:
             return []
+        if idx < relative:
+            continue
         aside = inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) \
             or _kind_of(inner) not in ("", "person")  # "Trump, the Republican nominee,", "Smith, 68,"
         if aside and _finite_before_relative(inner):
@@ -1169,7 +1266,8 @@ def english_confidence(cue: Cue | None, claim: str, attributed: bool) -> float:
         # "Graham: 'Trump is destroying the party'"; a headline's speaker without quotation marks
         # ("Newspaper: minister used personal email") is right two times in three.
         return 0.85 if any(q in claim for q in ("\"", "“", "'", "‘")) else 0.6
-    if opens_with_quote and head in ("subject", "pronoun", "inverted") and content in ("end", "quote", "comma", "") \
+    if opens_with_quote and head in ("subject", "pronoun", "inverted") and content in ("end", "quote", "comma", "",
+                                                                                      "object") \
             and cls in ("speech", "prep"):
         share = quote_share(claim)
         return 0.9 if share >= 0.5 else 0.75 if share >= 0.3 else 0.7
