@@ -124,6 +124,22 @@ def test_pronoun_is_the_mention_and_the_speaker_its_source() -> None:
         assert text[c.source.start : c.source.end] == c.source.mention
 
 
+def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_source() -> None:
+    text = "The loss was steep for Sen. Bernie Sanders, who said he intended to rest for a day."
+    before, relative = analyze(text).claims
+    assert not before.attributed
+    src = relative.source
+    assert relative.attributed and src is not None and relative.text.startswith("who said")
+    assert src.mention == "who" and text[src.start : src.end] == "who"
+    assert src.canonical == "Sen. Bernie Sanders" and src.reference is not None
+    assert text[src.reference[1] : src.reference[2]] == src.reference[0] == "Sen. Bernie Sanders"
+    assert relative.attribution_confidence < 0.8
+    # Inside the subject, the relative clause is no claim of its own: the sentence goes on in the
+    # paper's voice.
+    claims = analyze("Mr. Trump, who said last week that the judge was biased, issued a statement on Tuesday.").claims
+    assert len(claims) == 1 and not claims[0].attributed
+
+
 def test_they_stands_for_the_plural_named_before() -> None:
     text = "Residents of the valley gathered outside city hall. They said the water had been brown for weeks."
     claim = analyze(text).claims[-1]

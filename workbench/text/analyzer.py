@@ -760,6 +760,15 @@ def _named(chosen: Cue, basis: str, state: _ArticleState, cues: list[Cue]) -> _D
         if pronoun is None:
             return _Decision("publisher", None, chosen, hints=len(cues))
         return _Decision("pronoun", pronoun, chosen, chosen.mention, True)
+    antecedent = chosen.mention.antecedent
+    if antecedent is not None:
+        # English "…Mr. Sanders, who said…": the mention stays the relative pronoun, the source is
+        # the phrase it stands for, and that phrase is the reference.
+        named, _known = state.resolve(antecedent)
+        full = named.reference or (antecedent.text, antecedent.start, antecedent.end)
+        info = replace(named, mention=chosen.mention.text, start=chosen.mention.start, end=chosen.mention.end,
+                       reference=full, via=None)
+        return _Decision("relative", info, chosen, chosen.mention, True)
     info, resolved = state.resolve(chosen.mention)
     if chosen.via is not None and info.via is None:
         info = replace(info, via=(chosen.via.text, chosen.via.start, chosen.via.end))

@@ -572,6 +572,9 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
             return None  # "did not respond", "is expected to": no one says anything here
         j -= 1
     j = _skip_setting_back(words, j)
+    if j >= 1 and words[j].n in _RELATIVES | {"that"} and not words[j].quoted:
+        # "…for Mr. Sanders, who said he would stay", "a poll, which found that…".
+        return _relative_cue(sv, words, j, v, after, lemma, cls, content)
     subject = _np_backward(words, j) if j >= 0 and not words[j].quoted else []
     if not subject and j >= 2 and words[j].n == '"' and words[j - 1].n == "," and words[j - 1].quoted \
             and _embedded_quote_start(words, j - 1) >= 0:
@@ -622,8 +625,9 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
     if len(subject) == 1 and first.n in ENGLISH_PRONOUNS:
         if first.n == "it" and cls not in ("finding", "speech"):
             return None
-        if cls == "thinking" and (first.n in ("i", "we") or content != "that"):
-            return None  # "I think", "he believes in…": a belief is a source's claim only with its "that"
+        if cls == "thinking" and (first.n in ("i", "we", "it") or not (
+                content == "that" or (content == "clause" and _finite_follows(words, after, 5)))):
+            return None  # "I think", "he believes in…": a belief is a source's claim only with its clause
         kind = "pronoun"
         pattern = "pronoun"
     else:
@@ -663,6 +667,76 @@ _AUXILIARIES = frozenset("has have had will would could should may might must al
 _NEGATIONS = frozenset("not n't never didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't "
                        "can't cannot couldn't".split())
 _PASSIVE_BE = frozenset("is are was were be been being".split())
+
+
+def _relative_cue(sv: SentenceView, words: list[_W], j: int, v: int, after: int, lemma: str, cls: str,
+                  content: str) -> Cue | None:
+    """"…, who said he would stay", "the report, which found that…", "a poll that shows…": the
+    relative pronoun is the mention (PolNeAR and the pronoun rule of the analyzer alike), standing
+    for the noun phrase before it; the claim starts at the pronoun."""
+    if content not in ("that", "clause", "quote", "colon", "wh") or cls not in ("speech", "finding", "thinking"):
+        return None
+    if cls == "speech" and content == "clause" and lemma not in _BARE_CONTENT:
+        return None
+    rel = words[j]
+    k = j - 1
+    comma = words[k].n == ","
+    if comma:
+        k -= 1
+    antecedent = _antecedent(words, k)
+    if not antecedent:
+        return None
+    first = words.index(antecedent[0], max(0, k - 12))
+    while first > 0 and words[first - 1].n in _DETERMINERS:
+        first -= 1
+    before = words[first - 1] if first > 0 else None
+    if before is None or not (before.n in _OBJECT_SLOT or _looks_verbal(before)
+                              or (before.n.endswith("ed") and before.t[:1].islower())):
+        # "Mr. Trump, who said…, issued a statement", "A new poll, which found…, was released":
+        # a relative clause inside the subject; the sentence goes on to say what the paper says.
+        # Only after a verb or a preposition does it run to the end of the sentence.
+        return None
+    kind = _kind_of(antecedent)
+    if rel.n == "who" and kind not in ("person", "official", "unnamed", "group", "organization"):
+        return None
+    if rel.n in ("which", "that") and (kind not in ("document", "organization", "outlet", "news agency")
+                                        or (cls == "speech" and kind == "document")):
+        return None
+    if rel.n == "that" and comma:
+        return None
+    ante = _mention(sv, antecedent, kind)
+    mention = Mention(rel.s, rel.e, rel.t, kind, antecedent=ante)
+    return _cue(sv, rel.s, words[after - 1].e, lemma, "verb", mention, True, f"relative-{content}")
+
+
+# Words after which a noun phrase is an object, not the subject of the sentence.
+_OBJECT_SLOT = frozenset("for to with by of against from about on at like as including among between toward "
+                         "towards behind beside into onto over under than".split())
+
+
+def _antecedent(words: list[_W], k: int) -> list[_W]:
+    """The noun phrase a relative pronoun stands for, ending at token k: a name with its title
+    ("Sen. Bernie Sanders"), or a head noun with the nouns and names before it ("Trump
+    campaign officials", "a Quinnipiac poll")."""
+    if k < 0 or words[k].quoted or not words[k].n[:1].isalpha():
+        return []
+    head = words[k]
+    if not (head.t[:1].isupper() or head.n in ENGLISH_HEADS) or head.n in _NOT_NAMES or head.n in ENGLISH_PRONOUNS:
+        return []
+    m = k
+    while m - 1 >= 0 and k - m < 6:
+        w = words[m - 1]
+        if w.quoted or not w.n[:1].isalnum():
+            break
+        if w.t[:1].isupper() and w.n not in _NOT_NAMES:
+            m -= 1
+        elif w.n in ENGLISH_HEADS and w.t[:1].islower() and not head.t[:1].isupper():
+            m -= 1  # "campaign officials"
+        elif w.n in ("of", "for") and m - 2 >= 0 and words[m - 2].n in ENGLISH_HEADS:
+            m -= 2  # "director of communications"
+        else:
+            break
+    return words[m : k + 1]
 
 
 def _as_source(sv: SentenceView, words: list[_W], j: int, v: int, after: int, lemma: str) -> Cue | None:
