@@ -92,6 +92,9 @@ def _source(text: str) -> str | None:
         ("Polls show Clinton ahead in Ohio and Florida.", "Polls"),
         ("The carmaker announced a recall of 40,000 vehicles.", "carmaker"),
         ("The company said it was still operating at a loss.", "company"),
+        # A speaker named at the end said all that came before; an intention reported by others.
+        ("The congressman also plans to vote for Sanders at the convention, Welch said.", "Welch"),
+        ("Trump wants the wall finished within a year, according to two campaign aides.", "two campaign aides"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:
@@ -122,6 +125,20 @@ def test_pronoun_is_the_mention_and_the_speaker_its_source() -> None:
     for c in claims:
         assert c.source is not None and c.source.start is not None
         assert text[c.source.start : c.source.end] == c.source.mention
+
+
+def test_a_participle_speaks_for_its_clauses_subject_past_settings() -> None:
+    text = 'On Thursday, after weeks of silence, Warren endorsed Clinton, saying, "She is a fighter."'
+    claim = analyze(text).claims[-1]
+    assert claim.text.startswith("saying") and claim.source is not None and claim.source.mention == "Warren"
+
+
+def test_reported_words_end_where_the_papers_clause_begins() -> None:
+    said, paper = analyze("Sanders has said he will vote for Clinton, but he has not endorsed her.").claims
+    assert said.source is not None and said.source.mention == "Sanders" and said.text.endswith("Clinton")
+    assert not paper.attributed and paper.text == "but he has not endorsed her."
+    # "and that…" goes on with the reported words.
+    assert len(analyze("Sanders said he will vote for Clinton, and that he will campaign for her.").claims) == 1
 
 
 def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_source() -> None:

@@ -557,6 +557,8 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         if (c.type in ("verb", "prep") and c.mention is not None and c.full and not c.deferred
                 and c.start >= words_begin and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3):
             cuts.append(c.start)
+        elif c.type == "break" and c.start > cuts[-1] and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3:
+            cuts.append(c.start)  # English: where reported words end and the paper goes on
         if c.content is not None and c.type in ("verb", "relative") and (c.mention is not None or c.continuation):
             words_begin = max(words_begin, c.content)
     for c in found:
@@ -572,7 +574,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     open_speaker: _Speaker | None = carried
     bi_anna = -1  # "بأن" in the sentence, counted when a clause is left to the publisher
     for a, b in pairwise(bounds):
-        in_clause = [c for c in found if a <= c.start < b]
+        in_clause = [c for c in found if a <= c.start < b and c.type != "break"]
         decision = _decide(in_clause, state, text, a, b, arabic)
         if decision.source is None and inside and open_speaker is not None and decision.basis != "background":
             # Inside a quotation opened earlier: its speaker goes on.

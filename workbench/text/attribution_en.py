@@ -360,7 +360,63 @@ def english_cues(sv: SentenceView) -> list[Cue]:
         found.append(head)
     found.sort(key=lambda c: c.start)
     _keep_nested_speech_whole(sv, found)
+    found = _speaker_at_the_end(sv, found)
+    breaks = _reported_words_end(sv, words, found)
+    if breaks:
+        found = sorted(found + breaks, key=lambda c: c.start)
     return found
+
+
+_NEW_CLAUSE = frozenset("but while although though whereas yet".split())
+
+
+def _reported_words_end(sv: SentenceView, words: list[_W], found: list[Cue]) -> list[Cue]:
+    """"Sanders has said he will vote for Clinton, but he hasn't endorsed her": reported words
+    given without quotation marks end where a new clause of the paper's begins (", but he…",
+    "; the party…"), when nothing there says it is still reported ("and that…")."""
+    out: list[Cue] = []
+    for c in found:
+        if c.type != "verb" or c.mention is None or not c.pattern.endswith(("-that", "-clause")):
+            continue
+        nxt = next((d.start for d in found if d.start > c.end), sv.end)
+        i = next((k for k, w in enumerate(words) if w.s >= c.end), len(words))
+        while i < len(words) and words[i].s < nxt:
+            w = words[i]
+            if w.quoted:
+                i += 1
+                continue
+            opens = (w.n == ";") or (w.n == "," and i + 1 < len(words) and words[i + 1].n in _NEW_CLAUSE)
+            if opens:
+                k = i + 1 if w.n == ";" else i + 2
+                if k < len(words) and words[k].n in _CLAUSE_STARTS and words[k].n != "that" \
+                        and _finite_follows(words, k + 1, 4):
+                    at = words[i + 1].s if w.n == "," else words[k].s
+                    out.append(_cue(sv, at, words[k].e, "", "break", None, False, "break"))
+                    break
+            i += 1
+    return out
+
+
+def _speaker_at_the_end(sv: SentenceView, found: list[Cue]) -> list[Cue]:
+    """"The congressman plans to vote for Sanders, Welch said.": a speaker named at the end of the
+    sentence, after a comma, said all of it; a verb read earlier without "that", a colon or a
+    quotation ("plans to", "promised to") is part of those words, not a source of its own."""
+    if len(found) < 2:
+        return found
+    last = found[-1]
+    if last.mention is None:
+        return found
+    head = min(last.start, last.mention.start)
+    if not sv.text[sv.base : head].rstrip().endswith(","):
+        return found
+    if last.type == "prep" and last.pattern == "according" \
+            and not sv.text[last.mention.end : sv.end].strip(" .\"”'’"):
+        # "Trump wants a wall, according to officials": the intention is theirs to report; a
+        # speaker before ("X said…, according to the Post") stays the source.
+        return [c for c in found[:-1] if _VERB_CLASS.get(c.lemma) == "speech" or c.type != "verb"] + [last]
+    if last.type != "verb" or _VERB_CLASS.get(last.lemma) != "speech" or not last.pattern.endswith(("-end", "inverted")):
+        return found
+    return [c for c in found[:-1] if c.pattern.endswith(("-that", "-quote", "-colon"))] + [last]
 
 
 _CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|but|while|whereas|although|though|yet)\b|\bwhile\b|\bbut\b", re.IGNORECASE)
@@ -897,15 +953,22 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
     for k in range(comma):
         if words[k].n in (";", ":") or (opening_quote and words[k].quoted and start == k):
             start = k + 1
-    if start < comma and (words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
-                                             "speaking", "last", "but", "and", "yet", "still", "meanwhile", "with",
-                                             "as", "while", "when", "since", "despite", "for", "by", "from")
-                          or words[start].n.endswith("ing")):
-        k = start
-        while k < comma and words[k].n != ",":
-            k += 1
-        if k < comma:
-            start = k + 1
+    for _ in range(4):
+        # Leading conjunctions ("And then Trump went on the attack, saying…") and settings ("On
+        # Thursday, after remaining neutral, Warren endorsed Clinton, saying…") come before it.
+        while start < comma and words[start].n in ("and", "but", "yet", "so", "then", "still", "also"):
+            start += 1
+        if start < comma and (words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
+                                                 "speaking", "last", "meanwhile", "with", "as", "while", "when",
+                                                 "since", "despite", "for", "by", "from")
+                              or words[start].n.endswith("ing")):
+            k = start
+            while k < comma and words[k].n != ",":
+                k += 1
+            if k < comma:
+                start = k + 1
+                continue
+        break
     phrase = _np_forward(words, start)
     if not phrase or start + len(phrase) >= comma:
         return []
