@@ -92,6 +92,10 @@ def _source(text: str) -> str | None:
         ("Polls show Clinton ahead in Ohio and Florida.", "Polls"),
         ("The carmaker announced a recall of 40,000 vehicles.", "carmaker"),
         ("The company said it was still operating at a loss.", "company"),
+        # A share of those polled; a party and state after a name; people described by what they do.
+        ("In a Trump-Clinton matchup, 21 percent said they would not vote at all.", "21 percent"),
+        ("Sen. Marco Rubio, R-Fla., appearing on Fox News, said the speech failed.", "Sen. Marco Rubio"),
+        ("A local pastor said the church would stay open.", "local pastor"),
         # A speaker named at the end said all that came before; an intention reported by others.
         ("The congressman also plans to vote for Sanders at the convention, Welch said.", "Welch"),
         ("Trump wants the wall finished within a year, according to two campaign aides.", "two campaign aides"),

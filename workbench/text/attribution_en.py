@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workbench.text.attribution import Cue, Mention, SentenceView
 
@@ -168,7 +169,10 @@ for _kind, _words in {
     "adviser advisers advisor advisors strategist strategists insider insiders observers critics "
     "economists economist lawmakers lawmaker legislators legislator staffer staffers people person "
     "someone officer officers employee employees member members supporters supporter opponents "
-    "allies ally operative operatives pollster pollsters donor donors historian historians",
+    "allies ally operative operatives pollster pollsters donor donors historian historians "
+    "professor professors executive executives reporter reporters editor editors author authors founder "
+    "consultant consultants organizer organizers speechwriter host man woman friend friends advocate advocates "
+    "backer backers veteran veterans delegate delegates pastor businessman businesswoman candidates",
     "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
     "users workers volunteers survivors families villagers fighters voters republicans democrats "
     "conservatives liberals progressives americans citizens parents students teachers leaders",
@@ -274,7 +278,8 @@ def _keeps_dot(n: str, t: str = "") -> bool:
     """"U.S.", "Mr.", "Jr.", "Mass.": a dot that belongs to the word."""
     core = n[:-1].replace(".", "")
     return "." in n[:-1] or n[:-1] in _TITLES or n[:-1] in ("jr", "sr", "st", "inc", "co", "corp", "no") \
-        or len(core) == 1 or (n[:-1] in _STATE_ABBREVIATIONS and t[:1].isupper())
+        or len(core) == 1 or (n[:-1] in _STATE_ABBREVIATIONS and t[:1].isupper()) \
+        or (n[1:2] == "-" and n[:1] in "rdi" and n[2:-1] in _STATE_ABBREVIATIONS)  # "R-Fla."
 
 
 # The abbreviations of US states news writes after a town ("Ava, Mo.", "Cambridge, Mass.").
@@ -361,6 +366,7 @@ def english_cues(sv: SentenceView) -> list[Cue]:
     found.sort(key=lambda c: c.start)
     _keep_nested_speech_whole(sv, found)
     found = _speaker_at_the_end(sv, found)
+    _participle_after_its_speaker(sv, found)
     breaks = _reported_words_end(sv, words, found)
     if breaks:
         found = sorted(found + breaks, key=lambda c: c.start)
@@ -395,6 +401,18 @@ def _reported_words_end(sv: SentenceView, words: list[_W], found: list[Cue]) -> 
                     break
             i += 1
     return out
+
+
+def _participle_after_its_speaker(sv: SentenceView, found: list[Cue]) -> None:
+    """'…, Nefzi said, adding, "…"': a participle right after "X said," speaks for X, not for the
+    subject of the sentence's first clause."""
+    for prev, c in pairwise(found):
+        if not c.pattern.startswith("participle") or prev.type != "verb" or prev.mention is None:
+            continue
+        end = max(prev.end, prev.mention.end)
+        if end <= c.start and sv.text[end : c.start].strip() == ",":
+            c.mention = prev.mention
+            c.continuation = False
 
 
 def _speaker_at_the_end(sv: SentenceView, found: list[Cue]) -> list[Cue]:
@@ -1158,7 +1176,9 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             or _kind_of(inner) not in ("", "person")  # "Trump, the Republican nominee,", "Smith, 68,"
         if aside and _finite_before_relative(inner):
             aside = False  # "…, the losses would outstrip the gains, said Smith": a clause, not an aside
-        place = len(inner) <= 3 and all(w.t[:1].isupper() for w in inner) and idx + 1 < len(chunks) and \
+        # "Tom Reyes, a farmer from Dodge County, Iowa, said": a place closing an aside, which itself
+        # follows a name ("In July, Sammy Aaron, vice chairman of G-III, told…" has none).
+        place = len(inner) <= 3 and all(w.t[:1].isupper() for w in inner) and idx + 2 < len(chunks) and \
             words[chunks[idx + 1][0]].n in _APPOSITION_STARTS
         if (aside or place) and idx < len(chunks) - 1:
             skipped_aside = skipped_aside or aside
@@ -1190,8 +1210,11 @@ _SUBJECT_OPENERS = frozenset("that but while because although though if since wh
 def _is_common_np(phrase: list[_W]) -> bool:
     """A plain noun phrase: nouns and adjectives, no verb, no number alone ("the lawyers")."""
     last = phrase[-1]
-    if any(w.n[:1].isdigit() or w.n in ("percent", "half", "side", "%") for w in phrase) or phrase[-1].n == "one":
-        return False  # "45 percent said": a poll's share, annotated with the poll
+    if any(w.n in ("percent", "%") for w in phrase) or (len(phrase) >= 3 and phrase[1].n == "in"
+                                                        and phrase[0].n[:1].isdigit()):
+        return True  # "45 percent said", "six in 10 said", "58 percent of voters say": a share who said so
+    if any(w.n[:1].isdigit() or w.n in ("half", "side") for w in phrase) or phrase[-1].n == "one":
+        return False
     return last.n.isalpha() and len(last.n) > 2 and last.n not in _COMMON_VERBS and last.n not in _VERB_LEMMA \
         and not last.n.endswith(("ly", "ing")) and last.n not in _ADVERBS
 
