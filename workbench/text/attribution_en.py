@@ -1120,6 +1120,7 @@ def _finite_before_relative(inner: list[_W]) -> bool:
 
 
 _RELATIVES = frozenset("who which whose whom".split())
+_PARTY_STATE = re.compile(r"[rdi]-[a-z]{2,5}\.?$")  # "R-Fla.", "D-N.Y" (lowercased)
 
 
 def _embedded_quote_start(words: list[_W], m: int) -> int:
@@ -1173,7 +1174,9 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
         if idx < relative:
             continue
         aside = inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) \
-            or _kind_of(inner) not in ("", "person")  # "Trump, the Republican nominee,", "Smith, 68,"
+            or _kind_of(inner) not in ("", "person") \
+            or (len(inner) == 1 and _PARTY_STATE.match(inner[0].n) is not None)
+        # "Trump, the Republican nominee,", "Smith, 68,", "Rubio, R-Fla.,"
         if aside and _finite_before_relative(inner):
             aside = False  # "…, the losses would outstrip the gains, said Smith": a clause, not an aside
         # "Tom Reyes, a farmer from Dodge County, Iowa, said": a place closing an aside, which itself
