@@ -92,6 +92,13 @@ def _source(text: str) -> str | None:
         ("Polls show Clinton ahead in Ohio and Florida.", "Polls"),
         ("The carmaker announced a recall of 40,000 vehicles.", "carmaker"),
         ("The company said it was still operating at a loss.", "company"),
+        # "As X reported, …", "As reported by X, …".
+        ('As Politico reported, "Trump would win, and handily."', "Politico"),
+        ("As reported by Western Journalism, Seattle was the first city to mandate the wage.", "Western Journalism"),
+        # Verbs whose object is what was said or meant.
+        ("The senator called the deal a disgrace.", "senator"),
+        ("The governor described the storm as the worst in a century.", "governor"),
+        ("Her campaign touted its fundraising numbers.", "Her campaign"),
         # A share of those polled; a party and state after a name; people described by what they do.
         ("In a Trump-Clinton matchup, 21 percent said they would not vote at all.", "21 percent"),
         ("Sen. Marco Rubio, R-Fla., appearing on Fox News, said the speech failed.", "Sen. Marco Rubio"),

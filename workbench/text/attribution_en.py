@@ -103,9 +103,9 @@ WEAK_VERBS = "call ask continue describe post publish cite".split()
 # Verbs of stance and intention: what an actor wants, backs or rejects ("Trump wants to build a
 # wall", "the union endorsed Clinton"), attributed to that actor.
 STANCE_VERBS = ("decline defend reject dismiss blast slam condemn question propose denounce rebuke "
-                "want plan seek refuse praise").split()
+                "want plan seek refuse praise mock decry tout hail applaud lambaste ridicule").split()
 # Verbs of saying whose object is what was said ("criticized the deal", "announced his candidacy").
-_OBJECT_CONTENT = frozenset("criticize criticise accuse announce".split())
+_OBJECT_CONTENT = frozenset("criticize criticise accuse announce call describe cite".split())
 
 # Multi-word cues: "pointed out that", "went on to say".
 _PHRASES = {
@@ -351,6 +351,16 @@ def english_cues(sv: SentenceView) -> list[Cue]:
                 found.append(cue)
             i += 2
             continue
+        if w.n == "as" and i + 2 < n and words[i + 1].n in ("reported", "first reported") and words[i + 2].n == "by":
+            # "As reported by Western Journalism, …": the outlet's report, as "according to" gives it.
+            cue = _according_to(sv, words, i + 1)
+            if cue is not None:
+                cue.start = w.s
+                cue.word = sv.text[w.s : cue.end]
+                cue.lemma = "as reported by"
+                found.append(cue)
+            i += 3
+            continue
         lemma, span = _verb_at(words, i)
         if lemma is None:
             i += 1
@@ -437,7 +447,8 @@ def _speaker_at_the_end(sv: SentenceView, found: list[Cue]) -> list[Cue]:
     return [c for c in found[:-1] if c.pattern.endswith(("-that", "-quote", "-colon"))] + [last]
 
 
-_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:and|but|while|whereas|although|though|yet)\b|\bwhile\b|\bbut\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;—–]|,(?:[\"”’]|'')?\s+(?:and|but|while|whereas|although|though|yet)\b|\bwhile\b|\bbut\b",
+                           re.IGNORECASE)
 
 
 def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
@@ -666,7 +677,7 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
                 return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), full,
                             f"coordinated-{content}")
         return None
-    if not subject and j >= 1 and content in ("comma", "end") and cls in ("speech", "finding"):
+    if not subject and j >= 1 and content in ("comma", "end", "quote", "colon") and cls in ("speech", "finding"):
         as_cue = _as_source(sv, words, j, v, after, lemma)
         if as_cue is not None:
             return as_cue
