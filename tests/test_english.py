@@ -92,6 +92,13 @@ def _source(text: str) -> str | None:
         ("Polls show Clinton ahead in Ohio and Florida.", "Polls"),
         ("The carmaker announced a recall of 40,000 vehicles.", "carmaker"),
         ("The company said it was still operating at a loss.", "company"),
+        # A name after the title it bears, at the end; a subject after "where"; a request.
+        ("Sanders will stay in the race until the convention, his top aide, Tad Devine, told reporters.",
+         "Tad Devine"),
+        ("Texas asked a federal judge to block the rules before the school year.", "Texas"),
+        ('"The numbers do not add up," Richard Hasen, a law professor, wrote last week after the ruling.',
+         "Richard Hasen"),
+        ('"They will find a way to corrupt it," wrote one commenter.', "one commenter"),
         # "As X reported, …", "As reported by X, …".
         ('As Politico reported, "Trump would win, and handily."', "Politico"),
         ("As reported by Western Journalism, Seattle was the first city to mandate the wage.", "Western Journalism"),
@@ -136,6 +143,14 @@ def test_pronoun_is_the_mention_and_the_speaker_its_source() -> None:
     for c in claims:
         assert c.source is not None and c.source.start is not None
         assert text[c.source.start : c.source.end] == c.source.mention
+
+
+def test_a_subordinate_clause_with_its_own_speaker_starts_at_its_conjunction() -> None:
+    text = "The furor reached the Capitol, where Senate Minority Leader Harry Reid told reporters that he was angry."
+    paper, reid = analyze(text).claims
+    assert paper.text == "The furor reached the Capitol" and not paper.attributed
+    assert reid.text.startswith("where Senate") and reid.source is not None
+    assert reid.source.mention == "Senate Minority Leader Harry Reid"
 
 
 def test_a_participle_speaks_for_its_clauses_subject_past_settings() -> None:

@@ -172,7 +172,8 @@ for _kind, _words in {
     "allies ally operative operatives pollster pollsters donor donors historian historians "
     "professor professors executive executives reporter reporters editor editors author authors founder "
     "consultant consultants organizer organizers speechwriter host man woman friend friends advocate advocates "
-    "backer backers veteran veterans delegate delegates pastor businessman businesswoman candidates",
+    "backer backers veteran veterans delegate delegates pastor businessman businesswoman candidates "
+    "commenter commenters reader readers viewer viewers listener listeners",
     "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
     "users workers volunteers survivors families villagers fighters voters republicans democrats "
     "conservatives liberals progressives americans citizens parents students teachers leaders",
@@ -562,6 +563,9 @@ def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
                 # the addressee, then a clause with its own subject and verb.
                 return True, "clause"
             k += 1
+        if lemma == "ask" and k > j and k + 1 < n and words[k].n == "to" and words[k + 1].t[:1].islower() \
+                and words[k + 1].n not in _DETERMINERS:
+            return True, "request"  # "asked a federal judge to block the rules"
         j = k
     k = j
     steps = 0
@@ -689,12 +693,13 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         return None
     if content == "gap":
         return None
-    if content in ("that", "colon", "quote", "wh"):
+    if content in ("that", "colon", "quote", "wh", "request"):
         pass
     elif content in ("end", "comma") and (quote_before or cls in ("speech", "finding")):
         pass  # '"…," Smith continued.' / 'the economy is weak, the report said.'
-    elif content == "object" and quote_before and cls in ("speech", "weak"):
-        pass  # '"…," Sanders wrote to his colleagues.', '"…," she said by telephone.'
+    elif quote_before and content in ("object", "clause") and cls in ("speech", "weak"):
+        pass  # '"…," Sanders wrote to his colleagues.', '"…," she said by telephone.', '"…," Hasen wrote last
+        # week after the court's ruling.': the quotation is what was said; the rest is setting
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
     elif content == "clause" and lemma in ("report", "reveal", "announce", "write", "note") \
@@ -850,6 +855,9 @@ def _is_ly_adverb(w: _W) -> bool:
         "daily", "weekly", "monthly", "quarterly", "yearly", "bully", "anomaly", "monopoly", "fly")
 
 
+_SUBORDINATORS = frozenset("where while although though whereas".split())
+
+
 def _clause_head(words: list[_W], first: _W) -> int:
     """Where the clause of a subject begins: its determiner ("the ministry"), or the sentence's
     start when only a setting precedes it ("In a statement, the ministry…", "On Monday, Smith…"),
@@ -857,6 +865,8 @@ def _clause_head(words: list[_W], first: _W) -> int:
     i = words.index(first)
     if i > 0 and words[i - 1].n in ("the", "a", "an"):
         i -= 1
+    if i > 0 and words[i - 1].n in _SUBORDINATORS:
+        return words[i - 1].s  # "…, where Harry Reid told reporters…": the clause starts at its conjunction
     if 0 < i <= 9 and words[i - 1].n == "," and all(
             not _looks_verbal(w) and not w.quoted and w.n not in (",", ";", ":") for w in words[: i - 1]):
         return words[0].s
@@ -939,7 +949,9 @@ def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma
                     content: str) -> Cue | None:
     """"…, saying that…", "…, adding: …": the clause's own subject speaks again."""
     cls = _VERB_CLASS.get(lemma, "finding")
-    if cls not in ("speech",) or not full:
+    if lemma in _OBJECT_CONTENT and content in ("object", "clause"):
+        full = True  # "…, calling the plan a disaster", "…, citing a poll"
+    if (cls != "speech" and lemma not in _OBJECT_CONTENT) or not full:
         return None
     j = v - 1
     while j >= 0 and words[j].n in ("also", "while", "before", "after", "and", "by", "in", "then"):
@@ -1081,8 +1093,8 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
                 w.t[:1].islower() and (w.n.endswith("ing") or _looks_verbal(w)) for w in head):
             return head
         return []
-    if opener in ("what", "which", "whom", "whose", "than", "as", "how", "where", "who"):
-        return []
+    if opener in ("what", "which", "whom", "whose", "than", "as", "how", "who"):
+        return []  # ("…, where Senate Minority Leader Harry Reid told reporters that…" has its subject)
     if j - k >= (16 if k < 0 else 12):
         return []
     phrase = words[start : j + 1]
@@ -1161,9 +1173,10 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             w = words[m]
             if w.quoted:
                 # A quotation inside an aside ('Humphrey, who calls Trump a "sociopath," said')
-                # stays in it; any other is a boundary.
+                # stays in it; any other is a boundary, and so is one that closes before a name
+                # ('The "question … to consider," Richard Hasen, a law professor, wrote').
                 opening = _embedded_quote_start(words, m)
-                if opening < 0:
+                if opening < 0 or (m + 1 < k and words[m + 1].t[:1].isupper() and m >= 1 and words[m - 1].n == ","):
                     break
                 m = opening - 1
                 continue
@@ -1194,15 +1207,16 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
         # follows a name ("In July, Sammy Aaron, vice chairman of G-III, told…" has none).
         place = len(inner) <= 3 and all(w.t[:1].isupper() for w in inner) and idx + 2 < len(chunks) and \
             words[chunks[idx + 1][0]].n in _APPOSITION_STARTS
+        if idx == 0 and not aside and len(chunks) > 1 and all(w.t[:1].isupper() for w in inner) and len(inner) <= 4:
+            # "Sanders's campaign manager, Jeff Weaver, said", "…, his top aide, Tad Devine, told": a
+            # name after the title it bears.
+            title = words[chunks[1][0] : chunks[1][1]]
+            if title and ENGLISH_HEADS.get(title[-1].n) in ("official", "unnamed", "organization"):
+                return _np_backward(words, b - 1)
         if (aside or place) and idx < len(chunks) - 1:
             skipped_aside = skipped_aside or aside
             continue
         if idx == 0:
-            # "Sanders's campaign manager, Jeff Weaver, said": a name after the title it bears.
-            if len(chunks) > 1 and all(w.t[:1].isupper() for w in inner) and len(inner) <= 4:
-                title = words[chunks[1][0] : chunks[1][1]]
-                if title and ENGLISH_HEADS.get(title[-1].n) in ("official", "unnamed", "organization"):
-                    return _np_backward(words, b - 1)
             return []
         if not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]]):
             return []
