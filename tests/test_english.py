@@ -122,6 +122,9 @@ def test_english_source_phrase(text: str, mention: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "In a subsequent note to staff, the network's coverage was changed.",  # a setting names nobody
+        "All told, the group raised $4 million in a month.",  # "all told": in all
+        "Rubio hit back again, saying the governor cared more about his campaign.",  # no subject read, none carried
         "The report was published on Monday after months of delay.",  # a noun, not a verb
         "Officials did not respond to requests for comment.",  # nobody says anything
         "The bill is expected to pass the Senate next week.",  # a passive, no speaker
@@ -151,6 +154,14 @@ def test_a_subordinate_clause_with_its_own_speaker_starts_at_its_conjunction() -
     assert paper.text == "The furor reached the Capitol" and not paper.attributed
     assert reid.text.startswith("where Senate") and reid.source is not None
     assert reid.source.mention == "Senate Minority Leader Harry Reid"
+
+
+def test_a_participle_speaks_for_the_subject_of_its_clause() -> None:
+    text = "The departments declined to give any details, saying they cannot discuss the case."
+    assert analyze(text).claims[-1].source is not None
+    assert analyze(text).claims[-1].source.mention == "departments"  # type: ignore[union-attr]
+    text = "The retired neurosurgeon has given no details, saying only that he was refining his staff."
+    assert analyze(text).claims[-1].source.mention == "retired neurosurgeon"  # type: ignore[union-attr]
 
 
 def test_a_participle_speaks_for_its_clauses_subject_past_settings() -> None:
