@@ -4,7 +4,7 @@
 
 The draw is seeded and runs over the whole corpus, so anyone can repeat it. Eligible: 900-3,500
 characters with at least four attribution words from a short fixed list (so that there is
-something to annotate), and not already in the dev set or in any gold file of the project. The
+something to annotate), and not already in the dev set or in any gold file of the project (the blind holdout included). The
 analyzer is not used: articles are chosen, and annotated, before anyone looks at what the code
 does with them. Prints one "YYYY-MM-DD#index<TAB>newspaper<TAB>characters" line per article.
 """
@@ -35,7 +35,7 @@ def already_used() -> set[str]:
     dev = SHARED / "gold" / "dev-ar-saudinewsnet.json"
     if dev.exists():
         used |= {e["article"] for e in json.loads(dev.read_text(encoding="utf-8"))["expectations"]}
-    for path in (ROOT / "fixtures" / "gold").glob("random-*.json"):
+    for path in [*(ROOT / "fixtures" / "gold").glob("random-*.json"), *(ROOT / "fixtures" / "gold").glob("holdout-*.json")]:
         used |= {e["article"] for e in json.loads(path.read_text(encoding="utf-8"))["expectations"]}
     return used
 

@@ -10,15 +10,25 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
-from benchmarks._photos import TRANSFORMS, photos
+from benchmarks._photos import TRANSFORMS, photos, unregistered_photos
 from tests.conftest import FIXTURES, SEED
 from tests.test_cli import run
 from workbench.errors import InputError
 from workbench.images.decode import load_image
+from workbench.images.features import unpack
 from workbench.images.hashing import Prepared, best_correlation, fingerprint, query_hashes
-from workbench.images.matching import BankIndex, decide
+from workbench.images.matching import (
+    QUERY_WORK,
+    BankIndex,
+    Finding,
+    Known,
+    analyse,
+    decide,
+    find_known,
+)
+from workbench.images.panels import split_panels
 from workbench.services.claims import list_claims
 from workbench.services.images import (
     add_images,
@@ -187,3 +197,184 @@ def test_large_batches_are_hashed_on_every_core(sqlite_url: str, tmp_path: Path)
     assert report.added == 40 and len(report.errors) == 1 and errors[0].endswith("p99.jpg")
     serial = add_images(db, [tmp_path], workers=1)
     assert (serial.added, serial.duplicates) == (0, 40)
+
+
+# ------------------------------------------------------------------ the second round: hard treatments
+
+
+def _working(img: Image.Image, size: int) -> Image.Image:
+    g = img.convert("L")
+    g.thumbnail((size, size), Image.Resampling.BOX)
+    return g
+
+
+@pytest.fixture(scope="module")
+def full_bank() -> tuple[list[str], BankIndex, list[Known]]:
+    imgs = {**photos(), "blank": Image.new("RGB", (320, 200), (30, 60, 200))}
+    names = list(imgs)
+    fps = [fingerprint(_working(imgs[n], 256)) for n in names]
+    index = BankIndex(np.arange(len(names)), np.array([f.ph for f in fps], dtype=np.uint64),
+                      np.array([f.ph_trim for f in fps], dtype=np.uint64), np.array([f.ph_center for f in fps], dtype=np.uint64))
+    known = [Known(np.frombuffer(f.thumb, dtype=np.uint8).reshape(64, 64), unpack(f.features)) for f in fps]
+    return names, index, known
+
+
+def _find(full_bank, img: Image.Image) -> tuple[list[Finding], list[str]]:  # type: ignore[no-untyped-def]
+    names, index, known = full_bank
+    q = analyse(_working(img, QUERY_WORK))
+    return find_known(q, index, lambda ids: {i: known[i] for i in ids}), names
+
+
+HARD = {
+    "a third cut from the left": lambda im, _o: im.crop((im.width // 3, 0, im.width, im.height)),
+    "rotated 13° and cropped": lambda im, _o: _crop_frac(im.rotate(13, resample=Image.Resampling.BILINEAR), 0.15),
+    "mirrored heavy crop": lambda im, _o: ImageOps.mirror(_crop_frac(im, 0.14)),
+    "one tile of a collage": lambda im, others: _grid([others[0], others[1], im, others[2]]),
+    "side by side": lambda im, others: _grid([im, others[3]], cols=2),
+    "mirrored and turned, beside another": lambda im, others: _grid([others[1], ImageOps.mirror(im).rotate(10)], cols=2),
+}
+
+
+def _crop_frac(im: Image.Image, f: float) -> Image.Image:
+    return im.crop((int(im.width * f), int(im.height * f), int(im.width * (1 - f)), int(im.height * (1 - f))))
+
+
+def _grid(tiles: list[Image.Image], cols: int = 2, side: int = 300) -> Image.Image:
+    rows = (len(tiles) + cols - 1) // cols
+    out = Image.new("RGB", (cols * side, rows * side), "white")
+    for k, t in enumerate(tiles):
+        out.paste(ImageOps.fit(t, (side, side)), ((k % cols) * side, (k // cols) * side))
+    return out
+
+
+@pytest.mark.parametrize("treatment", list(HARD))
+def test_hard_treatments_are_found_by_local_features(full_bank, treatment: str) -> None:  # type: ignore[no-untyped-def]
+    fillers = list(unregistered_photos().values())
+    for name in ("astronaut", "coffee", "clock"):
+        findings, names = _find(full_bank, HARD[treatment](photos()[name], fillers))
+        matches = [f for f in findings if f.verdict == "match"]
+        assert matches and names[matches[0].index] == name, (name, [(names[f.index], f.verdict) for f in findings])
+        assert all(names[f.index] == name for f in matches)
+        best = matches[0]
+        assert best.how()
+        if treatment in ("one tile of a collage", "side by side", "mirrored and turned, beside another"):
+            assert best.panel == {"one tile of a collage": 3, "side by side": 1}.get(treatment, 2), best
+            assert best.region is not None
+        if treatment.startswith("mirrored") and best.stage == "features":
+            assert best.mirrored
+
+
+def test_never_a_match_for_unregistered_composites_textures_or_flat_images(full_bank) -> None:  # type: ignore[no-untyped-def]
+    un = unregistered_photos()
+    pool = [un[k] for k in ("gravel", "motorcycle", "text", "microaneurysms", "gravel corner")]
+    queries = [_grid(pool[:4]), _grid(pool[1:3], cols=2), un["gravel"], un["text"], un["microaneurysms"],
+               Image.new("RGB", (1, 1), "red"), Image.new("RGB", (640, 480), (30, 60, 200)),
+               Image.fromarray(np.tile(np.linspace(20, 230, 500), (300, 1)).astype(np.uint8))]
+    for q in queries:
+        findings, names = _find(full_bank, q)
+        assert not [names[f.index] for f in findings if f.verdict == "match"]
+
+
+def test_split_panels() -> None:
+    imgs = photos()
+    whole = _working(imgs["astronaut"], QUERY_WORK)
+    assert split_panels(np.asarray(whole)) == []
+    pair = _working(_grid([imgs["coffee"], imgs["moon"]], cols=2), QUERY_WORK)
+    assert len(split_panels(np.asarray(pair))) == 2
+    four = _working(_grid([imgs["coffee"], imgs["moon"], imgs["horse"], imgs["camera"]]), QUERY_WORK)
+    assert len(split_panels(np.asarray(four))) == 4
+
+
+def test_flat_images_never_match_and_say_why(db: Database, tmp_path: Path) -> None:
+    (tmp_path / "known").mkdir()
+    Image.new("RGB", (1, 1), "blue").save(tmp_path / "known" / "blue.png")
+    Image.new("RGB", (400, 300), (250, 250, 250)).save(tmp_path / "known" / "white.jpg", quality=40)
+    add_images(db, [tmp_path / "known", FIXTURES / "images" / "known"])
+    Image.new("RGB", (1, 1), "red").save(tmp_path / "red.png")
+    result = match_image(db, tmp_path / "red.png")
+    assert result.matches == [] and result.unmatchable and "flat" in result.unmatchable
+    assert result.to_json()["unmatchable"] == result.unmatchable
+    Image.new("RGB", (300, 200), (10, 10, 10)).save(tmp_path / "dark.jpg", quality=20)
+    assert match_image(db, tmp_path / "dark.jpg").matches == []
+    # A real photo is not refused, and a flat known image never matches it.
+    ok = match_image(db, FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg")
+    assert ok.unmatchable is None and ok.matches
+    assert all(not m.path.endswith(("blue.png", "white.jpg")) for m in ok.matches)
+
+
+def test_match_json_says_how_each_photo_was_found(db: Database, tmp_path: Path) -> None:
+    add_images(db, [FIXTURES / "images" / "known"])
+    un = unregistered_photos()
+    rocket = Image.open(FIXTURES / "images" / "known" / "rocket.jpg").convert("RGB")
+    _grid([un["gravel"], un["motorcycle"], un["text"], rocket]).save(tmp_path / "collage.jpg", quality=85)
+    result = match_image(db, tmp_path / "collage.jpg")
+    assert result.panels == 4
+    best = result.to_json()["matches"][0]
+    assert best["path"].endswith("rocket.jpg") and best["verdict"] == "match"
+    assert best["panel"] == 4 and best["stage"] in ("features", "hash", "thumbnail") and best["how"]
+    assert {"distance", "correlation", "inliers", "feature_correlation", "region", "mirrored", "panel_box"} <= set(best)
+
+
+def test_features_are_filled_in_for_photos_registered_before_them(db: Database) -> None:
+    from sqlalchemy import select, update
+
+    from workbench.storage.models import KnownImage
+
+    table = KnownImage.__table__
+    add_images(db, [FIXTURES / "images" / "known"])
+    with db.begin_write() as conn:
+        conn.execute(update(table).values(features=None))
+    again = add_images(db, [FIXTURES / "images" / "known"])
+    assert again.added == 0
+    with db.engine.connect() as conn:
+        blobs = conn.execute(select(table.c.features)).scalars().all()
+    assert blobs and all(unpack(b) is not None and len(unpack(b)) > 20 for b in blobs)  # type: ignore[arg-type]
+
+
+def test_multi_index_finds_what_brute_force_finds_within_its_radius() -> None:
+    from workbench.images.hashing import QueryHashes
+    from workbench.images.mih import GUARANTEED
+
+    rng = np.random.default_rng(4)
+    n = 20_000
+    ph = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    phc = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    index = BankIndex(np.arange(n), ph, ph.copy(), phc, mih_min=1)
+    assert index.sublinear
+    for d in range(GUARANTEED + 1):
+        i = int(rng.integers(n))
+        h = int(ph[i])
+        for b in rng.choice(64, d, replace=False):
+            h ^= 1 << int(b)
+        q = QueryHashes([h], [int(rng.integers(0, 2**63))], [], [], False)
+        fast = {c.index: c.distance for c in index.search(q)}
+        assert fast.get(i) == d
+        brute = {c.index: c.distance for c in index.search(q, exhaustive=True) if c.distance <= GUARANTEED}
+        assert {k: v for k, v in fast.items() if v <= GUARANTEED} == brute
+
+
+def test_keypoint_votes_point_at_the_photo_a_hard_crop_came_from(full_bank) -> None:  # type: ignore[no-untyped-def]
+    from workbench.images.features import query_features
+    from workbench.images.keypoint_index import KeypointIndex
+
+    names, _index, known = full_bank
+    kp = KeypointIndex([k.features.desc if k.features else None for k in known])
+    for name in ("coffee", "horse", "clock"):
+        im = photos()[name]
+        query = im.crop((int(im.width * 0.3), 0, im.width, int(im.height * 0.8))).rotate(12)
+        g = np.asarray(_working(query, QUERY_WORK))
+        top = kp.candidates(query_features(g).desc, 3)
+        assert top and names[top[0][0]] == name, [(names[i], v) for i, v in top]
+
+
+def test_cli_says_how_a_photo_was_found_and_why_a_flat_one_is_not(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'img.db'}"
+    assert run("images", "add", str(FIXTURES / "images" / "known"), "--db", url).returncode == 0
+    Image.new("RGB", (200, 100), "red").save(tmp_path / "red.png")
+    out = run("images", "match", str(FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg"),
+              str(tmp_path / "red.png"), "--db", url)
+    lines = out.stdout.strip().splitlines()
+    assert any("match" in line and "rocket.jpg" in line and "hash distance" in line for line in lines), lines
+    assert any("red.png: not matched: nearly one flat colour" in line for line in lines), lines
+    out = run("images", "match", str(tmp_path / "red.png"), "--db", url, "--json")
+    assert json.loads(out.stdout)["unmatchable"].startswith("nearly one flat colour")

@@ -704,11 +704,13 @@ def images_match(
         if as_json:
             _print_json(result.to_json())
             continue
-        if not result.matches:
+        if result.unmatchable:
+            typer.echo(f"{result.file}: not matched: {result.unmatchable}")
+        elif not result.matches:
             typer.echo(f"{result.file}: no known image matches")
         for m in result.matches:
             prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
-            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f}){' — ' + prov if prov else ''}")
+            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} ({m.how}){' — ' + prov if prov else ''}")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -729,9 +731,10 @@ def images_check(
         _print_json({**result.to_json(), "claim_id": claim, "evidence_ids": ids})
         return
     if not result.matches:
-        typer.echo(f"claim {claim}: {path} matches no known image (recorded)")
+        why = f" ({result.unmatchable})" if result.unmatchable else ""
+        typer.echo(f"claim {claim}: {path} matches no known image{why} (recorded)")
     for m in result.matches:
-        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} (distance {m.distance}, correlation {m.correlation:.2f})")
+        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} ({m.how})")
 
 
 @images_app.command("outcome")

@@ -115,8 +115,8 @@ def _describe_error(name: str, data_len: int, exc: BaseException) -> str:
     return f"{name}: unreadable image ({text.splitlines()[0] if text else type(exc).__name__})"
 
 
-def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image, ImageFacts]:
-    """An 8-bit greyscale working copy (longest side ≤ WORK_SIZE) and the file's facts.
+def load_image(path: str | Path, data: bytes | None = None, work_size: int = WORK_SIZE) -> tuple[Image.Image, ImageFacts]:
+    """An 8-bit greyscale working copy (longest side ≤ work_size) and the file's facts.
 
     Raises InputError with one line naming the problem."""
     name = str(path)
@@ -142,7 +142,7 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
                 orientation = opened.getexif().get(0x0112)
             except Exception:
                 orientation = None
-            k = min(1.0, WORK_SIZE / max(width, height))
+            k = min(1.0, work_size / max(width, height))
             want = (max(1, int(width * k)), max(1, int(height * k)))
             img: Image.Image | None = None
             if fmt == "JPEG" and SIMPLEJPEG:
@@ -162,8 +162,8 @@ def load_image(path: str | Path, data: bytes | None = None) -> tuple[Image.Image
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning,
             UnidentifiedImageError, EOFError) as exc:
         raise InputError(_describe_error(name, len(data), exc)) from exc
-    if max(img.size) > WORK_SIZE:
-        img.thumbnail((WORK_SIZE, WORK_SIZE), Image.Resampling.BOX, reducing_gap=2.0)
+    if max(img.size) > work_size:
+        img.thumbnail((work_size, work_size), Image.Resampling.BOX, reducing_gap=2.0)
     facts = ImageFacts(hashlib.sha256(data).hexdigest(), len(data), width, height, fmt, date, camera, gps)
     return img, facts
 

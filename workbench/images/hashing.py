@@ -7,7 +7,13 @@ For a known image we keep:
 - ``ph_center``: pHash of the central 80 % of the trimmed picture, which a crop of up to 12 %
   on any side still contains;
 - ``pdq`` (256 bits, with its quality score) and ``dh`` (dHash) as second opinions;
-- ``thumb``: a 64×64 grey thumbnail of the trimmed picture, for the final check.
+- ``thumb``: a 64×64 grey thumbnail of the trimmed picture, for the final check;
+- ``features``: up to 128 ORB keypoints of the trimmed picture (see `workbench.images.features`),
+  for finding it inside another picture or under a strong geometric change.
+
+A picture of nearly one flat colour carries nothing to recognise: two blank images share a hash
+without sharing anything else. `detail` measures what is left once a flat colour and an even
+gradient are taken away, and below `FLAT_DETAIL` an image is never a match, as query or as known.
 
 A query is hashed the same way, plus its mirror image and centre crops at several sizes. Stage one
 compares 64-bit hashes with a vectorised popcount over the whole bank; stage two checks the few
@@ -20,8 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+import cv2
 import numpy as np
 from PIL import Image, ImageOps
+
+from workbench.images.features import known_features
+from workbench.images.features import pack as pack_features
 
 THUMB = 64
 CENTER = 0.80
@@ -35,6 +45,29 @@ try:
     PDQ = True
 except Exception:  # pragma: no cover - optional
     PDQ = False
+
+
+FLAT_DETAIL = 4.0  # grey levels (of 255); the least detailed photograph we test is above 11
+FLAT_REASON = "nearly one flat colour: too little detail to identify"
+
+
+def detail(thumb: np.ndarray) -> float:
+    """Standard deviation of a thumbnail once its best-fitting plane (a flat colour or an even
+    gradient) is taken away: how much there is to recognise. (On a full grid the x and y ramps
+    are orthogonal, so the least-squares plane comes from three means.)"""
+    t = thumb.astype(np.float64)
+    h, w = t.shape
+    t = t - t.mean()
+    x = np.arange(w) - (w - 1) / 2
+    y = np.arange(h) - (h - 1) / 2
+    bx = float((t.mean(axis=0) @ x) / max(float(x @ x), 1e-9))
+    by = float((t.mean(axis=1) @ y) / max(float(y @ y), 1e-9))
+    residual = t - bx * x[None, :] - by * y[:, None]
+    return float(residual.std())
+
+
+def is_flat(thumb: np.ndarray) -> bool:
+    return detail(thumb) < FLAT_DETAIL
 
 
 def _bits_to_int(bits: np.ndarray) -> int:
@@ -119,6 +152,12 @@ def _axis_trim(gray: np.ndarray) -> tuple[int, int]:
 
 def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
     """The photo without its frame, caption bars or screenshot chrome; and whether anything went."""
+    box = trim_box(img)
+    return (img, False) if box is None else (img.crop(box), True)
+
+
+def trim_box(img: Image.Image) -> tuple[int, int, int, int] | None:
+    """Where the photo lies inside its frame (left, top, right, bottom), or None: no frame."""
     w, h = img.size
     small = img.convert("L")
     if max(small.size) > _TRIM_WORK:
@@ -131,10 +170,10 @@ def trim_frame(img: Image.Image) -> tuple[Image.Image, bool]:
     left, right = _axis_trim(g[top:bottom].T)
     box = (int(left * sx), int(top * sy), int(right * sx), int(bottom * sy))
     if box == (0, 0, w, h) or (box[2] - box[0]) < w * 0.3 or (box[3] - box[1]) < h * 0.3:
-        return img, False
+        return None
     if (box[2] - box[0]) * (box[3] - box[1]) > 0.985 * w * h:
-        return img, False
-    return img.crop(box), True
+        return None
+    return box
 
 
 def center_crop(img: Image.Image, frac: float) -> Image.Image:
@@ -161,12 +200,23 @@ class Fingerprint:
     pdq_quality: int
     thumb: bytes
     trimmed: bool
+    features: bytes = b""
 
 
 def fingerprint(img: Image.Image) -> Fingerprint:
-    """What the bank keeps of a known image."""
-    img = _small(img)
-    trimmed, did = trim_frame(img)
+    """What the bank keeps of a known image (`img`: the greyscale working copy)."""
+    img = img.convert("L")  # a no-op for what load_image hands on
+    small = _small(img)
+    box = trim_box(small)  # found on the small copy, as the hashes always were
+    did = box is not None
+    trimmed = small.crop(box) if box is not None else small
+    if box is not None and small.size != img.size:  # the same frame on the working copy
+        kx, ky = img.width / small.width, img.height / small.height
+        full_trimmed = img.crop((round(box[0] * kx), round(box[1] * ky), round(box[2] * kx), round(box[3] * ky)))
+    else:
+        full_trimmed = img.crop(box) if box is not None else img
+    feats = known_features(np.asarray(full_trimmed))
+    img = small
     ph_full = phash(img)
     ph_trim = phash(trimmed) if did else ph_full
     pdq, quality = _pdq(trimmed)
@@ -179,6 +229,7 @@ def fingerprint(img: Image.Image) -> Fingerprint:
         pdq_quality=quality,
         thumb=thumbnail(trimmed).tobytes(),
         trimmed=did,
+        features=pack_features(feats),
     )
 
 
@@ -229,18 +280,22 @@ _SIDE = 32
 
 def _regions(img: Image.Image) -> np.ndarray:
     """Every sub-region of a thumbnail that a crop of up to 24 % of a side (in any direction)
-    could have left, each resized to 32×32 and normalised: shape (n, 32*32)."""
-    out = []
+    could have left, each resized to 32×32 and normalised: shape (n, 32*32). The thumbnail is
+    resized once per pair of crop fractions and the regions cut from it (49 resizes, not 441)."""
+    out: list[np.ndarray] = []
+    pixels = np.asarray(img, dtype=np.float32)
     for fx in _FRACS:
         for fy in _FRACS:
             w, h = int(THUMB * fx), int(THUMB * fy)
-            xs = sorted({0, (THUMB - w) // 2, THUMB - w})
-            ys = sorted({0, (THUMB - h) // 2, THUMB - h})
-            for y in ys:
-                for x in xs:
-                    region = img.crop((x, y, x + w, y + h)).resize((_SIDE, _SIDE), Image.Resampling.BILINEAR)
-                    out.append(_z(np.asarray(region)).ravel())
-    return np.stack(out)
+            big_w, big_h = round(THUMB * _SIDE / w), round(THUMB * _SIDE / h)
+            scaled = cv2.resize(pixels, (big_w, big_h), interpolation=cv2.INTER_AREA)
+            xs = sorted({0, (big_w - _SIDE) // 2, big_w - _SIDE})
+            ys = sorted({0, (big_h - _SIDE) // 2, big_h - _SIDE})
+            out.extend(scaled[y:y + _SIDE, x:x + _SIDE].ravel() for y in ys for x in xs)
+    regions = np.stack(out)
+    regions -= regions.mean(axis=1, keepdims=True)
+    norms = np.linalg.norm(regions, axis=1, keepdims=True)
+    return regions / np.where(norms > 1e-6, norms, 1.0)
 
 
 def _rotations(img: Image.Image) -> np.ndarray:

@@ -12,20 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from workbench.config import current_user
 from workbench.errors import InputError, WorkbenchError
 from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
-from workbench.images.hashing import (
-    Fingerprint,
-    QueryHashes,
-    fingerprint,
-    query_hashes,
-    to_signed,
-    to_unsigned,
-)
-from workbench.images.matching import BankIndex, verdicts
+from workbench.images.features import unpack as unpack_features
+from workbench.images.hashing import Fingerprint, fingerprint, to_signed, to_unsigned
+from workbench.images.keypoint_index import MAX_PHOTOS as KEYPOINT_INDEX_MAX
+from workbench.images.keypoint_index import KeypointIndex
+from workbench.images.matching import QUERY_WORK, BankIndex, Finding, Known, analyse, find_known
 from workbench.services.claims import NotFound
 from workbench.storage.db import Database
 from workbench.storage.models import Claim, Evidence, KnownImage, utcnow
@@ -86,6 +82,7 @@ def _row(path: Path, facts: ImageFacts, fp: Fingerprint, provenance: dict[str, s
         "pdq_quality": fp.pdq_quality,
         "thumb": fp.thumb,
         "trimmed": fp.trimmed,
+        "features": fp.features or None,
         "added_at": utcnow(),
         "added_by": user,
     }
@@ -120,9 +117,13 @@ def add_images(
         if not pending:
             return
         with db.begin_write() as conn:
-            have = set(conn.execute(select(_KNOWN.c.sha256).where(_KNOWN.c.sha256.in_([r["sha256"] for r in pending]))).scalars())
+            have = dict(conn.execute(select(_KNOWN.c.sha256, _KNOWN.c.features.is_(None))
+                                     .where(_KNOWN.c.sha256.in_([r["sha256"] for r in pending]))).all())
             rows = [r for r in pending if r["sha256"] not in have]
             report.duplicates += len(pending) - len(rows)
+            for r in pending:  # registered before local features existed: fill them in
+                if have.get(r["sha256"]) and r["features"]:
+                    conn.execute(update(_KNOWN).where(_KNOWN.c.sha256 == r["sha256"]).values(features=r["features"]))
             if rows:
                 ids = conn.execute(insert(_KNOWN).returning(_KNOWN.c.id), rows).scalars().all()
                 report.ids.extend(int(i) for i in ids)
@@ -221,6 +222,15 @@ def bank_index(db: Database) -> BankIndex:
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     cols = [np.array([to_unsigned(r[k]) for r in rows], dtype=np.uint64) for k in (1, 2, 3)]
     index = BankIndex(ids, *cols)
+    if 0 < len(rows) <= KEYPOINT_INDEX_MAX:
+        # Every known photo's keypoints, filed for voting: the candidates no hash would bring.
+        descs: dict[int, np.ndarray] = {}
+        with db.engine.connect() as conn:
+            for r in conn.execute(select(_KNOWN.c.id, _KNOWN.c.features).where(_KNOWN.c.features.is_not(None))):
+                f = unpack_features(r.features)
+                if f is not None:
+                    descs[int(r.id)] = f.desc
+        index.keypoints = KeypointIndex([descs.get(int(i)) for i in ids])
     with _INDEX_LOCK:
         _INDEXES[db.url] = (int(count), int(max_id), index)
     return index
@@ -240,6 +250,16 @@ class ImageMatch:
     exif_date: str | None
     width: int
     height: int
+    # How it was found, for the checker to judge: the stage that decided ("hash", "thumbnail" or
+    # "features"), the panel of a composite, the keypoints that agree, where it lies in the query.
+    stage: str = "hash"
+    how: str = ""
+    panel: int | None = None
+    panel_box: tuple[float, float, float, float] | None = None
+    inliers: int | None = None
+    feature_correlation: float | None = None
+    region: tuple[float, float, float, float] | None = None
+    mirrored: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -247,6 +267,10 @@ class ImageMatch:
             "correlation": self.correlation, "source": self.source, "first_seen": self.first_seen,
             "caption": self.caption, "url": self.url, "exif_date": self.exif_date,
             "width": self.width, "height": self.height,
+            "stage": self.stage, "how": self.how, "panel": self.panel,
+            "panel_box": list(self.panel_box) if self.panel_box else None, "inliers": self.inliers,
+            "feature_correlation": self.feature_correlation,
+            "region": list(self.region) if self.region else None, "mirrored": self.mirrored,
         }
 
 
@@ -256,34 +280,47 @@ class MatchResult:
     sha256: str
     matches: list[ImageMatch]
     trimmed: bool = False
+    panels: int = 0  # panels of a composite the query was cut into (0: a single picture)
+    unmatchable: str | None = None  # why the photo cannot be matched at all (a flat picture)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file, "sha256": self.sha256, "matches": [m.to_json() for m in self.matches],
-                "trimmed_frame": self.trimmed}
+                "trimmed_frame": self.trimmed, "panels": self.panels, "unmatchable": self.unmatchable}
+
+
+def _known_loader(db: Database, index: BankIndex) -> Any:
+    def load(positions: list[int]) -> dict[int, Known]:
+        by_id = {int(index.ids[i]): i for i in positions}
+        out: dict[int, Known] = {}
+        with db.engine.connect() as conn:
+            for r in conn.execute(select(_KNOWN.c.id, _KNOWN.c.thumb, _KNOWN.c.features)
+                                  .where(_KNOWN.c.id.in_(list(by_id)))):
+                thumb = np.frombuffer(r.thumb, dtype=np.uint8).reshape(64, 64) if r.thumb else None
+                out[by_id[int(r.id)]] = Known(thumb, unpack_features(r.features))
+        return out
+
+    return load
 
 
 def match_image(db: Database, path: str | Path, data: bytes | None = None) -> MatchResult:
     """Check one photo against the bank. Raises InputError for an unreadable file."""
-    img, facts = load_image(path, data)
-    q: QueryHashes = query_hashes(img)
+    img, facts = load_image(path, data, work_size=QUERY_WORK)
+    query = analyse(img)
     index = bank_index(db)
-    candidates = index.search(q)
-    if not candidates:
-        return MatchResult(str(path), facts.sha256, [], q.trimmed)
-    cand_ids = [int(index.ids[c.index]) for c in candidates]
-    with db.engine.connect() as conn:
-        rows = {r.id: r for r in conn.execute(select(_KNOWN).where(_KNOWN.c.id.in_(cand_ids))).all()}
-
-    def thumb_of(i: int) -> np.ndarray | None:
-        row = rows.get(int(index.ids[i]))
-        return np.frombuffer(row.thumb, dtype=np.uint8).reshape(64, 64) if row is not None else None
-
+    findings: list[Finding] = find_known(query, index, _known_loader(db, index))
     out = []
-    for v in verdicts(q, candidates, thumb_of):
-        r = rows[int(index.ids[v.index])]
-        out.append(ImageMatch(r.id, r.path, v.distance, v.correlation, v.verdict, r.source, r.first_seen,
-                              r.caption, r.url, r.exif_date, r.width, r.height))
-    return MatchResult(str(path), facts.sha256, out, q.trimmed)
+    if findings:
+        ids = [int(index.ids[f.index]) for f in findings]
+        with db.engine.connect() as conn:
+            rows = {r.id: r for r in conn.execute(select(_KNOWN).where(_KNOWN.c.id.in_(ids))).all()}
+        for f, kid in zip(findings, ids, strict=True):
+            r = rows.get(kid)
+            if r is None:
+                continue
+            out.append(ImageMatch(r.id, r.path, f.distance, f.correlation, f.verdict, r.source, r.first_seen,
+                                  r.caption, r.url, r.exif_date, r.width, r.height, f.stage, f.how(), f.panel,
+                                  f.panel_box, f.inliers, f.feature_correlation, f.region, f.mirrored))
+    return MatchResult(str(path), facts.sha256, out, query.trimmed, len(query.panels), query.unmatchable)
 
 
 def match_paths(db: Database, paths: Iterable[str | Path]) -> Iterator[MatchResult | ImageError]:
@@ -335,8 +372,8 @@ def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user
     who = current_user(user)
     now = utcnow()
     base = {"claim_id": claim_id, "kind": "image_check", "path": str(Path(path).resolve()), "sha256": result.sha256,
-            "note": "", "user": who, "at": now, "outcome": None, "url": None}
-    rows = [{**base, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
+            "note": result.unmatchable or "", "user": who, "at": now, "outcome": None, "url": None}
+    rows = [{**base, "note": m.how, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
              "verdict": m.verdict} for m in result.matches[:5]]
     if not rows:
         rows = [{**base, "known_image_id": None, "distance": None, "correlation": None, "verdict": "none"}]

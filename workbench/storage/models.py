@@ -180,6 +180,9 @@ class KnownImage(SQLModel, table=True):
     pdq_quality: int = 0
     thumb: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     trimmed: bool = False
+    # Up to 128 ORB keypoints of the trimmed picture (workbench.images.features.pack); NULL for
+    # photos registered before local features existed.
+    features: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     added_at: datetime = Field(default_factory=utcnow)
     added_by: str = Field(default="", max_length=100)
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
-from workbench.text.arabic import arabic_cues, titled_name
+from workbench.text.arabic import arabic_cues, sentence_actor, titled_name
 from workbench.text.attribution import ArticleText, Cue, Mention, SentenceView
 from workbench.text.attribution_en import (
     carried_quotation_confidence,
@@ -210,6 +210,9 @@ class _ArticleState:
         self.position = 0  # where the sentence being read starts
         self.list_source: SourceInfo | None = None  # who announced the list being read
         self.list_gap = 0  # paragraphs of narrative since its last item
+        # The last sentence read, when it gave nobody the word: (start, end, its number). Its
+        # actor ("انتقل الحاكم إلى المدينة") may be who "وقال" in the next sentence means.
+        self.quiet: tuple[int, int, int] | None = None
 
     def known(self, text: str) -> bool:
         """Does a phrase name a source the registry knows, or one named in full earlier?"""
@@ -262,6 +265,24 @@ class _ArticleState:
         self.speakers.append(speaker)
         del self.speakers[:-_RECENT_SPEAKERS]
         return speaker
+
+    def actor(self, agree: str) -> tuple[SourceInfo, Mention] | None:
+        """The actor of the sentence just before, if that sentence gave nobody the word and its
+        actor agrees with the verb; it then becomes the current speaker."""
+        if self.quiet is None or self.article is None or self.quiet[2] != self.sentence - 1:
+            return None
+        s, e, _ = self.quiet
+        self.quiet = None
+        if not is_arabic_script(self.article.text[s:e]):
+            return None
+        mention = sentence_actor(SentenceView(self.article.text, s, e, self.article), self.known)
+        if mention is None:
+            return None
+        if agree and not _agrees(_Speaker(SourceInfo("", None, None, "", ""), mention.feminine, mention.plural, 0), agree):
+            return None
+        info, _ = self.resolve(mention)
+        self.spoke(info, mention, sure=False)
+        return info, mention
 
     def speaker_for(self, agree: str) -> tuple[_Speaker | None, bool]:
         """The speaker a subjectless verb carries on: the most recent, unless it disagrees in
@@ -484,6 +505,8 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
             state.position = s
             sentence_start = len(claims)
             claims.extend(_sentence_claims(text, s, e, state, voice))
+            said = any(c.attributed for c in claims[sentence_start:])
+            state.quiet = None if said else (s, e, state.sentence)
             if state.named_after is not None:
                 # "…، أوضح ذلك مدير عام شؤون الموظفين": the paragraph's earlier sentences in the
                 # paper's voice were his words too.
@@ -780,6 +803,12 @@ def _named(chosen: Cue, basis: str, state: _ArticleState, cues: list[Cue]) -> _D
 
 
 def _continuation(cue: Cue, state: _ArticleState, cues: list[Cue]) -> _Decision:
+    actor = state.actor(cue.agree) if cue.type == "verb" and cue.order == "" else None
+    if actor is not None:
+        # "انتقل بوبي جيندال حاكم لويزيانا إلى المدينة. وقال في مؤتمر صحافي…": the one who acted
+        # in the sentence before, which gave nobody the word, speaks now.
+        info, _ = actor
+        return _Decision("continuation", info, cue, None, True, distance=1, agrees=True, speaker_sure=False)
     speaker, agrees = state.speaker_for(cue.agree)
     if speaker is None:
         return _Decision("publisher", None, cue, hints=len(cues))
@@ -826,55 +855,55 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('background',): 0.79,  # 23/24
     ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
-    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.25,  # 0/2
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 7/8
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.45,  # 4/9
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 9/10
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.5,  # 3/6
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 82/83
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 45/51
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 98/100
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 59/67
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.6,  # 2/3
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 4/4
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 3/3
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.5,  # 1/2
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.33,  # 0/1
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
-    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 12/12
+    ('deferred', 'before', 'plain', 'alone'): 0.66,  # 1/1
+    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 13/13
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 45/51
-    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 327/328
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 46/53
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 360/361
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 19/20
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.6,  # 5/8
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 55/63
+    ('explicit', 'object', 'plain', 'alone'): 0.7,  # 6/8
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 60/67
     ('explicit', 'object', 'weak', 'alone'): 0.75,  # 2/2
-    ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 2/3
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 37/41
+    ('explicit', 'prep', 'plain', 'alone'): 0.71,  # 4/5
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 40/44
     ('explicit', 'prep', 'weak', 'alone'): 0.75,  # 2/2
     ('list',): 0.79,  # 4/4
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 5/5
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 18/19
-    ('publisher', 'clear'): 0.97,  # 196/201
-    ('publisher', 'hinted'): 0.74,  # 122/164
+    ('publisher', 'clear'): 0.96,  # 212/218
+    ('publisher', 'hinted'): 0.77,  # 136/175
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.6,  # 2/3
+    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.66,  # 3/4
     ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2
-    ('relative', 'marked', 'strong', 'alone'): 0.6,  # 2/3
-    ('relative', 'marked', 'weak', 'alone'): 0.66,  # 1/1
+    ('relative', 'marked', 'strong', 'alone'): 0.66,  # 3/4
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.2,  # 0/3
+    ('relative', 'prep', 'strong', 'alone'): 0.33,  # 0/1
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('subject', 'marked', 'strong', 'alone'): 0.76,  # 9/11
+    ('subject', 'marked', 'strong', 'alone'): 0.79,  # 14/14
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
     ('subject', 'prep', 'strong', 'alone'): 0.79,  # 3/3
     ('svo', 'marked', 'plain', 'alone'): 0.71,  # 4/5
-    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 13/14
+    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 14/15
     ('svo', 'object', 'strong', 'alone'): 0.75,  # 2/2
     ('svo', 'prep', 'plain', 'alone'): 0.5,  # 1/2
     ('svo', 'prep', 'strong', 'alone'): 0.75,  # 2/2

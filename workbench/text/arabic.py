@@ -57,6 +57,7 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
+_LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما")
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -262,7 +263,7 @@ class _NP:
             return False
         if head_kind(t) == "official" or t in C.HONORIFIC_TITLES or (C.is_nisba(t) and self.tok(j + 1) and _name_like(self.tok(j + 1))):
             return True
-        titled = self.kind == "official" and not self.named
+        titled = self.kind == "official" and not self.named and t not in C.STATEMENT_NOUNS and not t.endswith("ات")
         return titled and k - j <= 4 and all(_name_like(self.tok(m)) or _definite(self.tok(m)) or self.tok(m) in C.NAME_PARTICLES for m in range(j, k))
 
     def read(self, i: int, glued: bool = False) -> Mention | None:
@@ -318,6 +319,16 @@ class _NP:
                 continue
             if not t[0].isalnum():
                 break
+            if t == "امام" and self._spelled(j).startswith("إ"):
+                # "إمام وخطيب المسجد الحرام": the imam (spelled with hamza below), not "أمام" (before)
+                self.words.append(toks[j])
+                self.kind = self.kind or "official"
+                last_def = last_adj = in_name = False
+                j += 1
+                if self.tok(j) in ("وخطيب", "وخطيبا"):
+                    self.words.append(toks[j])
+                    j += 1
+                continue
             if not self.words:
                 particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
                     and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
@@ -480,6 +491,14 @@ class _NP:
                 last_adj = in_name = False
                 j += 1
                 continue
+            if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
+                    and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
+                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None:
+                break  # "شركة سوما المدعومة من قبل…": a description with its own complement
+            if t == "الدين" and in_name and self.words:
+                self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
+                j += 1
+                continue
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
                 if in_name and not title and not t.endswith(("يين", "يون")):
@@ -490,6 +509,10 @@ class _NP:
                             and head_kind(self.tok(m)) not in ("official", "unnamed") and self.tok(m) not in C.HONORIFIC_TITLES:
                         m += 1  # "محمد خالد الحمد الصباح" (not "بدر السمحان المدير الإقليمي": a title)
                     nxt_t = self.tok(m)
+                    if m > j + 1 and not (nxt_t in C.CONTENT_MARKERS or nxt_t in (",", ":", _QUOTE, "ل") or is_addressee(nxt_t)):
+                        # Two family names only right before the words; otherwise the second
+                        # definite word is the verb's object ("عدّ الشيخ عبدالرحمن السديس الشباب…").
+                        m, nxt_t = j + 1, ","
                     if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
                             or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
                             or nxt_t in _APPOSITION_OPENERS:
@@ -542,7 +565,9 @@ class _NP:
                 # An indefinite construct chain: "رئيس منظمة", "منسق شئون", "مسح لإنتاج".
                 self.words.append(toks[j])
                 nxt_t = self.tok(j + 1)
-                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t))
+                last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
+                    and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
+                # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -623,6 +648,11 @@ class _NP:
             return None
         return self.mention()
 
+    def _spelled(self, j: int) -> str:
+        """Token j as the article spells it (before normalisation)."""
+        a, b = self.sv.orig(self.toks[j].s, self.toks[j].e)
+        return self.sv.text[a:b]
+
     def _collective(self) -> bool:
         """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
         No name follows such a phrase closed by a definite word."""
@@ -683,7 +713,7 @@ class _NP:
         if t == "من" and prev in C.QUANTIFIERS:
             return j + 1
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
-        person = self.kind in ("unnamed", "group", "official", "person")
+        person = self.kind in ("unnamed", "group", "official", "person") or self._current_kind() in ("official", "unnamed")
         if (used and not (person and t == "في")) or not (person or participle):
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
@@ -695,8 +725,12 @@ class _NP:
             q = self.quoted_run(j + 1, 5)
             if q != -1:
                 return q  # "كبير محللي الأسواق في (سي إم سي ماركتس)"
-        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS or _stop(nxt):
-            return 0
+        if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS \
+                or (strip_article(nxt) in C.SETTING_NOUNS and not participle) or _stop(nxt):
+            return 0  # ("بوروشنكو في المقابلة": where it was said)
+        if t == "في" and person and not _definite(nxt) and _name_like(nxt) and head_kind(nxt) is None \
+                and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
+            return j + 2  # "قائد الشرطة في لافايت إن…": a place, by its name
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
@@ -1186,10 +1220,17 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         if not toks[0].t[0].isalpha() or _stop(toks[0].t) or _definite(toks[0].t) or head_kind(toks[0].t) is not None:
             return None
         mention, _ = read_source(sv, offset + 1)
-        if mention is not None and mention.end <= sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] \
+        limit = sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[0] if ci < len(sv.tokens) else sv.end
+        if mention is not None and mention.end <= limit \
                 and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
             return mention
         return None
+    if toks[0].t in _LEADING_PARTICLES and ci > 3:
+        toks = toks[1:]  # "ثم عزز مدرب سان جرمان…", "وقد أكد…"
+        ci -= 1
+        shift = 1
+    else:
+        shift = 0
     if toks[0].t in C.AUXILIARIES:
         i = 1
     elif (toks[0].t in C.SETTING_PREPS or (toks[0].t[:1] == "و" and toks[0].t[1:] in C.SETTING_PREPS)) \
@@ -1206,8 +1247,9 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
             return None
     if i >= ci:
         return None
-    mention, _ = read_source(sv, i)
-    if mention is None or mention.end > sv.orig(toks[ci].s, toks[ci].e)[0] or _pronoun_suffixed(sv, mention):
+    mention, _ = read_source(sv, i + shift)
+    limit = sv.orig(toks[ci].s, toks[ci].e)[0] if ci < len(toks) else sv.end
+    if mention is None or mention.end > limit or _pronoun_suffixed(sv, mention):
         return None
     if mention.kind in ("organization", "official", "unnamed", "group", "outlet", "news agency", "document") \
             or (known is not None and known(mention.text)):
@@ -1218,6 +1260,33 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
             a, b = sv.orig(toks[i].s, toks[i + m - 1].e)
             if known(sv.text[a:b]):
                 return Mention(a, b, sv.text[a:b], "", named=True)
+    return None
+
+
+def sentence_actor(sv: SentenceView, known: Callable[[str], bool] | None = None) -> Mention | None:
+    """The one who acts in a sentence that reports nothing ("انتقل بوبي جيندال حاكم لويزيانا إلى
+    المدينة", "من جانبه رفع رئيس مجلس إدارة الجمعية… التعازي"): the subject right after its
+    opening verb, when it is a phrase that can speak. A subjectless "وقال"/"وأضاف" in the next
+    sentence is usually his."""
+    if sv._tokens is None:
+        sv.floor = 0
+        sv.ceiling = min(len(sv.norm), 300)
+    toks = sv.tokens
+    if len(toks) < 3:
+        return None
+    mention = _sentence_subject(sv, len(toks), known)
+    if mention is None:
+        return None
+    first = C.normalize(mention.text.split()[0]) if mention.text.split() else ""
+    if head_kind(first) is not None or first in C.HONORIFIC_TITLES or (mention.kind == "official" and mention.named):
+        return mention  # a title or a body says who it is ("بوبي جيندال حاكم لويزيانا")
+    if known is not None:
+        # A bare name only as far as it names someone seen before ("وانتقد عباس صدور بيانات…").
+        words = mention.text.split()
+        for m in range(min(3, len(words)), 0, -1):
+            text = " ".join(words[:m])
+            if known(text):
+                return Mention(mention.start, mention.start + len(text), text, "", named=True)
     return None
 
 
@@ -1241,8 +1310,9 @@ def _np_before(sv: SentenceView, idx: int) -> Mention | None:
     j = idx - 1
     while j >= 0 and idx - j <= 14:
         t = toks[j].t
-        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS or t in ("في", "علي", "عن", "ما"):
-            break
+        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS \
+                or t in ("في", "علي", "عن", "ما", "لسان", "بحسب", "حسب"):
+            break  # ("على لسان X، الذي قال": the phrase after the preposition)
         j -= 1
     for start in range(j + 1, idx):
         np = _NP(sv)
