@@ -156,6 +156,30 @@ def test_a_subordinate_clause_with_its_own_speaker_starts_at_its_conjunction() -
     assert reid.source.mention == "Senate Minority Leader Harry Reid"
 
 
+def test_a_subordinate_clause_at_the_head_gives_the_main_clause_its_own_speaker() -> None:
+    text = "When the moderator pointed out that Trump had not answered, the candidate said the judges were unfair."
+    moderator, candidate = analyze(text).claims
+    assert moderator.source is not None and moderator.source.mention == "moderator"
+    assert candidate.source is not None and candidate.source.mention == "candidate"
+    # The question of "Asked if…" is nobody's claim.
+    text = "Asked if she believed the report, Clinton said she would not jump to that conclusion."
+    question, answer = analyze(text).claims
+    assert not question.attributed and answer.source is not None and answer.source.mention == "Clinton"
+
+
+def test_a_speaker_after_the_closing_quotation_said_the_whole_sentence() -> None:
+    text = 'Polling shows that "the public is not comfortable with the military," said Sylke Tempel, an editor.'
+    claim = analyze(text).claims[0]
+    assert len(analyze(text).claims) == 1 and claim.source is not None and claim.source.mention == "Sylke Tempel"
+
+
+def test_a_coordinated_verb_of_saying_starts_its_claim_at_the_conjunction() -> None:
+    text = "Trump had welcomed the mayor's election and said he would make an exception for him."
+    paper, trump = analyze(text).claims
+    assert paper.text == "Trump had welcomed the mayor's election" and not paper.attributed
+    assert trump.text.startswith("and said") and trump.source is not None and trump.source.mention == "Trump"
+
+
 def test_a_participle_speaks_for_the_subject_of_its_clause() -> None:
     text = "The departments declined to give any details, saying they cannot discuss the case."
     assert analyze(text).claims[-1].source is not None

@@ -382,6 +382,10 @@ def english_cues(sv: SentenceView) -> list[Cue]:
     found = [c for c in found if c.mention is None or c.mention.antecedent is not None
              or _first_word(c.mention.text) not in _NEVER_OPENS_A_SOURCE]
     found.sort(key=lambda c: c.start)
+    if words and words[0].n == "asked" and any(w.n == "," for w in words):
+        # "Asked if she believed…, Clinton said…": the question is not its subject's claim.
+        comma = next(w.s for w in words if w.n == ",")
+        found = [c for c in found if c.start > comma]
     _keep_nested_speech_whole(sv, found)
     found = _speaker_at_the_end(sv, found)
     _participle_after_its_speaker(sv, found)
@@ -433,6 +437,9 @@ def _participle_after_its_speaker(sv: SentenceView, found: list[Cue]) -> None:
             c.continuation = False
 
 
+_CLOSING_COMMA = re.compile(r"[,?!](?:[\"”’]|'')$")
+
+
 def _speaker_at_the_end(sv: SentenceView, found: list[Cue]) -> list[Cue]:
     """"The congressman plans to vote for Sanders, Welch said.": a speaker named at the end of the
     sentence, after a comma, said all of it; a verb read earlier without "that", a colon or a
@@ -443,7 +450,14 @@ def _speaker_at_the_end(sv: SentenceView, found: list[Cue]) -> list[Cue]:
     if last.mention is None:
         return found
     head = min(last.start, last.mention.start)
-    if not sv.text[sv.base : head].rstrip().endswith(","):
+    before = sv.text[sv.base : head].rstrip()
+    if last.type == "verb" and _VERB_CLASS.get(last.lemma) == "speech" and _CLOSING_COMMA.search(before) \
+            and sv.text[sv.base : sv.base + 2].lstrip()[:1] not in ('"', "“", "'") \
+            and sum(before.count(q) for q in ('"', "“", "”")) + before.count("''") <= 2:
+        # 'Polling shows that "the public is not comfortable," said Sylke Tempel.': a speaker after
+        # the quotation closing the sentence's first part said all of it.
+        return [last]
+    if not before.endswith(","):
         return found
     if last.type == "prep" and last.pattern == "according" \
             and not sv.text[last.mention.end : sv.end].strip(" .\"”'’"):
@@ -470,11 +484,23 @@ def _first_word(text: str) -> str:
     return head[0].lower() if head else ""
 
 
+_SUBORDINATE_OPENERS = frozenset("when after as while although though because if since before once asked until "
+                                  "whereas unless".split())
+
+
 def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
     """"The official said Trump told him that…": a speaker inside another's reported words opens
     no claim of its own; only a new clause ("…, but Smith said…") does."""
     open_at = -1  # where the reported words of the last full cue begin
     aside_end = -1  # where a parenthetical "…, she said," ends
+    # "When the moderator pointed out that…, the candidate said…": a subordinate clause at the head
+    # of the sentence ends at its comma, and the main clause's speaker is no one's reported words.
+    head = sv.text[sv.base : sv.end].lstrip(" \"“'")
+    first = head.split(maxsplit=1)[0].lower() if head else ""
+    sub_end = -1
+    if first in _SUBORDINATE_OPENERS or (first.endswith("ing") and first[:1].isalpha() and head[:1].isupper()):
+        comma = sv.text.find(",", sv.base, sv.end)
+        sub_end = comma if comma >= 0 else -1
     for c in found:
         if c.full and c.mention is not None and aside_end >= 0 and not sv.text[aside_end : c.start].strip(" ,") \
                 and c.pattern.startswith(("subject", "common", "pronoun")):
@@ -482,7 +508,8 @@ def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
         if c.type == "verb" and c.pattern.endswith("-comma"):
             aside_end = c.end
         if c.full and c.mention is not None and open_at >= 0 and c.start > open_at \
-                and not _CLAUSE_BREAK.search(sv.text, open_at, c.start):
+                and not c.pattern.startswith("coordinated") \
+                and not _CLAUSE_BREAK.search(sv.text, open_at, c.start) and not (open_at < sub_end < c.start):
             c.full = False
         if c.full and c.type == "verb":
             open_at = c.end
@@ -700,7 +727,8 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         if subject and content in ("that", "colon", "quote", "clause", "wh"):
             kind = "pronoun" if len(subject) == 1 and subject[0].n in ENGLISH_PRONOUNS else _kind_of(subject)
             if kind and kind != "document":
-                return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), full,
+                # The claim starts at the conjunction: "…Khan's election | and said he would…".
+                return _cue(sv, words[j].s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind), full,
                             f"coordinated-{content}")
         return None
     if not subject and j >= 1 and content in ("comma", "end", "quote", "colon") and cls in ("speech", "finding"):
@@ -1144,6 +1172,8 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
         # Tuesday shows" keeps its participle)
     while len(phrase) > 1 and phrase[0].n in ("the", "a", "an"):
         phrase = phrase[1:]
+    if len(phrase) > 1 and phrase[0].t[:1].islower() and phrase[0].n.endswith("ing") and phrase[0].n not in ENGLISH_HEADS:
+        return []  # "…, drawing a sharp reply from Khan": a participle's object, not a subject
     return phrase
 
 
