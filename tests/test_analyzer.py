@@ -115,6 +115,11 @@ def test_continuation_carries_the_source_on() -> None:
          "ministry", None),
         ("وقالت الأمم المتحدة إن 40 ألفا نزحوا. وأكدت الوزارة أن الطرق مفتوحة.", "الوزارة", None),
         ("Reuters reported that the border was closed. The ministry said the roads were open.", "ministry", None),
+        # ... nor to a name that only mentions it after its head.
+        ("According to a report released by the agency, the dam was never inspected. The agency said the report "
+         "was final.", "agency", None),
+        ("The Health Ministry said 14 people had died. The ministry said the roads were open.", "ministry",
+         "Health Ministry"),
     ],
 )
 def test_a_short_form_refers_back_only_to_a_source_bearing_its_head(text: str, short: str, full: str | None) -> None:

@@ -194,6 +194,19 @@ def test_a_participle_speaks_for_its_clauses_subject_past_settings() -> None:
     assert claim.text.startswith("saying") and claim.source is not None and claim.source.mention == "Warren"
 
 
+def test_a_new_speaker_after_but_starts_a_claim_of_its_own() -> None:
+    text = ("The ministry said its engineers had worked around the clock, but the mayor, speaking on condition "
+            "of anonymity, said the work had barely started.")
+    ministry, mayor = analyze(text).claims
+    assert ministry.source is not None and ministry.source.mention == "ministry"
+    assert mayor.text.startswith("but the mayor") and mayor.source is not None and mayor.source.mention == "mayor"
+
+
+def test_the_dateline_after_a_title_is_no_part_of_a_claim() -> None:
+    text = "Flood talks stall\n\nGENEVA (Reuters) - The ministry said the dam would take six months to repair.\n"
+    assert analyze(text).claims[-1].text.startswith("The ministry said")
+
+
 def test_reported_words_end_where_the_papers_clause_begins() -> None:
     said, paper = analyze("Sanders has said he will vote for Clinton, but he has not endorsed her.").claims
     assert said.source is not None and said.source.mention == "Sanders" and said.text.endswith("Clinton")

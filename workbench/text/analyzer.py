@@ -383,10 +383,11 @@ class _ArticleState:
         for key, earlier in reversed(self.seen.items()):
             ek = key.split()
             if kinds is not None:
-                # "the ministry", "الوزارة": an earlier source of the kind whose name bears that
-                # noun ("Ministry of Health", "وزارة الصحة"), never just any known organisation.
+                # "the ministry", "الوزارة": an earlier source of the kind whose name has that noun
+                # for its head ("Ministry of Health", "the Health Ministry", "وزارة الصحة"), never
+                # just any known organisation, nor "a report released by the agency".
                 found = earlier.kind in kinds and (
-                    words[0] in ek or words[0] in match_key(earlier.canonical).split())
+                    _bears_head(ek, words[0]) or _bears_head(match_key(earlier.canonical).split(), words[0]))
             else:
                 found = len(ek) > len(words) and (ek[: len(words)] == words or wanted <= set(ek))
             if found:
@@ -396,6 +397,18 @@ class _ArticleState:
                 return replace(earlier, mention=mention.text, start=mention.start, end=mention.end,
                                reference=full, via=None)
         return None
+
+
+# Words after which a name's head is behind: "Ministry of Health", "report released by the agency".
+_AFTER_HEAD = frozenset("of for at in on from with by to released issued published obtained".split())
+
+
+def _bears_head(name: list[str], noun: str) -> bool:
+    """Is `noun` the head of a name: its first word (Arabic construct, "Ministry of Health") or
+    the last before any prepositional phrase ("the Health Ministry", "Saudi Press Agency")?"""
+    cut = next((i for i, w in enumerate(name) if w in _AFTER_HEAD), len(name))
+    core = [w for w in name[:cut] if w not in ("the", "a", "an")]
+    return bool(core) and noun in (core[0], core[-1])
 
 
 def _nisba_follows(text: str, n: int) -> bool:
@@ -476,6 +489,7 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
     state = _ArticleState(registry, text)
     state.article = ArticleText(text)
     claims: list[ClaimResult] = []
+    text_lines = 0
     for n, line in enumerate(lines):
         if line.kind is not LineKind.TEXT:
             state.quote_speaker = None
@@ -496,8 +510,10 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
         following = next((ln for ln in lines[n + 1 :] if ln.kind is not LineKind.BLANK), None)
         state.next_reopens = language == "en" and following is not None and following.kind is LineKind.TEXT \
             and _OPENING_QUOTE.match(text[following.start : following.end].lstrip()) is not None
-        # English: the first paragraph's dateline ("GENEVA (Reuters) -") is no part of a claim.
-        begin = dateline_end(text, line.start, line.end) if line_start == 0 and language == "en" else line.start
+        # English: the dateline of the first paragraph, or of the one after the title ("GENEVA
+        # (Reuters) -"), is no part of a claim.
+        text_lines += 1
+        begin = dateline_end(text, line.start, line.end) if text_lines <= 2 and language == "en" else line.start
         for s, e in split_sentences(text, begin, line.end, bound=False):
             if _LINK_SENTENCE.match(text, s, e) or CREDIT_SENTENCE.match(text, s, e):
                 continue  # "رابط الخبر بصحيفة الوئام: …", "(Reporting by …; Editing by …)"

@@ -509,7 +509,8 @@ def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
             aside_end = c.end
         if c.full and c.mention is not None and open_at >= 0 and c.start > open_at \
                 and not c.pattern.startswith("coordinated") \
-                and not _CLAUSE_BREAK.search(sv.text, open_at, c.start) and not (open_at < sub_end < c.start):
+                and not _CLAUSE_BREAK.search(sv.text, open_at, max(c.start, c.mention.start)) \
+                and not (open_at < sub_end < c.start):
             c.full = False
         if c.full and c.type == "verb":
             open_at = c.end
@@ -905,7 +906,7 @@ def _is_ly_adverb(w: _W) -> bool:
         "daily", "weekly", "monthly", "quarterly", "yearly", "bully", "anomaly", "monopoly", "fly")
 
 
-_SUBORDINATORS = frozenset("where while although though whereas".split())
+_SUBORDINATORS = frozenset("where while although though whereas but".split())
 
 
 def _clause_head(words: list[_W], first: _W) -> int:
@@ -1256,10 +1257,11 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             return []
         if idx < relative:
             continue
-        aside = inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed")) \
-            or _kind_of(inner) not in ("", "person") \
-            or (len(inner) == 1 and _PARTY_STATE.match(inner[0].n) is not None)
-        # "Trump, the Republican nominee,", "Smith, 68,", "Rubio, R-Fla.,"
+        # "Trump, the Republican nominee,", "Smith, 68,", "Rubio, R-Fla.,"; never "…, but the mayor,".
+        aside = inner[0].n not in ("but", "and", "yet", "so", "while") and (
+            inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed"))
+            or _kind_of(inner) not in ("", "person")
+            or (len(inner) == 1 and _PARTY_STATE.match(inner[0].n) is not None))
         if aside and _finite_before_relative(inner):
             aside = False  # "…, the losses would outstrip the gains, said Smith": a clause, not an aside
         # "Tom Reyes, a farmer from Dodge County, Iowa, said": a place closing an aside, which itself
@@ -1282,7 +1284,9 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
         head = _np_backward(words, b - 1)
         # The speaker is the whole stretch before its asides: "Cruz also lacks support…, whom…,
         # said Sabato" has a clause there, not a speaker.
-        lead = a + 1 if words[a].n in ("but", "and", "so", "yet", "the", "a", "an") else a
+        lead = a
+        while lead < b - 1 and words[lead].n in ("but", "and", "so", "yet", "while", "the", "a", "an"):
+            lead += 1
         return head if head and next(i for i, w in enumerate(words) if w is head[0]) <= lead else []
     return []
 
