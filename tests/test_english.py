@@ -283,6 +283,14 @@ def test_a_quotation_reopened_with_curly_marks_goes_on_until_it_closes() -> None
     assert claims[1].attribution_basis == "quotation"
 
 
+def test_a_quotation_after_a_sentence_that_named_a_speaker_is_the_speakers() -> None:
+    text = 'Smith, the union leader, said the talks had failed. "We tried everything we could."'
+    said, quoted = analyze(text).claims
+    assert quoted.attributed and quoted.source is not None and quoted.source.canonical == "Smith"
+    assert quoted.attribution_basis == "quotation"
+    assert quoted.attribution_confidence <= said.attribution_confidence < 0.8
+
+
 def test_an_unclosed_quotation_not_reopened_carries_nothing() -> None:
     text = ('Obama said: "There is no magic in the phrase. It is a talking point.\n'
             "Calling a threat by another name does not make it go away.")

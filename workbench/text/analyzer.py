@@ -178,7 +178,8 @@ class _Decision:
     # For a quotation carried on without a cue of its own (English): "open" (a quotation opened
     # earlier in the paragraph goes on), "reopened" (a paragraph that reopens a quotation carried
     # over from the one before), "follows" (a new quotation right after an attributed one),
-    # "block" (a paragraph that is one quotation, after a paragraph that named its speaker).
+    # "after" (a quotation right after a sentence of its paragraph that named a speaker), "block"
+    # (a paragraph that is one quotation, after a paragraph that named its speaker).
     carry: str = ""
     speaker_confidence: float = 1.0  # for a carried quotation: how sure the naming of its speaker was
 
@@ -625,6 +626,14 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             # A quotation that follows an attributed quotation goes on in the same voice.
             decision = _Decision("quotation", state.last, distance=1, speaker_sure=state.speakers[-1].sure,
                                  carry="follows", speaker_confidence=state.speakers[-1].confidence)
+        elif decision.source is None and not in_clause and not arabic and state.clause_speaker is not None \
+                and a == s and s > state.line_start and _OPENING_QUOTE.match(text[a:b].lstrip()) \
+                and text[a:b].rstrip().endswith(('"', "”", "''", '."', '.”')):
+            # 'Smith said the talks had failed. "We tried everything."': a quotation right after a
+            # sentence of the paragraph that named a speaker.
+            sp = state.clause_speaker
+            decision = _Decision("quotation", sp.info, distance=1, speaker_sure=sp.sure, carry="after",
+                                 speaker_confidence=sp.confidence)
         elif decision.source is None and not in_clause and not arabic and state.paragraph_speaker is not None \
                 and a == state.line_start and _whole_quotation(text, a, state.line_end):
             # A paragraph that is one quotation, after a paragraph whose last words named a speaker.

@@ -5,13 +5,19 @@ English news puts the source in a few places, and this module reads each of them
 * before the reporting verb: "The ministry said…", "Smith, a spokesman for the agency, said…",
   "Officials in Geneva, who asked not to be named, said…", "He told reporters that…";
 * after it, once a quotation or a clause has been given: '"…," said Smith', '…, the report said';
-* after "according to", and as the agent of a publishing verb ("a video shared by activists");
-* documents, polls and data before a verb of finding ("A Gallup poll found…", "Records show…").
+* at the end of the sentence, after a comma: "The congressman plans to vote for Sanders, Welch
+  said" (the whole sentence is Welch's);
+* after "according to", "as reported by", "As X reported,", and as the agent of a publishing verb
+  ("a video shared by activists");
+* documents, polls and data before a verb of finding ("A Gallup poll found…", "Records show…");
+* a relative pronoun after the noun phrase it stands for ("…for Sen. Sanders, who said…").
 
 Quotations are read as such: a reporting verb inside quoted speech ('"I said no," he recalled')
 belongs to the speaker, not to the article, and is not a cue of its own. A pronoun subject
 ("he said") is kept as the mention, marked `kind="pronoun"`, for the analyzer to resolve to the
-source it stands for.
+source it stands for; a relative pronoun keeps its antecedent in `Mention.antecedent`. Besides
+cues, an English sentence may give "break" cues: where reported words end and the paper's own
+clause begins (", but he has not endorsed her"), for the analyzer to cut there.
 
 Works on one sentence at a time through the shared `SentenceView` (normalised text mapped back to
 the original offsets) and returns the same `Cue`s as the Arabic side, with `Cue.pattern` naming
@@ -1476,6 +1482,7 @@ _CARRIED: dict[str, float] = {
     "open": 0.7,  # a quotation opened earlier in the paragraph goes on
     "reopened": 0.7,  # a paragraph that reopens a quotation left open at the end of the one before
     "follows": 0.65,  # a new quotation right after an attributed one
+    "after": 0.6,  # a quotation right after a sentence of its paragraph that named a speaker
     "block": 0.6,  # a paragraph that is one quotation, after a paragraph that named its speaker
 }
 
