@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 from workbench.sources.registry import Registry, default_registry
@@ -60,7 +60,9 @@ _REFERENCE_NOISE = frozenset(match_key(w) for w in "سمو معالي فضيلة
 _NAME_PARTICLE_KEYS = frozenset(match_key(w) for w in "أم أبو أبي ابو بن ابن بنت آل عبد".split())
 _LINK_SENTENCE = re.compile(r"(?:رابط الخبر|رابط المصدر|اقرأ أيضا|اقرأ أيضاً|Read more|Related:)", re.IGNORECASE)
 _MENTION_WORDS = re.compile(r"[^\s]+")
-_OPENING_QUOTE = re.compile(r"^[\"“«„'‘]")
+_OPENING_QUOTE = re.compile(r"[\"“«„'‘]")
+_OPENS_WITH_QUOTE = re.compile(r"\s*[\"“«„'‘]")
+_LEADING_SPACE = re.compile(r"\s*")
 _EDGE_PUNCT = "،,؛;:-–— \t/"
 _FUZZY_KINDS = frozenset({"organization", "outlet", "news agency", "social media", ""})
 _RECENT_SPEAKERS = 4  # how far back a subjectless verb looks for a speaker that agrees with it
@@ -200,9 +202,10 @@ class _ArticleState:
         self.named_after: tuple[SourceInfo, float] | None = None
         self.line_end = 0  # the end of the paragraph being read
         # English carries a quotation over paragraphs: no closing mark at the end of one, an
-        # opening mark at the head of the next. Does the next paragraph reopen that way, and is the
-        # paragraph being read one that reopened a quotation (where its opening mark starts)?
-        self.next_reopens = False
+        # opening mark at the head of the next (`next_reopens`). The paragraphs, the one being
+        # read, and where its opening mark starts when it reopened a quotation.
+        self.lines: list[Any] = []
+        self.line_index = -1  # the paragraph being read, in `lines` (English only)
         self.reopened_at = -1
         self.line_start = 0
         self.clause_speaker: _Speaker | None = None  # the speaker of the clause just read, if any
@@ -245,6 +248,16 @@ class _ArticleState:
                     return True
             pos = hay.find(" " + word, pos + 1, end)
         return False
+
+    def next_reopens(self, text: str) -> bool:
+        """English: does the next paragraph open with a quotation mark (a quotation left open at the
+        end of this one goes on there)?"""
+        if self.line_index < 0:
+            return False
+        following = next((ln for ln in islice(self.lines, self.line_index + 1, None)
+                          if ln.kind is not LineKind.BLANK), None)
+        return following is not None and following.kind is LineKind.TEXT \
+            and _OPENS_WITH_QUOTE.match(text, following.start, following.end) is not None
 
     @property
     def last(self) -> SourceInfo | None:
@@ -491,26 +504,25 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
     state.article = ArticleText(text)
     claims: list[ClaimResult] = []
     text_lines = 0
+    state.lines = lines
     for n, line in enumerate(lines):
         if line.kind is not LineKind.TEXT:
             state.quote_speaker = None
             continue
         line_start = len(claims)
         state.line_end = line.end
-        body = text[line.start : line.end]
-        state.line_start = line.start + len(body) - len(body.lstrip())
+        head = _LEADING_SPACE.match(text, line.start, line.end)
+        state.line_start = head.end() if head else line.start
         state.reopened_at = -1
         if state.quote_speaker is not None:
-            if _OPENING_QUOTE.match(body.lstrip()):
+            if _OPENING_QUOTE.match(text, state.line_start, line.end):
                 if language == "en":
                     # A quotation carried on from the paragraph before reopens here: its speaker's.
-                    state.reopened_at = line.start + len(body) - len(body.lstrip())
+                    state.reopened_at = state.line_start
                     state.quote_left = _QUOTE_CARRY
             else:
                 state.quote_speaker = None  # a quotation goes on into a new paragraph only if it reopens there
-        following = next((ln for ln in lines[n + 1 :] if ln.kind is not LineKind.BLANK), None)
-        state.next_reopens = language == "en" and following is not None and following.kind is LineKind.TEXT \
-            and _OPENING_QUOTE.match(text[following.start : following.end].lstrip()) is not None
+        state.line_index = n if language == "en" else -1
         # English: the dateline of the first paragraph, or of the one after the title ("GENEVA
         # (Reuters) -"), is no part of a claim.
         text_lines += 1
@@ -627,7 +639,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             decision = _Decision("quotation", state.last, distance=1, speaker_sure=state.speakers[-1].sure,
                                  carry="follows", speaker_confidence=state.speakers[-1].confidence)
         elif decision.source is None and not in_clause and not arabic and state.clause_speaker is not None \
-                and a == s and s > state.line_start and _OPENING_QUOTE.match(text[a:b].lstrip()) \
+                and a == s and s > state.line_start and _OPENS_WITH_QUOTE.match(text, a, b) \
                 and text[a:b].rstrip().endswith(('"', "”", "''", '."', '.”')):
             # 'Smith said the talks had failed. "We tried everything."': a quotation right after a
             # sentence of the paragraph that named a speaker.
@@ -680,7 +692,7 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         if inside and not was_inside:
             open_speaker = speaker  # a quotation opened in this clause: its speaker's
     if inside and open_speaker is not None and not _closes_later(text, e, state.line_end) \
-            and not state.next_reopens:
+            and not state.next_reopens(text):
         inside = False  # a quotation that never closes in its paragraph: a stray mark, carry nothing
     if inside and open_speaker is not None:
         if open_speaker is carried:

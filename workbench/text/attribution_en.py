@@ -27,6 +27,7 @@ the structure that was read, which the confidence of the decision is computed fr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -259,15 +260,23 @@ class _W:
 
 def _read_words(sv: SentenceView) -> list[_W]:
     out: list[_W] = []
+    append = out.append
     text = sv.text
+    norm = sv.norm
     # Most English text loses no character to normalisation: offsets then map one to one.
-    direct = len(sv.norm) == sv.end - sv.base
+    direct = len(norm) == sv.end - sv.base
     base = sv.base
-    for m in _TOKEN.finditer(sv.norm):
+    for m in _TOKEN.finditer(norm):
         n = m.group()
-        if direct and not n.endswith("."):
-            s, e = base + m.start(), base + m.end()
-            out.append(_W('"' if n in ("''", "``") else n, text[s:e], s, e, m.start()))
+        if direct:
+            ns, ne = m.span()
+            s, e = base + ns, base + ne
+            if n[-1] == "." and len(n) > 1 and not _keeps_dot(n, text[s:e]):
+                # A full stop glued to a word ends the sentence; keep it a token of its own.
+                append(_W(n[:-1], text[s : e - 1], s, e - 1, ns))
+                append(_W(".", text[e - 1 : e], e - 1, e, ne - 1))
+                continue
+            append(_W('"' if n in _DOUBLE_MARKS else n, text[s:e], s, e, ns))
             continue
         s, e = sv.orig(m.start(), m.end())
         if n.endswith(".") and len(n) > 1 and not _keeps_dot(n, sv.text[s:e]):
@@ -280,8 +289,12 @@ def _read_words(sv: SentenceView) -> list[_W]:
         if n in ("''", "``"):
             n = '"'
         out.append(_W(n, sv.text[s:e], s, e, m.start()))
-    _mark_quotes(out)
+    if '"' in norm or "''" in norm or "``" in norm:
+        _mark_quotes(out)
     return out
+
+
+_DOUBLE_MARKS = frozenset(["''", "``"])
 
 
 def _keeps_dot(n: str, t: str = "") -> bool:
@@ -346,7 +359,8 @@ def english_cues(sv: SentenceView) -> list[Cue]:
     if present.isdisjoint(_TRIGGERS) and ":" not in sv.norm:
         return []  # no reporting word, no "according to", no agent, no speaker's colon
     words = _read_words(sv)
-    headline = _is_headline(sv, words)
+    # Whether the sentence is a headline matters only to a capitalised verb or a colon: read lazily.
+    headline: bool | None = None
     found: list[Cue] = []
     i = 0
     n = len(words)
@@ -355,34 +369,45 @@ def english_cues(sv: SentenceView) -> list[Cue]:
         if w.quoted:
             i += 1
             continue
-        if w.n == "according" and i + 1 < n and words[i + 1].n == "to":
-            cue = _according_to(sv, words, i)
-            if cue is not None:
-                found.append(cue)
-            i += 2
-            continue
-        if w.n == "as" and i + 2 < n and words[i + 1].n in ("reported", "first reported") and words[i + 2].n == "by":
-            # "As reported by Western Journalism, …": the outlet's report, as "according to" gives it.
-            cue = _according_to(sv, words, i + 1)
-            if cue is not None:
-                cue.start = w.s
-                cue.word = sv.text[w.s : cue.end]
-                cue.lemma = "as reported by"
-                found.append(cue)
-            i += 3
-            continue
-        lemma, span = _verb_at(words, i)
+        if w.n in ("according", "as"):
+            if w.n == "according" and i + 1 < n and words[i + 1].n == "to":
+                cue = _according_to(sv, words, i)
+                if cue is not None:
+                    found.append(cue)
+                i += 2
+                continue
+            if w.n == "as" and i + 2 < n and words[i + 1].n == "reported" and words[i + 2].n == "by":
+                # "As reported by Western Journalism, …": the outlet's report, as "according to" gives it.
+                cue = _according_to(sv, words, i + 1)
+                if cue is not None:
+                    cue.start = w.s
+                    cue.word = sv.text[w.s : cue.end]
+                    cue.lemma = "as reported by"
+                    found.append(cue)
+                i += 3
+                continue
+        if w.n in _PHRASE_STARTS:
+            lemma, span = _verb_at(words, i)
+        else:
+            lemma, span = _VERB_LEMMA.get(w.n), 1
         if lemma is None:
             i += 1
             continue
-        cue = _verb_cue(sv, words, i, i + span, lemma, headline)
+        if headline is None and i > 0 and w.t[:1].isupper():
+            headline = _is_headline(sv, words)
+        cue = _verb_cue(sv, words, i, i + span, lemma, bool(headline))
         if cue is not None:
             found.append(cue)
         i += span
     found.extend(_by_agent(sv, words))
-    head = _speaker_colon(sv, words, headline)
-    if head is not None:
-        found.append(head)
+    if ":" in sv.norm:
+        if headline is None:
+            headline = _is_headline(sv, words)
+        head = _speaker_colon(sv, words, headline)
+        if head is not None:
+            found.append(head)
+    if not found:
+        return found
     # A phrase opening with a preposition sets the scene ("In a statement", "In the wake of the
     # report"); it never names who speaks.
     found = [c for c in found if c.mention is None or c.mention.antecedent is not None
@@ -402,6 +427,7 @@ def english_cues(sv: SentenceView) -> list[Cue]:
 
 
 _NEW_CLAUSE = frozenset("but while although though whereas yet".split())
+_BREAK_HINT = re.compile(r";|, (?:but|while|although|though|whereas|yet) ")
 
 
 def _reported_words_end(sv: SentenceView, words: list[_W], found: list[Cue]) -> list[Cue]:
@@ -409,11 +435,13 @@ def _reported_words_end(sv: SentenceView, words: list[_W], found: list[Cue]) -> 
     given without quotation marks end where a new clause of the paper's begins (", but he…",
     "; the party…"), when nothing there says it is still reported ("and that…")."""
     out: list[Cue] = []
+    if not found or _BREAK_HINT.search(sv.norm) is None:
+        return out
     for c in found:
         if c.type != "verb" or c.mention is None or not c.pattern.endswith(("-that", "-clause")):
             continue
         nxt = next((d.start for d in found if d.start > c.end), sv.end)
-        i = next((k for k, w in enumerate(words) if w.s >= c.end), len(words))
+        i = bisect_left([w.s for w in words], c.end)
         while i < len(words) and words[i].s < nxt:
             w = words[i]
             if w.quoted:
@@ -497,6 +525,8 @@ _SUBORDINATE_OPENERS = frozenset("when after as while although though because if
 def _keep_nested_speech_whole(sv: SentenceView, found: list[Cue]) -> None:
     """"The official said Trump told him that…": a speaker inside another's reported words opens
     no claim of its own; only a new clause ("…, but Smith said…") does."""
+    if len(found) < 2:
+        return
     open_at = -1  # where the reported words of the last full cue begin
     aside_end = -1  # where a parenthetical "…, she said," ends
     # "When the moderator pointed out that…, the candidate said…": a subordinate clause at the head
@@ -530,11 +560,14 @@ _COLON_LABELS = frozenset(
 )
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _is_headline(sv: SentenceView, words: list[_W]) -> bool:
     """The article's first sentence (its title), or a sentence in Title Case: capitals there do
     not make a verb a name ("Bellwether County Says Trump Should Win"), and a headline's speaker
     before a colon need not quote ("Newspaper: Defense secretary used personal email")."""
-    if not sv.text[: sv.base].strip():
+    if _NOT_SPACE.search(sv.text, 0, sv.base) is None:
         return True
     alpha = [w for w in words if w.n.isalpha() and len(w.n) > 3]
     return len(alpha) >= 4 and sum(w.t[:1].isupper() for w in alpha) >= 0.8 * len(alpha)
