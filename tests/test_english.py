@@ -311,6 +311,11 @@ def test_outlets_resolve_back_and_stay_outlets() -> None:
     assert claim.source is not None and claim.source.kind == "outlet"
 
 
+def test_a_document_named_with_its_agent_is_a_document() -> None:
+    claim = _only("According to a report released by the agency, the dam was never inspected.")
+    assert claim.source is not None and claim.source.kind == "document"
+
+
 def test_social_media_only_when_the_text_says_so() -> None:
     claim = _only("A video shared by activists on social media showed the bridge in flames.")
     assert claim.source is not None and claim.source.kind == "social media"

@@ -328,8 +328,14 @@ def _kind_of(phrase: list[_W]) -> str:
     if not phrase:
         return ""
     text = " ".join(w.t for w in phrase)
-    if _SOCIAL.search(text) and not any(ENGLISH_HEADS.get(w.n) in ("outlet",) for w in phrase):
+    social = _SOCIAL.search(text)
+    if social and not any(ENGLISH_HEADS.get(w.n) in ("outlet",) for w in phrase):
         return "social media"
+    cut = 0 if social else next((i for i in range(1, len(phrase) - 1) if phrase[i + 1].n == "by"
+                                 and phrase[i].t[:1].islower()
+                                 and (phrase[i].n in _AGENT_VERBS or phrase[i].n.endswith("ed"))), 0)
+    if cut:
+        phrase = phrase[:cut]  # "a report released by the agency" is a report
     for w in reversed(phrase):
         if w.n in ("of", "for", "at", "from", "in", "on", "with", "to"):
             # "spokesman for the agency": the head is before the preposition.
