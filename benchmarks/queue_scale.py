@@ -71,10 +71,10 @@ async def measure(url: str) -> None:
         while True:
             await pilot.pause()
             queues = list(app.screen.query(ClaimQueue))
-            if queues and queues[0].row_count:
+            if queues and queues[0].desk.row_count:
                 break
         first = time.perf_counter() - t0
-        queue = queues[0]
+        queue = queues[0].desk
         claim = queue.selected
         assert claim is not None
         total = db.engine.connect().execute(text("SELECT count(*) FROM claim")).scalar()
@@ -100,7 +100,7 @@ async def measure(url: str) -> None:
         await pilot.pause()
         grouped = (time.perf_counter() - t4) / 2
         t5 = time.perf_counter()
-        app.screen._apply_filter("status:unchecked worth>0.5")  # type: ignore[attr-defined]
+        await app.screen.apply_filter("status:unchecked worth>0.5")  # type: ignore[attr-defined]
         await pilot.pause()
         filtered = time.perf_counter() - t5
     print(f"claims: {total:,}")

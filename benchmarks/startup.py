@@ -29,7 +29,7 @@ async def once(url: str) -> float:
             await pilot.pause()
             screen = app.screen
             queues = list(screen.query(ClaimQueue))
-            if queues and queues[0].row_count:
+            if queues and queues[0].desk.row_count:
                 break
             await asyncio.sleep(0.001)
         elapsed = time.perf_counter() - t0

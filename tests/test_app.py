@@ -26,6 +26,20 @@ async def _settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-
     await pilot.pause()
 
 
+def text_of(widget, width: int = 200) -> str:  # type: ignore[no-untyped-def]
+    """What a Static shows, as plain text (in display order: Arabic as the terminal gets it)."""
+    import io
+
+    from rich.console import Console
+
+    content = widget.content
+    if isinstance(content, str):
+        return content
+    console = Console(file=io.StringIO(), width=width, record=True, color_system=None)
+    console.print(content)
+    return console.export_text()
+
+
 async def answer(pilot, app: WorkbenchApp, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
     """Press `key`, type `value` into the prompt it opens, and press Enter."""
     await pilot.press(key)
@@ -41,8 +55,8 @@ async def test_v_marks_the_first_unchecked_claim_verified(db: Database) -> None:
     app = WorkbenchApp(db, user="amal", bidi="on")
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
-        assert app.screen.focused is queue
+        queue = app.screen.desk
+        assert app.screen.focused is app.screen.query_one(ClaimQueue)
         assert queue.selected is not None and queue.selected.id == first.id
         await pilot.press("v")
         await _settle(pilot, app)
@@ -76,7 +90,7 @@ async def test_the_queue_opens_on_the_first_unchecked_claim(sqlite_url: str) -> 
     app = WorkbenchApp(db, bidi="off")
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
-        assert app.screen.query_one(ClaimQueue).selected.id == rows[2].id  # type: ignore[union-attr]
+        assert app.screen.desk.selected.id == rows[2].id  # type: ignore[union-attr]
 
 
 async def test_keys_on_an_empty_queue_only_notify(sqlite_url: str) -> None:
@@ -134,12 +148,12 @@ async def test_search_from_the_app(sqlite_url: str) -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
         await answer(pilot, app, "slash", "المرصد السوري")
-        queue = app.screen.query_one(ClaimQueue)
+        queue = app.screen.desk
         assert 0 < len(queue.order) < total
-        assert all("المرصد" in queue.rows_by_id[i].text for i in queue.order)
+        assert all("المرصد" in queue.rows[i].text for i in queue.order)
         await pilot.press("escape")
         await _settle(pilot, app)
-        assert len(app.screen.query_one(ClaimQueue).order) == total
+        assert len(app.screen.desk.order) == total
 
 
 async def test_undo_the_last_verdict(sqlite_url: str) -> None:
@@ -170,8 +184,8 @@ async def test_filter_note_and_link(sqlite_url: str) -> None:
     async with app.run_test(size=(150, 45)) as pilot:
         await _settle(pilot, app)
         await answer(pilot, app, "F", "kind:organization lang:ar worth>0.2")
-        queue = app.screen.query_one(ClaimQueue)
-        rows = [queue.rows_by_id[i] for i in queue.order]
+        queue = app.screen.desk
+        rows = [queue.rows[i] for i in queue.order]
         assert rows and all(r.source_kind == "organization" and r.language == "ar" and r.checkworthiness > 0.2 for r in rows)
         target = queue.selected
         assert target is not None

@@ -12,7 +12,6 @@ from workbench.services.ingest import ingest_paths
 from workbench.services.sources import list_sources, reassign_source
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.widgets.claim_queue import ClaimQueue
 from workbench.tui.widgets.detail import ClaimDetail
 
 
@@ -22,7 +21,7 @@ async def test_marked_claims_get_one_verdict_and_one_undo(db: Database) -> None:
     app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
+        queue = app.screen.desk
         await pilot.press("space", "space", "down", "space")  # claims 1, 2 and 4
         assert queue.marked == {claims[0].id, claims[1].id, claims[3].id}
         title = app.screen.query_one("#queue-title")
@@ -32,7 +31,7 @@ async def test_marked_claims_get_one_verdict_and_one_undo(db: Database) -> None:
         assert not queue.marked
         statuses = {c.id: c.status for c in list_claims(db)}
         assert [statuses[c.id] for c in claims[:5]] == ["false", "false", "unchecked", "false", "unchecked"]
-        assert all(queue.rows_by_id[c.id].status == "false" for c in (claims[0], claims[1], claims[3]))
+        assert all(queue.rows[c.id].status == "false" for c in (claims[0], claims[1], claims[3]))
         await pilot.press("ctrl+z")  # one keypress set them: one undo puts them all back
         await _settle(pilot, app)
         assert all(c.status == "unchecked" for c in list_claims(db))
@@ -68,27 +67,27 @@ async def test_groups_put_claims_under_headings_the_cursor_steps_over(sqlite_url
     app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
     async with app.run_test(size=(160, 45)) as pilot:
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
+        queue = app.screen.desk
         await pilot.press("b")  # by article
         assert queue.group == "article" and queue.row_count == total
-        n_articles = len({queue.rows_by_id[i].article_id for i in queue.claim_ids()})
+        n_articles = len({queue.rows[i].article_id for i in queue.claim_ids()})
         assert len(queue.headings) == n_articles and queue.order[0] < 0
         assert queue.selected is not None  # never a heading
         await pilot.press("home")
-        assert queue.cursor_row == 1
+        assert queue.cursor == 1
         for _ in range(total + n_articles):
             await pilot.press("down")
-            assert queue.order[queue.cursor_row] > 0
+            assert queue.order[queue.cursor] > 0
         await pilot.press("b")  # by source: the publisher's own voice is a group of its own
         assert queue.group == "source"
-        labels = list(queue.headings.values())
+        labels = ["".join(parts) for parts in queue.headings.values()]
         assert any(label.startswith("no source") for label in labels)
         assert any(label.startswith("Al Arabiya") for label in labels)
         await pilot.press("v")
         await _settle(pilot, app)
         await pilot.press("b", "b")  # by status: the verdict moved the claim to its group
         assert queue.group == "status"
-        first_heading = queue.headings[queue.order[0]]
+        first_heading = "".join(queue.headings[queue.order[0]])
         assert first_heading.startswith("Unchecked") and f"{total - 1} claims" in first_heading
         await pilot.press("b", "b", "b")  # language, check-worthiness, none
         assert queue.group is None and not queue.headings and queue.row_count == total
@@ -109,8 +108,8 @@ async def test_e_attributes_a_claim_to_another_source_or_a_new_one(db: Database)
         await _settle(pilot, app)
         row = list_claims(db)[0]
         assert row.attributed and row.source_name == "Aleppo Media Center" and row.updated_by == "amal"
-        queue = app.screen.query_one(ClaimQueue)
-        assert queue.rows_by_id[first.id].source_name == "Aleppo Media Center"
+        queue = app.screen.desk
+        assert queue.rows[first.id].source_name == "Aleppo Media Center"
         detail = app.screen.query_one(ClaimDetail)
         assert detail.claim is not None and detail.claim.source_name == "Aleppo Media Center"
         await pilot.press("e")
@@ -148,7 +147,7 @@ async def test_the_command_palette_offers_the_screens_keys(sqlite_url: str) -> N
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
         titles = {c.title: c for c in app.get_system_commands(app.screen)}
-        for name in ("Verified", "Disputed", "Mark", "Group", "Edit source", "Search", "Filter", "Undo"):
+        for name in ("Verified", "Disputed", "Mark", "Group", "Attribute to…", "Search", "Filter", "Undo", "Export"):
             assert name in titles, name
         assert "v" in titles["Verified"].help
         await titles["Disputed"].callback()  # type: ignore[misc]  # as choosing it in the palette does
@@ -162,17 +161,17 @@ async def test_a_verdict_given_under_a_filter_shows_under_the_next_filter(sqlite
     app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
     async with app.run_test(size=(140, 40)) as pilot:
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
+        queue = app.screen.desk
         screen = app.screen
-        screen._apply_filter("lang:en")  # type: ignore[attr-defined]
+        await screen.apply_filter("lang:en")  # type: ignore[attr-defined]
         english = queue.row_count
         claim = queue.selected
         assert claim is not None and claim.language == "en"
         await pilot.press("f")
         await _settle(pilot, app)
-        screen._apply_filter("status:false")  # type: ignore[attr-defined]
+        await screen.apply_filter("status:false")  # type: ignore[attr-defined]
         assert queue.claim_ids() == [claim.id]  # the verdict counts, not the row as first read
-        screen._apply_filter("")  # type: ignore[attr-defined]
+        await screen.apply_filter("")  # type: ignore[attr-defined]
         assert queue.row_count == len(list_claims(db)) > english
 
 
@@ -190,12 +189,12 @@ async def test_the_detail_shows_the_earlier_verdict_of_a_repeat(db: Database, tm
     app = WorkbenchApp(db, user="amal", bidi="off", poll_seconds=0)
     async with app.run_test(size=(160, 45)) as pilot:
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
+        queue = app.screen.desk
         assert queue.selected is not None and queue.selected.seen_before_id == original.id  # the repeat, unchecked
         detail = app.screen.query_one(ClaimDetail)
         from rich.console import Console
 
         console = Console(record=True, width=120)
-        console.print(detail._render_claim())
+        console.print(detail.render_claim())
         shown = console.export_text()
         assert "Seen before" in shown and f"claim #{original.id}" in shown and "False" in shown

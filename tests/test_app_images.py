@@ -11,7 +11,6 @@ from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.image_compare import ImageCompareScreen
 from workbench.tui.screens.prompt import TextPrompt
 from workbench.tui.screens.queue import QueueScreen
-from workbench.tui.widgets.claim_queue import ClaimQueue
 
 
 async def test_check_photo_side_by_side_and_record(db: Database) -> None:
@@ -21,9 +20,10 @@ async def test_check_photo_side_by_side_and_record(db: Database) -> None:
     suspect = str(FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg")
     async with app.run_test(size=(160, 48)) as pilot:
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
-        row = next(i for i, cid in enumerate(queue.order) if queue.rows_by_id[cid].rests_on_media)
-        queue.move_cursor(row=row)
+        queue = app.screen.desk
+        row = next(i for i, cid in enumerate(queue.order) if queue.rows[cid].rests_on_media)
+        queue.move_to(row)
+        app.screen.show_desk()
         claim = queue.selected
         assert claim is not None
         await _settle(pilot, app)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import ARTICLES, FIXTURES
-from tests.test_app import _settle
+from tests.test_app import _settle, text_of
 from tests.test_teams import _articles_file, stored_articles_are_whole
 from workbench.services.claims import list_claims
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.jobs import JobScreen
 from workbench.tui.screens.queue import QueueScreen
-from workbench.tui.widgets.claim_queue import ClaimQueue
 
 
 async def _start(pilot, app, key: str, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -34,11 +33,11 @@ async def test_ingest_from_the_app_then_the_queue_fills(sqlite_url: str) -> None
             await pilot.pause(0.05)
             if app.screen.finished:  # type: ignore[attr-defined]
                 break
-        assert "Done: 5 articles" in str(app.screen.query_one("#line").render())
+        assert "Done: 5 articles" in text_of(app.screen.query_one("#line"))
         await pilot.press("escape")
         await _settle(pilot, app)
         assert isinstance(app.screen, QueueScreen)
-        assert len(app.screen.query_one(ClaimQueue).order) == len(list_claims(db)) > 0
+        assert len(app.screen.desk.order) == len(list_claims(db)) > 0
 
 
 async def test_cancel_a_long_ingest(sqlite_url: str, tmp_path: Path) -> None:
@@ -51,14 +50,14 @@ async def test_cancel_a_long_ingest(sqlite_url: str, tmp_path: Path) -> None:
         await _start(pilot, app, "I", src)
         for _ in range(200):
             await pilot.pause(0.02)
-            if "articles" in str(app.screen.query_one("#line").render()):
+            if "articles" in text_of(app.screen.query_one("#line")):
                 break
         await pilot.press("escape")  # cancel
         for _ in range(200):
             await pilot.pause(0.02)
             if app.screen.finished:  # type: ignore[attr-defined]
                 break
-        assert "Cancelled" in str(app.screen.query_one("#line").render())
+        assert "Cancelled" in text_of(app.screen.query_one("#line"))
     assert 0 < stored_articles_are_whole(db, src) < n
 
 
@@ -74,5 +73,5 @@ async def test_register_photos_from_the_app(sqlite_url: str) -> None:
             await pilot.pause(0.05)
             if app.screen.finished:  # type: ignore[attr-defined]
                 break
-        assert "4 photos added" in str(app.screen.query_one("#line").render())
+        assert "4 photos added" in text_of(app.screen.query_one("#line"))
     assert len(bank_index(db)) == 4

@@ -9,17 +9,17 @@ from workbench.services.ingest import ingest_paths
 from workbench.services.sources import list_sources
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.prompt import SourcePicker, TextPrompt
+from workbench.tui.screens.prompt import ConfirmPrompt, SourcePicker, TextPrompt
 from workbench.tui.screens.queue import QueueScreen
 from workbench.tui.screens.source import SourceScreen
-from workbench.tui.widgets.claim_queue import ClaimQueue
 
 
 async def _to_claim_of(pilot, app, canonical: str) -> None:  # type: ignore[no-untyped-def]
-    queue = app.screen.query_one(ClaimQueue)
-    row = next(i for i, cid in enumerate(queue.order) if queue.rows_by_id[cid].source_name == canonical
-               and queue.rows_by_id[cid].attributed)
-    queue.move_cursor(row=row)
+    queue = app.screen.desk
+    row = next(i for i, cid in enumerate(queue.order) if queue.rows[cid].source_name == canonical
+               and queue.rows[cid].attributed)
+    queue.move_to(row)
+    app.screen.show_desk()
     await _settle(pilot, app)
 
 
@@ -35,7 +35,10 @@ async def test_source_view_rate_rename_merge(db: Database) -> None:
         from textual.widgets import DataTable
 
         assert app.screen.query_one(DataTable).row_count == 2
-        await pilot.press("3")
+        await pilot.press("3")  # for the whole team: asked first
+        await _settle(pilot, app)
+        assert isinstance(app.screen, ConfirmPrompt)
+        await pilot.press("y")
         await _settle(pilot, app)
         await pilot.press("escape")
         await _settle(pilot, app)
@@ -73,8 +76,8 @@ async def test_sort_by_checkworthiness(sqlite_url: str) -> None:
         await _settle(pilot, app)
         await pilot.press("s")
         await _settle(pilot, app)
-        queue = app.screen.query_one(ClaimQueue)
-        scores = [queue.rows_by_id[i].checkworthiness for i in queue.order]
+        queue = app.screen.desk
+        scores = [queue.rows[i].checkworthiness for i in queue.order]
         assert scores == sorted(scores, reverse=True)
         await pilot.press("s")
         await _settle(pilot, app)

@@ -140,8 +140,9 @@ def test_exports_say_whether_each_source_is_confirmed_and_how_sure_the_analyzer_
     others = [r for cid, r in rows.items() if cid != first.id]
     assert others and all(r["source_confirmed"] == "0" and r["source_confirmed_by"] == "" for r in others)
     assert all(0 <= float(r["attribution_confidence"]) <= 1 for r in rows.values())
-    assert list(rows[first.id])[-4:] == ["attribution_confidence", "source_confirmed", "source_confirmed_by",
-                                         "source_confirmed_at"]  # new columns at the end: old readers keep theirs
+    assert list(rows[first.id])[-7:-3] == ["attribution_confidence", "source_confirmed", "source_confirmed_by",
+                                           "source_confirmed_at"]  # new columns at the end: old readers keep theirs
+    assert list(rows[first.id])[-3:] == ["notes", "links", "history"]  # and the next ones after them
     md = to_markdown(items)
     assert md.count("**Attribution:** confirmed by amal") == 1
     assert md.count("**Attribution:** the analyzer's, not confirmed by a checker (confidence ") == len(items) - 1

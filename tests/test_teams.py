@@ -27,7 +27,6 @@ from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 from workbench.text.analyzer import analyze
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.widgets.claim_queue import ClaimQueue
 
 
 def _racer(url: str, claim_id: int, version: int, status: str, user: str, barrier: object, out: object) -> None:
@@ -70,9 +69,9 @@ async def test_the_app_shows_changes_made_by_others(db: Database) -> None:
         set_status(db, claim.id, "misleading", user="omar")  # another checker, elsewhere
         for _ in range(30):
             await pilot.pause(0.1)
-            if app.screen.query_one(ClaimQueue).rows_by_id[claim.id].status == "misleading":
+            if app.screen.desk.rows[claim.id].status == "misleading":
                 break
-        assert app.screen.query_one(ClaimQueue).rows_by_id[claim.id].status == "misleading"
+        assert app.screen.desk.rows[claim.id].status == "misleading"
         assert any("omar" in n.message for n in app._notifications)
 
 

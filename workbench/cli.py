@@ -6,15 +6,19 @@ they are extended, never broken.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_type_hints
 
 import typer
 
 from workbench import __version__
 from workbench.errors import WorkbenchError
+from workbench.text.wording import plural
 
 if TYPE_CHECKING:
     from workbench.storage.db import Database
@@ -28,6 +32,14 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+def _check_bidi(value: str | None) -> str | None:
+    from workbench.display_check import BIDI_VALUES
+
+    if value is not None and value.strip().lower() not in BIDI_VALUES:
+        raise typer.BadParameter(f"takes auto, on or off, not {value!r}")
+    return value
+
+
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (sqlite:///PATH, postgresql+psycopg://…); default: WORKBENCH_DB, then a file in your data directory."),
@@ -35,8 +47,61 @@ DbOption = Annotated[
 UserOption = Annotated[str | None, typer.Option("--user", help="Who is working (default: WORKBENCH_USER, then your login).")]
 BidiOption = Annotated[
     str | None,
-    typer.Option("--bidi", help="Reorder Arabic for display: auto (default), on, off. Also WORKBENCH_BIDI."),
+    typer.Option("--bidi", callback=_check_bidi,
+                 help="Reorder Arabic for display: auto (default: for a terminal that does not), on, off. Also WORKBENCH_BIDI."),
 ]
+# The options several commands share, declared once: `shared` adds them to a command.
+_SHARED = {"db": ("database", DbOption), "user": ("user", UserOption), "bidi": ("bidi", BidiOption)}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _given(ctx: typer.Context, name: str) -> Any:
+    """An option as given to this command or, failing that, to the commands around it
+    (`workbench --db X claims` and `workbench claims --db X` are the same)."""
+    c: Any = ctx
+    while c is not None:
+        value = c.params.get(name)
+        if value is not None:
+            return value
+        c = c.parent
+    return None
+
+
+def shared(*names: str) -> Callable[[F], F]:
+    """Give a command the shared options `names` ("db", "user", "bidi"). The function receives
+    them resolved: `database` (the database, opened), `user` (or None: the login), `bidi`
+    (whether to reorder Arabic in what it prints)."""
+
+    def decorate(fn: F) -> F:
+        own = inspect.signature(fn)
+        hints = get_type_hints(fn, include_extras=True, localns={"Database": Any})
+        params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in own.parameters.values()
+                  if p.name not in {_SHARED[n][0] for n in names}]
+        params += [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=_SHARED[n][1])
+                   for n in names]
+        params.append(inspect.Parameter("_ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context))
+
+        @functools.wraps(fn)
+        def command(*args: Any, **kwargs: Any) -> Any:
+            ctx = kwargs.pop("_ctx")
+            for n in names:
+                kwargs.pop(n, None)
+                value = _given(ctx, n)
+                if n == "db":
+                    kwargs["database"] = _open(value)
+                elif n == "bidi":
+                    from workbench.display_check import bidi_for_output
+
+                    kwargs["bidi"] = bidi_for_output(value, isatty=sys.stdout.isatty())
+                else:
+                    kwargs[n] = value
+            return fn(*args, **kwargs)
+
+        command.__signature__ = own.replace(parameters=params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        return command  # type: ignore[return-value]
+
+    return decorate
 
 
 def _err(message: str) -> None:
@@ -44,10 +109,16 @@ def _err(message: str) -> None:
     sys.stderr.flush()
 
 
+def _say(message: str) -> None:
+    """A line for the person at the terminal that is not the output itself (a note, what was
+    written where, that nothing matched): on stderr, so that stdout stays the data."""
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
 def _note(message: str) -> None:
     """A line on stderr about what was done, that is not an error."""
-    sys.stderr.write(f"note: {message}\n")
-    sys.stderr.flush()
+    _say(f"note: {message}")
 
 
 def _print_json(obj: Any) -> None:
@@ -57,17 +128,16 @@ def _print_json(obj: Any) -> None:
 def _open(db: str | None) -> Database:
     from workbench.storage.db import Database
 
-
     return Database(db)
 
 
 def _run_app(db_url: str | None, user: str | None, bidi: str | None, title: str | None = None) -> None:
-    from workbench.display_check import check_bidi_value
+    from workbench.display_check import bidi_setting
     from workbench.tui.app import WorkbenchApp
 
-    check_bidi_value(bidi)
+    setting = bidi_setting(bidi)
     db = _open(db_url)
-    WorkbenchApp(db, user=user, bidi=bidi, title=title).run()
+    WorkbenchApp(db, user=user, bidi=setting, title=title).run()
 
 
 @app.callback(invoke_without_command=True)
@@ -81,15 +151,8 @@ def _root(
     if version:
         typer.echo(f"workbench {__version__}")
         raise typer.Exit(0)
-    ctx.obj = {"db": db, "user": user, "bidi": bidi}
     if ctx.invoked_subcommand is None:
         _run_app(db, user, bidi)
-
-
-def _inherit(ctx: typer.Context, name: str, value: str | None) -> str | None:
-    if value is not None:
-        return value
-    return (ctx.obj or {}).get(name)
 
 
 @app.command()
@@ -103,23 +166,23 @@ def demo(
     """Open the app on the demo database, built from the fixture articles."""
     from workbench.services.demo import build_demo
 
-    database, _report = build_demo(_inherit(ctx, "db", db), reset=reset)
-    _run_app(database.url, _inherit(ctx, "user", user), _inherit(ctx, "bidi", bidi), title="workbench — demo")
+    database, _report = build_demo(_given(ctx, "db"), reset=reset)  # a database of its own unless --db says
+    _run_app(database.url, _given(ctx, "user"), _given(ctx, "bidi"), title="workbench — demo")
 
 
 @app.command()
+@shared("db")
 def ingest(
-    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .json .jsonl .zip")],
-    db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and analyse, store nothing: say what would be added.")] = False,
+    *,
+    database: Database,
 ) -> None:
     """Store articles and their claims (.txt .md .html .json .jsonl .zip, folders). Each article is stored once."""
     from workbench.services.ingest import IngestReport, ingest_paths
 
-    database = _open(_inherit(ctx, "db", db))
     show_progress = not quiet and sys.stderr.isatty()
 
     def on_error(e: Any) -> None:
@@ -129,7 +192,7 @@ def ingest(
 
     def on_article(r: IngestReport) -> None:
         if show_progress and r.articles % 50 == 0:
-            sys.stderr.write(f"\ringesting… {r.articles:,} articles, {r.claims:,} claims")
+            sys.stderr.write(f"\ringesting… {plural(r.articles, 'article')}, {plural(r.claims, 'claim')}")
             sys.stderr.flush()
 
     report = ingest_paths(database, paths, on_error=on_error, on_article=on_article, dry_run=dry_run)
@@ -142,47 +205,25 @@ def ingest(
         _print_json(summary)
     else:
         typer.echo(
-            f"{summary['articles']:,} articles and {summary['claims']:,} claims {'would be ' if dry_run else ''}added; "
-            f"{summary['duplicates']:,} already stored; {summary['errors']:,} errors"
+            f"{plural(summary['articles'], 'article')} and {plural(summary['claims'], 'claim')} "
+            f"{'would be ' if dry_run else ''}added; {summary['duplicates']:,} already stored; "
+            f"{plural(summary['errors'], 'error')}"
         )
     raise typer.Exit(1 if report.errors else 0)
 
 
-@app.command()
-def claims(
-    ctx: typer.Context,
-    db: DbOption = None,
-    status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
-    article: Annotated[int | None, typer.Option("--article", help="Only claims of this article id.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many claims.")] = None,
-    unconfirmed: Annotated[bool, typer.Option("--unconfirmed", help="Only claims whose source no checker has confirmed yet.")] = False,
-    confidence_below: Annotated[float | None, typer.Option(
-        "--confidence-below",
-        help="Only claims whose attribution the analyzer was less sure of than this (0-1; 0.8 and above is confident), "
-             "or gave no confidence for.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
-) -> None:
-    """List claims with their sources and statuses. The column after the source: ✓ a checker confirmed
-    it, otherwise the analyzer's confidence in it."""
-    from workbench.services.claims import list_claims
-    from workbench.storage.models import Status
-    from workbench.text.display import make_visible
+def _columns() -> int:
+    """How wide a line may be: the terminal's width, or 200 for a pipe or a file."""
+    import shutil
 
-    try:
-        st = Status.parse(status) if status else None
-    except ValueError as exc:
-        raise WorkbenchError(str(exc)) from exc
-    if confidence_below is not None and not 0 <= confidence_below <= 1:
-        raise WorkbenchError(f"--confidence-below takes a number from 0 to 1, not {confidence_below} (0.8 and above is confident)")
-    rows = list_claims(_open(_inherit(ctx, "db", db)), status=st, article_id=article, limit=limit,
-                       unconfirmed=unconfirmed, confidence_below=confidence_below)
-    if as_json:
-        _print_json([r.to_json() for r in rows])
-        return
-    for r in rows:
-        src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
-        text = make_visible(" ".join(r.text.split()))
-        typer.echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:40]:<40}  {_confirmation_mark(r):>4}  {text[:100]}")
+    return shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
+
+
+def _cell(text: str, width: int, bidi: bool) -> str:
+    """Data in a column: visible, cut to `width` cells, in display order when `bidi`."""
+    from workbench.text.display import Data, display_parts
+
+    return display_parts([Data(text)], width, bidi).ljust(width)
 
 
 def _confirmation_mark(r: Any) -> str:
@@ -192,25 +233,79 @@ def _confirmation_mark(r: Any) -> str:
     return f"{r.attribution_confidence:.2f}" if r.attribution_confidence is not None else "—"
 
 
+def _claim_lines(rows: list[Any], bidi: bool, source_width: int = 40) -> None:
+    width = max(20, _columns() - 6 - 2 - 12 - 2 - source_width - 2 - 4 - 2)
+    for r in rows:
+        src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
+        typer.echo(f"{r.id:>6}  {r.status:<12}  {_cell(src, source_width, bidi)}  {_confirmation_mark(r):>4}  "
+                   f"{_cell(r.text, width, bidi).rstrip()}")
+
+
 @app.command()
+@shared("db", "bidi")
+def claims(
+    status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
+    article: Annotated[int | None, typer.Option("--article", help="Only claims of this article id.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many claims.")] = None,
+    unconfirmed: Annotated[bool, typer.Option("--unconfirmed", help="Only claims whose source no checker has confirmed yet.")] = False,
+    confidence_below: Annotated[float | None, typer.Option(
+        "--confidence-below",
+        help="Only claims whose attribution the analyzer was less sure of than this (0-1; 0.8 and above is confident), "
+             "or gave no confidence for.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    *,
+    database: Database,
+    bidi: bool = False,
+) -> None:
+    """List claims with their sources and statuses. The column after the source: ✓ a checker confirmed
+    it, otherwise the analyzer's confidence in it."""
+    from workbench.services.claims import list_claims
+    from workbench.storage.models import Status
+
+    try:
+        st = Status.parse(status) if status else None
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+    if confidence_below is not None and not 0 <= confidence_below <= 1:
+        raise WorkbenchError(f"--confidence-below takes a number from 0 to 1, not {confidence_below} (0.8 and above is confident)")
+    rows = list_claims(database, status=st, article_id=article, limit=limit,
+                       unconfirmed=unconfirmed, confidence_below=confidence_below)
+    if as_json:
+        _print_json([r.to_json() for r in rows])
+        return
+    if not rows:
+        narrowed = [f"status {st.value}" if st else "", f"article {article}" if article is not None else "",
+                    "an unconfirmed source" if unconfirmed else "",
+                    f"a confidence below {confidence_below}" if confidence_below is not None else ""]
+        _say(f"no claims with {' and '.join(n for n in narrowed if n)}" if any(narrowed)
+             else "no claims yet: ingest articles with `workbench ingest PATH`")
+        return
+    _claim_lines(rows, bidi)
+
+
+@app.command()
+@shared("db", "bidi")
 def search(
-    ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find (Arabic with or without diacritics, any hamza form)")],
-    db: DbOption = None,
+    query: Annotated[str, typer.Argument(help="Words to find, in any spelling (with or without diacritics, "
+                                              "hamza forms, ال و ب ل ف ك; one typo in a longer word)")],
     limit: Annotated[int, typer.Option("--limit", help="At most this many claims.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array (as claims --json).")] = False,
+    *,
+    database: Database,
+    bidi: bool = False,
 ) -> None:
     """Find claims by their words, best matches first."""
     from workbench.services.claims import search_claims
     from workbench.text.display import make_visible
 
-    rows = search_claims(_open(_inherit(ctx, "db", db)), query, limit=limit)
+    rows = search_claims(database, query, limit=limit)
     if as_json:
         _print_json([r.to_json() for r in rows])
         return
-    for r in rows:
-        src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
-        typer.echo(f"{r.id:>6}  {r.status:<12}  {make_visible(src)[:36]:<36}  {make_visible(' '.join(r.text.split()))[:100]}")
+    if not rows:
+        _say(f"no claims match “{make_visible(' '.join(query.split()))}”")
+        return
+    _claim_lines(rows, bidi, source_width=36)
 
 
 @app.command()
@@ -243,12 +338,13 @@ def analyze(
 
 
 @app.command()
+@shared("db", "user")
 def mark(
-    ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id (see `workbench claims`)")],
     status: Annotated[str, typer.Argument(help="unchecked, in_progress, verified, disputed, false, misleading, unverifiable")],
-    db: DbOption = None,
-    user: UserOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Set a claim's status; the change is kept in its history."""
     from workbench.services.claims import set_status
@@ -258,41 +354,44 @@ def mark(
         st = Status.parse(status)
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
-    row = set_status(_open(_inherit(ctx, "db", db)), claim_id, st, user=_inherit(ctx, "user", user))
+    row = set_status(database, claim_id, st, user=user)
     typer.echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
 
 
 @app.command()
+@shared("db", "user")
 def note(
-    ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id")],
     text: Annotated[str, typer.Argument(help="The note")] = "",
     link: Annotated[str | None, typer.Option("--link", help="A web link to keep as evidence.")] = None,
-    db: DbOption = None,
-    user: UserOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Add a note or an evidence link to a claim."""
     from workbench.services.images import add_evidence
 
-    eid = add_evidence(_open(_inherit(ctx, "db", db)), claim_id, note=text, url=link, user=_inherit(ctx, "user", user))
+    eid = add_evidence(database, claim_id, note=text, url=link, user=user)
     typer.echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
 
 
 @app.command()
+@shared("db", "bidi")
 def history(
-    ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id")],
-    db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array, oldest first.")] = False,
+    *,
+    database: Database,
+    bidi: bool = False,
 ) -> None:
     """Show who changed a claim, when: its status (from what to what) and its source (chosen,
     confirmed, confirmation withdrawn)."""
     from workbench.services.attribution import attribution_history
     from workbench.services.claims import claim_history, get_claim
-    from workbench.text.display import make_visible
+    from workbench.storage.models import Status
+    from workbench.text.display import Data, display_parts
 
-    database = _open(_inherit(ctx, "db", db))
-    get_claim(database, claim_id)
+    claim = get_claim(database, claim_id)
     entries: list[tuple[Any, int, str, dict[str, Any]]] = [
         (h.at, 0, f"{h.from_status} → {h.to_status}",
          {"at": h.at.isoformat(), "user": h.user, "change": "status", "from": h.from_status, "to": h.to_status})
@@ -303,13 +402,17 @@ def history(
     if as_json:
         _print_json([e[3] for e in entries])
         return
+    if not entries:
+        _say(f"claim {claim_id} has no changes yet: it is {Status(claim.status).label.lower()}")
+        return
     for at, _order, what, data in entries:
-        typer.echo(f"{at:%Y-%m-%d %H:%M:%S}  {make_visible(data['user']):<16}  {make_visible(what)}")
+        typer.echo(f"{at:%Y-%m-%d %H:%M:%S}  {_cell(data['user'], 16, bidi)}  "
+                   f"{display_parts([Data(what)], max(20, _columns() - 40), bidi)}")
 
 
 @app.command()
+@shared("db")
 def export(
-    ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", "-f", help="claimreview, csv or markdown")] = "claimreview",
     status: Annotated[list[str] | None, typer.Option("--status", help="Only these statuses (repeatable); default: every verdict.")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only this article.")] = None,
@@ -317,77 +420,72 @@ def export(
     org_name: Annotated[str | None, typer.Option("--org-name", help="The checking organisation (ClaimReview author). Also WORKBENCH_ORG_NAME.")] = None,
     org_url: Annotated[str | None, typer.Option("--org-url", help="Its web site. Also WORKBENCH_ORG_URL.")] = None,
     review_url: Annotated[str | None, typer.Option("--review-url", help="Where each review is published, with {id} for the claim id. Also WORKBENCH_REVIEW_URL.")] = None,
-    db: DbOption = None,
+    *,
+    database: Database,
 ) -> None:
     """Export verdicts: ClaimReview JSON-LD, CSV for spreadsheets, or a Markdown report."""
     import os
 
-    from workbench.export.claimreview import authorless, claim_reviews, without_author_note
-    from workbench.export.markdown import to_markdown
-    from workbench.export.tabular import to_csv
-    from workbench.services.export import collect
+    from workbench.services.export import collect, export_text, write_export
     from workbench.storage.models import Status
 
-    fmt = fmt.strip().lower()
-    if fmt not in ("claimreview", "csv", "markdown", "md"):
+    fmt = {"md": "markdown"}.get(fmt.strip().lower(), fmt.strip().lower())
+    if fmt not in ("claimreview", "csv", "markdown"):
         raise WorkbenchError(f"unknown format {fmt!r} (claimreview, csv or markdown)")
     try:
         statuses = [Status.parse(s) for s in status] if status else None
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
-    items = collect(_open(_inherit(ctx, "db", db)), statuses=statuses, article_id=article)
+    items = collect(database, statuses=statuses, article_id=article)
+    url = review_url or os.environ.get("WORKBENCH_REVIEW_URL") or ""
+    text = export_text(items, fmt, org_name=org_name, org_url=org_url, review_url=url or None)
     if fmt == "claimreview":
-        url = review_url or os.environ.get("WORKBENCH_REVIEW_URL") or "urn:workbench:claim:{id}"
-        if "{id}" not in url and "{claim_id}" not in url:
-            raise WorkbenchError("--review-url needs {id} where the claim id goes")
-        if url.startswith("urn:"):
+        from workbench.export.claimreview import authorless, without_author_note
+
+        if not url or url.startswith("urn:"):
             _note("reviews carry urn: addresses; set --review-url https://…/{id} for Google's Fact Check tools")
-        reviews = claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
-                                org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url)
-        text = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
         without = authorless(items)
         if without:
-            _note(without_author_note(without, len(reviews)))
-    elif fmt == "csv":
-        text = to_csv(items)
-    else:
-        text = to_markdown(items)
+            _note(without_author_note(without, len(items)))
     if output is None:
         sys.stdout.write(text)
+        if not items:
+            _say("no claims with a verdict to export yet")
         return
-    try:
-        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    except OSError as exc:
-        raise WorkbenchError(f"{output}: cannot write: {exc.strerror or exc}") from exc
-    _err(f"{len(items)} claims written to {output}")
+    write_export(output, fmt, text)
+    from workbench.text.display import make_visible
+
+    _say(f"{plural(len(items), 'claim')} written to {make_visible(str(output))}")
 
 
 @app.command("backup")
+@shared("db")
 def backup_cmd(
-    ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="A new file for the copy")],
-    db: DbOption = None,
+    *,
+    database: Database,
 ) -> None:
     """Copy a SQLite database safely, even while the app is open (PostgreSQL: use pg_dump)."""
     from workbench.services.backup import backup
 
-    size = backup(_open(_inherit(ctx, "db", db)), target)
+    size = backup(database, target)
     typer.echo(f"backed up to {target} ({size:,} bytes)")
 
 
 @app.command("restore")
+@shared("db")
 def restore_cmd(
-    ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="A backup made with `workbench backup`")],
-    db: DbOption = None,
     yes: Annotated[bool, typer.Option("--yes", help="Replace the current contents without asking.")] = False,
+    *,
+    database: Database,
 ) -> None:
     """Replace a SQLite database with a backup."""
     from workbench.services.backup import restore
 
     if not yes:
         raise WorkbenchError("restore replaces everything in the database: add --yes to go ahead (make a backup first)")
-    restore(_open(_inherit(ctx, "db", db)), source)
+    restore(database, source)
     typer.echo(f"restored from {source}")
 
 
@@ -409,129 +507,139 @@ def sources_list(
 ) -> None:
     """List sources, most cited first (without a sub-command)."""
     if ctx.invoked_subcommand is not None:
-        ctx.obj = {**(ctx.obj or {}), "sources_db": db}
-        return
+        return  # its --db, or this one, or the root's: see `shared`
     from workbench.services.sources import list_sources
     from workbench.text.display import make_visible
 
-    rows = list_sources(_open(_inherit(ctx, "db", db)), candidates=True if candidates else None, kind=kind)
+    rows = list_sources(_open(_given(ctx, "db")), candidates=True if candidates else None, kind=kind)
     if as_json:
         _print_json([r.to_json() for r in rows])
         return
+    if not rows:
+        _say("no sources" + (" match" if candidates or kind else " yet"))
     for r in rows:
         flag = "candidate" if r.is_candidate else ""
-        typer.echo(f"{r.id:>5}  {r.claims:>6} claims  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
-
-
-def _sources_db(ctx: typer.Context, db: str | None) -> Database:
-    return _open(db or (ctx.obj or {}).get("sources_db") or (ctx.obj or {}).get("db"))
+        typer.echo(f"{r.id:>5}  {plural(r.claims, 'claim'):>12}  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
 
 
 def _print_source(row: Any) -> None:
     from workbench.text.display import make_visible
 
     state = "candidate" if row.is_candidate else "registry"
-    typer.echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], {row.claims} claims")
+    typer.echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], "
+               f"{plural(row.claims, 'claim')}")
 
 
 @sources_app.command("show")
+@shared("db")
 def sources_show(
-    ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(help="Source id (see `workbench sources`)")],
-    db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the source and its claims as JSON.")] = False,
+    *,
+    database: Database,
 ) -> None:
     """One source and every claim attributed to it, across articles."""
     from workbench.services.claims import list_claims
-    from workbench.services.sources import get_source
+    from workbench.services.sources import get_source, source_history
     from workbench.text.display import make_visible
 
-    database = _sources_db(ctx, db)
     row = get_source(database, source_id)
     claims_ = list_claims(database, source_id=source_id)
     if as_json:
-        _print_json({**row.to_json(), "claim_list": [c.to_json() for c in claims_]})
+        _print_json({**row.to_json(), "claim_list": [c.to_json() for c in claims_],
+                     "history": [h.to_json() for h in source_history(database, source_id)]})
         return
     _print_source(row)
+    for h in source_history(database, source_id):
+        what = {"reliability": "rated", "name": "renamed"}.get(h.what, h.what)
+        change = f": {make_visible(h.old or '—')} → {make_visible(h.new or '—')}" if h.what not in ("accepted",) else ""
+        typer.echo(f"  {h.at:%Y-%m-%d %H:%M}  {make_visible(h.user)}  {what}{change}")
     for c in claims_:
         typer.echo(f"{c.id:>6}  {c.status:<12}  {make_visible(' '.join(c.text.split()))[:110]}")
 
 
 @sources_app.command("rate")
+@shared("db", "user")
 def sources_rate(
-    ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(help="Source id")],
     reliability: Annotated[str, typer.Argument(help="credible, mixed, not-credible or unknown")],
-    db: DbOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
-    """Set how far a source can be trusted."""
+    """Set how far a source can be trusted (every checker sees it; kept in the source's history)."""
     from workbench.services.sources import update_source
 
-    _print_source(update_source(_sources_db(ctx, db), source_id, reliability=reliability))
+    _print_source(update_source(database, source_id, reliability=reliability, user=user))
 
 
 @sources_app.command("accept")
+@shared("db", "user")
 def sources_accept(
-    ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(help="Source id")],
     kind: Annotated[str | None, typer.Option("--kind", help="Correct its kind at the same time.")] = None,
-    db: DbOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Accept a candidate source into the registry."""
     from workbench.services.sources import update_source
 
-    _print_source(update_source(_sources_db(ctx, db), source_id, accept=True, kind=kind))
+    _print_source(update_source(database, source_id, accept=True, kind=kind, user=user))
 
 
 @sources_app.command("rename")
+@shared("db", "user")
 def sources_rename(
-    ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(help="Source id")],
     name: Annotated[str, typer.Argument(help="The canonical name")],
-    db: DbOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Give a source its canonical name (the old one is kept as an alias)."""
     from workbench.services.sources import update_source
 
-    _print_source(update_source(_sources_db(ctx, db), source_id, canonical=name))
+    _print_source(update_source(database, source_id, canonical=name, user=user))
 
 
 @sources_app.command("merge")
+@shared("db", "user")
 def sources_merge(
-    ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(help="The source to fold in")],
     into: Annotated[int, typer.Argument(help="The source that stays")],
-    db: DbOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Merge one source into another: claims move, names become aliases."""
     from workbench.services.sources import merge_sources
 
-    _print_source(merge_sources(_sources_db(ctx, db), source_id, into))
+    _print_source(merge_sources(database, source_id, into, user=user))
 
 
 @sources_app.command("assign")
+@shared("db", "user")
 def sources_assign(
-    ctx: typer.Context,
     claim_id: Annotated[int, typer.Argument(help="Claim id")],
     source: Annotated[str, typer.Argument(help="A source id, or a source's name or alias (any spelling)")],
     new: Annotated[bool, typer.Option("--new", help="No such source yet: make a new one of this name.")] = False,
-    db: DbOption = None,
-    user: UserOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Attribute a claim to another source, confirmed by that choice (kept in the claim's history)."""
     from workbench.services.claims import get_claim
     from workbench.services.sources import find_source, reassign_source
     from workbench.text.display import make_visible
 
-    database = _sources_db(ctx, db)
-    who = _inherit(ctx, "user", user)
     if new:
-        reassign_source(database, claim_id, new_name=source, user=who)
+        reassign_source(database, claim_id, new_name=source, user=user)
     else:
         found = int(source) if source.isdigit() else find_source(database, source)
         if found is None:
             raise WorkbenchError(f"no source named {source!r} (add --new to make one)")
-        reassign_source(database, claim_id, source_id=found, user=who)
+        reassign_source(database, claim_id, source_id=found, user=user)
     row = get_claim(database, claim_id)
     typer.echo(f"claim {row.id}: attributed to {make_visible(row.source_name or '')} [{row.source_kind}], confirmed "
                f"(by {make_visible(row.updated_by or '')})")
@@ -558,7 +666,7 @@ def _claim_refs(args: list[str]) -> tuple[list[tuple[int, int | None]], list[str
     return list(refs.items()), bad
 
 
-def _attribution_command(ctx: typer.Context, args: list[str], db: str | None, user: str | None, as_json: bool,
+def _attribution_command(database: Database, user: str | None, args: list[str], as_json: bool,
                          *, confirm: bool) -> None:
     """`sources confirm` and `sources unconfirm`: one line per claim; one error line per bad id or
     claim left as somebody else changed it; exit status 1 if any."""
@@ -568,9 +676,7 @@ def _attribution_command(ctx: typer.Context, args: list[str], db: str | None, us
     refs, bad = _claim_refs(args)
     for arg in bad:
         _err(f"{make_visible(arg)!r}: not a claim id (give ID or ID@VERSION)")
-    database = _sources_db(ctx, db)
-    who = _inherit(ctx, "user", user)
-    result = (confirm_sources if confirm else unconfirm_sources)(database, refs, user=who)
+    result = (confirm_sources if confirm else unconfirm_sources)(database, refs, user=user)
     outcome: dict[int, tuple[str, Any]] = {}
     done_word, same_word = ("confirmed", "already_confirmed") if confirm else ("unconfirmed", "not_confirmed")
     for row in result.changed:
@@ -612,30 +718,32 @@ def _attribution_command(ctx: typer.Context, args: list[str], db: str | None, us
 
 
 @sources_app.command("confirm")
+@shared("db", "user")
 def sources_confirm(
-    ctx: typer.Context,
     claim_ids: ClaimRefs,
-    db: DbOption = None,
-    user: UserOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")] = False,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Confirm the source the analyzer gave each claim (for a claim in the publisher's own voice: that
     it has no external source). Kept in the claim's history; only confirmed sources are exported as
     the claim's author."""
-    _attribution_command(ctx, claim_ids, db, user, as_json, confirm=True)
+    _attribution_command(database, user, claim_ids, as_json, confirm=True)
 
 
 @sources_app.command("unconfirm")
+@shared("db", "user")
 def sources_unconfirm(
-    ctx: typer.Context,
     claim_ids: ClaimRefs,
-    db: DbOption = None,
-    user: UserOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")] = False,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Withdraw a confirmation: the claim keeps its source, as a guess again (not exported as its
     author). Kept in the claim's history."""
-    _attribution_command(ctx, claim_ids, db, user, as_json, confirm=False)
+    _attribution_command(database, user, claim_ids, as_json, confirm=False)
 
 
 images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")
@@ -643,21 +751,21 @@ app.add_typer(images_app, name="images")
 
 
 @images_app.command("add")
+@shared("db", "user")
 def images_add(
-    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursively)")],
-    db: DbOption = None,
     source: Annotated[str | None, typer.Option("--source", help="Where the photo originally came from.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="When it was first seen (YYYY-MM-DD).")] = None,
     caption: Annotated[str | None, typer.Option("--caption", help="Its original caption.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it was first published.")] = None,
-    user: UserOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Register known images with their provenance. The same file is stored once."""
     from workbench.services.images import add_images
 
-    database = _open(_inherit(ctx, "db", db))
     show = sys.stderr.isatty()
 
     def on_error(e: Any) -> None:
@@ -671,30 +779,32 @@ def images_add(
             sys.stderr.flush()
 
     report = add_images(database, paths, source=source, date=date, caption=caption, url=url,
-                        user=_inherit(ctx, "user", user), on_error=on_error, on_progress=on_progress)
+                        user=user, on_error=on_error, on_progress=on_progress)
     if show:
         sys.stderr.write("\r\x1b[K")
     summary = {"added": report.added, "duplicates": report.duplicates, "errors": len(report.errors)}
     if as_json:
         _print_json(summary)
     else:
-        typer.echo(f"{report.added:,} images added; {report.duplicates:,} already in the bank; {len(report.errors):,} errors")
+        typer.echo(f"{plural(report.added, 'image')} added; {report.duplicates:,} already in the bank; "
+                   f"{plural(len(report.errors), 'error')}")
     raise typer.Exit(1 if report.errors else 0)
 
 
 @images_app.command("match")
+@shared("db")
 def images_match(
-    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="Photos to check (files or folders)")],
-    db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per photo.")] = False,
+    *,
+    database: Database,
 ) -> None:
     """Is this photo a known older image? Matches best first: "match" or "possible"."""
     from workbench.services.images import ImageError, match_paths
     from workbench.text.display import make_visible
 
     failed = False
-    for result in match_paths(_open(_inherit(ctx, "db", db)), paths):
+    for result in match_paths(database, paths):
         if isinstance(result, ImageError):
             failed = True
             _err(f"{result.path}: {result.message}")
@@ -715,18 +825,19 @@ def images_match(
 
 
 @images_app.command("check")
+@shared("db", "user")
 def images_check(
-    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="The photo the claim rests on")],
     claim: Annotated[int, typer.Option("--claim", help="The claim to attach the check to.")],
-    db: DbOption = None,
-    user: UserOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the match result as JSON.")] = False,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Match a photo and keep the result as evidence on a claim."""
     from workbench.services.images import check_image_for_claim
 
-    result, ids = check_image_for_claim(_open(_inherit(ctx, "db", db)), path, claim, user=_inherit(ctx, "user", user))
+    result, ids = check_image_for_claim(database, path, claim, user=user)
     if as_json:
         _print_json({**result.to_json(), "claim_id": claim, "evidence_ids": ids})
         return
@@ -738,20 +849,21 @@ def images_check(
 
 
 @images_app.command("outcome")
+@shared("db", "user")
 def images_outcome(
-    ctx: typer.Context,
     claim: Annotated[int, typer.Option("--claim", help="The claim.")],
     outcome: Annotated[str, typer.Argument(help="same or not_same")],
     known: Annotated[int | None, typer.Option("--known", help="The known image compared.")] = None,
     note: Annotated[str, typer.Option("--note", help="Why.")] = "",
-    db: DbOption = None,
-    user: UserOption = None,
+    *,
+    database: Database,
+    user: str | None = None,
 ) -> None:
     """Record a checker's conclusion: the photo is (or is not) the known image."""
     from workbench.services.images import record_image_outcome
 
-    eid = record_image_outcome(_open(_inherit(ctx, "db", db)), claim, known, outcome.replace("-", "_"), note=note,
-                               user=_inherit(ctx, "user", user))
+    eid = record_image_outcome(database, claim, known, outcome.replace("-", "_"), note=note,
+                               user=user)
     typer.echo(f"claim {claim}: outcome {outcome} recorded (evidence {eid})")
 
 

@@ -20,6 +20,14 @@ def esc(text: str | None) -> str:
     return _MD.sub(r"\\\1", make_visible(" ".join((text or "").split())))
 
 
+def _link(url: str | None) -> str:
+    """A web link as Markdown shows one, <https://…>; anything else (or a link with spaces or
+    angle brackets in it) as escaped text."""
+    if url and re.fullmatch(r"https?://[^\s<>]+", url):
+        return f"<{url}>"
+    return esc(url)
+
+
 _EVIDENCE_NAMES = {REATTRIBUTED: "Source changed", CONFIRMED: "Source confirmed", UNCONFIRMED: "Source confirmation withdrawn"}
 
 
@@ -81,8 +89,11 @@ def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") ->
                     words = "the same image as" if e.outcome == "same" else "not the same as"
                     out.append(f"- **Photo outcome** ({when}, {esc(e.user)}): {words} known image {e.known_image_id}"
                                + (f" — {esc(e.note)}" if e.note else ""))
+                elif e.kind == "link":
+                    line = f"- **Link** ({when}, {esc(e.user)}): {_link(e.url)}"
+                    out.append(line + (f" — {esc(e.note)}" if e.note else ""))
                 else:
-                    kind = _EVIDENCE_NAMES.get(e.kind) or esc(e.kind)
+                    kind = _EVIDENCE_NAMES.get(e.kind) or esc(e.kind).capitalize()
                     out.append(f"- **{kind}** ({when}, {esc(e.user)}): {esc(e.note or e.url)}")
             if it.history:
                 out.append("- **History:** " + "; ".join(

@@ -15,6 +15,8 @@ COLUMNS = (
     "seen_before_claim", "seen_before_status", "image_checks", "image_outcomes",
     # Whether a checker confirmed the source (1) or it is the analyzer's guess (0), with its confidence.
     "attribution_confidence", "source_confirmed", "source_confirmed_by", "source_confirmed_at",
+    # Added later again, at the end, so that spreadsheets reading by position keep working.
+    "notes", "links", "history",
 )
 
 
@@ -27,6 +29,10 @@ def to_csv(items: list[ExportItem]) -> str:
         checks = "; ".join(f"{e.verdict} #{e.known_image_id}" if e.known_image_id else "none"
                            for e in it.evidence if e.kind == "image_check")
         outcomes = "; ".join(f"{e.outcome} #{e.known_image_id}" for e in it.evidence if e.kind == "image_outcome")
+        notes = "; ".join(f"{e.at:%Y-%m-%d %H:%M} {e.user}: {e.note}" for e in it.evidence
+                          if e.kind in ("note", "source") or (e.kind == "link" and e.note))
+        links = "; ".join(e.url for e in it.evidence if e.kind == "link" and e.url)
+        history = "; ".join(f"{h.at:%Y-%m-%d %H:%M} {h.user}: {h.from_status} → {h.to_status}" for h in it.history)
         w.writerow([
             c.id, c.article_id, a.title, a.url or "", a.published or "", a.publisher or "", a.language,
             c.text, c.start, c.end, int(c.attributed), c.source_name or "", c.source_kind or "",
@@ -36,5 +42,6 @@ def to_csv(items: list[ExportItem]) -> str:
             (c.seen_before or {}).get("claim_id", ""), (c.seen_before or {}).get("status", ""), checks, outcomes,
             "" if c.attribution_confidence is None else f"{c.attribution_confidence:.3f}", int(c.source_confirmed),
             c.source_confirmed_by or "", c.source_confirmed_at.isoformat() if c.source_confirmed_at else "",
+            notes, links, history,
         ])
     return buf.getvalue()

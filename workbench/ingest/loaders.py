@@ -13,6 +13,7 @@ Article objects take `title`, `content`|`text`|`body`, `url`, `source`|`publishe
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -143,15 +144,36 @@ def _from_text(text: str, name: str, encoding: str) -> Iterator[RawArticle | Loa
     if (msg := _too_long(text)) is not None:
         yield LoadError(name, msg)
         return
-    title = Path(name.split(":")[-1]).stem
+    yield RawArticle(text=text, title=title_of_text(text) or Path(name.split(":")[-1]).stem, origin=name,
+                     encoding=encoding)
+
+
+TITLE_LENGTH = 120  # a first line this short without a full stop is a headline
+_SENTENCE_END = re.compile(r"(?<=[.؟!?…])\s")
+
+
+def title_of_text(text: str) -> str:
+    """The title of a plain-text article, from its text: a Markdown heading ("# …"); else its
+    first line when that is a headline (short, no full stop at the end); else the start of its
+    first sentence, cut at a word. Datelines and bylines before it ("دمشق - وكالات", "By Reuters")
+    are skipped. "" if the text has no line of words."""
     for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("# "):
-            title = stripped[2:].strip()
-            break
-        if stripped:
-            break
-    yield RawArticle(text=text, title=title, origin=name, encoding=encoding)
+        flat = " ".join(line.split())
+        if not flat:
+            continue
+        if flat.startswith("# "):
+            return flat[2:].strip()
+        words = [w for w in flat.split() if any(ch.isalnum() for ch in w)]
+        if len(words) < 4:
+            continue  # a dateline, a byline, a date
+        if len(flat) <= TITLE_LENGTH and not flat.endswith((".", "؟", "!", "?", "…", ":", "،", ",", "؛", ";")):
+            return flat
+        first = _SENTENCE_END.split(flat, maxsplit=1)[0]
+        if len(first) <= 90:
+            return first.rstrip(".")
+        cut = first[:80]
+        return (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip("،,؛;:") + "…"
+    return ""
 
 
 def _from_html(html: str, name: str, encoding: str) -> RawArticle | LoadError:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
+from workbench.services.rows import Reader
 from workbench.storage.db import Database
 from workbench.storage.models import (
     Article,
@@ -64,10 +67,10 @@ class ClaimRow:
     language: str
     seen_before_id: int | None = None
     seen_similarity: float | None = None
-    seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where
     attribution_confidence: float | None = None  # the analyzer's, at ingest; None: stored before it gave one
     source_confirmed_by: str | None = None  # the checker who confirmed the attribution (or chose the source)
     source_confirmed_at: datetime | None = None
+    seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where (read after)
 
     @property
     def source_confirmed(self) -> bool:
@@ -116,16 +119,6 @@ class HistoryEntry:
     to_status: str
 
 
-_COLUMNS = (
-    Claim.id, Claim.article_id, Article.title, Claim.seq, Claim.text, Claim.start, Claim.end,
-    Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability,
-    Source.is_candidate, Claim.mention, Claim.mention_start, Claim.mention_end, Claim.cue,
-    Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version,
-    Claim.updated_at, Claim.updated_by, Article.language, Claim.seen_before_id, Claim.seen_similarity,
-    Claim.attribution_confidence, Claim.source_confirmed_by, Claim.source_confirmed_at,
-)
-
-
 def _i(v: str | None) -> str | None:
     """Interned: a queue of 100,000 claims repeats the same titles, sources and statuses."""
     return sys.intern(v) if v is not None else None
@@ -148,27 +141,52 @@ def _float(v: float) -> float:
     return _FLOATS.setdefault(v, v) if len(_FLOATS) < 10_000 else v
 
 
+def _title(v: str | None) -> str:
+    return _i(v or "") or ""
+
+
+def _status(v: str | None) -> str:
+    return _i(v) or "unchecked"
+
+
+def _language(v: str | None) -> str:
+    return _i(v) or "und"
+
+
+def _worth(v: Any) -> float:
+    return _float(float(v))
+
+
 def _confidence(v: float | None) -> float | None:
     c = stored_confidence(v)
     return _float(c) if c is not None else None
 
 
-def _row(r: Any) -> ClaimRow:
-    return ClaimRow(
-        id=r[0], article_id=r[1], article_title=_i(r[2] or "") or "", seq=r[3], text=r[4], start=r[5], end=r[6],
-        attributed=bool(r[7]), source_id=r[8], source_name=_i(r[9]), source_kind=_i(r[10]),
-        source_reliability=_i(r[11]), source_is_candidate=bool(r[12]), mention=_i(r[13]), mention_start=r[14],
-        mention_end=r[15], cue=_i(r[16]), rests_on_media=bool(r[17]), checkworthiness=_float(float(r[18])),
-        features=_features(r[19]), status=_i(r[20]) or "unchecked",
-        version=r[21], updated_at=r[22], updated_by=_i(r[23]), language=_i(r[24]) or "und",
-        seen_before_id=r[25], seen_similarity=r[26],
-        attribution_confidence=_confidence(r[27]), source_confirmed_by=_i(r[28]), source_confirmed_at=r[29],
-    )
+# What a claim's row shows, wherever it is listed (the conversions share repeated values).
+_SHARED: dict[str, Callable[[Any], Any]] = {
+    "article_title": _title, "attributed": bool, "source_name": _i, "source_kind": _i, "source_reliability": _i,
+    "source_is_candidate": bool, "rests_on_media": bool, "checkworthiness": _worth, "features": _features,
+    "status": _status, "updated_by": _i, "language": _language,
+}
+
+_CLAIMS = Reader(ClaimRow, {
+    "id": Claim.id, "article_id": Claim.article_id, "article_title": Article.title, "seq": Claim.seq,
+    "text": Claim.text, "start": Claim.start, "end": Claim.end, "attributed": Claim.attributed,
+    "source_id": Claim.source_id, "source_name": Source.canonical, "source_kind": Claim.source_kind,
+    "source_reliability": Source.reliability, "source_is_candidate": Source.is_candidate, "mention": Claim.mention,
+    "mention_start": Claim.mention_start, "mention_end": Claim.mention_end, "cue": Claim.cue,
+    "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
+    "status": Claim.status, "version": Claim.version, "updated_at": Claim.updated_at, "updated_by": Claim.updated_by,
+    "language": Article.language, "seen_before_id": Claim.seen_before_id, "seen_similarity": Claim.seen_similarity,
+    "attribution_confidence": Claim.attribution_confidence, "source_confirmed_by": Claim.source_confirmed_by,
+    "source_confirmed_at": Claim.source_confirmed_at,
+}, convert={**_SHARED, "mention": _i, "cue": _i, "source_is_candidate": bool, "source_confirmed_by": _i,
+            "attribution_confidence": _confidence})
 
 
 def _base_query() -> Any:
     return (
-        select(*_COLUMNS)
+        _CLAIMS.select()
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
     )
@@ -214,7 +232,7 @@ def list_claims(
     if limit is not None:
         q = q.limit(limit)
     with db.session() as s:
-        rows = [_row(r) for r in s.execute(q).all()]
+        rows = [_CLAIMS.build(r) for r in s.execute(q).all()]
         _attach_seen_before(s, rows)
         return rows
 
@@ -252,11 +270,12 @@ class QueueRow:
 
     @classmethod
     def of(cls, c: ClaimRow) -> QueueRow:
-        return cls(c.id, c.article_id, c.article_title, c.text[:PREVIEW], len(c.text) > PREVIEW, c.attributed,
-                   c.source_id, c.source_name, c.source_kind, c.source_reliability, c.source_is_candidate,
-                   c.rests_on_media, c.checkworthiness, c.features, c.status, c.version, c.updated_by, c.language,
-                   c.seen_before_id, c.attribution_confidence, c.source_confirmed)
+        """The queue's row of a claim read whole."""
+        values = {name: getattr(c, name) for name in _QUEUE_FROM_CLAIM}
+        return cls(**values, text=c.text[:PREVIEW], cut=len(c.text) > PREVIEW)
 
+
+_QUEUE_FROM_CLAIM = [f.name for f in dataclasses.fields(QueueRow) if f.name not in ("text", "cut")]
 
 _INTS: dict[int, int] = {}
 
@@ -268,16 +287,23 @@ def _shared_int(v: int | None) -> int | None:
     return _INTS.setdefault(v, v)
 
 
+_QUEUE = Reader(QueueRow, {
+    "id": Claim.id, "article_id": Claim.article_id, "article_title": Article.title,
+    "text": func.substr(Claim.text, 1, PREVIEW), "cut": func.length(Claim.text) > PREVIEW,
+    "attributed": Claim.attributed, "source_id": Claim.source_id, "source_name": Source.canonical,
+    "source_kind": Claim.source_kind, "source_reliability": Source.reliability, "source_is_candidate": Source.is_candidate,
+    "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
+    "status": Claim.status, "version": Claim.version, "updated_by": Claim.updated_by, "language": Article.language,
+    "seen_before_id": Claim.seen_before_id, "attribution_confidence": Claim.attribution_confidence,
+    "source_confirmed": Claim.source_confirmed_at.is_not(None),
+}, convert={**_SHARED, "article_id": _shared_int, "source_id": _shared_int, "cut": bool,
+            "attribution_confidence": _confidence, "source_confirmed": bool})
+
+
 def list_queue(db: Database, *, after_id: int | None = None, limit: int | None = None) -> list[QueueRow]:
     """The queue's rows in order, keyset-paged by id (see `QueueRow`)."""
-    cols: list[Any] = [
-        Claim.id, Claim.article_id, Article.title, func.substr(Claim.text, 1, PREVIEW), func.length(Claim.text) > PREVIEW,
-        Claim.attributed, Claim.source_id, Source.canonical, Claim.source_kind, Source.reliability, Source.is_candidate,
-        Claim.rests_on_media, Claim.checkworthiness, Claim.features, Claim.status, Claim.version, Claim.updated_by,
-        Article.language, Claim.seen_before_id, Claim.attribution_confidence, Claim.source_confirmed_at.is_not(None),
-    ]
     q = (
-        select(*cols)
+        _QUEUE.select()
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Source, Source.id == Claim.source_id)
         .order_by(Claim.id)
@@ -287,13 +313,7 @@ def list_queue(db: Database, *, after_id: int | None = None, limit: int | None =
     if limit is not None:
         q = q.limit(limit)
     with db.session() as s:
-        return [
-            QueueRow(r[0], _shared_int(r[1]) or r[1], _i(r[2] or "") or "", r[3], bool(r[4]), bool(r[5]),
-                     _shared_int(r[6]), _i(r[7]), _i(r[8]), _i(r[9]), bool(r[10]), bool(r[11]), _float(float(r[12])),
-                     _features(r[13]), _i(r[14]) or "unchecked", r[15], _i(r[16]), _i(r[17]) or "und", r[18],
-                     _confidence(r[19]), bool(r[20]))
-            for r in s.execute(q).all()
-        ]
+        return [_QUEUE.build(r) for r in s.execute(q).all()]
 
 
 def _attach_seen_before(s: Any, rows: list[ClaimRow]) -> None:
@@ -324,7 +344,7 @@ def get_claim(db: Database, claim_id: int) -> ClaimRow:
         r = s.execute(_base_query().where(Claim.id == claim_id)).first()
         if r is None:
             raise NotFound(f"no claim with id {claim_id}")
-        row = _row(r)
+        row = _CLAIMS.build(r)
         _attach_seen_before(s, [row])
     return row
 
@@ -384,11 +404,18 @@ def set_status_many(
     """Record one verdict on several claims, each `(id, version read)` (None: no check), in one
     transaction with a history entry each. A claim somebody changed since it was read is left as
     it is and returned among the conflicts; the others are saved."""
-    new = Status(status).value if not isinstance(status, Status) else status.value
+    return set_statuses(db, [(cid, status, version) for cid, version in claims], user=user)
+
+
+def set_statuses(
+    db: Database, changes: list[tuple[int, Status | str, int | None]], *, user: str | None = None,
+) -> BatchResult:
+    """Give each claim its own status, `(id, status, version read)`, in one transaction (an
+    undo puts several claims back to what each of them was). As `set_status_many` otherwise."""
     who = current_user(user)
-    if not claims:
+    if not changes:
         return BatchResult([], [])
-    wanted = dict(claims)
+    wanted = {cid: (Status(st).value, version) for cid, st, version in changes}
     saved: list[int] = []
     conflicts: list[int] = []
     with db.session(write=True) as s:
@@ -398,7 +425,7 @@ def set_status_many(
         if missing:
             raise NotFound(f"no claim with id {', '.join(map(str, missing))}")
         now_ts = utcnow()
-        for cid, expected in wanted.items():
+        for cid, (new, expected) in wanted.items():
             old, version = current[cid]
             if expected is not None and version != expected:
                 conflicts.append(cid)
@@ -414,14 +441,14 @@ def set_status_many(
     return BatchResult([rows[i] for i in saved], [rows[i] for i in conflicts])
 
 
+_HISTORY = Reader(HistoryEntry, {"at": StatusChange.at, "user": StatusChange.user,
+                                  "from_status": StatusChange.from_status, "to_status": StatusChange.to_status})
+
+
 def claim_history(db: Database, claim_id: int) -> list[HistoryEntry]:
     with db.session() as s:
-        rows = s.execute(
-            select(StatusChange.at, StatusChange.user, StatusChange.from_status, StatusChange.to_status)
-            .where(StatusChange.claim_id == claim_id)
-            .order_by(StatusChange.id)
-        ).all()
-    return [HistoryEntry(*r) for r in rows]
+        rows = s.execute(_HISTORY.select().where(StatusChange.claim_id == claim_id).order_by(StatusChange.id)).all()
+    return [_HISTORY.build(r) for r in rows]
 
 
 @dataclass(slots=True)
@@ -436,17 +463,20 @@ class ArticleView:
     publisher_mention: str | None
 
 
+_ARTICLE = Reader(ArticleView, {
+    "id": Article.id, "title": Article.title, "text": Article.text, "language": Article.language, "url": Article.url,
+    "published": Article.published, "publisher": Source.canonical, "publisher_mention": Article.publisher_mention,
+})
+
+
 def get_article(db: Database, article_id: int) -> ArticleView:
     with db.session() as s:
         r = s.execute(
-            select(Article.id, Article.title, Article.text, Article.language, Article.url, Article.published,
-                   Source.canonical, Article.publisher_mention)
-            .outerjoin(Source, Source.id == Article.publisher_id)
-            .where(Article.id == article_id)
+            _ARTICLE.select().outerjoin(Source, Source.id == Article.publisher_id).where(Article.id == article_id)
         ).first()
     if r is None:
         raise NotFound(f"no article with id {article_id}")
-    return ArticleView(*r)
+    return _ARTICLE.build(r)
 
 
 def status_counts(db: Database) -> dict[str, int]:
@@ -457,29 +487,88 @@ def status_counts(db: Database) -> dict[str, int]:
     return counts
 
 
-def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRow]:
-    """Claims whose text holds every word of `query`, matched after spelling normalisation (with or
-    without diacritics, any hamza form, ة/ه, ى/ي). Best matches first. The query is data: its
-    words are quoted for the full-text engine, never parsed as its syntax."""
+def _typo_candidates(vocab: str, c: str, prefixes: tuple[str, ...]) -> tuple[Any, dict[str, Any]]:
+    """A query for the index words that may be `c` (a word's core) with one typo, under any of
+    `prefixes`: those whose rest, u, starts as c does (a typo further on), or has c's 3rd and 4th
+    letters one place early or its 2nd and 3rd one place late (a typo in its 2nd letter), or
+    starts with c's 2nd and 3rd (an extra first letter typed). The vocabulary is sorted, so each
+    prefix and first letter is one range of it; the rest is checked there, in the database."""
+    from sqlalchemy import text as sql
+
+    def next_after(text: str) -> str:
+        return text[:-1] + chr(ord(text[-1]) + 1)
+
+    parts: list[str] = []
+    params: dict[str, Any] = {"c01": c[0:2], "c23": c[2:4], "c12": c[1:3]}
+    for i, p in enumerate(prefixes):
+        k, n = len(p) + 1, len(p) + len(c)
+        params.update({f"a{i}": p + c[0], f"b{i}": next_after(p + c[0]), f"x{i}": p + c[1:3],
+                       f"y{i}": next_after(p + c[1:3]), f"lo{i}": n - 1, f"hi{i}": n + 1})
+        parts.append(f"SELECT term FROM {vocab} WHERE term >= :a{i} AND term < :b{i} "
+                     f"AND length(term) BETWEEN :lo{i} AND :hi{i} AND (substr(term, {k}, 2) = :c01 "
+                     f"OR substr(term, {k + 1}, 2) = :c23 OR substr(term, {k + 2}, 2) = :c12)")
+        parts.append(f"SELECT term FROM {vocab} WHERE term >= :x{i} AND term < :y{i} "
+                     f"AND length(term) BETWEEN :lo{i} AND :hi{i}")
+    return sql(" UNION ALL ".join(parts)), params
+
+
+def search_terms(db: Database, query: str) -> list[list[str]]:
+    """The index words each word of `query` stands for (see `workbench.text.searchwords`): its
+    spellings under every prefix, and, for a longer word, the words one typo away. A word that
+    stands for none leaves its list empty.
+
+    The typo search reads only the stretches of the vocabulary (sorted, so each is a range)
+    that start as the word can start: with any prefix, then its first letter, or its second (an
+    extra first letter typed). A typo in the very first letter is the one it does not forgive."""
     import re
 
     from sqlalchemy import text as sql
 
     from workbench.text.normalize import fold
+    from workbench.text.searchwords import PREFIXES, TYPO_FROM, core, is_arabic, near, spellings
 
-    words = re.findall(r"\w+", fold(query))
+    words = list(dict.fromkeys(re.findall(r"[^\W_]+", fold(query))))
     if not words:
+        return []
+    vocab = "claim_vocab" if db.dialect == "sqlite" else "search_term"
+    out: list[list[str]] = []
+    with db.session() as s:
+        for word in words:
+            found = [r[0] for r in s.execute(sql(f"SELECT term FROM {vocab} WHERE term IN :t").bindparams(
+                bindparam("t", expanding=True)), {"t": sorted(spellings(word))})]
+            c = core(word)
+            if len(c) >= TYPO_FROM:
+                close = {r[0] for r in s.execute(*_typo_candidates(vocab, c, ("", *PREFIXES) if is_arabic(word) else ("",)))}
+                found += [t for t in near(word, sorted(close)) if t not in found]
+            out.append(found)
+    return out
+
+
+def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRow]:
+    """Claims that hold every word of `query`, however it is spelt: with or without diacritics,
+    any hamza form, ة/ه, ى/ي, with or without ال و ف ب ل ك before it, and with one typo in a
+    longer word. Best matches first. The query is data: the words it stands for are quoted for
+    the full-text engine, never parsed as its syntax."""
+    from sqlalchemy import text as sql
+
+    groups = search_terms(db, query)
+    if not groups or not all(groups):
         return []
     with db.session() as s:
         if db.dialect == "sqlite":
-            match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            match = " AND ".join("(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in g) + ")" for g in groups)
             ids = [r[0] for r in s.execute(
                 sql("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :m ORDER BY rank LIMIT :l"), {"m": match, "l": limit})]
         else:
+            params: dict[str, Any] = {"l": limit}
+            ors = []
+            for i, g in enumerate(groups):
+                ors.append("(" + " || ".join(f"plainto_tsquery('simple', :t{i}_{j})" for j in range(len(g))) + ")")
+                params.update({f"t{i}_{j}": t for j, t in enumerate(g)})
+            tsq = " && ".join(ors)
             ids = [r[0] for r in s.execute(
-                sql("SELECT id FROM claim WHERE to_tsvector('simple', norm) @@ plainto_tsquery('simple', :q) "
-                    "ORDER BY ts_rank(to_tsvector('simple', norm), plainto_tsquery('simple', :q)) DESC, id LIMIT :l"),
-                {"q": " ".join(words), "l": limit})]
+                sql(f"SELECT id FROM claim WHERE to_tsvector('simple', norm) @@ ({tsq}) "
+                    f"ORDER BY ts_rank(to_tsvector('simple', norm), ({tsq})) DESC, id LIMIT :l"), params)]
     rows = {r.id: r for r in list_claims(db, ids=ids)}
     return [rows[i] for i in ids if i in rows]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -88,6 +89,50 @@ def _row(path: Path, facts: ImageFacts, fp: Fingerprint, provenance: dict[str, s
     }
 
 
+_DATE_ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_DATE_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def parse_date(value: str | None, *, what: str = "date") -> str | None:
+    """A date a photo was first seen, as YYYY-MM-DD (or YYYY-MM, YYYY, or with a time): given
+    that way, or day first as in Arabic and European usage (21/08/2013), in Arabic-Indic digits
+    too. A date that could be read two ways (03/04/2013), that does not exist or that is still to
+    come is refused with one line that says so."""
+    import datetime as dt
+
+    from workbench.text.normalize import fold
+
+    if value is None or not value.strip():
+        return None
+    text = fold(value.strip()).replace(",", "")
+    bad = f"{what} {value.strip()!r}"
+    m = _DATE_ISO.fullmatch(text)
+    if m:
+        year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+        hour = minute = second = None if m[4] is None else 0
+        if m[4] is not None:
+            hour, minute, second = int(m[4]), int(m[5]), int(m[6] or 0)
+    else:
+        m = _DATE_DAY_FIRST.fullmatch(text)
+        if not m:
+            raise InputError(f"{bad} is not a date: write it as YYYY-MM-DD (or day first, 21/08/2013)")
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if day <= 12 and month <= 12 and day != month:
+            raise InputError(f"{bad} could be {year}-{month:02d}-{day:02d} or {year}-{day:02d}-{month:02d}: "
+                             "write it as YYYY-MM-DD")
+        hour = minute = second = None
+    try:
+        when = dt.datetime(year, month or 1, day or 1, hour or 0, minute or 0, second or 0)
+    except ValueError as exc:
+        raise InputError(f"{bad} is not a date ({exc})") from exc
+    if when.date() > dt.date.today():
+        raise InputError(f"{bad} is still to come")
+    out = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+    if hour is not None:
+        out += f"T{hour:02d}:{minute:02d}:{second:02d}"
+    return out
+
+
 def add_images(
     db: Database,
     paths: Iterable[str | Path],
@@ -106,7 +151,7 @@ def add_images(
     and the rest stored; rows are committed in small batches, so an interruption loses at most
     the batch under way and running again completes it."""
     who = current_user(user)
-    given = {"source": source, "date": date, "caption": caption, "url": url}
+    given = {"source": source, "date": parse_date(date, what="--date"), "caption": caption, "url": url}
     sidecars: dict[Path, dict[str, dict[str, str | None]]] = {}
     report = AddReport()
     files = list(iter_image_files(paths))
@@ -141,8 +186,16 @@ def add_images(
             if facts.sha256 in seen:
                 report.duplicates += 1
             else:
-                seen.add(facts.sha256)
-                pending.append(_row(item, facts, fp, _provenance_for(item, given, sidecars), who))
+                try:
+                    provenance = _provenance_for(item, given, sidecars)
+                except InputError as exc:  # a bad date in provenance.json: fixed there, then added again
+                    error = ImageError(str(item), str(exc))
+                    report.errors.append(error)
+                    if on_error:
+                        on_error(error)
+                else:
+                    seen.add(facts.sha256)
+                    pending.append(_row(item, facts, fp, provenance, who))
         if len(pending) >= batch:
             flush()
         if on_progress:
@@ -196,7 +249,10 @@ def _provenance_for(
             except (OSError, ValueError):
                 pass
     from_file = cache[folder].get(path.name, {})
-    return {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
+    found = {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
+    if not given.get("date") and from_file.get("date"):
+        found["date"] = parse_date(str(from_file["date"]), what=f"provenance.json: date of {path.name}")
+    return found
 
 
 # ------------------------------------------------------------------ the in-memory index
@@ -352,6 +408,11 @@ class EvidenceRow:
     note: str
     user: str
     at: Any
+    # The matched image's provenance, for a photo check or outcome (what the evidence rests on).
+    known_source: str | None = None
+    known_first_seen: str | None = None
+    known_caption: str | None = None
+    known_url: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {k: (v.isoformat() if k == "at" and v is not None else v) for k, v in
@@ -389,11 +450,16 @@ def record_image_outcome(
     db: Database, claim_id: int, known_image_id: int | None, outcome: str, *, path: str | None = None,
     note: str = "", user: str | None = None,
 ) -> int:
-    """The checker's conclusion on a photo: the same image as a known one, or not."""
+    """The checker's conclusion on a photo: the same image as a known one, or not. It is always
+    about one known image: "not the same as anything in the bank" says nothing."""
     if outcome not in OUTCOMES:
         raise WorkbenchError(f"unknown outcome {outcome!r} (one of: {', '.join(OUTCOMES)})")
+    if known_image_id is None:
+        raise WorkbenchError("an outcome compares the photo with one known image: say which (--known ID)")
     with db.begin_write() as conn:
         _require_claim(conn, claim_id)
+        if conn.execute(select(_KNOWN.c.id).where(_KNOWN.c.id == known_image_id)).first() is None:
+            raise NotFound(f"no known image with id {known_image_id}")
         return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
             "claim_id": claim_id, "kind": "image_outcome", "path": path, "sha256": None,
             "known_image_id": known_image_id, "distance": None, "correlation": None, "verdict": None,
@@ -403,9 +469,15 @@ def record_image_outcome(
 
 def claim_evidence(db: Database, claim_id: int) -> list[EvidenceRow]:
     with db.engine.connect() as conn:
-        rows = conn.execute(select(_EVIDENCE).where(_EVIDENCE.c.claim_id == claim_id).order_by(_EVIDENCE.c.id)).all()
+        rows = conn.execute(
+            select(_EVIDENCE, _KNOWN.c.source.label("known_source"), _KNOWN.c.first_seen.label("known_first_seen"),
+                   _KNOWN.c.caption.label("known_caption"), _KNOWN.c.url.label("known_url"))
+            .outerjoin(_KNOWN, _KNOWN.c.id == _EVIDENCE.c.known_image_id)
+            .where(_EVIDENCE.c.claim_id == claim_id).order_by(_EVIDENCE.c.id)
+        ).all()
     return [EvidenceRow(r.id, r.claim_id, r.kind, r.path, r.known_image_id, r.distance, r.correlation, r.verdict,
-                        r.outcome, r.url, r.note, r.user, r.at) for r in rows]
+                        r.outcome, r.url, r.note, r.user, r.at, r.known_source, r.known_first_seen, r.known_caption,
+                        r.known_url) for r in rows]
 
 
 def known_image(db: Database, known_id: int) -> KnownImage:
@@ -419,15 +491,23 @@ def known_image(db: Database, known_id: int) -> KnownImage:
 def add_evidence(db: Database, claim_id: int, *, note: str = "", url: str | None = None,
                  user: str | None = None) -> int:
     """A note or a link on a claim (kind "link" when a URL is given), kept in its history."""
+    return add_evidence_many(db, [claim_id], note=note, url=url, user=user)[0]
+
+
+def add_evidence_many(db: Database, claim_ids: list[int], *, note: str = "", url: str | None = None,
+                      user: str | None = None) -> list[int]:
+    """The same note or link on several claims, in one transaction (all of them, or none)."""
     note, url = note.strip(), (url or "").strip() or None
     if not note and not url:
         raise WorkbenchError("nothing to add: give a note or a link")
     if url is not None and not url.lower().startswith(("http://", "https://")):
         raise WorkbenchError(f"not a web link: {url!r} (http:// or https://)")
+    who, now = current_user(user), utcnow()
     with db.begin_write() as conn:
-        _require_claim(conn, claim_id)
-        return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
+        for claim_id in claim_ids:
+            _require_claim(conn, claim_id)
+        return [int(i) for i in conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
             "claim_id": claim_id, "kind": "link" if url else "note", "path": None, "sha256": None,
             "known_image_id": None, "distance": None, "correlation": None, "verdict": None, "outcome": None,
-            "url": url, "note": note, "user": current_user(user), "at": utcnow(),
-        }]).scalar_one())
+            "url": url, "note": note, "user": who, "at": now,
+        } for claim_id in claim_ids]).scalars().all()]

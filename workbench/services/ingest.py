@@ -44,6 +44,7 @@ class IngestReport:
     claims: int = 0
     duplicates: int = 0
     errors: list[LoadError] = field(default_factory=list)
+    stopped: bool = False  # `should_stop` said so before the end
 
     def summary(self) -> dict[str, int]:
         return {"articles": self.articles, "claims": self.claims, "duplicates": self.duplicates,
@@ -188,10 +189,11 @@ def ingest_paths(
     on_article: Callable[[IngestReport], None] | None = None,
     dry_run: bool = False,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """Store every article found under `paths`; report what was added, skipped and refused."""
     return ingest_articles(db, iter_articles(paths), registry=registry, on_error=on_error, on_article=on_article,
-                           dry_run=dry_run, workers=workers)
+                           dry_run=dry_run, workers=workers, should_stop=should_stop)
 
 
 def ingest_articles(
@@ -203,10 +205,12 @@ def ingest_articles(
     on_article: Callable[[IngestReport], None] | None = None,
     dry_run: bool = False,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """Store articles and their claims, each article whole in one transaction (a few dozen
     articles share one: see `_Group`). With `dry_run`, nothing is written: the report says what
-    would be added."""
+    would be added. `should_stop` is asked before each article: when it says so, the articles
+    stored so far are committed and the run ends (`report.stopped`)."""
     registry_for_store = registry or default_registry()
     report = IngestReport()
     cache = SourceCache()
@@ -239,6 +243,9 @@ def ingest_articles(
         group = _Group(session, cache, keyring, report)
         try:
             for prepared in prepared_stream(items, registry, workers, is_known):
+                if should_stop is not None and should_stop():
+                    report.stopped = True
+                    break
                 if isinstance(prepared, LoadError):
                     report.errors.append(prepared)
                     if on_error:

@@ -10,9 +10,10 @@ from sqlalchemy import func, insert, select, update
 from sqlmodel import Session
 
 from workbench.errors import WorkbenchError
+from workbench.services.rows import Reader
 from workbench.sources.registry import KINDS, RELIABILITY, Registry
 from workbench.storage.db import Database
-from workbench.storage.models import Article, Claim, Source, utcnow
+from workbench.storage.models import Article, Claim, Source, SourceChange, utcnow
 from workbench.text.normalize import match_key
 
 
@@ -155,6 +156,30 @@ def _load(s: Session, source_id: int) -> Source:
     return src
 
 
+@dataclass(slots=True)
+class SourceChangeRow:
+    at: Any
+    user: str
+    what: str
+    old: str | None
+    new: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"at": self.at.isoformat() if self.at else None, "user": self.user, "what": self.what,
+                "old": self.old, "new": self.new}
+
+
+_HISTORY = Reader(SourceChangeRow, {"at": SourceChange.at, "user": SourceChange.user, "what": SourceChange.what,
+                                     "old": SourceChange.old, "new": SourceChange.new})
+
+
+def source_history(db: Database, source_id: int) -> list[SourceChangeRow]:
+    """Who changed the source, what and when, oldest first."""
+    with db.session() as s:
+        rows = s.execute(_HISTORY.select().where(SourceChange.source_id == source_id).order_by(SourceChange.id)).all()
+    return [_HISTORY.build(r) for r in rows]
+
+
 def update_source(
     db: Database,
     source_id: int,
@@ -163,16 +188,31 @@ def update_source(
     kind: str | None = None,
     reliability: str | None = None,
     accept: bool = False,
+    user: str | None = None,
+    expected_reliability: str | None = None,
 ) -> SourceRow:
-    """Rename, re-kind, rate or accept a source (a candidate becomes a registry source)."""
+    """Rename, re-kind, rate or accept a source (a candidate becomes a registry source); each
+    change is kept in the source's history with who made it. With `expected_reliability`, the
+    rating is changed only if it still is that (an undo must not overwrite a colleague's
+    rating): otherwise ConflictError carries the source as it now is."""
+    from workbench.config import current_user
+    from workbench.services.claims import ConflictError
+
     if kind is not None and kind not in KINDS:
         raise WorkbenchError(f"unknown kind {kind!r} (one of: {', '.join(KINDS)})")
     if reliability is not None:
         reliability = reliability.replace("-", " ").replace("_", " ").strip().lower()
         if reliability not in RELIABILITY:
             raise WorkbenchError(f"unknown reliability {reliability!r} (one of: {', '.join(RELIABILITY)})")
+    who, now = current_user(user), utcnow()
     with db.session(write=True) as s:
         src = _load(s, source_id)
+        if expected_reliability is not None and src.reliability != expected_reliability:
+            s.rollback()
+            last = next((h for h in reversed(source_history(db, source_id)) if h.what == "reliability"), None)
+            by = f" by {last.user}" if last is not None else ""
+            raise ConflictError(f"source {source_id} was rated {src.reliability}{by} meanwhile", get_source(db, source_id))
+        changes: list[tuple[str, str | None, str | None]] = []
         if canonical is not None:
             name = canonical.strip()
             if not name:
@@ -181,20 +221,30 @@ def update_source(
             if src.canonical not in aliases:
                 aliases.append(src.canonical)
             src.aliases = json.dumps(aliases, ensure_ascii=False)
+            if name != src.canonical:
+                changes.append(("name", src.canonical, name))
             src.canonical = name
-        if kind is not None:
+        if kind is not None and kind != src.kind:
+            changes.append(("kind", src.kind, kind))
             src.kind = kind
-        if reliability is not None:
+        if reliability is not None and reliability != src.reliability:
+            changes.append(("reliability", src.reliability, reliability))
             src.reliability = reliability
-        if accept or canonical is not None:
+        if (accept or canonical is not None) and src.is_candidate:
+            changes.append(("accepted", None, None))
             src.is_candidate = False
         s.add(src)
+        for what, old, new in changes:
+            s.add(SourceChange(source_id=source_id, at=now, user=who, what=what, old=old, new=new))
         s.commit()
     return get_source(db, source_id)
 
 
-def merge_sources(db: Database, source_id: int, into_id: int) -> SourceRow:
-    """Fold one source into another: its claims and articles move, its names become aliases."""
+def merge_sources(db: Database, source_id: int, into_id: int, *, user: str | None = None) -> SourceRow:
+    """Fold one source into another: its claims and articles move, its names become aliases, its
+    history joins the other's, with the merge itself."""
+    from workbench.config import current_user
+
     if source_id == into_id:
         raise WorkbenchError("a source cannot be merged into itself")
     with db.session(write=True) as s:
@@ -207,6 +257,9 @@ def merge_sources(db: Database, source_id: int, into_id: int) -> SourceRow:
         dst.aliases = json.dumps(aliases, ensure_ascii=False)
         s.execute(update(Claim).where(Claim.source_id == source_id).values(source_id=into_id))
         s.execute(update(Article).where(Article.publisher_id == source_id).values(publisher_id=into_id))
+        s.execute(update(SourceChange).where(SourceChange.source_id == source_id).values(source_id=into_id))
+        s.add(SourceChange(source_id=into_id, at=utcnow(), user=current_user(user), what="merged",
+                           old=src.canonical, new=dst.canonical))
         s.add(dst)
         s.flush()
         s.delete(src)

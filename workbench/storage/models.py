@@ -152,6 +152,21 @@ class StatusChange(SQLModel, table=True):
     to_status: str = Field(max_length=20)
 
 
+class SourceChange(SQLModel, table=True):
+    """A change to a source, which every claim citing it shows to the whole team: its rating, its
+    name, its kind, its acceptance into the registry, a merge. Append-only, like `StatusChange`."""
+
+    __tablename__ = "source_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    user: str = Field(max_length=100)
+    what: str = Field(max_length=20)  # reliability | name | kind | accepted | merged
+    old: str | None = Field(default=None, sa_column=Column(Text))
+    new: str | None = Field(default=None, sa_column=Column(Text))
+
+
 class KnownImage(SQLModel, table=True):
     """A photo whose provenance is known: the bank suspect photos are checked against."""
 

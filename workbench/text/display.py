@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -170,22 +171,60 @@ def paragraph_is_rtl(text: str) -> bool:
     return False
 
 
-def reorder_cells(cells: Sequence[Cell], rtl: bool) -> list[Cell]:
+def _has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text)
+
+
+def _isolate_of(src: int, isolates: Sequence[tuple[int, int]], starts: list[int]) -> int | None:
+    k = bisect_right(starts, src) - 1
+    return k if k >= 0 and src < isolates[k][1] else None
+
+
+def reorder_cells(cells: Sequence[Cell], rtl: bool, isolates: Sequence[tuple[int, int]] | None = None) -> list[Cell]:
     """One display line from logical to visual order, letters joined; combining marks stay after
-    their base letter."""
+    their base letter. `isolates` (sorted, non-overlapping ranges of source offsets) are pieces
+    reordered on their own and then placed as one neutral object, as the Unicode isolates do: a
+    source name cannot pull the digits or brackets our own words put after it into its run."""
     if not cells:
         return []
     text = "".join(c.ch for c in cells)
-    if not any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text):
+    if not _has_rtl(text):
         return list(cells)
-    shaped = _RESHAPER.reshape(text)
-    if len(shaped) != len(text):  # never expected with ligatures off; stay safe
-        shaped = text
+    # Isolates first: each becomes one item, already in display order.
+    items: list[Cell | list[Cell]] = []
+    if isolates:
+        starts = [s for s, _e in isolates]
+        run: list[Cell] = []
+        run_k: int | None = None
+        for cell in cells:
+            k = _isolate_of(cell.src, isolates, starts)
+            if run and k != run_k:
+                items.append(reorder_cells(run, paragraph_is_rtl("".join(c.ch for c in run))))
+                run = []
+            if k is None:
+                items.append(cell)
+            else:
+                run.append(cell)
+            run_k = k
+        if run:
+            items.append(reorder_cells(run, paragraph_is_rtl("".join(c.ch for c in run))))
+    else:
+        items = list(cells)
+    plain = "".join(c.ch if isinstance(c, Cell) else "\ufffc" for c in items)
+    shaped = _RESHAPER.reshape(plain)
+    if len(shaped) != len(plain):  # never expected with ligatures off; stay safe
+        shaped = plain
     # Cluster marks with their base, and the cells of a visible tag ("<RLO>") together, so that
-    # reordering cannot separate them; a tag takes part in the algorithm as one neutral object.
+    # reordering cannot separate them; a tag, like an isolate, takes part in the algorithm as
+    # one neutral object.
     clusters: list[tuple[str, list[Cell]]] = []
     prev_src = -1
-    for ch, cell in zip(shaped, cells, strict=True):
+    for ch, item in zip(shaped, items, strict=True):
+        if not isinstance(item, Cell):
+            clusters.append(("\ufffc", item))
+            prev_src = -1
+            continue
+        cell = item
         if clusters and (unicodedata.combining(ch) or cell.src == prev_src):
             base, group = clusters[-1]
             group.append(Cell(ch, cell.src))
@@ -217,20 +256,34 @@ def reorder_cells(cells: Sequence[Cell], rtl: bool) -> list[Cell]:
     return out
 
 
-def display_lines(text: str, width: int, bidi: bool, offset: int = 0) -> list[tuple[list[Cell], bool]]:
+def display_lines(text: str, width: int, bidi: bool, offset: int = 0,
+                  isolates: Sequence[tuple[int, int]] | None = None) -> list[tuple[list[Cell], bool]]:
     """Lines ready to draw: each a list of cells in display order, and whether it is right-to-left
-    (to be right-aligned). Paragraphs are the text's own lines."""
+    (to be right-aligned). Paragraphs are the text's own lines. `isolates` (offsets into `text`)
+    are pieces shown on their own: see `reorder_cells`; a paragraph takes its direction from the
+    words around them (from the pieces only when there are no others)."""
     out: list[tuple[list[Cell], bool]] = []
     pos = 0
+    spans = [(s + offset, e + offset) for s, e in isolates] if isolates else None
     for para in text.split("\n"):
-        rtl = paragraph_is_rtl(para)
+        rtl = _direction(para, pos, isolates) if isolates else paragraph_is_rtl(para)
         cells = visible_cells(para, offset + pos)
         for line in wrap_cells(cells, width):
             while line and line[-1].ch.isspace():
                 line = line[:-1]
-            out.append((reorder_cells(line, rtl) if bidi else line, rtl))
+            out.append((reorder_cells(line, rtl, spans) if bidi else line, rtl))
         pos += len(para) + 1
     return out
+
+
+def _direction(para: str, pos: int, isolates: Sequence[tuple[int, int]]) -> bool:
+    """Rule P2 with isolates skipped; when only isolated pieces hold strong letters, theirs."""
+    own = "".join(ch for i, ch in enumerate(para, pos) if not any(s <= i < e for s, e in isolates))
+    for ch in own:
+        t = unicodedata.bidirectional(ch)
+        if t in ("R", "AL", "L"):
+            return t != "L"
+    return paragraph_is_rtl(para)
 
 
 def display_line(text: str, width: int, bidi: bool) -> str:
@@ -242,3 +295,55 @@ def display_line(text: str, width: int, bidi: bool) -> str:
         return flat
     cells = reorder_cells(visible_cells(flat), paragraph_is_rtl(flat))
     return "".join(c.ch for c in cells)
+
+
+# ------------------------------------------------------------------ lines composed of parts
+
+
+class Data(str):
+    """Text from an article, a user or the database inside a line our own words compose. It is
+    shown isolated (see `reorder_cells`), on one line, with its controls made visible; plain `str`
+    parts are our own words. ``display_parts(["Claim #12 is attributed to ", Data(name), "."])``"""
+
+
+def compose(parts: Iterable[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The parts joined, with the offsets of the `Data` among them. Data is put on one line."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for part in parts:
+        piece = " ".join(part.split()) if isinstance(part, Data) else part
+        if isinstance(part, Data) and piece:
+            spans.append((pos, pos + len(piece)))
+        out.append(piece)
+        pos += len(piece)
+    return "".join(out), spans
+
+
+def display_parts(parts: Iterable[str], width: int, bidi: bool) -> str:
+    """One line made of our words and pieces of `Data`: visible, cut to `width` cells (the cut
+    marked with "…"), in display order, each piece of data isolated."""
+    text, spans = compose(parts)
+    text = text.replace("\n", " ")
+    cells = visible_cells(text)
+    if len(cells) > width:
+        cells = cells[: max(0, width - 1)]
+        end = cells[-1].src + 1 if cells else 0
+        cells.append(Cell("…", end))
+        # The mark belongs to the piece it cuts, so it shows at that piece's end (left, in Arabic).
+        spans = [(s, e + 1) if s < end <= e else (s, e) for s, e in spans if s < end]
+    if not bidi:
+        return "".join(c.ch for c in cells)
+    rtl = _direction(text, 0, spans) if spans else paragraph_is_rtl(text)
+    return "".join(c.ch for c in reorder_cells(cells, rtl, spans))
+
+
+def display_block(parts: Iterable[str], width: int, bidi: bool) -> list[str]:
+    """Parts wrapped to `width`, each line in display order; right-to-left lines right-aligned
+    when we reorder (a terminal that does bidi itself aligns them its own way)."""
+    text, spans = compose(parts)
+    lines = []
+    for cells, rtl in display_lines(text, width, bidi, isolates=spans):
+        line = "".join(c.ch for c in cells)
+        lines.append(line.rjust(width) if rtl and bidi else line)
+    return lines

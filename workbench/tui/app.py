@@ -15,8 +15,10 @@ from textual.screen import Screen
 
 from workbench.config import current_user
 from workbench.storage.db import Database
-from workbench.text.display import resolve_bidi
+from workbench.text.display import Data, display_parts, resolve_bidi
+from workbench.tui.desk import Notice
 from workbench.tui.screens.queue import QueueScreen
+from workbench.tui.shown import notice_text
 
 
 class WorkbenchApp(App[None]):
@@ -35,15 +37,25 @@ class WorkbenchApp(App[None]):
         self.bidi = resolve_bidi(bidi)
         if title:
             self.title = title
-        self.sub_title = f"{self.user} · {_describe(db)}"
+        # Who and which database, as data: a name or a path could hold Arabic, brackets or controls.
+        self.sub_title = display_parts([Data(self.user), " · ", Data(_describe(db))], 200, self.bidi)
 
     def on_mount(self) -> None:
         self.push_screen(QueueScreen(self.db, user=self.user, bidi=self.bidi))
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+    def notify(self, message: str | Notice, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Notices carry data (source names, queries, paths, error messages): never read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Every notice goes through the display path: never read as markup, controls visible,
+        and wrapped to the toast's width before each line is put in display order (a `Notice`
+        keeps its pieces of data isolated)."""
+        if isinstance(message, Notice):
+            parts, severity = list(message.parts), message.severity  # type: ignore[assignment]
+        else:
+            parts = [message]
+        width = min(60, self.size.width // 2) - 3  # a toast: 60 cells at most, half the screen; padding, border
+        text = notice_text(parts, width, self.bidi)
+        super().notify(text, title=title, severity=severity, markup=False,
+                       timeout=timeout if timeout is not None else (8 if severity != "information" else 4))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette (ctrl+p) offers every key of the screen it was opened on, by name."""

@@ -9,11 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
@@ -22,7 +20,11 @@ from textual_image.widget import Image as ImageWidget
 from workbench.services.claims import ClaimRow
 from workbench.services.images import ImageMatch, MatchResult, record_image_outcome
 from workbench.storage.db import Database
-from workbench.text.display import display_lines, make_visible
+from workbench.text.display import Data, display_lines, make_visible
+from workbench.tui.calls import Done, call
+from workbench.tui.desk import notice
+from workbench.tui.keys import bindings
+from workbench.tui.shown import Part, Shown
 
 
 def shown_path(path: str) -> str:
@@ -47,21 +49,8 @@ def paragraph(text: str, width: int, bidi: bool) -> Text:
     return out
 
 
-class OutcomeSaved(Message):
-    def __init__(self, text: str, error: bool = False) -> None:
-        super().__init__()
-        self.text = text
-        self.error = error
-
-
 class ImageCompareScreen(Screen[bool]):
-    BINDINGS = [
-        Binding("y", "outcome('same')", "Same image"),
-        Binding("n", "outcome('not_same')", "Not the same"),
-        Binding("right_square_bracket,right", "step(1)", "Next match"),
-        Binding("left_square_bracket,left", "step(-1)", "Previous"),
-        Binding("escape,q", "close", "Back"),
-    ]
+    BINDINGS = bindings("image")
     DEFAULT_CSS = """
     ImageCompareScreen #pair { height: 1fr; }
     ImageCompareScreen .side { width: 1fr; padding: 0 1; }
@@ -116,22 +105,23 @@ class ImageCompareScreen(Screen[bool]):
         t.append_text(paragraph(self.claim.text[:400], max(20, self.app.size.width // 2 - 6), self.bidi))
         return t
 
-    def _known_facts(self) -> Text:
+    def _known_facts(self) -> Text | Shown:
         m = self._match
         if m is None:
-            return Text("Nothing in the bank looks like this photo.", style="dim")
+            return Text("Nothing in the bank looks like this photo: there is nothing to call the same or not.",
+                        style="dim")
         style = "bold red" if m.verdict == "match" else "bold yellow"
-        t = Text()
-        t.append(f"{m.verdict.upper()}", style=style)
-        t.append(f"  {self.position + 1} of {len(self.result.matches)}  ·  distance {m.distance}/64  ·  "
-                 f"correlation {m.correlation:.2f}\n")
+        parts: list[Part] = [(m.verdict.upper(), style),
+                             f"  {self.position + 1} of {len(self.result.matches)}  ·  distance {m.distance}/64  ·  "
+                             f"correlation {m.correlation:.2f}"]
+        if getattr(m, "how", ""):
+            parts += ["\n", ("found: ", "bold"), m.how]
         for label, value in (("source", m.source), ("first seen", m.first_seen), ("caption", m.caption),
                              ("url", m.url), ("EXIF date", m.exif_date)):
             if value:
-                t.append(f"{label}: ", style="bold")
-                t.append(make_visible(str(value)) + "\n")
-        t.append(f"#{m.known_id}  {make_visible(shown_path(m.path))}  ({m.width}×{m.height})", style="dim")
-        return t
+                parts += ["\n", (f"{label}: ", "bold"), Data(str(value))]
+        parts += ["\n", (f"#{m.known_id}  ", "dim"), (Data(shown_path(m.path)), "dim"), (f"  ({m.width}×{m.height})", "dim")]
+        return Shown(*parts, bidi=self.bidi)
 
     def _refresh_known(self) -> None:
         side = self.query_one("#known-side", Vertical)
@@ -147,23 +137,25 @@ class ImageCompareScreen(Screen[bool]):
         self.position = (self.position + delta) % len(self.result.matches)
         self._refresh_known()
 
-    @work(thread=True, group="outcome", exit_on_error=False)
-    def action_outcome(self, outcome: str) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Same or not the same is a question only when the bank has a match to compare with."""
+        if action == "outcome":
+            return self._match is not None
+        return True
+
+    @work(group="outcome", exit_on_error=False)
+    async def action_outcome(self, outcome: str) -> None:
         m = self._match
-        try:
-            record_image_outcome(self.db, self.claim.id, m.known_id if m else None, outcome,
-                                 path=self.result.file, user=self.user)
-        except Exception as exc:
-            self.post_message(OutcomeSaved(f"Not saved: {exc}", error=True))
+        if m is None:
+            return
+        done = await call(record_image_outcome, self.db, self.claim.id, m.known_id, outcome, path=self.result.file,
+                          user=self.user)
+        if not isinstance(done, Done):
+            self.app.notify(notice("Not saved: ", Data(done.message), severity="error"))  # type: ignore[arg-type]
             return
         self.recorded = True
         words = "the same image as" if outcome == "same" else "not the same as"
-        target = f"known image #{m.known_id}" if m else "anything in the bank"
-        self.post_message(OutcomeSaved(f"Recorded on claim #{self.claim.id}: {words} {target}."))
-
-    @on(OutcomeSaved)
-    def _saved(self, msg: OutcomeSaved) -> None:
-        self.notify(msg.text, severity="error" if msg.error else "information")
+        self.app.notify(notice(f"Recorded on claim #{self.claim.id}: {words} known image #{m.known_id}."))  # type: ignore[arg-type]
 
     def action_close(self) -> None:
         self.dismiss(self.recorded)

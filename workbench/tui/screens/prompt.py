@@ -1,6 +1,11 @@
-"""Small modal dialogs: ask for a line of text, or pick a source by typing part of its name."""
+"""Small modal dialogs: ask for a line of text, pick a source by typing part of its name, choose
+one of a few options, or confirm. Titles are parts (our words and `Data`) shown through the
+display path; what is typed is drawn by `BidiInput`. Each returns its answer with `dismiss`, so
+a flow awaits it with `push_screen_wait`."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 from rich.text import Text
@@ -9,44 +14,109 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workbench.services.sources import SourceRow
-from workbench.text.display import display_line
+from workbench.text.display import Data, display_parts, make_visible
 from workbench.text.normalize import match_key
+from workbench.text.wording import plural
+from workbench.tui.shown import Shown
+from workbench.tui.widgets.bidi_input import BidiInput
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
-{name} > Vertical {{ width: 70; height: auto; max-height: 80%; border: thick $accent; background: $surface; padding: 1 2; }}
+{name} > Vertical {{ width: 70; max-width: 96%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 1 2; }}
 {name} .prompt-title {{ text-style: bold; padding-bottom: 1; }}
+{name} .prompt-hint {{ color: $text-muted; padding-top: 1; }}
 {name} OptionList {{ height: auto; max-height: 16; }}
 """
 
+Title = str | Sequence[str]
+
+
+def _parts(title: Title) -> list[str]:
+    return [title] if isinstance(title, str) else list(title)
+
 
 class TextPrompt(ModalScreen[str | None]):
-    """Ask for one line of text; Enter returns it, Escape returns None."""
+    """Ask for one line of text: Enter answers it ("" when empty), Escape answers None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
     DEFAULT_CSS = DIALOG_CSS.format(name="TextPrompt")
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(self, title: Title, *, bidi: bool, value: str = "", placeholder: str = "", hint: str = "") -> None:
         super().__init__()
-        self._title = title
+        self._title = _parts(title)
         self._value = value
         self._placeholder = placeholder
+        self._hint = hint
+        self.bidi = bidi
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self._title), classes="prompt-title")
-            yield Input(value=self._value, placeholder=self._placeholder, id="prompt-input")
+            yield Static(Shown(*self._title, bidi=self.bidi), classes="prompt-title")
+            yield BidiInput(value=self._value, placeholder=self._placeholder, id="prompt-input", bidi=self.bidi)
+            if self._hint:
+                yield Static(Shown(self._hint, bidi=self.bidi), classes="prompt-hint")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(BidiInput).focus()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+    @on(BidiInput.Submitted)
+    def _submitted(self, event: BidiInput.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmPrompt(ModalScreen[bool]):
+    """Ask before doing something that cannot be taken back lightly: y (or Enter) goes ahead."""
+
+    BINDINGS = [Binding("y,enter", "answer(True)", "Yes", show=False), Binding("n,escape", "answer(False)", "No", show=False)]
+    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmPrompt")
+
+    def __init__(self, question: Title, *, bidi: bool, yes: str = "y: yes, go ahead   n / esc: no") -> None:
+        super().__init__()
+        self._question = _parts(question)
+        self._yes = yes
+        self.bidi = bidi
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Shown(*self._question, bidi=self.bidi), classes="prompt-title")
+            yield Static(Text(self._yes), classes="prompt-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ChoicePrompt(ModalScreen[str | None]):
+    """Pick one of a few options (arrow keys and Enter)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = DIALOG_CSS.format(name="ChoicePrompt")
+
+    def __init__(self, title: Title, options: Sequence[tuple[str, str]], *, bidi: bool) -> None:
+        super().__init__()
+        self._title = _parts(title)
+        self._options = list(options)
+        self.bidi = bidi
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Shown(*self._title, bidi=self.bidi), classes="prompt-title")
+            yield OptionList(*[Option(Text(label), id=value) for value, label in self._options], id="choices")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -59,25 +129,25 @@ class SourcePicker(ModalScreen[int | str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False), Binding("up", "up", show=False)]
     DEFAULT_CSS = DIALOG_CSS.format(name="SourcePicker")
 
-    def __init__(self, title: str, sources: list[SourceRow], *, bidi: bool, exclude: int | None = None,
+    def __init__(self, title: Title, sources: list[SourceRow], *, bidi: bool, exclude: int | None = None,
                  allow_new: bool = False) -> None:
         super().__init__()
         self._allow_new = allow_new
         self._typed = ""
-        self._title = title
+        self._title = _parts(title)
         self._sources = [s for s in sources if s.id != exclude]
         self._keys = [match_key(" ".join([s.canonical, *s.aliases])) for s in self._sources]
         self._bidi = bidi
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self._title), classes="prompt-title")
-            yield Input(placeholder="type part of a name", id="picker-input")
+            yield Static(Shown(*self._title, bidi=self._bidi), classes="prompt-title")
+            yield BidiInput(placeholder="type part of a name, in any spelling", id="picker-input", bidi=self._bidi)
             yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one(Input).focus()
+        self.query_one(BidiInput).focus()
 
     def _fill(self, query: str) -> None:
         self._typed = query.strip()
@@ -89,21 +159,21 @@ class SourcePicker(ModalScreen[int | str | None]):
         else:
             chosen = self._sources[:30]
         for s in chosen:
-            label = Text(display_line(s.canonical, 40, self._bidi))
-            label.append(f"  {s.kind} · {s.claims} claims", style="dim")
+            label = Text(display_parts([Data(s.canonical)], 40, self._bidi))
+            label.append(f"  {make_visible(s.kind)} · {plural(s.claims, 'claim')}", style="dim")
             options.add_option(Option(label, id=str(s.id)))
         if self._allow_new and self._typed:
             new = Text("+ a new source named ", style="bold green")
-            new.append(display_line(self._typed, 40, self._bidi), style="bold")
+            new.append(display_parts([Data(self._typed)], 40, self._bidi), style="bold")
             options.add_option(Option(new, id="new"))
         if options.option_count:
             options.highlighted = 0
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    @on(BidiInput.Changed)
+    def _changed(self, event: BidiInput.Changed) -> None:
         self._fill(event.value)
 
-    @on(Input.Submitted)
+    @on(BidiInput.Submitted)
     def _submitted(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is None or options.option_count == 0:

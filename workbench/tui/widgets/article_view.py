@@ -40,7 +40,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = 0
 
     def show(self, text: str, spans: list[tuple[int, int, str]], focus_offset: int | None) -> None:
-        """Show `text` with `spans` (start, end, component class); scroll to `focus_offset`."""
+        """Show `text` with `spans` (start, end, component class); scroll to `focus_offset`. The
+        same article with another claim selected keeps its lines: only the highlights move."""
+        same = text == self._text and self._lines
         self._text = text
         styles: dict[int, str] = {}
         for s, e, name in spans:
@@ -48,7 +50,11 @@ class ArticleView(ScrollView, can_focus=True):
                 styles[i] = name
         self._styles = styles
         self._focus_offset = focus_offset
-        self._layout(force=True)
+        if same:
+            self._scroll_to_focus()
+            self.refresh()
+        else:
+            self._layout(force=True)
 
     def clear(self) -> None:
         self.show("", [], None)
@@ -63,12 +69,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._width = width
         self._lines = display_lines(self._text, width, self.bidi) if self._text else []
         self.virtual_size = Size(width, len(self._lines))
-        if self._focus_offset is not None:
-            for y, (cells, _rtl) in enumerate(self._lines):
-                if any(c.src == self._focus_offset for c in cells):
-                    self.scroll_to(y=max(0, y - 3), animate=False)
-                    break
+        self._scroll_to_focus()
         self.refresh()
+
+    def _scroll_to_focus(self) -> None:
+        if self._focus_offset is None:
+            return
+        for y, (cells, _rtl) in enumerate(self._lines):
+            if any(c.src == self._focus_offset for c in cells):
+                self.scroll_to(y=max(0, y - 3), animate=False)
+                break
 
     def line_text(self, y: int) -> str:
         """The display text of line y (for tests and copy)."""
