@@ -113,6 +113,18 @@ def _source(text: str) -> str | None:
         # A speaker named at the end said all that came before; an intention reported by others.
         ("The congressman also plans to vote for Sanders at the convention, Welch said.", "Welch"),
         ("Trump wants the wall finished within a year, according to two campaign aides.", "two campaign aides"),
+        # A first name that is also a modal; a title given without its article after a name.
+        ('"It is a pretty expensive business model," said Will Doyle, a professor.', "Will Doyle"),
+        ("Vikram Amar, dean of the law school, said the court had changed its tone.", "Vikram Amar"),
+        # A quantity of those polled; a noun after a possessive is no verb.
+        ("More than six in 10 said they were not looking forward to the campaign.", "six in 10"),
+        ("Another source familiar with the senator's thinking said he would stay.",
+         "Another source familiar with the senator's thinking"),
+        # "reported" with a clause that has its own subject and verb, whoever reports.
+        ("Reuters reported the deal was signed in March.", "Reuters"),
+        # Findings: people who found that…; a study's inquiry.
+        ("The authors found that voters in the hardest-hit districts chose more extreme lawmakers.", "authors"),
+        ("The inquiry found that the office almost never searched its own email.", "inquiry"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:
@@ -132,6 +144,8 @@ def test_english_source_phrase(text: str, mention: str) -> None:
         "Editor's note: this article was updated on Friday.",  # the publisher's own note
         "She wrote a book about the war in 2004.",  # writing a book says nothing
         "The plan that the mayor said would cut traffic was dropped.",  # the speaker inside a relative clause
+        "Mr. Romney found it difficult to win in Miami.",  # finding without "that" is no finding of his
+        "He concluded by thanking the volunteers.",  # "by" and a participle that says nothing
     ],
 )
 def test_english_publisher_voice(text: str) -> None:
@@ -309,6 +323,57 @@ def test_outlets_resolve_back_and_stay_outlets() -> None:
     assert second.source.kind == first.source.kind == "outlet"
     claim = _only('"The scheme was never legal," the influential US daily wrote in an editorial.')
     assert claim.source is not None and claim.source.kind == "outlet"
+
+
+def test_a_document_is_named_by_the_noun_before_its_modifiers() -> None:
+    for text in ("A poll conducted last week found that most voters rated the economy as good.",
+                 "A survey by the group in March found the mayor ahead by 7 points.",
+                 "A tally of recent polls by RealClearPolitics shows the mayor ahead by 13 points."):
+        claim = _only(text)
+        assert claim.source is not None and claim.source.kind == "document", text
+
+
+def test_a_participle_after_the_main_clause_or_by_speaks_for_its_subject() -> None:
+    text = "Mr. Trump struck a measured tone, saying he understood the responsibility."
+    first, second = analyze(text).claims
+    assert not first.attributed
+    assert second.text == "saying he understood the responsibility."
+    assert second.source is not None and second.source.mention == "Mr. Trump"
+    text = "Donald Trump answered by saying he was ready to work."
+    first, second = analyze(text).claims
+    assert (first.text, second.text) == ("Donald Trump answered", "by saying he was ready to work.")
+    assert second.source is not None and second.source.mention == "Donald Trump"
+    text = "Marco Rubio flipped his choice on the spot – saying he was rooting for Denver."
+    assert analyze(text).claims[-1].source.mention == "Marco Rubio"  # type: ignore[union-attr]
+
+
+def test_a_quotation_resumes_after_a_tail_that_names_a_programme() -> None:
+    text = ('"I was sitting in a house in Florida," Trump told NBC\'s "Today" on Monday. '
+            '"I could hardly hear what he was saying." The host moved on.')
+    first, second = analyze(text).claims
+    assert first.text.endswith("hardly hear what he was saying.\"")
+    assert first.source is not None and first.source.mention == "Trump"
+    assert first.attribution_confidence >= 0.8
+    assert not second.attributed
+
+
+def test_the_agency_and_the_newspaper_resolve_back_to_a_source_named_without_the_noun() -> None:
+    text = ("The number of cases passed 200,000, the World Health Organization said on Saturday. "
+            "More than 1,300 people have died, the agency said in a statement.")
+    first, second = analyze(text).claims
+    assert first.source is not None and first.source.canonical == "World Health Organization"
+    assert second.source is not None and second.source.mention == "agency"
+    assert second.source.canonical == "World Health Organization"
+    assert second.source.reference == ("World Health Organization", 40, 65)
+    text = ("The New York Times reported that the contract was signed in March. "
+            "The newspaper said the minister had approved it.")
+    second = analyze(text).claims[1]
+    assert second.source is not None and second.source.canonical == "The New York Times"
+    assert second.source.kind == "outlet"
+    # A title is not a class of body: "the ministry" is not the WHO.
+    text = "The World Health Organization said cases rose. The ministry said it had opened clinics."
+    second = analyze(text).claims[1]
+    assert second.source is not None and second.source.canonical == "ministry" and second.source.reference is None
 
 
 def test_a_document_named_with_its_agent_is_a_document() -> None:

@@ -55,6 +55,10 @@ _GENERIC_BACK_REFERENCES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("newspaper", "paper", "صحيفه", "جريده"), ("outlet",)),
     **dict.fromkeys(("channel", "قناه"), ("outlet",)),
 }
+# Of those, the nouns that name a class of body, not a title: a registered source of the kind may
+# be meant by them though its name lacks the noun ("the agency" for the WHO, "the paper" for the Post).
+_CLASS_NOUNS = frozenset(("agency", "وكاله", "organization", "organisation", "منظمه", "group", "newspaper", "paper",
+                          "صحيفه", "جريده", "channel", "قناه"))
 # Honorifics and conjunctions dropped before comparing a short form with an earlier full name.
 _REFERENCE_NOISE = frozenset(match_key(w) for w in "سمو معالي فضيلة سعادة فخامة الدكتور المهندس الشيخ السيد".split())
 _NAME_PARTICLE_KEYS = frozenset(match_key(w) for w in "أم أبو أبي ابو بن ابن بنت آل عبد".split())
@@ -400,8 +404,12 @@ class _ArticleState:
                 # "the ministry", "الوزارة": an earlier source of the kind whose name has that noun
                 # for its head ("Ministry of Health", "the Health Ministry", "وزارة الصحة"), never
                 # just any known organisation, nor "a report released by the agency".
+                # A noun that names a class of body rather than a title ("the agency", "the
+                # newspaper", "الوكالة") also stands for a registered source of its kind whose name
+                # lacks it ("the agency" after "the World Health Organization", "the Post").
                 found = earlier.kind in kinds and (
-                    _bears_head(ek, words[0]) or _bears_head(match_key(earlier.canonical).split(), words[0]))
+                    _bears_head(ek, words[0]) or _bears_head(match_key(earlier.canonical).split(), words[0])
+                    or (earlier.key is not None and words[0] in _CLASS_NOUNS))
             else:
                 found = len(ek) > len(words) and (ek[: len(words)] == words or wanted <= set(ek))
             if found:

@@ -204,7 +204,8 @@ for _kind, _words in {
     "editorial column op-ed release findings results transcript tally count projections photos photo "
     "video videos footage images image pictures picture recording recordings ad ads advertisement website polling "
     "math "
-    "platform manifesto petition resolution ruling order decision verdict opinion",
+    "platform manifesto petition resolution ruling order decision verdict opinion inquiry probe examination "
+    "assessment evaluation",
 }.items():
     for _w in _words.split():
         ENGLISH_HEADS[_w] = _kind
@@ -336,6 +337,13 @@ def _kind_of(phrase: list[_W]) -> str:
                                  and (phrase[i].n in _AGENT_VERBS or phrase[i].n.endswith("ed"))), 0)
     if cut:
         phrase = phrase[:cut]  # "a report released by the agency" is a report
+    # A document is named with what follows its head: "a poll conducted last week", "a survey by the
+    # organization", "an average of recent polls": the head is the noun before the first modifier.
+    first_modifier = next((i for i in range(1, len(phrase)) if phrase[i].t[:1].islower() and (
+        phrase[i].n in _NP_INNER - {"and", "the", "a", "an", "'s"} or phrase[i].n == "by" or phrase[i].n in _AGENT_VERBS
+        or phrase[i].n.endswith("ed"))), 0)
+    if first_modifier and not social and ENGLISH_HEADS.get(phrase[first_modifier - 1].n) == "document":
+        return "document"
     for w in reversed(phrase):
         if w.n in ("of", "for", "at", "from", "in", "on", "with", "to"):
             # "spokesman for the agency": the head is before the preposition.
@@ -798,9 +806,12 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
         # week after the court's ruling.': the quotation is what was said; the rest is setting
     elif content in ("clause", "object", "comma") and lemma in _BARE_CONTENT:
         pass  # "Smith said the talks failed", "the poll shows Clinton ahead"
-    elif content == "clause" and lemma in ("report", "reveal", "announce", "write", "note") \
-            and _kind_of(subject) in ("outlet", "news agency", "document"):
-        pass  # "The Washington Post reports Clinton's last press conference was…"
+    elif content == "clause" and lemma in ("report", "reveal", "announce", "write", "note") and (
+            _kind_of(subject) in ("outlet", "news agency", "document")
+            or (words[after].n in _CLAUSE_STARTS and words[after].n not in ("a", "an", "this", "these", "those")
+                and _finite_follows(words, after + 1, 5))):
+        pass  # "The Washington Post reports Clinton's last press conference was…", "Reuters reported
+        # the deal was signed": a clause with its own subject and verb
     elif (cls == "stance" or lemma in _OBJECT_CONTENT) and content in ("clause", "object"):
         pass  # "rejected the plan", "called for a recount"
     elif cls == "weak" and content in ("clause", "object") and _quote_follows(words, after):
@@ -825,8 +836,9 @@ def _verb_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str,
             pattern = "common"
         if not kind:
             return None
-        if cls == "finding" and kind not in ("document", "social media"):
-            return None
+        if cls == "finding" and kind not in ("document", "social media") and not (
+                content == "that" and lemma in ("find", "conclude")):
+            return None  # "the authors found that…" is their finding; "Romney found it hard" is not
         if cls == "thinking" and kind == "document":
             return None
         pattern = "common" if pattern == "common" else "subject"
@@ -992,7 +1004,7 @@ def _skip_setting_back(words: list[_W], j: int) -> int:
     k = j
     while k >= 0 and (words[k].n in _TIME_WORDS or words[k].n in ("night", "morning", "last", "late", "early")):
         k -= 1
-    if k < j and k >= 0 and words[k].n in ("on", "late", "early", "last"):
+    if k < j and k >= 0 and words[k].n in ("on", "in", "late", "early", "last"):
         k -= 1
     if k >= 1 and words[k].n in ("statement", "interview", "email", "speech", "tweet", "letter", "post", "release"):
         m = k - 1
@@ -1050,9 +1062,14 @@ def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma
     if (cls != "speech" and lemma not in _OBJECT_CONTENT) or not full:
         return None
     j = v - 1
+    # "Trump replied by saying he was ready": the subject's words; the claim starts at "by".
+    by = j >= 1 and words[j].n == "by" and words[j - 1].n[:1].isalpha() and lemma in _CORE_LEMMAS \
+        and content in ("that", "quote", "colon", "clause")
     while j >= 0 and words[j].n in ("also", "while", "before", "after", "and", "by", "in", "then"):
         j -= 1
     verb = words[v]
+    if by:
+        j = v - 1
     if j < 0 and content in ("that", "quote", "colon"):
         # "Declaring that he alone can fix it, the candidate offered…": the subject follows the clause.
         k = after
@@ -1068,7 +1085,7 @@ def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma
         return None
     if j >= 1 and words[j].n == '"' and words[j - 1].n == ",":
         j -= 1  # '…did not want to address "that person," telling Fox 35 that…'
-    if j < 0 or words[j].n != ",":
+    if j < 0 or not (words[j].n in (",", "—", "–") or by):
         return None
     subject = _clause_subject(words, j)
     if not subject:
@@ -1082,7 +1099,7 @@ def _participle_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma
     if not kind or kind == "document":
         return None
     # "…," Smith said, adding that…": the participle opens a claim of its own.
-    return _cue(sv, verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind),
+    return _cue(sv, words[v - 1].s if by else verb.s, words[after - 1].e, lemma, "verb", _mention(sv, subject, kind),
                 content in ("that", "quote", "colon", "clause"), f"participle-{content}")
 
 
@@ -1100,6 +1117,7 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
         while start < comma and words[start].n in ("and", "but", "yet", "so", "then", "still", "also"):
             start += 1
         if start < comma and (words[start].n in ("on", "in", "at", "after", "before", "during", "earlier", "later",
+                                                 "here", "there",
                                                  "speaking", "last", "meanwhile", "with", "as", "while", "when",
                                                  "since", "despite", "for", "by", "from", "alongside", "amid",
                                                  "unlike", "like", "besides", "beyond", "without", "following",
@@ -1188,6 +1206,13 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
     if start > j:
         return []
     opener = words[k].n if k >= 0 else ""
+    if opener == "than" and k >= 1 and words[k - 1].n in ("more", "fewer", "less") and (
+            words[k + 1].n[:1].isdigit() or words[k + 1].n in _NUMBER_WORDS or words[k + 1].n in ("half", "a")):
+        # "More than six in 10 said": a quantity, not a comparison.
+        k -= 2
+        opener = words[k].n if k >= 0 else ""
+        if opener and opener not in _BOUNDARY_PUNCT and opener not in _SUBJECT_OPENERS:
+            return []
     if opener in ("who", "that") and k >= 1 and words[k - 1].n[:1].isalnum() and j - k <= 10 and (
             opener == "who" or (words[k - 1].n in ENGLISH_HEADS and words[k + 1].n in _GAP_VERBS)):
         # "Democrats in Iowa who watched the debate said": the relative clause belongs to the subject.
@@ -1213,6 +1238,7 @@ def _np_backward(words: list[_W], j: int) -> list[_W]:
                 continue  # "a source close to him", "people familiar with it"
             return []
     if len(phrase) > 1 and any(_looks_verbal(w) and not (w.n.endswith("ed") and phrase[i].n in ENGLISH_HEADS)
+                               and not phrase[i].n.endswith(("'s", "s'"))  # "Cruz's thinking": a noun
                                for i, w in enumerate(phrase[:-1]) for w in [phrase[i + 1]]):
         return []  # "defeat President Obama believes": a verb in the would-be subject ("a poll released
         # Tuesday shows" keeps its participle)
@@ -1232,6 +1258,17 @@ _APPOSITION_STARTS = frozenset(
     "among once previously formerly during after before while when despite without under until unlike "
     "along with from".split()
 )
+
+
+def _bare_title(inner: list[_W]) -> bool:
+    """A stretch that opens with a lowercase noun and holds no verb: a title given without its
+    article ("dean of the law school", "chairman of the board", "co-founder of the group")."""
+    first = inner[0]
+    return first.t[:1].islower() and first.n.replace("-", "").isalpha() and first.n not in _CLAUSE_OPENERS \
+        and first.n not in _NP_STOP and first.n not in _ADVERBS and not _looks_verbal(first) \
+        and first.n not in _NP_INNER and first.n not in _SETTING_PREPOSITIONS and first.n not in _OBJECT_SLOT \
+        and not first.n.endswith(("ly", "ing", "ed")) and first.n not in _VERB_LEMMA \
+        and not any(w.n in _GAP_VERBS or w.n in _NP_STOP or _looks_verbal(w) for w in inner[1:] if not w.quoted)
 
 
 def _finite_before_relative(inner: list[_W]) -> bool:
@@ -1307,6 +1344,10 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             inner[0].n in _APPOSITION_STARTS or inner[0].n.isdigit() or inner[0].n.endswith(("ing", "ed"))
             or _kind_of(inner) not in ("", "person")
             or (len(inner) == 1 and _PARTY_STATE.match(inner[0].n) is not None))
+        if not aside and idx + 1 < len(chunks) and _bare_title(inner):
+            # "Vikram Amar, dean of the law school, said": a title without its article, after a name.
+            nxt = words[chunks[idx + 1][0] : chunks[idx + 1][1]]
+            aside = bool(nxt) and all(w.t[:1].isupper() or w.n in _NP_INNER for w in nxt) and nxt[-1].t[:1].isupper()
         if aside and _finite_before_relative(inner):
             aside = False  # "…, the losses would outstrip the gains, said Smith": a clause, not an aside
         # "Tom Reyes, a farmer from Dodge County, Iowa, said": a place closing an aside, which itself
@@ -1343,16 +1384,27 @@ _SUBJECT_OPENERS = frozenset("that but while because although though if since wh
                              "meanwhile however also and".split())
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
 def _is_common_np(phrase: list[_W]) -> bool:
     """A plain noun phrase: nouns and adjectives, no verb, no number alone ("the lawyers")."""
     last = phrase[-1]
-    if any(w.n in ("percent", "%") for w in phrase) or (len(phrase) >= 3 and phrase[1].n == "in"
-                                                        and phrase[0].n[:1].isdigit()):
+    if any(w.n in ("percent", "%") for w in phrase) or (len(phrase) >= 3 and phrase[1].n == "in" and (
+            phrase[0].n[:1].isdigit() or phrase[0].n in _NUMBER_WORDS)):
         return True  # "45 percent said", "six in 10 said", "58 percent of voters say": a share who said so
     if any(w.n[:1].isdigit() or w.n in ("half", "side") for w in phrase) or phrase[-1].n == "one":
         return False
     return last.n.isalpha() and len(last.n) > 2 and last.n not in _COMMON_VERBS and last.n not in _VERB_LEMMA \
         and not last.n.endswith(("ly", "ing")) and last.n not in _ADVERBS
+
+
+def _name_word(words: list[_W], k: int) -> bool:
+    """A capitalised function word inside the sentence and before another capitalised word is a
+    word of a name ('said Will Doyle', 'May Chen'), not a modal."""
+    w = words[k]
+    return k > 0 and w.t[:1].isupper() and w.n in ("will", "may", "can") and k + 1 < len(words) \
+        and words[k + 1].t[:1].isupper() and words[k + 1].n.isalpha() and words[k - 1].n not in (".", "?", "!", ":")
 
 
 def _looks_verbal(w: _W) -> bool:
@@ -1365,7 +1417,7 @@ def _looks_verbal(w: _W) -> bool:
 _COMMON_VERBS = frozenset(
     "is are was were be been has have had do does did get got gets make made makes take took takes go went goes "
     "come came comes give gave gives win won wins lose lost loses run ran runs want wanted wants need needed "
-    "plan planned try tried seem seemed defeat defeated beat met meet meets spoke speak speaks face faced "
+    "plan planned try tried seem seemed seems appear appears appeared defeat defeated beat met meet meets spoke speak speaks face faced "
     "faces help helped lead led leads keep kept turn turned become became left leave put sent send".split()
 )
 
@@ -1390,7 +1442,8 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
         if w.n == "." and (k + 1 >= n or not words[k + 1].n[:1].isalnum()):
             break
         if w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and not out) and not (
-                not out and w.n in _POSSESSIVE_DETERMINERS and k + 1 < n and words[k + 1].n[:1].isalpha()):
+                not out and w.n in _POSSESSIVE_DETERMINERS and k + 1 < n and words[k + 1].n[:1].isalpha()) \
+                and not _name_word(words, k):
             break
         if w.n in _CLAUSE_OPENERS and w.n != "and" and not (not out and w.n == "that" and k + 1 < n
                                                             and words[k + 1].n[:1].isalpha()):
@@ -1406,6 +1459,10 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
         if out and (_looks_verbal(w) or (w.n.endswith("ed") and w.t[:1].islower() and out[-1].t[:1].isupper()
                                           and out[-1].n not in _DETERMINERS)):
             break  # "ProPublica obtained…": the name ends where its verb starts
+        if out and out[-1].t[:1].isupper() and out[-1].n not in _DETERMINERS and w.t[:1].islower() \
+                and w.n.isalpha() and w.n not in _NP_INNER and w.n not in ENGLISH_HEADS and k + 1 < n \
+                and words[k + 1].n in ("a", "an", "the", "his", "her", "their", "its"):
+            break  # "Mr. Trump struck a measured tone": a verb and its object after the name
         out.append(w)
         if w.n in ENGLISH_PRONOUNS:
             break

@@ -217,7 +217,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
 # English news breaks a quotation with its attribution: '"We will stay," said Smith, a spokesman.
 # "Nobody is leaving."' The sentence that ends with the attribution tail and the quotation that
 # resumes right after it are one statement by one speaker.
-_ATTRIBUTION_TAIL = re.compile(r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z][^\"“”\n]{2,220}[.]$")
+# The tail may name a programme or a paper in quotation marks ('Trump told NBC's "Today" on Monday.').
+_ATTRIBUTION_TAIL = re.compile(
+    r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z](?:[^\"“”\n]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"){2,220}(?:(?<=\.)|(?<=\.[\"”]))$")
 _CLOSING_QUOTES = frozenset("\"”’'")
 # After a quotation that ends in ! ? or a full stop, the sentence goes on when its attribution
 # follows: a lowercase word ("she asked", "said Smith") or a name and a verb of saying.
