@@ -590,7 +590,7 @@ def _carry_list(text: str, line: Any, claims: list[ClaimResult], line_start: int
         return
     state.list_source = None
     state.list_gap = 0
-    if (body.endswith(":") or _LIST_ANNOUNCED.search(body)) and len(claims) > line_start:
+    if ":" in body and (body.endswith(":") or _LIST_ANNOUNCED.search(body)) and len(claims) > line_start:
         # The source of the statement that announced the list: its last attributed claim.
         said = next((c for c in reversed(claims[line_start:]) if c.attributed and c.source is not None), None)
         if said is not None:
@@ -686,7 +686,8 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             state.named_after = (source, confidence)
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             norm = sv.norm_of(cs, ce)
-            word_list = _WORDS.findall(norm)
+            # (a claim that is its whole sentence has the words the cue search listed)
+            word_list = sv.words if sv.words is not None and norm == sv.norm else _WORDS.findall(norm)
             if len(word_list) < 2:
                 continue
             words = set(word_list)

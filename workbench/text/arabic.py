@@ -1070,7 +1070,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     """Every reporting frame of one Arabic sentence, in text order. `known` tells whether a
     phrase names a source the analyzer already knows (the registry, or a name seen earlier in
     the article): such a phrase can speak even when nothing in it says so."""
-    matches = C.find_arabic_cues(sv.norm)
+    sv.words = C.words_of(sv.norm)
+    matches = C.find_arabic_cues(sv.norm, sv.words)
     sv.cue_words = len(matches)
     opens_background = sv.norm.startswith(_BACKGROUND_STARTS)
     found: list[Cue] = []

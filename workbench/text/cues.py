@@ -414,11 +414,16 @@ def verb_cue(form: str) -> VerbCue:
     return _VERB_BY_FORM[form]
 
 
-def find_arabic_cues(norm: str) -> list[CueMatch]:
-    """Cues in a normalised sentence. The words present are intersected with the lexicon (most
-    sentences have none); only the few words that are cues are then located and checked, so the
-    cost is linear in the sentence's length."""
-    present = _ANY_CUE_WORD.intersection(_WORD_RE.findall(norm))
+def words_of(norm: str) -> list[str]:
+    """The words of a normalised text (runs of word characters)."""
+    return _WORD_RE.findall(norm)
+
+
+def find_arabic_cues(norm: str, words: list[str] | None = None) -> list[CueMatch]:
+    """Cues in a normalised sentence. The words present (`words_of(norm)`, when the caller has
+    them) are intersected with the lexicon (most sentences have none); only the few words that
+    are cues are then located and checked, so the cost is linear in the sentence's length."""
+    present = _ANY_CUE_WORD.intersection(_WORD_RE.findall(norm) if words is None else words)
     if not present:
         return []
     hits: list[CueMatch] = []
