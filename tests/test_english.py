@@ -347,6 +347,22 @@ def test_a_participle_after_the_main_clause_or_by_speaks_for_its_subject() -> No
     assert analyze(text).claims[-1].source.mention == "Marco Rubio"  # type: ignore[union-attr]
 
 
+def test_a_poll_set_off_at_the_head_of_a_sentence_is_its_source() -> None:
+    claim = _only("In a new Fox News poll released Thursday, Donald Trump reached 45 percent.")
+    assert claim.source is not None and claim.source.mention == "new Fox News poll"
+    assert claim.source.kind == "document" and claim.attribution_confidence < 0.8
+    # A statement is only the channel of the speaker named after it; a place is no source.
+    assert _source("In a statement, the company denied any wrongdoing.") == "company"
+    assert _source("In the capital, prices rose by 4 percent.") is None
+
+
+def test_an_opening_participle_sets_the_scene_and_the_name_after_it_speaks() -> None:
+    text = "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said he had called Sanders."
+    assert _source(text) == "Senator Harry Reid"
+    text = "Fred Kagan, director of the Critical Threats Project, said nothing would make a difference."
+    assert _source(text) == "Fred Kagan"
+
+
 def test_a_quotation_resumes_after_a_tail_that_names_a_programme() -> None:
     text = ('"I was sitting in a house in Florida," Trump told NBC\'s "Today" on Monday. '
             '"I could hardly hear what he was saying." The host moved on.')

@@ -370,8 +370,9 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 def english_cues(sv: SentenceView) -> list[Cue]:
     present = set(_WORD.findall(sv.norm))
-    if present.isdisjoint(_TRIGGERS) and ":" not in sv.norm:
-        return []  # no reporting word, no "according to", no agent, no speaker's colon
+    opens_in = sv.norm.lstrip()[:3] == "in " and not present.isdisjoint(_SURVEYS)
+    if present.isdisjoint(_TRIGGERS) and ":" not in sv.norm and not opens_in:
+        return []  # no reporting word, no "according to", no agent, no speaker's colon, no "In a poll,"
     words = _read_words(sv)
     # Whether the sentence is a headline matters only to a capitalised verb or a colon: read lazily.
     headline: bool | None = None
@@ -420,6 +421,10 @@ def english_cues(sv: SentenceView) -> list[Cue]:
         head = _speaker_colon(sv, words, headline)
         if head is not None:
             found.append(head)
+    if not found and opens_in:
+        cue = _in_survey(sv, words)
+        if cue is not None:
+            found.append(cue)
     if not found:
         return found
     # A phrase opening with a preposition sets the scene ("In a statement", "In the wake of the
@@ -645,6 +650,30 @@ def _according_to(sv: SentenceView, words: list[_W], i: int) -> Cue | None:
     kind = _kind_of(phrase) or "unnamed"
     s, e = words[i].s, words[i + 1].e
     return _cue(sv, s, e, "according to", "prep", _mention(sv, phrase, kind), False, "according")
+
+
+# Documents that hold findings: "In the latest CBS poll, Trump leads…" is the poll's finding.
+_SURVEYS = frozenset("poll polls survey surveys study studies census".split())
+
+
+def _in_survey(sv: SentenceView, words: list[_W]) -> Cue | None:
+    """"In a new Fox News poll released Thursday, Trump reached 45 percent": a poll, a survey or a
+    study set off at the head of a sentence that has no other source is where its figures come
+    from (a statement or an interview there is only the channel of a speaker named after it)."""
+    phrase = _np_forward(words, 1)
+    while len(phrase) > 1 and (phrase[-1].n in ("last", "this", "next") or (
+            phrase[-1].t[:1].islower() and phrase[-1].n.endswith("ed"))):
+        phrase = phrase[:-1]  # "a poll released", "a poll last (month)": the poll
+    if not phrase or _kind_of(phrase) != "document" or not any(w.n in _SURVEYS for w in phrase):
+        return None
+    k = words.index(phrase[-1], 1) + 1
+    while k < len(words) and words[k].n != "," and k - len(phrase) < 7 and (
+            words[k].n in _TIME_WORDS or words[k].n.endswith("ed") or words[k].n in ("by", "of", "last", "this")
+            or words[k].t[:1].isupper()):
+        k += 1  # "released Thursday", "conducted by Gallup", "of likely voters"
+    if k >= len(words) or words[k].n != ",":
+        return None
+    return _cue(sv, words[0].s, words[0].e, "in", "prep", _mention(sv, phrase, "document"), False, "in-survey")
 
 
 def _content_after(words: list[_W], j: int, lemma: str) -> tuple[bool, str]:
@@ -1367,6 +1396,13 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             return []
         if not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]]):
             return []
+        if idx >= 1 and len(inner) > 1 and inner[0].n.endswith(("ed", "ing")) and inner[0].n not in ENGLISH_HEADS \
+                and inner[1].t[:1].islower() and (a == 0 or words[a - 1].n in (".", '"', ":")):
+            # "Alarmed by the unrest, Senator Harry Reid, the minority leader, said": the opening
+            # participle sets the scene; the speaker is the stretch after it.
+            a2, b2 = chunks[idx - 1]
+            head = _np_backward(words, b2 - 1)
+            return head if head and _kind_of(head) and words[a2] is head[0] else []
         head = _np_backward(words, b - 1)
         # The speaker is the whole stretch before its asides: "Cruz also lacks support…, whom…,
         # said Sabato" has a clause there, not a speaker.
