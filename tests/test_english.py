@@ -432,6 +432,10 @@ def test_confidence_is_highest_for_a_quotation_with_its_speaker() -> None:
     voice = _only("The dam was built in 1962.")
     assert quoted.attribution_confidence >= 0.8 > said.attribution_confidence > stance.attribution_confidence
     assert voice.attribution_confidence < 0.8  # the English publisher's voice is never confident
+    # Words the paper has from another outlet's report are the speaker's, but second-hand.
+    relayed = _only('"When does it stop?" the judge said, according to the Post.')
+    assert relayed.source is not None and relayed.source.mention == "judge"
+    assert relayed.attribution_confidence < 0.8
     for c in (quoted, said, stance, voice):
         assert 0.0 <= c.attribution_confidence <= 1.0
 
