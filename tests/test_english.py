@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import benchmarks.polnear as polnear
 from benchmarks.polnear import Article, Score, claim_finds, parse_ann, score_article
 from workbench.text.analyzer import ClaimResult, analyze
 from workbench.text.segment import LineKind, classify_lines, split_sentences
@@ -456,3 +459,28 @@ def test_polnear_scoring_rule() -> None:
     score = Score()
     score_article(Article("made-up", text, gold), analysis, score)
     assert (score.precision, score.recall) == (1.0, 1.0)
+
+
+def test_polnear_cache_absent_says_how_to_fill_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(polnear, "CACHE", tmp_path / "polnear")
+    with pytest.raises(SystemExit) as exc:
+        polnear.load_split("dev")
+    assert "not found" in str(exc.value) and "--import" in str(exc.value)
+
+
+def test_polnear_import_copies_train_and_dev_and_never_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "PolNeAR"
+    for split in ("train", "dev", "test"):
+        (source / "data" / split / "text").mkdir(parents=True)
+        (source / "data" / split / "attributions").mkdir(parents=True)
+        (source / "data" / split / "text" / f"{split}-a.txt").write_text("Smith said it rained.", encoding="utf-8")
+        for annotator in ("b", "a"):  # two annotators: the first in a fixed order is kept
+            (source / "data" / split / "attributions" / f"{split}-a_{annotator}.ann").write_text(
+                f"T1\tSource 0 5\tSmith\n# {annotator}\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(polnear, "CACHE", cache)
+    polnear.import_polnear(source)
+    assert sorted(p.name for p in cache.iterdir()) == ["dev", "train"]
+    assert sorted(p.name for p in (cache / "dev").iterdir()) == ["dev-a.ann", "dev-a.txt"]
+    assert "# a" in (cache / "dev" / "dev-a.ann").read_text(encoding="utf-8")
+    assert [a.name for a in polnear.load_split("train")] == ["train-a"]
