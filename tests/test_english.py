@@ -364,6 +364,8 @@ def test_an_opening_participle_sets_the_scene_and_the_name_after_it_speaks() -> 
     assert _source(text) == "Senator Harry Reid"
     text = "Fred Kagan, director of the Critical Threats Project, said nothing would make a difference."
     assert _source(text) == "Fred Kagan"
+    text = "Last month, the Independent, a British newspaper, revealed that the clothes were made abroad."
+    assert _source(text) == "Independent"
 
 
 def test_a_quotation_resumes_after_a_tail_that_names_a_programme() -> None:

@@ -1289,6 +1289,9 @@ _APPOSITION_STARTS = frozenset(
 )
 
 
+_TIME_SETTING = frozenset("last this next early late earlier later on in at since during until by".split())
+
+
 def _bare_title(inner: list[_W]) -> bool:
     """A stretch that opens with a lowercase noun and holds no verb: a title given without its
     article ("dean of the law school", "chairman of the board", "co-founder of the group")."""
@@ -1396,13 +1399,17 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             return []
         if not skipped_aside and not _kind_of(words[chunks[0][0] : chunks[0][1]]):
             return []
-        if idx >= 1 and len(inner) > 1 and inner[0].n.endswith(("ed", "ing")) and inner[0].n not in ENGLISH_HEADS \
-                and inner[1].t[:1].islower() and (a == 0 or words[a - 1].n in (".", '"', ":")):
-            # "Alarmed by the unrest, Senator Harry Reid, the minority leader, said": the opening
-            # participle sets the scene; the speaker is the stretch after it.
+        opening_time = all(w.n in _TIME_WORDS or w.n in _TIME_SETTING or w.n.isdigit() for w in inner)
+        if idx >= 1 and (opening_time or (
+                len(inner) > 1 and inner[0].n.endswith(("ed", "ing")) and inner[0].n not in ENGLISH_HEADS
+                and inner[1].t[:1].islower())) and (a == 0 or words[a - 1].n in (".", '"', ":")):
+            # "Alarmed by the unrest, Senator Harry Reid, the minority leader, said", "Last month,
+            # the Independent, a British newspaper, revealed": the opening participle or time sets
+            # the scene; the speaker is the stretch after it.
             a2, b2 = chunks[idx - 1]
             head = _np_backward(words, b2 - 1)
-            return head if head and _kind_of(head) and words[a2] is head[0] else []
+            lead2 = a2 + (words[a2].n in ("the", "a", "an"))
+            return head if head and _kind_of(head) and any(w is head[0] for w in words[a2 : lead2 + 1]) else []
         head = _np_backward(words, b - 1)
         # The speaker is the whole stretch before its asides: "Cruz also lacks support…, whom…,
         # said Sabato" has a clause there, not a speaker.
