@@ -246,6 +246,11 @@ def test_a_relative_pronoun_is_the_mention_and_its_antecedent_the_source() -> No
     # paper's voice.
     claims = analyze("Mr. Trump, who said last week that the judge was biased, issued a statement on Tuesday.").claims
     assert len(claims) == 1 and not claims[0].attributed
+    # After a participle's object, and for names joined by "and".
+    relative = analyze("Rubio refrained from attacking Chris Christie, who says the senator lacks experience.").claims[1]
+    assert relative.source is not None and relative.source.canonical == "Chris Christie"
+    relative = analyze("Rubio met Jeb Bush and Chris Christie, who say the senator lacks experience.").claims[1]
+    assert relative.source is not None and relative.source.canonical == "Jeb Bush and Chris Christie"
 
 
 def test_they_stands_for_the_plural_named_before() -> None:

@@ -916,9 +916,18 @@ def _relative_cue(sv: SentenceView, words: list[_W], j: int, v: int, after: int,
     first = words.index(antecedent[0], max(0, k - 12))
     while first > 0 and words[first - 1].n in _DETERMINERS:
         first -= 1
+    if first >= 2 and words[first - 1].n == "and" and antecedent[0].t[:1].isupper():
+        # "Jeb Bush and Chris Christie, who say…": both names stand for the pronoun.
+        more = _antecedent(words, first - 2)
+        if more and more[0].t[:1].isupper():
+            antecedent = words[words.index(more[0], max(0, first - 10)) : k + 1]
+            first = words.index(antecedent[0], max(0, first - 10))
+    if first >= 1 and (words[first - 1].n in ("particularly", "especially", "notably", "including")
+                       or _is_ly_adverb(words[first - 1])):
+        first -= 1  # "…his rivals, particularly Chris Christie, who…"
     before = words[first - 1] if first > 0 else None
     if before is None or not (before.n in _OBJECT_SLOT or _looks_verbal(before)
-                              or (before.n.endswith("ed") and before.t[:1].islower())):
+                              or (before.n.endswith(("ed", "ing")) and before.t[:1].islower())):
         # "Mr. Trump, who said…, issued a statement", "A new poll, which found…, was released":
         # a relative clause inside the subject; the sentence goes on to say what the paper says.
         # Only after a verb or a preposition does it run to the end of the sentence.
