@@ -341,6 +341,16 @@ def test_a_document_is_named_by_the_noun_before_its_modifiers() -> None:
         assert claim.source is not None and claim.source.kind == "document", text
 
 
+def test_a_question_or_a_time_before_the_subject_is_no_speaker() -> None:
+    text = "Asked whether he would serve, Mr. Clinton shook his head and said, \"No.\""
+    claim = analyze(text).claims[-1]
+    assert claim.text == 'and said, "No."'
+    assert claim.source is not None and claim.source.mention == "Mr. Clinton"
+    text = "Eight years ago, Pastor Bill Reed visited the city and said it had been abandoned."
+    claim = analyze(text).claims[-1]
+    assert claim.source is not None and claim.source.mention == "Pastor Bill Reed"
+
+
 def test_a_participle_after_the_main_clause_or_by_speaks_for_its_subject() -> None:
     text = "Mr. Trump struck a measured tone, saying he understood the responsibility."
     first, second = analyze(text).claims

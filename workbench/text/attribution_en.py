@@ -1161,13 +1161,22 @@ def _clause_subject(words: list[_W], comma: int) -> list[_W]:
                                                  "unlike", "like", "besides", "beyond", "without", "following",
                                                  "under", "through", "across", "throughout", "among", "if",
                                                  "because", "although", "though", "once", "until", "to")
-                              or words[start].n.endswith("ing")):
+                              or words[start].n.endswith("ing")
+                              or (words[start].n.endswith("ed") and start + 1 < comma
+                                  and words[start + 1].t[:1].islower())):
             k = start
             while k < comma and words[k].n != ",":
                 k += 1
             if k < comma:
                 start = k + 1
                 continue
+        k = start
+        while k < comma and words[k].n != ",":
+            k += 1
+        if k < comma and k > start and (words[k - 1].n == "ago" or all(
+                w.n in _TIME_WORDS or w.n in _TIME_SETTING or w.n.isdigit() for w in words[start:k])):
+            start = k + 1  # "Eight years ago, he…", "Last month, the senator…": a time, not the subject
+            continue
         break
     phrase = _np_forward(words, start)
     if not phrase or start + len(phrase) >= comma:
