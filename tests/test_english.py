@@ -128,6 +128,11 @@ def _source(text: str) -> str | None:
         # Findings: people who found that…; a study's inquiry.
         ("The authors found that voters in the hardest-hit districts chose more extreme lawmakers.", "authors"),
         ("The inquiry found that the office almost never searched its own email.", "inquiry"),
+        # Adverbs between the subject and its verb; a share named with a determiner after "of".
+        ("Carter however said he would welcome China's participation.", "Carter"),
+        ("Her campaign workers here said they had worked the state since the spring.", "Her campaign workers"),
+        ('"There will not be a path," said one of those advisers, who spoke on condition of anonymity.',
+         "one of those advisers"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:
@@ -339,6 +344,17 @@ def test_a_document_is_named_by_the_noun_before_its_modifiers() -> None:
                  "A tally of recent polls by RealClearPolitics shows the mayor ahead by 13 points."):
         claim = _only(text)
         assert claim.source is not None and claim.source.kind == "document", text
+
+
+def test_a_claim_starts_at_the_title_before_a_name_after_settings() -> None:
+    text = ("On Wednesday, however, the director of the Federal Bureau of Investigation, James B. Comey, "
+            "said that the messages were private.")
+    claim = _only(text)
+    assert claim.source is not None and claim.source.mention == "James B. Comey"
+    text = "Asked about the charges, Rubio said that the reforms were no amnesty."
+    question, claim = analyze(text).claims
+    assert not question.attributed and claim.text.startswith("Rubio said")
+    assert claim.source is not None and claim.source.mention == "Rubio"
 
 
 def test_a_question_or_a_time_before_the_subject_is_no_speaker() -> None:

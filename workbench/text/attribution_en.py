@@ -225,7 +225,8 @@ _ADVERBS = frozenset(
     "long will would could may might should must did does do not n't 've 's 'd 'll always initially "
     "didn't doesn't don't won't wouldn't hasn't haven't hadn't isn't wasn't can't cannot couldn't "
     "ultimately finally subsequently immediately widely generally largely privately, sharply strongly "
-    "emphatically proudly candidly tersely jokingly falsely wrongly correctly rightly curtly".split()
+    "emphatically proudly candidly tersely jokingly falsely wrongly correctly rightly curtly "
+    "however meanwhile nonetheless nevertheless instead too here himself herself themselves".split()
 )
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon "
@@ -435,7 +436,12 @@ def english_cues(sv: SentenceView) -> list[Cue]:
     if words and words[0].n == "asked" and any(w.n == "," for w in words):
         # "Asked if she believed…, Clinton said…": the question is not its subject's claim.
         comma = next(w.s for w in words if w.n == ",")
-        found = [c for c in found if c.start > comma]
+        found = [c for c in found if c.start > comma or (c.mention is not None and c.mention.start > comma)]
+        for c in found:
+            if c.start < comma:
+                # "Asked about the charges, Rubio said that…": the claim is Rubio's from his name on.
+                c.start = next(w.s for w in words if w.s > comma)
+                c.word = sv.text[c.start : c.end]
     _keep_nested_speech_whole(sv, found)
     found = _speaker_at_the_end(sv, found)
     _participle_after_its_speaker(sv, found)
@@ -1013,10 +1019,41 @@ def _clause_head(words: list[_W], first: _W) -> int:
         i -= 1
     if i > 0 and words[i - 1].n in _SUBORDINATORS:
         return words[i - 1].s  # "…, where Harry Reid told reporters…": the clause starts at its conjunction
+    if i > 1 and words[i - 1].n == ",":
+        # "…, the director of the FBI, James B. Comey, said": the name's title opens the clause.
+        k = i - 2
+        while k >= 0 and words[k].n not in (",", ";", ":", '"') and not words[k].quoted:
+            k -= 1
+        title = words[k + 1 : i - 1]
+        cut = next((m for m, w in enumerate(title) if m > 0 and w.n in ("of", "for", "at")), len(title))
+        if 0 < cut <= 5 and ENGLISH_HEADS.get(title[cut - 1].n) in ("official", "unnamed") \
+                and title[cut - 1].t[:1].islower() and not any(_looks_verbal(w) for w in title):
+            i = k + 1
     if 0 < i <= 9 and words[i - 1].n == "," and all(
-            not _looks_verbal(w) and not w.quoted and w.n not in (",", ";", ":") for w in words[: i - 1]):
+            not _looks_verbal(w) and not w.quoted and w.n not in (";", ":") for w in words[: i - 1]) \
+            and (all(w.n != "," for w in words[: i - 1]) or _settings_only(words[: i - 1])):
         return words[0].s
     return words[i].s
+
+
+_SETTING_OPENERS = _SETTING_PREPOSITIONS | frozenset(
+    "however meanwhile still also instead later earlier then but and so yet last this".split())
+
+
+def _settings_only(stretch: list[_W]) -> bool:
+    """Is every comma-separated part of a sentence's opening a setting ("On Monday", "On
+    Wednesday, however,", "In a statement")? Then no claim is cut off that holds only that."""
+    part: list[_W] = []
+    for w in [*stretch, None]:
+        if w is None or w.n == ",":
+            if part and not (part[0].n in _SETTING_OPENERS or all(x.n in _TIME_WORDS for x in part)):
+                return False
+            if w is not None and not part:
+                return False
+            part = []
+        else:
+            part.append(w)
+    return True
 
 
 def _quote_follows(words: list[_W], i: int, within: int = 10) -> bool:
@@ -1408,6 +1445,8 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             # "Sanders's campaign manager, Jeff Weaver, said", "…, his top aide, Tad Devine, told": a
             # name after the title it bears.
             title = words[chunks[1][0] : chunks[1][1]]
+            cut = next((i for i, w in enumerate(title) if i > 0 and w.n in ("of", "for", "at")), len(title))
+            title = title[:cut]  # "the director of the Federal Bureau of Investigation, James B. Comey,"
             if title and ENGLISH_HEADS.get(title[-1].n) in ("official", "unnamed", "organization"):
                 return _np_backward(words, b - 1)
         if (aside or place) and idx < len(chunks) - 1:
@@ -1479,7 +1518,10 @@ _COMMON_VERBS = frozenset(
     "is are was were be been has have had do does did get got gets make made makes take took takes go went goes "
     "come came comes give gave gives win won wins lose lost loses run ran runs want wanted wants need needed "
     "plan planned try tried seem seemed seems appear appears appeared defeat defeated beat met meet meets spoke speak speaks face faced "
-    "faces help helped lead led leads keep kept turn turned become became left leave put sent send".split()
+    "faces help helped lead led leads keep kept turn turned become became left leave put sent send "
+    # irregular pasts, so that "the pastor stood with…" ends its subject at the verb
+    "stood struck went took began brought built bought caught chose drew drove fought flew forgot grew heard "
+    "hung knew paid rose shook sold spent swore taught threw understood wore sought".split()
 )
 
 
@@ -1504,8 +1546,10 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
             break
         if w.n in _NP_STOP and not (w.n in ENGLISH_PRONOUNS and not out) and not (
                 not out and w.n in _POSSESSIVE_DETERMINERS and k + 1 < n and words[k + 1].n[:1].isalpha()) \
-                and not _name_word(words, k):
-            break
+                and not _name_word(words, k) and not (
+                    out and out[-1].n == "of" and w.n in _POSSESSIVE_DETERMINERS and k + 1 < n
+                    and words[k + 1].n[:1].isalpha() and words[k + 1].n not in _NP_STOP):
+            break  # ("one of those advisers", "a member of his staff" go on)
         if w.n in _CLAUSE_OPENERS and w.n != "and" and not (not out and w.n == "that" and k + 1 < n
                                                             and words[k + 1].n[:1].isalpha()):
             break
