@@ -133,6 +133,9 @@ def _source(text: str) -> str | None:
         ("Her campaign workers here said they had worked the state since the spring.", "Her campaign workers"),
         ('"There will not be a path," said one of those advisers, who spoke on condition of anonymity.',
          "one of those advisers"),
+        # An age for a name; a contracted relative in an aside.
+        ('"He is an amazing leader," said the 46-year-old.', "46-year-old"),
+        ("Michael Bloomberg, who's thinking about running, said it was impossible.", "Michael Bloomberg"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:

@@ -360,6 +360,8 @@ def _kind_of(phrase: list[_W]) -> str:
             return ENGLISH_HEADS[w.n]
     if any(w.t[:1].isupper() for w in phrase if w.n not in _NOT_NAMES):
         return "person"
+    if phrase[-1].n.endswith("-year-old"):
+        return "unnamed"  # "said the 46-year-old"
     return ""
 
 
@@ -1337,7 +1339,7 @@ _POSSESSIVE_DETERMINERS = frozenset("his her their its our my your this these th
 _PREPOSITIONS = frozenset("to with of for at from about near on by".split())
 # Words that open an apposition or an aside between a speaker and the verb.
 _APPOSITION_STARTS = frozenset(
-    "who which whose whom a an the one now then himself herself both also like including for however meanwhile "
+    "who which whose whom who's a an the one now then himself herself both also like including for however meanwhile "
     "too in instead though likewise similarly indeed at speaking asked interviewed by of his her their its another "
     "among once previously formerly during after before while when despite without under until unlike "
     "along with from".split()
@@ -1371,7 +1373,7 @@ def _finite_before_relative(inner: list[_W]) -> bool:
     return False
 
 
-_RELATIVES = frozenset("who which whose whom".split())
+_RELATIVES = frozenset("who which whose whom who's".split())
 _PARTY_STATE = re.compile(r"[rdi]-[a-z]{2,5}\.?$")  # "R-Fla.", "D-N.Y" (lowercased)
 
 
