@@ -136,6 +136,7 @@ def _source(text: str) -> str | None:
         # An age for a name; a contracted relative in an aside.
         ('"He is an amazing leader," said the 46-year-old.', "46-year-old"),
         ("Michael Bloomberg, who's thinking about running, said it was impossible.", "Michael Bloomberg"),
+        ('Said Comey, "The thought that an error on our part is connected to this is very painful."', "Comey"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:
@@ -157,6 +158,7 @@ def test_english_source_phrase(text: str, mention: str) -> None:
         "The plan that the mayor said would cut traffic was dropped.",  # the speaker inside a relative clause
         "Mr. Romney found it difficult to win in Miami.",  # finding without "that" is no finding of his
         "He concluded by thanking the volunteers.",  # "by" and a participle that says nothing
+        "Said the cat to the dog.",  # a sentence opening with the verb, no quotation after a name
     ],
 )
 def test_english_publisher_voice(text: str) -> None:

@@ -1092,6 +1092,16 @@ def _skip_setting_back(words: list[_W], j: int) -> int:
     return k
 
 
+def _said_then_quote(words: list[_W], v: int, after: int) -> bool:
+    """'Said Comey, "The thought…"': a verb of saying in the past, a name, a comma, a quotation."""
+    if v != 0 or words[v].n not in ("said", "added", "wrote", "says", "adds", "writes"):
+        return False
+    k = after
+    while k < len(words) and k - after < 6 and words[k].t[:1].isupper() and not words[k].quoted:
+        k += 1
+    return k > after and k + 1 < len(words) and words[k].n == "," and words[k + 1].n == '"'
+
+
 def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: str, cls: str, j: int,
                   full: bool) -> Cue | None:
     """'"…," said Smith' and '…, the report said': a source after the verb, content before it."""
@@ -1102,8 +1112,9 @@ def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: 
     if verb.n.endswith("ing"):
         return None
     quote_before = j >= 0 and (words[j].quoted or (words[j].n == "," and j > 0 and words[j - 1].quoted))
-    if j < 0 and not quote_before:
-        # A sentence that opens with the verb is a question or an order, not an attribution.
+    if j < 0 and not quote_before and not _said_then_quote(words, v, after):
+        # A sentence that opens with the verb is a question or an order, not an attribution
+        # ('Said Comey, "…"' is news style: the name, a comma and the quotation).
         return None
     if lemma == "tell" or (after < n and words[after].n in ("of", "in", "on", "at", "for", "to", "by", "with", "from",
                                                             "what", "which", "whose", "that", "this", "these",
