@@ -137,6 +137,9 @@ def _source(text: str) -> str | None:
         ('"He is an amazing leader," said the 46-year-old.', "46-year-old"),
         ("Michael Bloomberg, who's thinking about running, said it was impossible.", "Michael Bloomberg"),
         ('Said Comey, "The thought that an error on our part is connected to this is very painful."', "Comey"),
+        # Whoever says the quoted words is their source; a title with its setting before a name.
+        ('"It is hard enough to come back to work," said the designer, who works for another brand.', "designer"),
+        ("Another delegate on the Cruz slate, Jim Poolman, said he was only leaning Cruz.", "Jim Poolman"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:

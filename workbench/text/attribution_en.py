@@ -1132,6 +1132,8 @@ def _inverted_cue(sv: SentenceView, words: list[_W], v: int, after: int, lemma: 
         # ('"…," said the base chief known as Bob', '"…," said a voter wearing a Trump hat')
         return None  # "…, said the group had failed": a content clause, not a speaker after the verb
     kind = "pronoun" if len(phrase) == 1 and phrase[0].n in ENGLISH_PRONOUNS else _kind_of(phrase)
+    if not kind and quote_before and cls == "speech" and _is_common_np(phrase) and phrase[0].t[:1].islower():
+        kind = "unnamed"  # '"…," said the designer': whoever says the quoted words is their source
     if not kind:
         return None
     if cls == "finding" and kind not in ("document", "pronoun"):
@@ -1458,7 +1460,8 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             # "Sanders's campaign manager, Jeff Weaver, said", "…, his top aide, Tad Devine, told": a
             # name after the title it bears.
             title = words[chunks[1][0] : chunks[1][1]]
-            cut = next((i for i, w in enumerate(title) if i > 0 and w.n in ("of", "for", "at")), len(title))
+            cut = next((i for i, w in enumerate(title) if i > 0 and w.n in ("of", "for", "at", "on", "in", "from",
+                                                                            "with")), len(title))
             title = title[:cut]  # "the director of the Federal Bureau of Investigation, James B. Comey,"
             if title and ENGLISH_HEADS.get(title[-1].n) in ("official", "unnamed", "organization"):
                 return _np_backward(words, b - 1)
