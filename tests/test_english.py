@@ -398,6 +398,17 @@ def test_a_poll_set_off_at_the_head_of_a_sentence_is_its_source() -> None:
     assert _source("In the capital, prices rose by 4 percent.") is None
 
 
+def test_a_poll_named_after_its_maker_is_the_poll_and_speaks_for_those_it_polled() -> None:
+    claim = _only("A Reuters/Ipsos poll found that most voters trust nobody.")
+    assert claim.source is not None and claim.source.kind == "document"
+    assert claim.source.canonical == "Reuters/Ipsos poll" and claim.source.key is None  # not Reuters
+    text = "In a September Washington Post-ABC News poll, 75 percent of Republicans said politicians lie."
+    claim = _only(text)
+    assert claim.source is not None and claim.source.mention == "Washington Post-ABC News poll"
+    assert claim.source.kind == "document"
+    assert _source("Reuters reported that the deal was signed.") == "Reuters"
+
+
 def test_an_opening_participle_sets_the_scene_and_the_name_after_it_speaks() -> None:
     text = "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said he had called Sanders."
     assert _source(text) == "Senator Harry Reid"

@@ -324,6 +324,11 @@ class _ArticleState:
         leading = self.registry.resolve_leading(text)
         if leading is not None and _nisba_follows(text, leading[1]):
             leading = None  # "وزارة الداخلية الكويتية" is not the registry's "وزارة الداخلية"
+        if leading is not None and mention.kind == "document" and leading[1] < len(match_key(text).split()) \
+                and not is_arabic_script(text):
+            # "a Reuters/Ipsos poll", "a Washington Post-ABC News poll": a document of its own,
+            # named after who made it, not the outlet.
+            return self._document(mention), False
         if leading is not None:
             # Keep the mention to the words that name the source.
             entry, n = leading
@@ -346,6 +351,11 @@ class _ArticleState:
         info = SourceInfo(text, mention.start, mention.end, _clean_name(text), mention.kind or "person")
         self._remember(info)
         return info, False
+
+    def _document(self, mention: Mention) -> SourceInfo:
+        info = SourceInfo(mention.text, mention.start, mention.end, _clean_name(mention.text), "document")
+        self._remember(info)
+        return info
 
     def resolve_pronoun(self, mention: Mention) -> SourceInfo | None:
         """English "he said": the mention stays the pronoun, the source is the one it stands for,

@@ -424,10 +424,12 @@ def english_cues(sv: SentenceView) -> list[Cue]:
         head = _speaker_colon(sv, words, headline)
         if head is not None:
             found.append(head)
-    if not found and opens_in:
+    if opens_in and all(c.mention is not None and _SHARE.search(c.mention.text) for c in found):
+        # "In a September poll, 75 percent of Republicans said…": the poll is where the figure is
+        # from; those it polled speak only through it.
         cue = _in_survey(sv, words)
         if cue is not None:
-            found.append(cue)
+            found = [cue]
     if not found:
         return found
     # A phrase opening with a preposition sets the scene ("In a statement", "In the wake of the
@@ -660,6 +662,9 @@ def _according_to(sv: SentenceView, words: list[_W], i: int) -> Cue | None:
     return _cue(sv, s, e, "according to", "prep", _mention(sv, phrase, kind), False, "according")
 
 
+# A share of those polled: "75 percent of Republicans", "six in 10 voters", "a majority of Democrats".
+_SHARE = re.compile(r"\b(?:percent|per cent|in 10|in ten|majority|majorities|half|third|quarter|%)",
+                    re.IGNORECASE)
 # Documents that hold findings: "In the latest CBS poll, Trump leads…" is the poll's finding.
 _SURVEYS = frozenset("poll polls survey surveys study studies census".split())
 
@@ -668,13 +673,16 @@ def _in_survey(sv: SentenceView, words: list[_W]) -> Cue | None:
     """"In a new Fox News poll released Thursday, Trump reached 45 percent": a poll, a survey or a
     study set off at the head of a sentence that has no other source is where its figures come
     from (a statement or an interview there is only the channel of a speaker named after it)."""
-    phrase = _np_forward(words, 1)
+    first = 1
+    while first < len(words) and (words[first].n in ("a", "an", "the") or words[first].n in _TIME_WORDS):
+        first += 1  # "In a September poll"
+    phrase = _np_forward(words, first)
     while len(phrase) > 1 and (phrase[-1].n in ("last", "this", "next") or (
             phrase[-1].t[:1].islower() and phrase[-1].n.endswith("ed"))):
         phrase = phrase[:-1]  # "a poll released", "a poll last (month)": the poll
     if not phrase or _kind_of(phrase) != "document" or not any(w.n in _SURVEYS for w in phrase):
         return None
-    k = words.index(phrase[-1], 1) + 1
+    k = words.index(phrase[-1], first) + 1
     while k < len(words) and words[k].n != "," and k - len(phrase) < 7 and (
             words[k].n in _TIME_WORDS or words[k].n.endswith("ed") or words[k].n in ("by", "of", "last", "this")
             or words[k].t[:1].isupper()):
