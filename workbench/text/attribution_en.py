@@ -1728,7 +1728,8 @@ def english_confidence(cue: Cue | None, claim: str, attributed: bool) -> float:
     Calibrated on PolNeAR train (benchmarks/polnear.py; right = the gold attribution found):
     a quotation whose speaker follows it ('"…," Smith said.', '"…," said Smith, a spokesman.')
     is the surest structure of news English (~96% right when the quoted words make at least 30%
-    of the claim); a subject and a verb of saying before a clause come next (~88%), then
+    of the claim, unless the paper has it from another report: "…, according to the Post" is
+    right less than half the time); a subject and a verb of saying before a clause come next (~88%), then
     "according to" (~86%), pronoun subjects (~88%), documents with verbs of finding (~85%); verbs
     of stance, belief and description, participles and plain noun phrases as speakers are right
     two times in three; a continuation without a cue of its own, and agents of publishing verbs,
