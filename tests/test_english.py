@@ -140,6 +140,9 @@ def _source(text: str) -> str | None:
         # Whoever says the quoted words is their source; a title with its setting before a name.
         ('"It is hard enough to come back to work," said the designer, who works for another brand.', "designer"),
         ("Another delegate on the Cruz slate, Jim Poolman, said he was only leaning Cruz.", "Jim Poolman"),
+        ("One of his advisers, Tad Devine, told reporters that he would leave it to others.", "Tad Devine"),
+        ("An Israeli blogger, Tal Schneider, reported this week that she had obtained a video.", "Tal Schneider"),
+        ("The aides, led by campaign manager Terry Sullivan, told the group that they would lose Iowa.", "aides"),
     ],
 )
 def test_english_source_phrase(text: str, mention: str) -> None:

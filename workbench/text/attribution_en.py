@@ -180,7 +180,9 @@ for _kind, _words in {
     "professor professors executive executives reporter reporters editor editors author authors founder "
     "consultant consultants organizer organizers speechwriter host man woman friend friends advocate advocates "
     "backer backers veteran veterans delegate delegates pastor businessman businesswoman candidates "
-    "commenter commenters reader readers viewer viewers listener listeners",
+    "commenter commenters reader readers viewer viewers listener listeners blogger bloggers columnist "
+    "columnists commentator commentators journalist journalists correspondent pundit pundits specialist "
+    "specialists designer owner owners",
     "group": "activists activist residents witnesses witness rebels protesters doctors medics locals "
     "users workers volunteers survivors families villagers fighters voters republicans democrats "
     "conservatives liberals progressives americans citizens parents students teachers leaders",
@@ -1384,13 +1386,13 @@ def _bare_title(inner: list[_W]) -> bool:
 def _finite_before_relative(inner: list[_W]) -> bool:
     """Does a stretch hold a finite verb of its own, not inside a relative clause ("the losses
     would outstrip the gains" does; "a lawyer who has represented him" does not)?"""
-    for w in inner:
+    for i, w in enumerate(inner):
         if w.quoted:
             continue
         if w.n in ("who", "which", "whose", "whom", "that"):
             return False
-        if w.n in _GAP_VERBS:
-            return True
+        if w.n in _GAP_VERBS and not (i == 0 and len(inner) > 1 and inner[1].n == "by"):
+            return True  # ("led by campaign manager Terry Sullivan" is a participle's phrase)
     return False
 
 
@@ -1470,7 +1472,8 @@ def _before_apposition(words: list[_W], j: int) -> list[_W]:
             title = words[chunks[1][0] : chunks[1][1]]
             cut = next((i for i, w in enumerate(title) if i > 0 and w.n in ("of", "for", "at", "on", "in", "from",
                                                                             "with")), len(title))
-            title = title[:cut]  # "the director of the Federal Bureau of Investigation, James B. Comey,"
+            if cut > 1 or title[0].n not in _NUMBER_WORDS | {"some", "many", "most", "another"}:
+                title = title[:cut]  # "the director of the FBI, James B. Comey,"; "one of his advisers" keeps all
             if title and ENGLISH_HEADS.get(title[-1].n) in ("official", "unnamed", "organization"):
                 return _np_backward(words, b - 1)
         if (aside or place) and idx < len(chunks) - 1:
