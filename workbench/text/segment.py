@@ -19,7 +19,9 @@ _TERMINATOR = re.compile(
     # A terminator before a space or the end; or one glued to the next Arabic sentence
     # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`. (One character class, so the
     # search skips from one terminator to the next; an ellipsis "..." is a run of it.)
-    r"[.!?؟…۔]+(?:[\"'”’»)\]]*(?=\s|$)|(?=[\u0621-\u064a]))"
+    # Invisible marks may stand between it and the space ("…في البلاد.\u200f وذكر").
+    # A quotation closed before the glued sentence goes with it: 'حقوقنا."وبحسب'.
+    r"[.!?؟…۔]+(?:[\"'”’»)\]\u200b-\u200f\u202a-\u202e\u2066-\u2069]*(?=\s|$)|[\"”»)]?(?=[\u0621-\u064a]))"
 )
 _GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
 _ABBREVIATIONS = frozenset(
