@@ -401,6 +401,21 @@ def test_a_poll_set_off_at_the_head_of_a_sentence_is_its_source() -> None:
     assert _source("In the capital, prices rose by 4 percent.") is None
 
 
+def test_a_wire_story_with_a_title_then_its_dateline() -> None:
+    text = ("Yemen cholera cases pass 200,000, WHO says\n\n"
+            "SANAA (Reuters) - The number of suspected cases has passed 200,000, the World Health Organization said.\n"
+            "In a new Reuters/Ipsos poll released Thursday, 61 percent of Americans said aid should increase.\n")
+    analysis = analyze(text)
+    assert analysis.publisher is not None and analysis.publisher.canonical == "Reuters"
+    title, first, poll = analysis.claims
+    # "WHO" in capitals is the organisation, not the relative pronoun.
+    assert title.source is not None and title.source.canonical == "World Health Organization"
+    assert first.text.startswith("The number") and first.source is not None
+    assert poll.text.startswith("In a new") and poll.source is not None
+    assert (poll.source.mention, poll.source.kind) == ("new Reuters/Ipsos poll", "document")
+    assert _source("US officials said the talks had failed.") == "US officials"
+
+
 def test_a_poll_named_after_its_maker_is_the_poll_and_speaks_for_those_it_polled() -> None:
     claim = _only("A Reuters/Ipsos poll found that most voters trust nobody.")
     assert claim.source is not None and claim.source.kind == "document"

@@ -471,8 +471,10 @@ def find_publisher(text: str, registry: Registry, lines: list[Any] | None = None
     for line in reversed(lines):
         if line.kind in (LineKind.PUBLISHER, LineKind.CREDIT):
             return _publisher_info(text, line, registry)
-    # A wire credit in a dateline: "الرياض - واس" on its own line, or "GENEVA (Reuters) -".
-    for line in lines[:3]:
+    # A wire credit in a dateline: "الرياض - واس" on its own line, or "GENEVA (Reuters) -" at the
+    # head of the first paragraph or of the one after the title.
+    text_lines = 0
+    for line in lines[:4]:
         if line.kind is LineKind.DATELINE:
             info = _publisher_info(text, line, registry)
             if info.key is not None:
@@ -484,7 +486,9 @@ def find_publisher(text: str, registry: Registry, lines: list[Any] | None = None
                 if entry is not None:
                     s, e = m.span("name")
                     return SourceInfo(text[s:e], s, e, entry.canonical, entry.kind, entry.key, entry.reliability)
-            break
+            text_lines += 1
+            if text_lines == 2 or is_arabic_script(text[line.start : line.end]):
+                break
     return None
 
 

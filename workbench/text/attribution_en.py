@@ -295,10 +295,14 @@ def _read_words(sv: SentenceView) -> list[_W]:
         out.append(_W(n, sv.text[s:e], s, e, m.start()))
     if '"' in norm or "''" in norm or "``" in norm:
         _mark_quotes(out)
+    for w in out:
+        if w.n in _ACRONYM_CLASH and w.t.isupper() and len(w.t) > 1:
+            w.n = w.t  # "WHO says", "US officials": an acronym, not the pronoun
     return out
 
 
 _DOUBLE_MARKS = frozenset(["''", "``"])
+_ACRONYM_CLASH = frozenset(["who", "us", "it"])
 
 
 def _keeps_dot(n: str, t: str = "") -> bool:
@@ -1567,6 +1571,10 @@ def _np_forward(words: list[_W], i: int) -> list[_W]:
             break
         if w.n == '"':
             break
+        if w.n == "/" and out and out[-1].t[:1].isupper() and k + 1 < n and words[k + 1].t[:1].isupper():
+            out.append(w)  # "Reuters/Ipsos", "New York Times/CBS News": two makers of one poll
+            k += 1
+            continue
         if not (w.n[:1].isalnum() or w.n in ("'", "&", "-", ".")):
             break
         if w.n == "." and (k + 1 >= n or not words[k + 1].n[:1].isalnum()):
