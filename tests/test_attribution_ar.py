@@ -505,3 +505,21 @@ def test_names_read_whole(text: str, phrase: str, mention: str) -> None:
 def test_names_with_prepositions_and_colours(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
     assert _claim(text, phrase).attribution_confidence < 0.8 or "من" not in mention.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "أضاف" reports only before its words; a comma may stand for the colon
+        ("أضافت الشركة خدمات جديدة إلى تطبيقها.", "خدمات جديدة", None),
+        ("وأضاف التقرير، كانت الأسعار أعلى من المتوقع.", "كانت الأسعار", "التقرير"),
+        # a relative or a lawyer speaks with the pronoun; a noun with its pronoun is no name
+        ("وقال والدها إنها لم تغادر المنزل.", "لم تغادر", "والدها"),
+        ("وأعلنت شركة النفط تحملها نفقات كبيرة.", "نفقات كبيرة", "شركة النفط"),
+        # "…والمتحدث الرسمي باسم…"
+        ("وأوضح مدير العلاقات العامة والمتحدث الرسمي باسم الشركة سامي العلي أن الرحلات ستزيد.",
+         "الرحلات ستزيد", "مدير العلاقات العامة والمتحدث الرسمي باسم الشركة سامي العلي"),
+    ],
+)
+def test_added_things_relatives_and_spokesmen(text: str, phrase: str, mention: str | None) -> None:
+    assert _source(text, phrase) == mention

@@ -52,6 +52,8 @@ _ANOTHER_STATEMENT = re.compile(
 )
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
 _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_KIN = C._n("والد والدة أب أم ابن ابنة شقيق شقيقة أخ أخت زوج زوجة عم عمة خال خالة جد جدة أسرة عائلة "
+           "ذوي أقارب أقارب محامي محامية")
 _GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
 _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
@@ -134,6 +136,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
+    if t.endswith(("ها", "هم", "هما")) and len(t) >= 5:
+        return False  # a noun with its pronoun: "أعلنت شيفرون تحملها نفقات…"
     if len(t) >= 5 and t.startswith(("يت", "يست", "تست")):
         return False  # a verb in the present: "يتمتع", "يستعد"
     if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
@@ -416,8 +420,9 @@ class _NP:
                     j += 1
                 self.kind = "social media"
                 break
-            if t == "باسم" and any(w.t in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
-                                  for w in self.words[-2:]):
+            if t == "باسم" and any((w.t[1:] if w.t.startswith("وال") else w.t)
+                                  in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                                  for w in self.words[-2:]):  # (also "…والمتحدث الرسمي باسم…")
                 self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
                 j += 1
                 last_def = last_adj = False
@@ -1065,7 +1070,12 @@ def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     """A one-word phrase with a possessive pronoun ("بلاده", "اسمه", "أعراضها"): not a source.
     Told apart from the feminine ending by the spelling before normalisation (ه, not ة)."""
     word = mention.text.strip()
-    return " " not in word and word.endswith(("ه", "ها", "هم", "هما", "هن")) and not word.endswith("ة")
+    if " " in word or not word.endswith(("ه", "ها", "هم", "هما", "هن")) or word.endswith("ة"):
+        return False
+    # A relative is a source with the pronoun: "قال والدها إنها…", "وأكدت زوجته أن…".
+    norm = C.normalize(word)
+    stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
+    return not (stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN))
 
 
 def _document_says(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1596,6 +1606,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
+    if not marker and mention is not None and not participle and after + 1 < n and toks[after].t == "," \
+            and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS:
+        marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"
     if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
