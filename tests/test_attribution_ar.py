@@ -523,3 +523,8 @@ def test_names_with_prepositions_and_colours(text: str, phrase: str, mention: st
 )
 def test_added_things_relatives_and_spokesmen(text: str, phrase: str, mention: str | None) -> None:
     assert _source(text, phrase) == mention
+
+
+def test_considered_with_its_object_is_the_subjects_view() -> None:
+    text = "فيما اعتبر مدير الإعلام بالمديرية النقيب سامي العلي، البرنامج الجديد، من أهم برامج الإصلاح."
+    assert _source(text, "من أهم برامج") == "مدير الإعلام بالمديرية النقيب سامي العلي"
