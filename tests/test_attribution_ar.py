@@ -528,3 +528,19 @@ def test_added_things_relatives_and_spokesmen(text: str, phrase: str, mention: s
 def test_considered_with_its_object_is_the_subjects_view() -> None:
     text = "فيما اعتبر مدير الإعلام بالمديرية النقيب سامي العلي، البرنامج الجديد، من أهم برامج الإصلاح."
     assert _source(text, "من أهم برامج") == "مدير الإعلام بالمديرية النقيب سامي العلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a verb that takes no object: its source described at length, read on to its إن
+        ("وقال جنرال منشق شارك في محاولة انقلاب فاشلة في مايو (أيار) إنه يعد القوات.", "يعد القوات",
+         "جنرال منشق شارك في محاولة انقلاب فاشلة في مايو (أيار)"),
+        # ... never through a time, a relay or a conjunction "دون أن"
+        ("قالت الشركة اليوم الثلاثاء إنها ستبدأ الرحلات.", "ستبدأ الرحلات", "الشركة"),
+        ("وقال المتحدث باسم الوزارة أحمد جمال حسب الإعلام الرسمي إن المباحثات ستبدأ.", "المباحثات ستبدأ",
+         "المتحدث باسم الوزارة أحمد جمال"),
+    ],
+)
+def test_descriptions_read_to_the_words(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

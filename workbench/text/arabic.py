@@ -605,6 +605,7 @@ class _NP:
                 j += 1
                 continue
             if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
+                    and not (t == "حسب" and self.tok(j + 1) not in ("الله", "النبي", "الرسول")) \
                     and not _prefixed_noun(t) \
                     and self._run() < 4:
                 self.words.append(toks[j])
@@ -652,7 +653,7 @@ class _NP:
             if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
-            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
+            elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
                     _participle(nxt) and self._described(self.after)) or (
                     self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
                 self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
@@ -1064,6 +1065,16 @@ def _told_by(sv: SentenceView, ci: int, j: int, form: str) -> Cue | None:
     e = sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[1]
     return Cue(subject.start, e, sv.text[subject.start : e], cue.lemma, "verb", subject, True,
                marker=marker, content=_tok_start(sv, k), order="svo")
+
+
+def _describes(t: str) -> bool:
+    """Can this word be part of a description of a source that runs on to its أن ("…في محاولة
+    انقلاب فاشلة في مايو (أيار)")? Words, brackets and the prepositions of a description; no
+    punctuation, time, relay, quotation or word that ends a noun phrase."""
+    if t in ("من", "في", "علي", "(", ")"):
+        return True
+    return t[0].isalpha() and not _stop(t) and t not in C.TIME_NOUNS and not _is_cue_word(t) \
+        and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
 def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
@@ -1594,10 +1605,12 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
-        elif not cue.object and via is None and after < n and toks[after].t in ("من", "في") and m < n \
-                and toks[m].t in C.CONTENT_MARKERS and 1 < m - after <= 4 \
-                and all(toks[x].t[0].isalpha() and not _stop(toks[x].t) for x in range(after + 1, m)):
-            # "وقالت إدارة الوقاية من الحرائق إنه…": a name holding a preposition, read to إن (and
+        elif not cue.object and via is None and m < n and toks[m].t in C.CONTENT_MARKERS and m > after \
+                and toks[m - 1].t not in C.SETTING_PREPS and toks[m - 1].t not in ("دون", "بدون", "من", "الي", "علي") \
+                and m - after <= 10 and all(_describes(toks[x].t) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
+                                            for x in range(after, m)):
+            # "وقالت إدارة الوقاية من الحرائق إنه…", "وقال جنرال منشق شارك في محاولة انقلاب فاشلة
+            # في مايو إنه…": a verb that never takes an object, its source read on to its إن (and
             # marked as read past a boundary, which lowers the confidence)
             end = sv.orig(toks[m - 1].s, toks[m - 1].e)[1]
             mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
