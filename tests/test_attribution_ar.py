@@ -544,3 +544,8 @@ def test_considered_with_its_object_is_the_subjects_view() -> None:
 )
 def test_descriptions_read_to_the_words(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+def test_amma_topic_then_fa_verb() -> None:
+    text = "أما مدير البرنامج في الجامعة الدكتور سامي العلي فأكد أن البرنامج يساعد الطلاب."
+    assert _source(text, "البرنامج يساعد") == "مدير البرنامج في الجامعة الدكتور سامي العلي"

@@ -1017,7 +1017,7 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     end = j
     while j >= 0 and end - j < 16:
         t = toks[j].t
-        if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم") \
+        if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم", "اما", "واما") \
                 or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
             break
         j -= 1
@@ -1037,7 +1037,8 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     np = _NP(sv)
     mention = np.read(start)
     if mention is not None and np.after != end + 1 and j >= 0 and toks[j].t in C.AUXILIARIES \
-            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)) \
+            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)
+                 or (np.after <= end and ci - np.after <= 10 and all(_describes(toks[x].t) for x in range(np.after, ci)))) \
             and (mention.kind or mention.named):
         # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
         # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
