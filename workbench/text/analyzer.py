@@ -949,70 +949,70 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 # 97% of the time on 15 decisions or more reach 0.8 ("confident"). Written by
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
-    ('background',): 0.79,  # 28/29
-    ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
-    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.5,  # 1/2
+    ('background',): 0.79,  # 29/30
+    ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.2,  # 0/3
+    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 1/4
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.25,  # 0/2
     ('continuation', 'far', 'marked', 'disagrees', 'unsure'): 0.2,  # 0/3
-    ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
+    ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 10/11
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.5,  # 4/8
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 11/12
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.54,  # 5/9
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.2,  # 0/3
+    ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.25,  # 0/2
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 110/115
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 70/84
-    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 8/9
-    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.56,  # 8/14
-    ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 3/3
-    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.5,  # 1/2
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.96,  # 127/130
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.78,  # 77/97
+    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.75,  # 8/10
+    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 10/10
+    ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 4/4
+    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.6,  # 2/3
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.33,  # 0/1
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
-    ('deferred', 'before', 'strong', 'alone'): 0.94,  # 15/15
+    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 14/14
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 74/83
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 483/489
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 81/91
+    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 575/582
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
-    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 35/38
+    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 57/60
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.68,  # 14/20
-    ('explicit', 'object', 'strong', 'alone'): 0.76,  # 79/102
+    ('explicit', 'object', 'plain', 'alone'): 0.51,  # 13/25
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 79/99
     ('explicit', 'object', 'weak', 'alone'): 0.75,  # 2/2
     ('explicit', 'prep', 'plain', 'alone'): 0.66,  # 5/7
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 48/54
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 53/62
     ('explicit', 'prep', 'weak', 'alone'): 0.75,  # 2/2
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4
     ('nested', 'marked', 'plain', 'competing'): 0.75,  # 2/2
     ('nested', 'marked', 'strong', 'alone'): 0.79,  # 3/3
     ('nested', 'marked', 'strong', 'competing'): 0.75,  # 2/2
-    ('prep', 'marked', 'strong', 'alone'): 0.79,  # 7/7
+    ('nested', 'prep', 'strong', 'alone'): 0.33,  # 0/1
+    ('prep', 'marked', 'strong', 'alone'): 0.79,  # 8/8
     ('prep', 'marked', 'weak', 'alone'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
-    ('prep', 'none', 'strong', 'alone'): 0.79,  # 21/23
-    ('publisher', 'clear'): 0.97,  # 298/304
-    ('publisher', 'hinted'): 0.67,  # 179/263
+    ('prep', 'none', 'strong', 'alone'): 0.79,  # 21/24
+    ('publisher', 'clear'): 0.97,  # 340/348
+    ('publisher', 'hinted'): 0.69,  # 212/304
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2
     ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.66,  # 3/4
     ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 3/3
+    ('relative', 'marked', 'plain', 'alone'): 0.33,  # 0/1
     ('relative', 'marked', 'strong', 'alone'): 0.75,  # 5/6
-    ('relative', 'near', 'marked', 'agrees', 'sure'): 0.25,  # 0/2
-    ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
+    ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.2,  # 0/3
     ('relative', 'prep', 'strong', 'alone'): 0.33,  # 0/1
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('subject', 'marked', 'strong', 'alone'): 0.95,  # 19/19
+    ('subject', 'marked', 'strong', 'alone'): 0.95,  # 20/20
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
-    ('subject', 'prep', 'strong', 'alone'): 0.79,  # 3/3
-    ('svo', 'marked', 'plain', 'alone'): 0.7,  # 6/8
-    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 16/18
+    ('svo', 'marked', 'plain', 'alone'): 0.66,  # 7/10
+    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 21/23
     ('svo', 'object', 'strong', 'alone'): 0.75,  # 2/2
     ('svo', 'prep', 'plain', 'alone'): 0.5,  # 1/2
-    ('svo', 'prep', 'strong', 'alone'): 0.75,  # 2/2
+    ('svo', 'prep', 'strong', 'alone'): 0.79,  # 5/5
 }
 _DEFAULT_BY_BASIS = {
     "publisher": 0.6, "background": 0.7, "hearsay": 0.5, "explicit": 0.65, "svo": 0.6, "relative": 0.6,
