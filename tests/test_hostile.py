@@ -832,3 +832,16 @@ def test_odd_command_lines_are_one_line_each(tmp_path: Path, sqlite_url: str) ->
     reader_gone = subprocess.run(f"{sys.executable} -m workbench claims --db {sqlite_url} | head -c 10",
                                  shell=True, capture_output=True, timeout=60)
     assert b"Traceback" not in reader_gone.stderr and b"Error" not in reader_gone.stderr
+
+
+def test_the_apps_own_data_folder_is_made_on_a_fresh_machine(tmp_path: Path) -> None:
+    """The strict rule for a mistyped --db never applies to the app's own folder: on a fresh
+    machine the default database and the demo's are made there (the README's first command)."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "fresh" / "data"), "WORKBENCH_DB": ""}
+    out = cli("claims", env=env)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "fresh" / "data" / "workbench" / "workbench.db").exists()
+    demo = subprocess.run([sys.executable, "-c", "from workbench.services.demo import build_demo; build_demo()"],
+                          env={**env, "XDG_DATA_HOME": str(tmp_path / "other" / "data")}, capture_output=True)
+    assert demo.returncode == 0, demo.stderr
+    assert (tmp_path / "other" / "data" / "workbench" / "demo.db").exists()
