@@ -29,7 +29,7 @@ from sqlalchemy.engine import make_url
 
 from benchmarks._corpus import corpus_articles, peak_rss_mb
 from workbench.ingest.loaders import RawArticle
-from workbench.services.ingest import ingest_articles
+from workbench.ingest.run import ingest_articles
 from workbench.storage.db import Database, redact
 
 

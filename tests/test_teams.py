@@ -21,9 +21,9 @@ from tests.conftest import ARTICLES, SEED
 from tests.test_app import _settle
 from tests.test_cli import run
 from workbench.errors import WorkbenchError
+from workbench.ingest.run import ingest_paths
 from workbench.services.backup import backup, restore
 from workbench.services.claims import ConflictError, claim_history, list_claims, set_status
-from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 from workbench.text.analyzer import analyze
 from workbench.tui.app import WorkbenchApp

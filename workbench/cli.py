@@ -200,7 +200,7 @@ def ingest(
     database: Database,
 ) -> None:
     """Store articles and their claims (.txt .md .html .json .jsonl .zip, folders). Each article is stored once."""
-    from workbench.services.ingest import IngestReport, ingest_paths
+    from workbench.ingest.run import IngestReport, ingest_paths
 
     show_progress = not quiet and sys.stderr.isatty()
 

@@ -74,7 +74,9 @@ def export_text(
             raise WorkbenchError("--review-url needs {id} where the claim id goes")
         reviews = claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
                                 org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url)
-        from workbench.text.display import safe_json  # JSON, with nothing a terminal would obey left raw
+        from workbench.text.display import (
+            safe_json,  # JSON, with nothing a terminal would obey left raw
+        )
 
         return safe_json(reviews, indent=2) + "\n"
     if fmt == "csv":
