@@ -10,7 +10,8 @@ from a backup underneath), the run stops with one line and returns what it store
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.ingest import pipeline, writer
+from workbench.ingest.bulk import BulkGroup, take_ingest_lock
 from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.ingest.pipeline import Duplicate
 from workbench.ingest.report import IngestReport, first_line
@@ -42,10 +44,12 @@ def ingest_paths(
     dry_run: bool = False,
     workers: int | None = None,
     should_stop: Callable[[], bool] | None = None,
+    share: tuple[int, int] | None = None,
 ) -> IngestReport:
     """Store every article found under `paths`; report what was added, skipped and refused."""
     return ingest_articles(db, iter_articles(paths), registry=registry, on_error=on_error, on_warning=on_warning,
-                           on_article=on_article, dry_run=dry_run, workers=workers, should_stop=should_stop)
+                           on_article=on_article, dry_run=dry_run, workers=workers, should_stop=should_stop,
+                           share=share)
 
 
 class DatabaseReplaced(Exception):
@@ -73,13 +77,18 @@ def ingest_articles(
     dry_run: bool = False,
     workers: int | None = None,
     should_stop: Callable[[], bool] | None = None,
+    share: tuple[int, int] | None = None,
 ) -> IngestReport:
     """Store articles and their claims, each article whole in one transaction (a few dozen
     articles share one: see `ArticleGroup`). With `dry_run`, nothing is written: the report says what
     would be added. `should_stop` is asked before each article: when it says so, the articles
-    stored so far are committed and the run ends (`report.stopped`)."""
+    stored so far are committed and the run ends (`report.stopped`). With `share` (k, n), only
+    the articles of share k of n are stored (see `in_share`), the others counted in
+    `report.other_shares`: n processes given the same archive and shares 1..n store it all once."""
     registry_for_store = registry or default_registry()
     report = IngestReport()
+    if share is not None:
+        items = _only_share(items, share, report)
     cache = SourceCache()
     seen_run: set[str] = set()
 
@@ -110,10 +119,14 @@ def ingest_articles(
             if database_generation(session.connection()) != generation:
                 raise DatabaseReplaced
 
-        group = writer.ArticleGroup(session, cache, keyring, report, refuse, same_database)
+        bulk = db.dialect == "postgresql"  # a few round trips a group, and several writers at once
+        group_class = BulkGroup if bulk else writer.ArticleGroup
+        group = group_class(session, cache, keyring, report, refuse, same_database)
         try:
             generation = database_generation(session.connection())
             if not dry_run:
+                if bulk:  # not while another writer adds sources or files keys
+                    take_ingest_lock(session.connection().connection.dbapi_connection.cursor())
                 sync_registry(session, registry_for_store)
                 keyring.recover(session.connection())
                 session.commit()
@@ -169,6 +182,37 @@ def ingest_articles(
             # Also when the caller cancels from `on_article`: what is whole is kept.
             group.commit(quiet=True)
     return report
+
+
+def parse_share(spec: str) -> tuple[int, int]:
+    """`K/N` (share K of N, from 1) as a pair; a ValueError that says what is expected."""
+    k, sep, n = spec.partition("/")
+    try:
+        share = (int(k), int(n))
+    except ValueError:
+        share = (0, 0)
+    if not sep or not 1 <= share[0] <= share[1]:
+        raise ValueError(f"--share takes K/N with 1 <= K <= N (share K of N), not {spec!r}")
+    return share
+
+
+def in_share(digest: str, share: tuple[int, int]) -> bool:
+    """Is the article with this content hash in share k of n? Decided by the hash alone, so every
+    machine given the same archive, in whatever order or folder layout, agrees on who stores what."""
+    k, n = share
+    return int(digest[:15], 16) % n == k - 1
+
+
+def _only_share(items: Iterable[RawArticle | LoadError], share: tuple[int, int],
+                report: IngestReport) -> Iterator[RawArticle | LoadError]:
+    for item in items:
+        # A file that cannot be read is reported by one process, the one its name falls to.
+        digest = (pipeline.content_hash(item.text) if isinstance(item, RawArticle)
+                  else hashlib.sha256(item.origin.encode("utf-8", "surrogatepass")).hexdigest())
+        if in_share(digest, share):
+            yield item
+        else:
+            report.other_shares += 1
 
 
 def _stop(report: IngestReport, refuse: Callable[[LoadError], None], db: Database, message: str) -> None:

@@ -40,6 +40,7 @@ class ClaimKeys:
         self._keys: np.ndarray | None = None  # sorted stored keys, for long runs
         self._ids: np.ndarray | None = None
         self._in_memory = False
+        self._last_row = 0  # the last claim_key row read into the arrays
 
     def recover(self, conn: Any) -> int:
         index_new_claims(conn)
@@ -57,9 +58,27 @@ class ClaimKeys:
     def _ensure_loaded(self, conn: Any) -> None:
         if not self._in_memory or self._keys is not None:
             return
-        pairs = np.array(conn.exec_driver_sql("SELECT key, claim_id FROM claim_key").all(), dtype=np.int64).reshape(-1, 2)
+        self._last_row = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM claim_key").scalar_one())
+        pairs = np.array(conn.exec_driver_sql(f"SELECT key, claim_id FROM claim_key WHERE id <= {self._last_row}").all(),
+                         dtype=np.int64).reshape(-1, 2)
         order = np.argsort(pairs[:, 0], kind="stable")
         self._keys, self._ids = pairs[order, 0], pairs[order, 1]
+
+    def refresh(self, conn: Any) -> None:
+        """Take in the keys other writers (and this one) wrote since the in-memory arrays were
+        last read. Only for writers that file keys in the transaction of their claims and take
+        the ingest lock first (see `workbench.ingest.bulk`): key rows are then numbered in the
+        order they are committed, so the rows after the last one read are all that is new."""
+        if self._keys is None:
+            return  # not in memory: every look-up asks the database
+        cur = conn.connection.dbapi_connection.cursor()  # plain tuples: numpy reads them at C speed
+        cur.execute(f"SELECT id, key, claim_id FROM claim_key WHERE id > {int(self._last_row)}")
+        rows = cur.fetchall()
+        if rows:
+            new = np.array(rows, dtype=np.int64).reshape(-1, 3)
+            self._last_row = int(new[:, 0].max())
+            pairs = new[:, 1:]
+            self._absorb(pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))])
 
     def _absorb(self, new: np.ndarray) -> None:
         """Written keys (rows of key, claim id, in key order) join the in-memory arrays: merged in
@@ -153,20 +172,12 @@ def insert_keys(conn: Any, rows: list[tuple[int, int]]) -> np.ndarray:
     return pairs
 
 
-def _candidates(conn: Any, prepared: PreparedArticle, keyring: ClaimKeys) -> dict[int, list[int]]:
-    """For each new claim (by position), the earlier claims sharing most of its keys (at least
-    two, or its only one), most shared first, at most MAX_CANDIDATES. Keys filed under more than
-    HOT_KEY claims are forgotten for later articles."""
-    hot = keyring.hot
-    wanted = sorted({k for keys in prepared.keys for k in keys if k not in hot})
-    if not wanted:
-        return {}
-    found = keyring.lookup(conn, wanted)
-    if not found:
-        return {}
-    hot.update((k, len(cids)) for k, cids in found.items() if len(cids) > HOT_KEY)
+def rank_candidates(keys_per_claim: list[list[int]], found: dict[int, list[int]]) -> dict[int, list[int]]:
+    """For each claim (by position), the earlier claims sharing most of its keys (at least two, or
+    its only one), most shared first, at most MAX_CANDIDATES; `found` lists the claims filed under
+    each key."""
     picks: dict[int, list[int]] = {}
-    for i, keys in enumerate(prepared.keys):
+    for i, keys in enumerate(keys_per_claim):
         counts: dict[int, int] = {}
         for k in keys:
             for cid in found.get(k, ()):
@@ -179,10 +190,50 @@ def _candidates(conn: Any, prepared: PreparedArticle, keyring: ClaimKeys) -> dic
     return picks
 
 
+def note_hot(hot: dict[int, int], found: dict[int, list[int]]) -> None:
+    """Keys filed under more than HOT_KEY claims are forgotten for later articles."""
+    hot.update((k, len(cids)) for k, cids in found.items() if len(cids) > HOT_KEY)
+
+
+# An earlier claim as the comparison needs it: (id, norm, status, article id, text).
+EarlierT = tuple[int, str, str, int, str]
+
+
+def closest_earlier(norm: str, candidates: list[int], earlier: dict[int, EarlierT],
+                    article_id: int) -> tuple[int, float] | None:
+    """The earlier claim of another article that says the same as a claim (folded: `norm`),
+    preferring one that already has a verdict, then the closest wording; with its similarity."""
+    scored = []
+    for cid in candidates:
+        row = earlier.get(cid)
+        if row is None or row[3] == article_id:
+            continue
+        same, score = is_same_claim(norm, row[1] or fold(row[4]))
+        if same:
+            has_verdict = row[2] not in ("unchecked", "in_progress")
+            scored.append(((has_verdict, score, -cid), cid, score))
+    if not scored:
+        return None
+    _rank, cid, score = max(scored)
+    return cid, score
+
+
+def _candidates(conn: Any, prepared: PreparedArticle, keyring: ClaimKeys) -> dict[int, list[int]]:
+    hot = keyring.hot
+    wanted = sorted({k for keys in prepared.keys for k in keys if k not in hot})
+    if not wanted:
+        return {}
+    found = keyring.lookup(conn, wanted)
+    if not found:
+        return {}
+    note_hot(hot, found)
+    return rank_candidates(prepared.keys, found)
+
+
 def link_seen_before(conn: Any, cur: Any, article_id: int, ids: list[int], prepared: PreparedArticle,
-                      keyring: ClaimKeys) -> None:
-    """Link each new claim to the closest earlier claim of another article that says the same,
-    preferring one that already has a verdict; then file the new claims' keys."""
+                     keyring: ClaimKeys) -> None:
+    """Link each new claim (already stored: `ids`) to the closest earlier claim of another
+    article that says the same; then file the new claims' keys."""
     picks = _candidates(conn, prepared, keyring)
     cids = sorted({c for cs in picks.values() for c in cs})
     if cids:
@@ -191,18 +242,9 @@ def link_seen_before(conn: Any, cur: Any, article_id: int, ids: list[int], prepa
         earlier = {r[0]: r for r in cur.fetchall()}
         updates = []
         for i, cands in picks.items():
-            scored = []
-            for cid in cands:
-                row = earlier.get(cid)
-                if row is None or row[3] == article_id:
-                    continue
-                same, score = is_same_claim(prepared.claims[i][8], row[1] or fold(row[4]))
-                if same:
-                    has_verdict = row[2] not in ("unchecked", "in_progress")
-                    scored.append(((has_verdict, score, -cid), cid, score))
-            if scored:
-                _rank, cid, score = max(scored)
-                updates.append((cid, score, ids[i]))
+            best = closest_earlier(prepared.claims[i][8], cands, earlier, article_id)
+            if best is not None:
+                updates.append((best[0], best[1], ids[i]))
         if updates:
             mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
             cur.executemany(
