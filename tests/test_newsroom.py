@@ -150,3 +150,43 @@ def test_a_worker_that_loses_its_database_stops_with_one_line_and_a_rerun_comple
     with fresh.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*), count(DISTINCT content_hash) FROM article")).one() == (60, 60)
     fresh.dispose()
+
+
+def test_postgresql_search_words_are_added_in_bulk_and_the_migration_goes_both_ways(pg_url: str) -> None:
+    """Since 0009 the vocabulary of search words is filled after each batch of ingest, not by a
+    trigger on every insert: the words of every stored claim are there when ingest ends, and
+    going back to 0008 brings the trigger back with nothing missing."""
+    from alembic import command
+
+    from tests.conftest import ARTICLES
+    from workbench.ingest.run import ingest_paths
+    from workbench.services.claims import search_claims
+    from workbench.storage.db import alembic_config
+
+    db = Database(pg_url)
+    ingest_paths(db, [ARTICLES])
+    with db.engine.connect() as conn:
+        mark = conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one()
+        last = conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
+        missing = conn.execute(text(
+            "SELECT count(*) FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) w FROM claim) s "
+            "WHERE w NOT IN (SELECT term FROM search_term)")).scalar_one()
+    assert (mark, missing) == (last, 0)
+    story = _stories(1, seed=21)[0]
+    word = story.split()[5]
+    ingest_articles(db, [RawArticle(text=story, title="new", origin="new")], workers=1)
+    assert [r.article_title for r in search_claims(db, word)] == ["new"]  # a search reads the vocabulary first
+    db.dispose()
+    engine = Database(pg_url).engine
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0008")
+        conn.execute(text("INSERT INTO claim (article_id, seq, start, \"end\", text, attributed, rests_on_media, "
+                          "checkworthiness, features, status, version, norm) SELECT id, 99, 0, 5, 'x', false, false, 0, '', "
+                          "'unchecked', 1, 'قبلالترقيةكلمة' FROM article LIMIT 1"))
+        assert conn.execute(text("SELECT count(*) FROM search_term WHERE term = 'قبلالترقيةكلمة'")).scalar_one() == 1
+        command.upgrade(cfg, "head")
+        assert conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one() == \
+            conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
+    engine.dispose()
