@@ -369,7 +369,7 @@ def note(
     user: str | None = None,
 ) -> None:
     """Add a note or an evidence link to a claim."""
-    from workbench.services.images import add_evidence
+    from workbench.services.evidence import add_evidence
 
     eid = add_evidence(database, claim_id, note=text, url=link, user=user)
     typer.echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
