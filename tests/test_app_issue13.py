@@ -91,6 +91,10 @@ async def test_inputs_notices_and_titles_show_arabic_in_display_order(sqlite_url
         await answer(pilot, app, "slash", "ناشطون")
         title = text_of(app.screen.query_one("#queue-title"))
         assert "Search “ﻥﻮﻄﺷﺎﻧ”" in title
+        await pilot.press("escape", "question_mark")  # the help names Arabic prefixes: shaped and in order too
+        await _settle(pilot, app)
+        keys = text_of(app.screen.query_one("#keys"), width=110)
+        assert "ﻝ ﺏ ﻭ ﻝﺍ" in keys and "ال و ب ل" not in keys
 
 
 async def test_bidi_off_leaves_the_order_to_the_terminal(sqlite_url: str) -> None:

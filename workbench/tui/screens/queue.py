@@ -636,4 +636,4 @@ class QueueScreen(Screen[None]):
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(bidi=self.bidi))
