@@ -26,3 +26,10 @@ def test_a_link_with_an_arabic_path_stays_left_to_right_when_wrapped() -> None:
     # that line took the Arabic's direction and showed "study?id=5/ﺎﻣ").
     assert [line.strip() for line in lines] == ["link:", "https://example.org/ﺎﺟ", "ﺎﻣ/study?id=5"]
     assert display_parts(["link: ", Data(link)], 80, bidi=True) == "link: https://example.org/ﺎﻣﺎﺟ/study?id=5"
+
+
+def test_the_gaps_our_words_leave_stay_inside_a_line_and_go_at_a_break() -> None:
+    parts = ["32 claims:", "   ", "Unchecked 32", "   ", "Verified 0", "   ", "False 0"]
+    assert display_block(parts, 80, bidi=True) == ["32 claims:   Unchecked 32   Verified 0   False 0"]
+    assert display_block(parts, 26, bidi=True) == ["32 claims:   Unchecked 32", "Verified 0   False 0"]
+    assert display_block([Data("a    b")], 80, bidi=True) == ["a b"]  # data is put on one line, spaces folded
