@@ -376,6 +376,22 @@ async def test_rating_a_source_is_asked_kept_and_undone(db: Database) -> None:
         assert any("rated mixed by omar" in " ".join(n.message.split()) for n in app._notifications)
 
 
+async def test_the_source_of_a_claim_in_the_publishers_own_voice_says_so(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [SEED])
+    own = [c for c in list_claims(db) if not c.attributed and c.source_id is not None]
+    app = WorkbenchApp(db, user="amal", bidi="off", poll_seconds=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _settle(pilot, app)
+        await _select(pilot, app, own[0].id)
+        await pilot.press("o")
+        await _settle(pilot, app)
+        assert isinstance(app.screen, SourceScreen)
+        facts = " ".join(text_of(app.screen.query_one("#source-facts"), width=116).split())
+        # Never an empty list that seems to say the claim's source has nothing to do with it.
+        assert f"{len(own)} more in its own voice, as the publisher" in facts, facts
+
+
 # ------------------------------------------------------------------ 10. the conflict notice
 
 

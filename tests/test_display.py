@@ -33,3 +33,8 @@ def test_the_gaps_our_words_leave_stay_inside_a_line_and_go_at_a_break() -> None
     assert display_block(parts, 80, bidi=True) == ["32 claims:   Unchecked 32   Verified 0   False 0"]
     assert display_block(parts, 26, bidi=True) == ["32 claims:   Unchecked 32", "Verified 0   False 0"]
     assert display_block([Data("a    b")], 80, bidi=True) == ["a b"]  # data is put on one line, spaces folded
+
+
+def test_a_no_break_space_keeps_a_label_with_its_figure() -> None:
+    parts = ["Verified\u00a03", "   ", "In\u00a0progress\u00a012"]
+    assert [line.replace("\u00a0", " ") for line in display_block(parts, 20, bidi=True)] == ["Verified 3", "In progress 12"]

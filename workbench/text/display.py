@@ -117,6 +117,11 @@ def _cell_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _breaks(ch: str) -> bool:
+    """A space a line may break at (a no-break space keeps a label with its figure)."""
+    return ch.isspace() and ch != "\u00a0"
+
+
 def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
     """Greedy word wrap in logical order; words longer than a line are cut."""
     width = max(4, width)
@@ -127,7 +132,7 @@ def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
     n = len(cells)
     while i < n:
         j = i
-        while j < n and not cells[j].ch.isspace():
+        while j < n and not _breaks(cells[j].ch):
             j += 1
         word = cells[i:j]
         wlen = sum(_cell_width(c.ch) for c in word)
@@ -145,7 +150,7 @@ def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
         line.extend(word)
         used += wlen
         k = j
-        while k < n and cells[k].ch.isspace():
+        while k < n and _breaks(cells[k].ch):
             k += 1
         if k > j:
             # Spaces inside a line are kept as they are (the gaps our own words leave between a
