@@ -389,3 +389,70 @@ def test_work_grows_linearly_with_the_article() -> None:
                  "وقال الوزير إن الخطة جاهزة، وفقاً لبيان صادر عن الوزارة.\n")
     small, large = _lines_run(paragraph * 20), _lines_run(paragraph * 160)
     assert large <= 8 * 1.15 * small, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention", "via"),
+    [
+        # a speaker at the head of the words another reports: the inner speaker, the reporter as via
+        ("وذكرت وكالة الأنباء الرسمية أن القاضي سامي الحربي قال إن الجلسة ستستأنف غدا.", "الجلسة ستستأنف",
+         "القاضي سامي الحربي", "وكالة الأنباء الرسمية"),
+        # a verb of telling after its subject: who was told is not who speaks
+        ("وأضافت الصحيفة أن محامي المتهم أبلغ المحكمة خلال الجلسة أنه لم يتلق العلاج.", "لم يتلق العلاج",
+         "محامي المتهم", "الصحيفة"),
+    ],
+)
+def test_nested_speech_goes_to_the_inner_speaker(text: str, phrase: str, mention: str, via: str) -> None:
+    c = _claim(text, phrase)
+    assert c.attributed and c.source is not None and c.source.mention == mention
+    assert c.attribution_basis == "nested" and c.source.via is not None and c.source.via[0] == via
+    assert _claim(text, phrase).start == 0  # one claim: the report and the words it reports
+
+
+def test_a_document_read_by_a_speaker_stays_the_speakers_words() -> None:
+    text = "وقال الخبير القانوني فهد السالم، إن بيان الشركة يؤكد أن العقد لم يوقع بعد."
+    assert _source(text, "العقد لم يوقع") == "الخبير القانوني فهد السالم"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # لـ right after a verb or a name says to whom, whoever they are
+        ("وقال الرئيس للمواطنين في كلمته: «لن نترككم وحدكم».", "لن نترككم", "الرئيس"),
+        ("وذكر داود أوغلو لهيئة الإذاعة الوطنية أن المحادثات حققت تقدما.", "المحادثات حققت", "داود أوغلو"),
+        # "كما" + a verb with its own words is "also", not "as … said"
+        ("أعلنت الشركة الأولى أنها ستخفض الأسعار، كما كشفت الشركة الثانية أيضا عن عزمها خفض أسعارها.",
+         "عزمها خفض", "الشركة الثانية"),
+        # an elative adjective inside a name
+        ("قالت وكالة أنباء الشرق الأوسط الرسمية إن المحكمة أجلت القضية.", "المحكمة أجلت",
+         "وكالة أنباء الشرق الأوسط الرسمية"),
+    ],
+)
+def test_addressees_also_and_elatives(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # what a study or its researchers found, only before أن
+        ("توصلت دراسة بريطانية إلى أن النوم المبكر يحسن الذاكرة.", "النوم المبكر", "دراسة بريطانية"),
+        ("ووجد الباحثون أن المشاركين ناموا أكثر.", "المشاركين ناموا", "الباحثون"),
+        ("وخلص التقرير إلى أن الأسعار سترتفع.", "الأسعار سترتفع", "التقرير"),
+        ("توصل الطرفان إلى اتفاق ينهي الأزمة.", "اتفاق ينهي", None),
+        ("وجدت الشرطة جثة الرجل في منزله.", "جثة الرجل", None),
+    ],
+)
+def test_findings_of_studies(text: str, phrase: str, mention: str | None) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_a_sentence_ends_before_invisible_marks() -> None:
+    text = "وارتفع الإنتاج بنسبة 5 في المائة.\u200f وذكر التقرير أن قطاع الخدمات نما أيضا."
+    assert _source(text, "ارتفع الإنتاج") is None
+    assert _source(text, "قطاع الخدمات نما") == "التقرير"
+
+
+def test_a_study_cited_inside_a_speakers_quotation_is_the_speakers_reading() -> None:
+    text = 'وقال الباحث سامي العلي: "تشير نتائج الدراسة إلى أن الحمية تبطئ التدهور".'
+    assert _source(text, "الحمية تبطئ") == "الباحث سامي العلي"

@@ -513,7 +513,7 @@ def _carry_list(text: str, line: Any, claims: list[ClaimResult], line_start: int
         return
     state.list_source = None
     state.list_gap = 0
-    if (body.endswith(":") or _LIST_ANNOUNCED.search(body)) and len(claims) > line_start:
+    if ":" in body and (body.endswith(":") or _LIST_ANNOUNCED.search(body)) and len(claims) > line_start:
         # The source of the statement that announced the list: its last attributed claim.
         said = next((c for c in reversed(claims[line_start:]) if c.attributed and c.source is not None), None)
         if said is not None:
@@ -533,9 +533,10 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
     # words, after at least three words of other content.
     cuts = [s]
     words_begin = -1  # where the words of the clause's frame begin: no cut before them
-    for c in found:
+    for i, c in enumerate(found):
         if (c.type in ("verb", "prep") and c.mention is not None and c.full and not c.deferred
-                and c.start >= words_begin and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3):
+                and c.start >= words_begin and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3
+                and not _nested(c, found[:i], text)):
             cuts.append(c.start)
         if c.content is not None and c.type in ("verb", "relative") and (c.mention is not None or c.continuation):
             words_begin = max(words_begin, c.content)
@@ -585,7 +586,8 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
             state.named_after = (source, confidence)
         for cs, ce in bound_length(text, *_trim_clause(text, a, b)):
             norm = sv.norm_of(cs, ce)
-            word_list = _WORDS.findall(norm)
+            # (a claim that is its whole sentence has the words the cue search listed)
+            word_list = sv.words if sv.words is not None and norm == sv.norm else _WORDS.findall(norm)
             if len(word_list) < 2:
                 continue
             words = set(word_list)
@@ -670,17 +672,20 @@ def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, ar
              and (c.mention is not None or c.continuation)]
     if leads:
         lead = leads[0]
+        nested = False
         for c in leads[1:]:
-            start = lead.content if lead.content is not None else lead.end
-            if c.mention is not None and c.full and lead.marker in ("an", "colon", "quote") and c.start >= start \
-                    and len(_WORDS.findall(text[start : c.start])) <= 2:
-                lead = c
+            if _nested(c, [lead], text) and not (lead.mention is not None and c.mention is not None
+                                                 and c.mention.kind == "document"):
+                # (the one who reported them relays the speaker: kept beside it; a document a
+                # speaker cites is his reading of it: «تشير نتائج الدراسة إلى أن…»)
+                lead = c if c.via is not None or lead.mention is None else replace(c, via=lead.mention)
+                nested = True
         if lead.mention is None:
             earlier = [c for c in cues if c.deferred and c.mention is not None and c.start < lead.start]
             if earlier:
                 return _named(earlier[-1], "deferred", state, cues)  # "…، أوضح ذلك المدير، وأضاف أن…"
             return _continuation(lead, state, cues)
-        basis = {"svo": "svo", "relative": "relative", "subject": "subject"}.get(lead.order, "explicit")
+        basis = "nested" if nested else {"svo": "svo", "relative": "relative", "subject": "subject"}.get(lead.order, "explicit")
         return _named(lead, basis, state, cues)
     deferred = [c for c in cues if c.mention is not None and c.deferred and c.type == "verb"]
     if deferred:
@@ -699,6 +704,21 @@ def _decide(cues: list[Cue], state: _ArticleState, text: str, a: int, b: int, ar
     if passive is not None:
         return _Decision("hearsay", None, passive, hearsay=True)
     return _Decision("publisher", None, hints=len(cues))
+
+
+def _nested(cue: Cue, earlier: list[Cue], text: str) -> bool:
+    """Is `cue` a speaker introduced at the head of words an earlier frame reports ("ذكرت
+    الصحيفة أن الوزير قال إن…", "وتابع: الوزير أكد لنا أن…")? Its words are then the inner
+    speaker's, in the same claim as the report of them."""
+    if cue.mention is None or not cue.full:
+        return False
+    for lead in earlier:
+        if lead.type not in ("verb", "relative", "same") or lead.deferred or lead.marker not in ("an", "colon", "quote"):
+            continue
+        start = lead.content if lead.content is not None else lead.end
+        if cue.start >= start and len(_WORDS.findall(text[start : cue.start])) <= 2:
+            return True
+    return False
 
 
 def _set_off(cue: Cue, text: str, a: int, b: int) -> bool:
@@ -835,7 +855,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
 _DEFAULT_BY_BASIS = {
     "publisher": 0.6, "background": 0.7, "hearsay": 0.5, "explicit": 0.65, "svo": 0.6, "relative": 0.6,
     "subject": 0.55, "deferred": 0.6, "prep": 0.6, "continuation": 0.6, "quotation": 0.6, "same": 0.6,
-    "named after": 0.5,
+    "named after": 0.5, "nested": 0.6,
 }
 
 

@@ -85,6 +85,14 @@ def _definite(t: str) -> bool:
     return (t.startswith("ال") and len(t) > 3) or (t.startswith("لل") and len(t) > 3)
 
 
+def _prepositional(t: str) -> bool:
+    """A word that is the preposition لـ glued to a noun ("للوزارة", "لهيئة"), not a word that
+    begins with lam ("لجنة")."""
+    if not t.startswith("ل") or len(t) < 4 or head_kind(t) is not None:
+        return False
+    return t.startswith("لل") or head_kind(t[1:]) is not None or head_kind("ال" + t[1:]) is not None
+
+
 @lru_cache(maxsize=65536)
 def is_addressee(t: str) -> bool:
     """"لوكالة", "لـ«عكاظ»" (a lone lam), "للصحفيين", "لوالديها": to whom it was said."""
@@ -104,6 +112,8 @@ def _adjective(t: str) -> bool:
         return False  # "كلية" is a college, not a nisba
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
         return True  # ("الصحي", "الفني": a short nisba)
+    if t.startswith("الا") and len(t) == 6 and t[4] not in "اوي":
+        return True  # the elative أفعل of three root letters: "الأوسط", "الأدنى", "الأقصر" (not "الأمير", "الإمام")
     bare = t[2:] if t.startswith("ال") else t
     # A participle ("المكلف", "المنتخب"), never a feminine plural ("المفاوضات") nor a verbal noun
     # of the shape مفاعلة ("المشاركة", "المتابعة"): nouns.
@@ -332,8 +342,9 @@ class _NP:
             if not self.words:
                 particle = (t in C.NAME_PARTICLES or t == "ام") and _name_like(self.tok(j + 1)) \
                     and not _definite(self.tok(j + 1))  # "فان بيرسي", "أبو بكر", "أم محمد"
-                if (_stop(t) and not particle) or (is_addressee(t) and not glued) or t in C.TIME_NOUNS or t[0].isdigit():
-                    break
+                if (_stop(t) and not particle) or ((is_addressee(t) or t.startswith("لل")) and not glued) \
+                        or t in C.TIME_NOUNS or t[0].isdigit():
+                    break  # (a phrase opens with لـ only after a preposition it is glued to: "وفقا للمرصد")
                 if self._accusative(j) and t.endswith("ا"):
                     break  # "قال نصاً:", "أكد مجدداً": an adverb, not a source
                 if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
@@ -342,8 +353,11 @@ class _NP:
                 word = t[2:] if glued and t.startswith("لل") else (t[1:] if glued and t.startswith("ل") else t)
                 self.kind = head_kind(word) or head_kind(t)
                 self.head = word
-                if self.kind is None and word.endswith("و") and len(word) >= 5 and not _definite(word):
-                    self.kind = "group"  # "مبتكرو هذه التقنية", "ناشطو حلب": a plural in construct
+                if self.kind is None and word.endswith("و") and len(word) >= 5 and not _definite(word) \
+                        and not _prepositional(self.tok(j + 1)):
+                    # "مبتكرو هذه التقنية", "ناشطو حلب": a plural in construct, its genitive right
+                    # after it (never a preposition: "أوغلو لهيئة الإذاعة" is a name, then whom he told)
+                    self.kind = "group"
                 in_name = self.kind is None and not _definite(word) and word not in C.QUANTIFIERS \
                     and word not in C.CONSTRUCT_HEADS and not (glued and t.startswith("لل"))
                 if word in C.HONORIFIC_TITLES:
@@ -460,8 +474,8 @@ class _NP:
                     tentative = -1
                     j += 1
                     continue
-                if not name_slot or t.startswith("لل"):
-                    break
+                if not name_slot or t.startswith("لل") or headed:
+                    break  # ("وذكر أوغلو لهيئة الإذاعة أن…": whom he told, not his name)
             if t in C.TITLE_MODIFIERS:
                 self.words.append(toks[j])  # "القنصل السعودي العام بالإنابة"
                 last_def = last_adj = True
@@ -630,7 +644,8 @@ class _NP:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
-                    _participle(nxt) and self._described(self.after)):
+                    _participle(nxt) and self._described(self.after)) or (
+                    self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
                 self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
             else:
                 del self.words[tentative:]
@@ -917,8 +932,9 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                     and all(toks[x].t not in ("حين", "حال", "ظل") for x in range(k + 1, m)):
                 k = m  # "صرح في البرلمان أنه…" (not "في حين أن", a conjunction)
                 continue
-        if is_addressee(t) or t == "ل":
-            # "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "لتلفزيون بلومبيرج"
+        if is_addressee(t) or t == "ل" or (k == j and _prepositional(t)):
+            # "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "لتلفزيون بلومبيرج"; right after the
+            # source, any لـ: "وذكر أوغلو لهيئة الإذاعة والتلفزيون أن…"
             m = k + 1
             if m < n and toks[m].t in _OPEN:
                 while (m < n and m - k < 8 and toks[m].t not in _CLOSE) or m == k + 1:
@@ -974,10 +990,12 @@ def _agreement(form: str, cue: C.VerbCue) -> str:
     return "m"
 
 
-def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention | None:
+def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: bool = False) -> Mention | None:
     """A subject right before a reporting verb (SVO): "الشرطة النرويجية أكدت", "وكانت شركة
     «بيونغ» العالمية ذكرت", "وكان الاتحاد قد ذكر". The phrase must start after a clause boundary
-    and read forward, as a source phrase, exactly up to the verb."""
+    and read forward, as a source phrase, exactly up to the verb. With `nested`, the verb has
+    reported words of its own and no conjunction: right after another speaker's "أن" its subject
+    is a speaker they report ("وذكرت الوكالة أن القاضي قال إن…")."""
     toks = sv.tokens
     j = ci - 1
     if j >= 0 and toks[j].t == "قد":
@@ -994,8 +1012,9 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention 
     start = j + 1
     if start > end:
         return None
-    if not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
-            and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j)):
+    reported = not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
+        and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j))
+    if reported and not nested:
         # "اعتبر الضيف أن فهد الكبيسي يتمتع بصوت نقي وتوقع…": inside someone's reported words,
         # not a new speaker.
         return None
@@ -1015,7 +1034,25 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False) -> Mention 
         return None
     if not mention.kind and not mention.named:
         return None
+    if reported and mention.kind == "document":
+        return None  # "…، إن بيان الشركة يؤكد أن…": the speaker's reading of a document, his words
     return mention
+
+
+def _told_by(sv: SentenceView, ci: int, j: int, form: str) -> Cue | None:
+    """A verb of telling after its subject ("…أن مرسي أبلغ القاضي أنه…", "الوزير أخبر الصحفيين
+    أن…"): the noun phrase after the verb is who was told; the subject before it speaks."""
+    subject = _subject_before(sv, ci, nested=sv.tokens[ci].t == form)
+    if subject is None:
+        return None
+    told, after = read_source(sv, j)
+    marker, k = find_content(sv, after if told is not None else j)
+    if marker not in ("an", "colon", "quote"):
+        return None
+    cue = C.verb_cue(form)
+    e = sv.orig(sv.tokens[ci].s, sv.tokens[ci].e)[1]
+    return Cue(subject.start, e, sv.text[subject.start : e], cue.lemma, "verb", subject, True,
+               marker=marker, content=_tok_start(sv, k), order="svo")
 
 
 def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
@@ -1070,8 +1107,10 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     """Every reporting frame of one Arabic sentence, in text order. `known` tells whether a
     phrase names a source the analyzer already knows (the registry, or a name seen earlier in
     the article): such a phrase can speak even when nothing in it says so."""
-    matches = C.find_arabic_cues(sv.norm)
-    sv.cue_words = len(matches)
+    sv.words = C.words_of(sv.norm)
+    matches = C.find_arabic_cues(sv.norm, sv.words)
+    # (a verb that reports only before أن, "وجد", is no hint of a missed source: "وجد نفسه")
+    sv.cue_words = sum(1 for m in matches if m.verb is None or m.verb not in C.STRICT_FORMS)
     opens_background = sv.norm.startswith(_BACKGROUND_STARTS)
     found: list[Cue] = []
     # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
@@ -1461,8 +1500,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
             return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
         return None
-    # An addressee before the subject: "وأوضح لـ"الوطن" مسؤول في الشركة أن…".
-    if j < n and (toks[j].t == "ل" or is_addressee(toks[j].t)) and not participle:
+    # An addressee before the subject: "وأوضح لـ"الوطن" مسؤول في الشركة أن…". (A subject never
+    # opens with the preposition: "قال للإيرانيين…" says to whom, whoever they are.)
+    if j < n and (toks[j].t == "ل" or is_addressee(toks[j].t) or (toks[j].t.startswith("لل") and len(toks[j].t) > 4)) \
+            and not participle:
         marker, k = find_content(sv, j, ())
         if not marker or toks[j].t == "ل":
             # A lone lam always names whom it was said to: a quotation right after it is that
@@ -1506,6 +1547,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if pronoun:
         after = j + 1
         order = "pronoun"
+    elif cue.tells and ci > 0 and (told := _told_by(sv, ci, j, form)) is not None:
+        return told
     elif not participle and agree != "p" and not words_next:
         # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
         # object or the words, never the subject (it stands before, or was named earlier).
@@ -1531,7 +1574,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
-    if cue.marked and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps):
+    if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None
@@ -1544,14 +1587,14 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         marker, k = "", ti
     if mention is None and order != "pronoun" and not participle:
         # No subject after the verb: one before it (SVO), or none (the previous speaker goes on).
-        before_np = _subject_before(sv, ci)
+        before_np = _subject_before(sv, ci, nested=marker in ("an", "colon", "quote") and toks[ci].t == form)
         if before_np is not None and (marker in ("an", "colon", "quote") or (
                 (marker or cue.object) and not _after_content_marker(sv, before_np))):
             return Cue(before_np.start, e, sv.text[before_np.start : e], cue.lemma, "verb", before_np,
                        bool(marker), deferred=deferred, marker=marker or "object",
                        content=_tok_start(sv, k) if marker else _tok_start(sv, ti), order="svo")
-    if deferred and marker in ("an", "colon", "quote") and k <= after + 1:
-        deferred = False  # "…، كما قال الوزير إن…": its own words follow
+    if deferred and (marker in ("an", "colon", "quote") or (marker == "prep" and cue.preps)) and k <= after + 1:
+        deferred = False  # "…، كما قال الوزير إن…", "…، كما كشفت جوجل أيضا عن…": its own words follow
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)

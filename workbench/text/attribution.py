@@ -99,13 +99,14 @@ class SentenceView:
         self.ceiling = len(self.norm)  # ...and up to here (well after the last cue)
         self.cue_words = 0  # cue words the lexicon found in the sentence (read or not)
         self.unread = 0  # strong cue words (قال، أكد، بحسب…) that gave no frame
+        self.words: list[str] | None = None  # the words of the whole sentence, once they are listed
 
     @property
     def tokens(self) -> list[_Tok]:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
             new, cls = _new_tok, _Tok
-            self._tokens = [new(cls, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
+            self._tokens = [new(cls, (*m.span(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
             self._starts = [t[0] for t in self._tokens]
         return self._tokens
 

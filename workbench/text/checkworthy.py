@@ -18,6 +18,7 @@ the lists below are the whole of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from workbench.text.normalize import normalize
 
@@ -66,17 +67,35 @@ _DATE_PHRASES_LIST = tuple(normalize(p) for p in (
     "قبل يوم", "قبل يومين", "قبل أيام", "قبل أسبوع", "قبل أسبوعين", "قبل شهر", "قبل شهرين", "قبل أشهر",
     "قبل عام", "قبل سنة", "last week", "last month", "last year",
 ))
-_DATE_PHRASES = re.compile("|".join(re.escape(p) for p in _DATE_PHRASES_LIST))
+
+
+class _Phrases:
+    """A search for any of several literal phrases. A regular expression of alternatives tries
+    each at every position; the phrases' first words are looked for first (a plain substring
+    test), and only a text holding one of them is searched."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        phrases = tuple(phrases)
+        self._heads = tuple(sorted({p.split(" ", 1)[0] for p in phrases}))
+        self._re = re.compile("|".join(re.escape(p) for p in phrases))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if not any(h in text for h in self._heads):
+            return None
+        return self._re.search(text)
+
+
+_DATE_PHRASES = _Phrases(_DATE_PHRASES_LIST)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 COMPARISON_WORDS = arabic_word_forms("أكبر أصغر أعلى أدنى أكثر أقل الأول الأولى قياسي قياسية غير_مسبوق") | frozenset(
     "largest biggest highest lowest first record unprecedented worst most".split()
 )
-_COMPARISON_PHRASES = re.compile("|".join(re.escape(normalize(p)) for p in (
-    "أكثر من", "أقل من", "غير مسبوق", "أول مرة", "more than", "less than", "fewer than")))
+_COMPARISON_PHRASES = _Phrases(normalize(p) for p in (
+    "أكثر من", "أقل من", "غير مسبوق", "أول مرة", "more than", "less than", "fewer than"))
 MEDIA_WORDS = arabic_word_forms("صورة صور صورتين فيديو مقطع شريط لقطات لقطة") | frozenset(
     "photo photos photograph photographs picture pictures image images video videos footage clip".split()
 )
-_MEDIA_PHRASES = re.compile("|".join(re.escape(normalize(p)) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة")))
+_MEDIA_PHRASES = _Phrases(normalize(p) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة"))
 _WORDS = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 
@@ -94,11 +113,12 @@ def score_claim(
     norm = normalize(text) if norm is None else norm
     words = set(_WORDS.findall(norm)) if words is None else words
     features: list[str] = []
-    if _DIGIT.search(norm) or not words.isdisjoint(NUMBER_WORDS):
+    digits = _DIGIT.search(norm) is not None
+    if digits or not words.isdisjoint(NUMBER_WORDS):
         features.append("number")
     if not words.isdisjoint(CASUALTY_WORDS):
         features.append("casualties")
-    if not words.isdisjoint(DATE_WORDS) or _DATE_PHRASES.search(norm) or _YEAR.search(norm):
+    if not words.isdisjoint(DATE_WORDS) or _DATE_PHRASES.search(norm) or (digits and _YEAR.search(norm)):
         features.append("date")
     if not words.isdisjoint(COMPARISON_WORDS) or _COMPARISON_PHRASES.search(norm):
         features.append("comparison")

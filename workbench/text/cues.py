@@ -43,6 +43,8 @@ class VerbCue:
     preps: tuple[str, ...] = ()  # prepositions that introduce what it reports (normalised)
     feminine: frozenset[str] = frozenset()  # forms whose subject is feminine (normalised)
     plural: frozenset[str] = frozenset()  # forms whose subject is plural (normalised)
+    tells: bool = False  # its object is who was told ("أبلغ القاضي أن…"), never who speaks
+    strict: bool = False  # reports only with أن/إن, a colon or a quotation, even after its preposition
 
     @property
     def continuation(self) -> bool:
@@ -61,6 +63,8 @@ def _v(lemma: str, forms: str, flags: str = "", preps: str = "", fem: str = "", 
         needs_prep="r" in flags,
         publishing="p" in flags,
         document="d" in flags,
+        tells="t" in flags,
+        strict="s" in flags,
         preps=tuple(normalize(p) for p in preps.split()),
         feminine=_n(fem),
         plural=_n(plural),
@@ -117,8 +121,8 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
     _v("عبر", "عبر عبرت عبروا يعبر تعبر معبرا معبرة", "wr", "عن", "عبرت معبرة", "عبروا"),
     _v("أبدى", "أبدى أبدت أبدوا", "wo", "", "أبدت", "أبدوا"),
     _v("حذر", "حذر حذرت حذروا يحذر تحذر محذرا محذرة محذرين", "w", "من", "حذرت تحذر محذرة", "حذروا"),
-    _v("أبلغ", "أبلغ أبلغت أبلغوا", "w", "", "أبلغت", "أبلغوا"),
-    _v("أخبر", "أخبر أخبرت", "w", "", "أخبرت"),
+    _v("أبلغ", "أبلغ أبلغت أبلغوا", "wt", "", "أبلغت", "أبلغوا"),
+    _v("أخبر", "أخبر أخبرت", "wt", "", "أخبرت"),
     _v("أورد", "أورد أوردت يورد تورد", "p", "", "أوردت تورد"),
     _v("روى", "روى روت يروي تروي", "w", "", "روت تروي"),
     _v("اتهم", "اتهم اتهمت اتهموا يتهم تتهم", "w", "ب", "اتهمت تتهم", "اتهموا"),
@@ -138,6 +142,11 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
     _v("قدر", "قدرت يقدر تقدر", "wd", "", "قدرت تقدر"),
     # Not the present "يظهر": unvowelled, it is also "يَظهر" (appears).
     _v("أظهر", "أظهر أظهرت", "wod", "", "أظهرت"),
+    # What a study or an inquiry found: "توصلت الدراسة إلى أن…", "وجد الباحثون أن…" (never
+    # "توصل الطرفان إلى اتفاق", "وجدت الشرطة جثة").
+    _v("توصل", "توصل توصلت توصلوا", "wds", "إلى", "توصلت", "توصلوا"),
+    _v("خلص", "خلص خلصت خلصوا", "wds", "إلى", "خلصت", "خلصوا"),
+    _v("وجد", "وجد وجدت وجدوا", "wds", "", "وجدت", "وجدوا"),
     _v("أوصى", "أوصى أوصت", "wod", "ب", "أوصت"),
     _v("نص", "نص نصت تنص ينص", "wd", "على", "نصت تنص"),
     _v("اشترط", "اشترط اشترطت يشترط تشترط", "wod", "", "اشترطت تشترط"),
@@ -390,6 +399,8 @@ _VERB_BY_FORM: dict[str, VerbCue] = {}
 for _cue in ARABIC_VERBS:
     for _f in _cue.forms:
         _VERB_BY_FORM.setdefault(_f, _cue)
+# Forms of verbs that report only before أن, a colon or a quotation ("وجد", "توصل إلى").
+STRICT_FORMS = frozenset(f for f, c in _VERB_BY_FORM.items() if c.strict)
 
 _PREPS_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _p in sorted({normalize(p) for p in ARABIC_PREPOSITIONS}, key=len, reverse=True):
@@ -414,11 +425,16 @@ def verb_cue(form: str) -> VerbCue:
     return _VERB_BY_FORM[form]
 
 
-def find_arabic_cues(norm: str) -> list[CueMatch]:
-    """Cues in a normalised sentence. The words present are intersected with the lexicon (most
-    sentences have none); only the few words that are cues are then located and checked, so the
-    cost is linear in the sentence's length."""
-    present = _ANY_CUE_WORD.intersection(_WORD_RE.findall(norm))
+def words_of(norm: str) -> list[str]:
+    """The words of a normalised text (runs of word characters)."""
+    return _WORD_RE.findall(norm)
+
+
+def find_arabic_cues(norm: str, words: list[str] | None = None) -> list[CueMatch]:
+    """Cues in a normalised sentence. The words present (`words_of(norm)`, when the caller has
+    them) are intersected with the lexicon (most sentences have none); only the few words that
+    are cues are then located and checked, so the cost is linear in the sentence's length."""
+    present = _ANY_CUE_WORD.intersection(_WORD_RE.findall(norm) if words is None else words)
     if not present:
         return []
     hits: list[CueMatch] = []

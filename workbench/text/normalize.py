@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 # Characters deleted outright: Arabic diacritics (harakat, shadda, sukun, superscript alef...),
 # tatweel, and invisible format characters that break matches (ZWJ, ZWNJ, bidi marks, BOM).
@@ -64,10 +65,44 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_TABLE).lower().split())
 
 
+_LUT: Any = None  # the folding table as an array over the Basic Multilingual Plane (made on first use)
+_DROP = 0xFFFFFFFF
+
+
+def _fold_array(text: str) -> tuple[str, Sequence[int]] | None:
+    """`str.translate` with a dict looks every character up one by one (~120 ns each): a whole
+    article is folded through an array lookup instead, ten times quicker. None when the text
+    has characters outside the Basic Multilingual Plane (the caller then translates)."""
+    global _LUT
+    import numpy as np
+
+    if _LUT is None:
+        lut = np.arange(0x10000, dtype=np.uint32)
+        for k, v in _TABLE.items():
+            lut[k] = _DROP if v is None else ord(v)
+        _LUT = lut
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if codes.max() >= 0x10000:
+        return None
+    mapped = _LUT[codes]
+    keep = mapped != _DROP
+    if keep.all():
+        return mapped.tobytes().decode("utf-32-le"), range(len(text))
+    index = np.flatnonzero(keep)
+    return mapped[index].tobytes().decode("utf-32-le"), index.tolist()
+
+
 def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
     """Fold `text` character by character; return the folded string and, per folded character,
     the index of the original character it came from. Whitespace is not collapsed, so the
     mapping stays simple; lengths of folded and original may differ only by deletions."""
+    arrayed = _fold_array(text) if len(text) >= 512 else None
+    if arrayed is not None:
+        folded, mapped = arrayed
+        lowered = folded.lower()
+        if len(lowered) != len(folded):
+            lowered = "".join(ch.lower()[:1] or " " for ch in folded)
+        return lowered, mapped
     folded = text.translate(_TABLE)
     lowered = folded.lower()
     if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")

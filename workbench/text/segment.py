@@ -17,8 +17,10 @@ MAX_CLAIM_CHARS = 700
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _TERMINATOR = re.compile(
     # A terminator before a space or the end; or one glued to the next Arabic sentence
-    # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`.
-    r"(?:\.{3}|[.!?؟…۔]+)(?:[\"'”’»)\]]*(?=\s|$)|(?=[\u0621-\u064a]))"
+    # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`. (One character class, so the
+    # search skips from one terminator to the next; an ellipsis "..." is a run of it.)
+    # Invisible marks may stand between it and the space ("…في البلاد.\u200f وذكر").
+    r"[.!?؟…۔]+(?:[\"'”’»)\]\u200b-\u200f\u202a-\u202e\u2066-\u2069]*(?=\s|$)|(?=[\u0621-\u064a]))"
 )
 _GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
 _ABBREVIATIONS = frozenset(
@@ -93,7 +95,7 @@ def dateline_end(text: str, start: int, end: int) -> int:
 
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
-_WORD = re.compile(r"\w+")
+_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")  # a line of at least four words (found without counting them all)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -119,7 +121,7 @@ def classify_lines(text: str) -> list[Line]:
         elif dm := _DATELINE_CREDIT.match(line):
             ns, ne = dm.span("name")
             lines.append(Line(s, e, LineKind.DATELINE, s + ns, s + ne))
-        elif len(_WORD.findall(line)) < 4 and not re.search(r"[.!?؟…]\s*$", line):
+        elif _FOUR_WORDS.search(line) is None and not re.search(r"[.!?؟…]\s*$", line):
             # A dateline, a section label or a heading with nothing to check in it.
             lines.append(Line(s, e, LineKind.HEADING))
         else:
