@@ -109,6 +109,26 @@ async def test_bidi_off_leaves_the_order_to_the_terminal(sqlite_url: str) -> Non
         assert "ناشطون على مواقع" in text and "ﻥﻮﻄﺷﺎﻧ" not in text
 
 
+async def test_the_source_view_shows_arabic_in_display_order(db: Database) -> None:
+    from textual.widgets import DataTable
+
+    ingest_paths(db, [ARTICLES])
+    observatory = next(s for s in list_sources(db) if s.canonical == "Syrian Observatory for Human Rights")
+    claim = next(c for c in list_claims(db) if c.source_id == observatory.id and c.attributed)
+    app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        await _select(pilot, app, claim.id)
+        await pilot.press("o")
+        await _settle(pilot, app)
+        assert isinstance(app.screen, SourceScreen)
+        facts = text_of(app.screen.query_one("#source-facts"), width=136)
+        assert "ﺪﺻﺮﻤﻟﺍ" in facts and "المرصد" not in facts  # its Arabic names, joined and in display order
+        table = app.screen.query_one(DataTable)
+        cells = " ".join(str(table.get_row_at(i)[3]) for i in range(table.row_count))
+        assert "ﺪﺻﺮﻤﻟﺍ" in cells and not any(ch in cells for ch in "المرصد")  # the claims, shaped too
+
+
 # ------------------------------------------------------------------ 2. photo evidence
 
 
