@@ -31,3 +31,11 @@ def test_a_line_without_punctuation_is_bounded() -> None:
     parts = split_sentences(t)
     assert all(e - s <= 700 for s, e in parts)
     assert "".join(t[s:e] for s, e in parts).replace(" ", "") == t.replace(" ", "")
+
+
+def test_a_quotation_closed_before_a_glued_sentence_goes_with_it() -> None:
+    from workbench.text.segment import split_sentences
+
+    text = 'وقال: "لن نطلب إذنا من أحد."وبحسب المسح ارتفع الإنتاج.'
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ['وقال: "لن نطلب إذنا من أحد."', "وبحسب المسح ارتفع الإنتاج."]

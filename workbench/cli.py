@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -104,16 +104,27 @@ def shared(*names: str) -> Callable[[F], F]:
     return decorate
 
 
-def _err(message: str) -> None:
-    sys.stderr.write(f"error: {message}\n")
-    sys.stderr.flush()
+def _err(message: str, *, kind: str = "error") -> None:
+    """One line on stderr. Messages carry file names, database values and what the user typed:
+    all of it is shown through `safe_line`, so nothing in them reaches the terminal raw."""
+    _say(f"{kind}: {message}")
 
 
 def _say(message: str) -> None:
     """A line for the person at the terminal that is not the output itself (a note, what was
-    written where, that nothing matched): on stderr, so that stdout stays the data."""
-    sys.stderr.write(message + "\n")
+    written where, that nothing matched): on stderr, so that stdout stays the data. Through
+    `safe_line`, like every line."""
+    from workbench.text.display import safe_line
+
+    sys.stderr.write(safe_line(message) + "\n")
     sys.stderr.flush()
+
+
+def _echo(line: str) -> None:
+    """One line of output, shown through `safe_line` (see `_err`)."""
+    from workbench.text.display import safe_line
+
+    typer.echo(safe_line(line))
 
 
 def _note(message: str) -> None:
@@ -122,13 +133,21 @@ def _note(message: str) -> None:
 
 
 def _print_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    from workbench.text.display import safe_json
+
+    sys.stdout.write(safe_json(obj) + "\n")
 
 
 def _open(db: str | None) -> Database:
+    from sqlalchemy.engine import make_url
+
     from workbench.storage.db import Database
 
-    return Database(db)
+    database = Database(db)
+    if database.created:
+        # A mistyped --db would otherwise give an empty result without a word.
+        _note(f"no database at {make_url(database.url).database}: created a new, empty one")
+    return database
 
 
 def _run_app(db_url: str | None, user: str | None, bidi: str | None, title: str | None = None) -> None:
@@ -149,7 +168,7 @@ def _root(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
     if version:
-        typer.echo(f"workbench {__version__}")
+        _echo(f"workbench {__version__}")
         raise typer.Exit(0)
     if ctx.invoked_subcommand is None:
         _run_app(db, user, bidi)
@@ -173,7 +192,7 @@ def demo(
 @app.command()
 @shared("db")
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .json .jsonl .zip")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .json .jsonl .zip", readable=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and analyse, store nothing: say what would be added.")] = False,
@@ -185,17 +204,21 @@ def ingest(
 
     show_progress = not quiet and sys.stderr.isatty()
 
-    def on_error(e: Any) -> None:
+    def on_error(e: Any, kind: str = "error") -> None:
         if show_progress:
             sys.stderr.write("\r\x1b[K")
-        _err(f"{e.origin}: {e.message}")
+        _err(f"{e.origin}: {e.message}", kind=kind)
+
+    def on_warning(e: Any) -> None:
+        on_error(e, "warning")
 
     def on_article(r: IngestReport) -> None:
         if show_progress and r.articles % 50 == 0:
             sys.stderr.write(f"\ringesting… {plural(r.articles, 'article')}, {plural(r.claims, 'claim')}")
             sys.stderr.flush()
 
-    report = ingest_paths(database, paths, on_error=on_error, on_article=on_article, dry_run=dry_run)
+    report = ingest_paths(database, paths, on_error=on_error, on_warning=on_warning, on_article=on_article,
+                          dry_run=dry_run)
     if show_progress:
         sys.stderr.write("\r\x1b[K")
     summary = report.summary()
@@ -204,7 +227,7 @@ def ingest(
     if as_json:
         _print_json(summary)
     else:
-        typer.echo(
+        _echo(
             f"{plural(summary['articles'], 'article')} and {plural(summary['claims'], 'claim')} "
             f"{'would be ' if dry_run else ''}added; {summary['duplicates']:,} already stored; "
             f"{plural(summary['errors'], 'error')}"
@@ -237,7 +260,7 @@ def _claim_lines(rows: list[Any], bidi: bool, source_width: int = 40) -> None:
     width = max(20, _columns() - 6 - 2 - 12 - 2 - source_width - 2 - 4 - 2)
     for r in rows:
         src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
-        typer.echo(f"{r.id:>6}  {r.status:<12}  {_cell(src, source_width, bidi)}  {_confirmation_mark(r):>4}  "
+        _echo(f"{r.id:>6}  {r.status:<12}  {_cell(src, source_width, bidi)}  {_confirmation_mark(r):>4}  "
                    f"{_cell(r.text, width, bidi).rstrip()}")
 
 
@@ -310,31 +333,36 @@ def search(
 
 @app.command()
 def analyze(
-    file: Annotated[Path, typer.Argument(help="An article: .txt or .md, any common encoding")],
+    file: Annotated[Path, typer.Argument(help="An article: .txt or .md, any common encoding", readable=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the analysis as JSON.")] = False,
 ) -> None:
     """Split one article into claims and sources, without any database."""
-    from workbench.errors import InputError
+    from workbench.files import read_regular
+    from workbench.ingest.budget import AnalysisTooSlow, analysis_budget, time_limit
+    from workbench.ingest.loaders import MAX_TEXT_BYTES
     from workbench.text.analyzer import analyze as run
     from workbench.text.display import make_visible
-    from workbench.text.encoding import decode_bytes
+    from workbench.text.encoding import decode_text, describe_replaced
 
+    decoded = decode_text(read_regular(file, MAX_TEXT_BYTES), str(file))
+    if (warning := describe_replaced(decoded)) is not None:
+        _err(f"{file}: {warning}", kind="warning")
+    budget = analysis_budget(len(decoded.text))
     try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{file}: cannot read: {exc.strerror or exc}") from exc
-    text, _enc = decode_bytes(data, str(file))
-    result = run(text)
+        with time_limit(budget):
+            result = run(decoded.text)
+    except AnalysisTooSlow:
+        raise WorkbenchError(f"{file}: cannot be analysed in reasonable time (stopped after {budget:.0f} s)") from None
     if as_json:
         _print_json(result.to_json())
         return
     pub = result.publisher
-    typer.echo(f"language: {result.language}   publisher: {make_visible(pub.canonical) if pub else '—'}")
+    _echo(f"language: {result.language}   publisher: {make_visible(pub.canonical) if pub else '—'}")
     for i, c in enumerate(result.claims, 1):
         src = c.source
         who = f"{src.canonical} [{src.kind}]" if src else "—"
-        typer.echo(f"{i:>3}. {make_visible(who)}{'  (media)' if c.rests_on_media else ''}")
-        typer.echo(f"     {make_visible(' '.join(c.text.split()))}")
+        _echo(f"{i:>3}. {make_visible(who)}{'  (media)' if c.rests_on_media else ''}")
+        _echo(f"     {make_visible(' '.join(c.text.split()))}")
 
 
 @app.command()
@@ -347,15 +375,22 @@ def mark(
     user: str | None = None,
 ) -> None:
     """Set a claim's status; the change is kept in its history."""
-    from workbench.services.claims import set_status
+    from workbench.services.claims import get_claim, set_status
     from workbench.storage.models import Status
 
     try:
         st = Status.parse(status)
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
+    before = get_claim(database, claim_id)
+    if before.status == st.value:
+        # Nothing changes, so nothing goes into the history: said, not silently "done".
+        since = f" since {before.updated_at:%Y-%m-%d %H:%M}" if before.updated_at else ""
+        by = f" by {before.updated_by}" if before.updated_by else ""
+        _echo(f"claim {before.id}: already {before.status}{since}{by}; nothing changed")
+        return
     row = set_status(database, claim_id, st, user=user)
-    typer.echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
+    _echo(f"claim {row.id}: {row.status} (by {row.updated_by})")
 
 
 @app.command()
@@ -372,7 +407,7 @@ def note(
     from workbench.services.evidence import add_evidence
 
     eid = add_evidence(database, claim_id, note=text, url=link, user=user)
-    typer.echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
+    _echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
 
 
 @app.command()
@@ -406,7 +441,7 @@ def history(
         _say(f"claim {claim_id} has no changes yet: it is {Status(claim.status).label.lower()}")
         return
     for at, _order, what, data in entries:
-        typer.echo(f"{at:%Y-%m-%d %H:%M:%S}  {_cell(data['user'], 16, bidi)}  "
+        _echo(f"{at:%Y-%m-%d %H:%M:%S}  {_cell(data['user'], 16, bidi)}  "
                    f"{display_parts([Data(what)], max(20, _columns() - 40), bidi)}")
 
 
@@ -461,7 +496,7 @@ def export(
 @app.command("backup")
 @shared("db")
 def backup_cmd(
-    target: Annotated[Path, typer.Argument(help="A new file for the copy")],
+    target: Annotated[Path, typer.Argument(help="A new file for the copy", readable=False)],
     *,
     database: Database,
 ) -> None:
@@ -469,13 +504,13 @@ def backup_cmd(
     from workbench.services.backup import backup
 
     size = backup(database, target)
-    typer.echo(f"backed up to {target} ({size:,} bytes)")
+    _echo(f"backed up to {target} ({size:,} bytes)")
 
 
 @app.command("restore")
 @shared("db")
 def restore_cmd(
-    source: Annotated[Path, typer.Argument(help="A backup made with `workbench backup`")],
+    source: Annotated[Path, typer.Argument(help="A backup made with `workbench backup`", readable=False)],
     yes: Annotated[bool, typer.Option("--yes", help="Replace the current contents without asking.")] = False,
     *,
     database: Database,
@@ -486,7 +521,7 @@ def restore_cmd(
     if not yes:
         raise WorkbenchError("restore replaces everything in the database: add --yes to go ahead (make a backup first)")
     restore(database, source)
-    typer.echo(f"restored from {source}")
+    _echo(f"restored from {source}")
 
 
 sources_app = typer.Typer(
@@ -519,14 +554,14 @@ def sources_list(
         _say("no sources" + (" match" if candidates or kind else " yet"))
     for r in rows:
         flag = "candidate" if r.is_candidate else ""
-        typer.echo(f"{r.id:>5}  {plural(r.claims, 'claim'):>12}  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
+        _echo(f"{r.id:>5}  {plural(r.claims, 'claim'):>12}  {r.kind:<13} {r.reliability:<13} {flag:<9}  {make_visible(r.canonical)}")
 
 
 def _print_source(row: Any) -> None:
     from workbench.text.display import make_visible
 
     state = "candidate" if row.is_candidate else "registry"
-    typer.echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], "
+    _echo(f"source {row.id}: {make_visible(row.canonical)} [{row.kind}, {row.reliability}, {state}], "
                f"{plural(row.claims, 'claim')}")
 
 
@@ -553,9 +588,9 @@ def sources_show(
     for h in source_history(database, source_id):
         what = {"reliability": "rated", "name": "renamed"}.get(h.what, h.what)
         change = f": {make_visible(h.old or '—')} → {make_visible(h.new or '—')}" if h.what not in ("accepted",) else ""
-        typer.echo(f"  {h.at:%Y-%m-%d %H:%M}  {make_visible(h.user)}  {what}{change}")
+        _echo(f"  {h.at:%Y-%m-%d %H:%M}  {make_visible(h.user)}  {what}{change}")
     for c in claims_:
-        typer.echo(f"{c.id:>6}  {c.status:<12}  {make_visible(' '.join(c.text.split()))[:110]}")
+        _echo(f"{c.id:>6}  {c.status:<12}  {make_visible(' '.join(c.text.split()))[:110]}")
 
 
 @sources_app.command("rate")
@@ -641,7 +676,7 @@ def sources_assign(
             raise WorkbenchError(f"no source named {source!r} (add --new to make one)")
         reassign_source(database, claim_id, source_id=found, user=user)
     row = get_claim(database, claim_id)
-    typer.echo(f"claim {row.id}: attributed to {make_visible(row.source_name or '')} [{row.source_kind}], confirmed "
+    _echo(f"claim {row.id}: attributed to {make_visible(row.source_name or '')} [{row.source_kind}], confirmed "
                f"(by {make_visible(row.updated_by or '')})")
 
 
@@ -713,7 +748,7 @@ def _attribution_command(database: Database, user: str | None, args: list[str], 
         _print_json(items)
     else:
         for line in lines:
-            typer.echo(line)
+            _echo(line)
     raise typer.Exit(1 if bad or result.conflicts or result.missing else 0)
 
 
@@ -753,7 +788,7 @@ app.add_typer(images_app, name="images")
 @images_app.command("add")
 @shared("db", "user")
 def images_add(
-    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursively)")],
+    paths: Annotated[list[Path], typer.Argument(help="Image files or folders (recursively)", readable=False)],
     source: Annotated[str | None, typer.Option("--source", help="Where the photo originally came from.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="When it was first seen (YYYY-MM-DD).")] = None,
     caption: Annotated[str | None, typer.Option("--caption", help="Its original caption.")] = None,
@@ -786,7 +821,7 @@ def images_add(
     if as_json:
         _print_json(summary)
     else:
-        typer.echo(f"{plural(report.added, 'image')} added; {report.duplicates:,} already in the bank; "
+        _echo(f"{plural(report.added, 'image')} added; {report.duplicates:,} already in the bank; "
                    f"{plural(len(report.errors), 'error')}")
     raise typer.Exit(1 if report.errors else 0)
 
@@ -794,7 +829,7 @@ def images_add(
 @images_app.command("match")
 @shared("db")
 def images_match(
-    paths: Annotated[list[Path], typer.Argument(help="Photos to check (files or folders)")],
+    paths: Annotated[list[Path], typer.Argument(help="Photos to check (files or folders)", readable=False)],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per photo.")] = False,
     *,
     database: Database,
@@ -815,19 +850,19 @@ def images_match(
             _print_json(result.to_json())
             continue
         if result.unmatchable:
-            typer.echo(f"{result.file}: not matched: {result.unmatchable}")
+            _echo(f"{result.file}: not matched: {result.unmatchable}")
         elif not result.matches:
-            typer.echo(f"{result.file}: no known image matches")
+            _echo(f"{result.file}: no known image matches")
         for m in result.matches:
             prov = ", ".join(make_visible(p) for p in (m.source, m.first_seen, m.caption) if p)
-            typer.echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} ({m.how}){' — ' + prov if prov else ''}")
+            _echo(f"{result.file}: {m.verdict} #{m.known_id} {m.path} ({m.how}){' — ' + prov if prov else ''}")
     raise typer.Exit(1 if failed else 0)
 
 
 @images_app.command("check")
 @shared("db", "user")
 def images_check(
-    path: Annotated[Path, typer.Argument(help="The photo the claim rests on")],
+    path: Annotated[Path, typer.Argument(help="The photo the claim rests on", readable=False)],
     claim: Annotated[int, typer.Option("--claim", help="The claim to attach the check to.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the match result as JSON.")] = False,
     *,
@@ -843,9 +878,9 @@ def images_check(
         return
     if not result.matches:
         why = f" ({result.unmatchable})" if result.unmatchable else ""
-        typer.echo(f"claim {claim}: {path} matches no known image{why} (recorded)")
+        _echo(f"claim {claim}: {path} matches no known image{why} (recorded)")
     for m in result.matches:
-        typer.echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} ({m.how})")
+        _echo(f"claim {claim}: {m.verdict} #{m.known_id} {m.path} ({m.how})")
 
 
 @images_app.command("outcome")
@@ -864,25 +899,85 @@ def images_outcome(
 
     eid = record_image_outcome(database, claim, known, outcome.replace("-", "_"), note=note,
                                user=user)
-    typer.echo(f"claim {claim}: outcome {outcome} recorded (evidence {eid})")
+    _echo(f"claim {claim}: outcome {outcome} recorded (evidence {eid})")
+
+
+def _show_usage_error(exc: Exception) -> int:
+    """Typer's usage errors ("Invalid value for 'CLAIM_ID': …") quote what was typed: printed
+    line by line through `safe_line` like every other message."""
+    import io
+
+    from workbench.text.display import safe_line
+
+    buf = io.StringIO()
+    show = getattr(exc, "show", None)
+    if callable(show):
+        show(buf)
+    else:
+        buf.write(f"Error: {exc}\n")
+    for line in buf.getvalue().splitlines():
+        sys.stderr.write(safe_line(line) + "\n")
+    return int(getattr(exc, "exit_code", 2))
+
+
+def _quiet_libraries() -> None:
+    """Our lines are the only lines: a library's log message or warning (trafilatura on a broken
+    page, a decoder's UserWarning) would be a stray, unescaped, sometimes multi-line message on
+    stderr. WORKBENCH_DEBUG=1 lets them through."""
+    import logging
+
+    if os.environ.get("WORKBENCH_DEBUG"):
+        return
+    logging.captureWarnings(True)
+    logging.getLogger().addHandler(logging.NullHandler())  # no "last resort" printing to stderr
+
+
+def _text_arguments(argv: list[str]) -> list[str]:
+    """Arguments with bytes that are not UTF-8 (Python keeps them as lone surrogates) made text,
+    so that a user name, a note or a query can be stored and printed; an argument that names an
+    existing file keeps its bytes, so the file can still be opened."""
+    from workbench.text.encoding import utf8_text
+
+    return [a if utf8_text(a) == a or os.path.lexists(a) else utf8_text(a) for a in argv]
 
 
 def main() -> None:
-    """Entry point: one clear error line instead of a traceback."""
+    """Entry point: one clear error line instead of a traceback, whatever happens."""
+    _quiet_libraries()
     try:
-        app()
+        code = app(args=_text_arguments(sys.argv[1:]), standalone_mode=False)
     except WorkbenchError as exc:
         _err(str(exc))
+        sys.exit(1)
+    except typer.Abort:
+        _err("aborted")
+        sys.exit(1)
+    except typer.TyperException as exc:  # a usage error
+        sys.exit(_show_usage_error(exc))
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)
+    except OverflowError:
+        # `mark 99999999999999999999 false`: the database holds 64-bit integers.
+        _err("a number given is too large (ids and limits go up to 9,223,372,036,854,775,807)")
+        sys.exit(1)
+    except BrokenPipeError:
+        # `workbench claims | head`: the reader went away; nothing more to say to it.
+        sys.stderr.close()
         sys.exit(1)
     except Exception as exc:
         from sqlalchemy.exc import SQLAlchemyError
 
-        if not isinstance(exc, SQLAlchemyError):
+        if isinstance(exc, SQLAlchemyError):
+            orig = getattr(exc, "orig", None) or exc
+            lines = str(orig).strip().splitlines()
+            _err(f"database: {lines[0] if lines else type(orig).__name__}")
+            sys.exit(1)
+        if os.environ.get("WORKBENCH_DEBUG"):
             raise
-        orig = getattr(exc, "orig", None) or exc
-        lines = str(orig).strip().splitlines()
-        _err(f"database: {lines[0] if lines else type(orig).__name__}")
+        # A bug, not bad input: still one line, with what to do to see more.
+        text = str(exc).strip().splitlines()
+        _err(f"unexpected {type(exc).__name__}{': ' + text[0] if text else ''} "
+             "(this is a bug in workbench: run again with WORKBENCH_DEBUG=1 for the details)")
         sys.exit(1)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

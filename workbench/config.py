@@ -27,12 +27,15 @@ def resolve_db_url(url: str | None = None) -> str:
 
 
 def current_user(user: str | None = None) -> str:
-    """`--user`, else `WORKBENCH_USER`, else the operating-system user."""
+    """`--user`, else `WORKBENCH_USER`, else the operating-system user (as text that can be stored:
+    bytes that are not UTF-8 become U+FFFD)."""
+    from workbench.text.encoding import utf8_text
+
     if user:
-        return user
+        return utf8_text(user)
     env = os.environ.get("WORKBENCH_USER")
     if env:
-        return env
+        return utf8_text(env)
     try:
         return getpass.getuser()
     except Exception:  # no passwd entry in some containers

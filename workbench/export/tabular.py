@@ -1,12 +1,31 @@
-"""CSV for spreadsheets: one row a claim, UTF-8 with a byte-order mark so Excel reads Arabic."""
+"""CSV for spreadsheets: one row a claim, UTF-8 with a byte-order mark so Excel reads Arabic.
+
+Cells are data, never formulas or terminal commands: text beginning with = + - @ (or a tab or a
+carriage return, which spreadsheets skip before looking) gets a leading apostrophe, as OWASP
+advises for CSV injection, so `=HYPERLINK(...)` in an article shows as text; control characters
+and bidi controls are shown, not written raw (`make_visible`).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from workbench.services.export import ExportItem
 from workbench.storage.models import Status
+from workbench.text.display import make_visible
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """A value fit for a spreadsheet cell: numbers as they are, text neutralised."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return make_visible(value)
 
 COLUMNS = (
     "claim_id", "article_id", "article_title", "article_url", "article_published", "publisher", "language",
@@ -33,7 +52,7 @@ def to_csv(items: list[ExportItem]) -> str:
                           if e.kind in ("note", "source") or (e.kind == "link" and e.note))
         links = "; ".join(e.url for e in it.evidence if e.kind == "link" and e.url)
         history = "; ".join(f"{h.at:%Y-%m-%d %H:%M} {h.user}: {h.from_status} → {h.to_status}" for h in it.history)
-        w.writerow([
+        w.writerow([_cell(v) for v in (
             c.id, c.article_id, a.title, a.url or "", a.published or "", a.publisher or "", a.language,
             c.text, c.start, c.end, int(c.attributed), c.source_name or "", c.source_kind or "",
             c.source_reliability or "", c.mention or "", c.cue or "", c.status, Status(c.status).label_ar,
@@ -43,5 +62,5 @@ def to_csv(items: list[ExportItem]) -> str:
             "" if c.attribution_confidence is None else f"{c.attribution_confidence:.3f}", int(c.source_confirmed),
             c.source_confirmed_by or "", c.source_confirmed_at.isoformat() if c.source_confirmed_at else "",
             notes, links, history,
-        ])
+        )])
     return buf.getvalue()

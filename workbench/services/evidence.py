@@ -72,7 +72,10 @@ def add_evidence(db: Database, claim_id: int, *, note: str = "", url: str | None
 def add_evidence_many(db: Database, claim_ids: list[int], *, note: str = "", url: str | None = None,
                       user: str | None = None) -> list[int]:
     """The same note or link on several claims, in one transaction (all of them, or none)."""
-    note, url = note.strip(), (url or "").strip() or None
+    # Imported here: reading evidence (the detail panel) needs no charset detector.
+    from workbench.text.encoding import utf8_text
+
+    note, url = utf8_text(note).strip(), utf8_text(url or "").strip() or None
     if not note and not url:
         raise WorkbenchError("nothing to add: give a note or a link")
     if url is not None and not url.lower().startswith(("http://", "https://")):

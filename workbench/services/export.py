@@ -61,7 +61,6 @@ def export_text(
 ) -> str:
     """The export of `items` in one of FORMATS ("md" is markdown). ClaimReview settings fall back
     to WORKBENCH_ORG_NAME, WORKBENCH_ORG_URL and WORKBENCH_REVIEW_URL."""
-    import json
     import os
 
     from workbench.errors import WorkbenchError
@@ -75,7 +74,11 @@ def export_text(
             raise WorkbenchError("--review-url needs {id} where the claim id goes")
         reviews = claim_reviews(items, org_name=org_name or os.environ.get("WORKBENCH_ORG_NAME") or "workbench",
                                 org_url=org_url or os.environ.get("WORKBENCH_ORG_URL"), review_url=url)
-        return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+        from workbench.text.display import (
+            safe_json,  # JSON, with nothing a terminal would obey left raw
+        )
+
+        return safe_json(reviews, indent=2) + "\n"
     if fmt == "csv":
         from workbench.export.tabular import to_csv
 

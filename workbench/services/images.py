@@ -17,7 +17,8 @@ from sqlalchemy import func, insert, select, update
 
 from workbench.config import current_user
 from workbench.errors import InputError, WorkbenchError
-from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image
+from workbench.files import read_regular, walk_files
+from workbench.images.decode import IMAGE_SUFFIXES, ImageFacts, load_image, share_decode_lock
 from workbench.images.features import unpack as unpack_features
 from workbench.images.hashing import Fingerprint, fingerprint, to_signed, to_unsigned
 from workbench.images.keypoint_index import MAX_PHOTOS as KEYPOINT_INDEX_MAX
@@ -36,6 +37,7 @@ from workbench.services.evidence import (  # noqa: F401
 )
 from workbench.storage.db import Database
 from workbench.storage.models import Evidence, KnownImage, utcnow
+from workbench.text.encoding import utf8_text
 
 _KNOWN = KnownImage.__table__
 _EVIDENCE = Evidence.__table__
@@ -56,14 +58,25 @@ class AddReport:
 
 
 def iter_image_files(paths: Iterable[str | Path]) -> Iterator[Path | ImageError]:
-    """Image files under `paths` (folders recursively, in name order)."""
+    """Image files under `paths` (folders recursively, in name order). Whatever is not a regular
+    file is passed on too, for `load_image` to refuse with one line (never silently dropped, never
+    read)."""
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in IMAGE_SUFFIXES and not f.name.startswith("."):
+        try:
+            is_dir = path.is_dir()
+            there = is_dir or os.path.lexists(path)
+        except OSError as exc:
+            yield ImageError(str(path), f"cannot read: {exc.strerror or exc}")
+            continue
+        if is_dir:
+            found, problems = walk_files(path)
+            for where, why in problems:
+                yield ImageError(where, why)
+            for f in found:
+                if f.suffix.lower() in IMAGE_SUFFIXES and not f.name.startswith("."):
                     yield f
-        elif path.exists():
+        elif there:
             yield path
         else:
             yield ImageError(str(path), "no such file or folder")
@@ -72,7 +85,7 @@ def iter_image_files(paths: Iterable[str | Path]) -> Iterator[Path | ImageError]
 def _row(path: Path, facts: ImageFacts, fp: Fingerprint, provenance: dict[str, str | None], user: str) -> dict[str, Any]:
     return {
         "sha256": facts.sha256,
-        "path": str(path.resolve()),
+        "path": utf8_text(str(path.resolve())),
         "source": provenance.get("source"),
         "first_seen": provenance.get("date") or None,
         "caption": provenance.get("caption"),
@@ -161,7 +174,9 @@ def add_images(
     and the rest stored; rows are committed in small batches, so an interruption loses at most
     the batch under way and running again completes it."""
     who = current_user(user)
-    given = {"source": source, "date": parse_date(date, what="--date"), "caption": caption, "url": url}
+    given = {"source": utf8_text(source) if source else source,
+             "date": parse_date(utf8_text(date) if date else date, what="--date"),
+             "caption": utf8_text(caption) if caption else caption, "url": utf8_text(url) if url else url}
     sidecars: dict[Path, dict[str, dict[str, str | None]]] = {}
     report = AddReport()
     files = list(iter_image_files(paths))
@@ -222,6 +237,11 @@ def _hash_one(item: Path | ImageError) -> tuple[ImageFacts, Fingerprint] | Image
         return facts, fingerprint(img)
     except InputError as exc:
         return ImageError(str(item), str(exc).removeprefix(f"{item}: "))
+    except MemoryError:
+        return ImageError(str(item), "too large to decode in the memory available")
+    except Exception as exc:  # a decoder's bug on one odd file: one line, the batch goes on
+        lines = str(exc).strip().splitlines()
+        return ImageError(str(item), f"cannot be read ({type(exc).__name__}{': ' + lines[0][:200] if lines else ''})")
 
 
 def _hash_files(
@@ -236,9 +256,20 @@ def _hash_files(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+    ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else multiprocessing.get_context()
+    # One big decode at a time across the workers (see images.decode): two 500 MB pictures
+    # decoded at once would double the peak.
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=share_decode_lock,
+                             initargs=(ctx.Lock(),)) as pool:
         yield from zip(files, pool.map(_hash_one, files, chunksize=8), strict=True)
+
+
+SIDECAR_BYTES = 16 * 1024 * 1024
+
+
+def _text(value: Any) -> str | None:
+    """A provenance field as text (a sidecar may hold numbers, lists, anything)."""
+    return value if isinstance(value, str) else None
 
 
 def _provenance_for(
@@ -252,12 +283,12 @@ def _provenance_for(
         sidecar = folder / "provenance.json"
         if sidecar.is_file():
             try:
-                data = json.loads(sidecar.read_text(encoding="utf-8"))
+                data = json.loads(read_regular(sidecar, SIDECAR_BYTES).decode("utf-8"))
                 for item in data.get("images", []) if isinstance(data, dict) else []:
                     if isinstance(item, dict) and item.get("file"):
-                        cache[folder][str(item["file"])] = {k: item.get(k) for k in ("source", "date", "caption", "url")}
-            except (OSError, ValueError):
-                pass
+                        cache[folder][str(item["file"])] = {k: _text(item.get(k)) for k in ("source", "date", "caption", "url")}
+            except (InputError, ValueError, RecursionError):
+                pass  # an unreadable sidecar gives no provenance; the photos are still registered
     from_file = cache[folder].get(path.name, {})
     found = {k: given.get(k) or from_file.get(k) for k in ("source", "date", "caption", "url")}
     if not given.get("date") and from_file.get("date"):
@@ -411,7 +442,7 @@ def check_image_for_claim(db: Database, path: str | Path, claim_id: int, *, user
     result = match_image(db, path)
     who = current_user(user)
     now = utcnow()
-    base = {"claim_id": claim_id, "kind": "image_check", "path": str(Path(path).resolve()), "sha256": result.sha256,
+    base = {"claim_id": claim_id, "kind": "image_check", "path": utf8_text(str(Path(path).resolve())), "sha256": result.sha256,
             "note": result.unmatchable or "", "user": who, "at": now, "outcome": None, "url": None}
     rows = [{**base, "note": m.how, "known_image_id": m.known_id, "distance": m.distance, "correlation": m.correlation,
              "verdict": m.verdict} for m in result.matches[:5]]
@@ -440,9 +471,9 @@ def record_image_outcome(
         if conn.execute(select(_KNOWN.c.id).where(_KNOWN.c.id == known_image_id)).first() is None:
             raise NotFound(f"no known image with id {known_image_id}")
         return int(conn.execute(insert(_EVIDENCE).returning(_EVIDENCE.c.id), [{
-            "claim_id": claim_id, "kind": "image_outcome", "path": path, "sha256": None,
+            "claim_id": claim_id, "kind": "image_outcome", "path": utf8_text(path) if path else None, "sha256": None,
             "known_image_id": known_image_id, "distance": None, "correlation": None, "verdict": None,
-            "outcome": outcome, "url": None, "note": note, "user": current_user(user), "at": utcnow(),
+            "outcome": outcome, "url": None, "note": utf8_text(note), "user": current_user(user), "at": utcnow(),
         }]).scalar_one())
 
 

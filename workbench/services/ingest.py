@@ -2,7 +2,10 @@
 
 An article is keyed by the SHA-256 of its normalised text, so ingesting the same input again adds
 nothing, whatever its encoding or diacritics. A bad file is reported and skipped; what is already
-stored is never touched.
+stored is never touched. One bad article never stops the batch: one that cannot be analysed or
+stored is one error line, and the articles stored with it in its transaction are stored again
+without it. When the database itself fails (a full disk, a lost server, the database restored
+from a backup underneath), the run stops with one line and returns what it stored.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from workbench.ingest.budget import AnalysisTooSlow, analysis_budget, time_limit
 from workbench.ingest.loaders import LoadError, RawArticle, iter_articles
 from workbench.services.sources import SourceCache, sync_registry
 from workbench.sources.registry import Registry, default_registry
@@ -44,7 +48,9 @@ class IngestReport:
     claims: int = 0
     duplicates: int = 0
     errors: list[LoadError] = field(default_factory=list)
+    warnings: list[LoadError] = field(default_factory=list)  # stored, with something to say (bad bytes)
     stopped: bool = False  # `should_stop` said so before the end
+    failure: str | None = None  # why the run ended early when the database failed; also among the errors
 
     def summary(self) -> dict[str, int]:
         return {"articles": self.articles, "claims": self.claims, "duplicates": self.duplicates,
@@ -59,7 +65,7 @@ def content_hash(text: str) -> str:
     (tatweel, zero-width and bidi marks, BOM) removed, so the same article from another encoding,
     crawl or line-wrapping is one article. Fast: a regular expression and a split, in C."""
     folded = " ".join(_INVISIBLE.sub("", text).split())
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # What the analysis of an article leaves for storing, in plain tuples: they cross from the worker
@@ -114,8 +120,31 @@ def _analyse(item: RawArticle, registry: Registry | None = None) -> _Analysed:
             [claim_keys(c[8]) for c in claims])
 
 
-def _analyse_chunk(chunk: list[RawArticle]) -> list[_Analysed]:
-    return [_analyse(item) for item in chunk]
+def _analyse_safely(item: RawArticle, registry: Registry | None = None) -> _Analysed | str:
+    """The analysis, or why it failed: one article the analyzer chokes on (a bug, a recursion
+    limit, a text that would take it minutes) is one error line, never the end of the batch."""
+    budget = analysis_budget(len(item.text))
+    try:
+        with time_limit(budget):
+            return _analyse(item, registry)
+    except AnalysisTooSlow:
+        return (f"cannot be analysed in reasonable time (stopped after {budget:.0f} s: a text built to slow the "
+                "analysis down?)")
+    except RecursionError:
+        return "cannot be analysed (nested too deeply)"
+    except Exception as exc:
+        lines = str(exc).strip().splitlines()
+        return f"cannot be analysed ({type(exc).__name__}{': ' + lines[0][:200] if lines else ''})"
+
+
+def _prepared(item: RawArticle, digest: str, analysed: _Analysed | str) -> PreparedArticle | LoadError:
+    if isinstance(analysed, str):
+        return LoadError(item.origin, analysed)
+    return PreparedArticle(item, digest, *analysed)
+
+
+def _analyse_chunk(chunk: list[RawArticle]) -> list[_Analysed | str]:
+    return [_analyse_safely(item) for item in chunk]
 
 
 def _lower_priority() -> None:
@@ -150,23 +179,25 @@ def prepared_stream(
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if n_workers <= 1 or len(head) < PARALLEL_AFTER or (registry is not None and registry is not default_registry()):
         for item, digest in chain(head, it):
-            yield PreparedArticle(item, digest, *_analyse(item, registry)) if isinstance(item, RawArticle) else item
+            yield _prepared(item, digest, _analyse_safely(item, registry)) if isinstance(item, RawArticle) else item
         return
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     source = chain(head, it)
+    Chunk = list[tuple[RawArticle | LoadError | Duplicate, str]]
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_lower_priority) as pool:
         # Only the articles go to the workers, and only what storing needs comes back.
-        in_flight: deque[tuple[list[tuple[RawArticle | LoadError | Duplicate, str]], Future[list[_Analysed]]]]
-        in_flight = deque()
+        in_flight: deque[tuple[Chunk, Future[list[_Analysed | str]] | None]] = deque()
+        broken = False
 
         def submit() -> bool:
             chunk = list(islice(source, 32))
             if chunk:
                 articles = [item for item, _ in chunk if isinstance(item, RawArticle)]
-                in_flight.append((chunk, pool.submit(_analyse_chunk, articles)))
+                in_flight.append((chunk, None if broken else pool.submit(_analyse_chunk, articles)))
             return bool(chunk)
 
         for _ in range(n_workers * 3):
@@ -174,10 +205,17 @@ def prepared_stream(
                 break
         while in_flight:
             chunk, future = in_flight.popleft()
-            done = iter(future.result())
+            try:
+                results: list[_Analysed | str] | None = future.result() if future is not None else None
+            except BrokenProcessPool:
+                # A worker was killed (out of memory, a signal): the rest is analysed here.
+                broken, results = True, None
+            if results is None:
+                results = [_analyse_safely(item) for item, _ in chunk if isinstance(item, RawArticle)]
+            done = iter(results)
             submit()
             for item, digest in chunk:
-                yield PreparedArticle(item, digest, *next(done)) if isinstance(item, RawArticle) else item
+                yield _prepared(item, digest, next(done)) if isinstance(item, RawArticle) else item
 
 
 def ingest_paths(
@@ -186,14 +224,29 @@ def ingest_paths(
     *,
     registry: Registry | None = None,
     on_error: Callable[[LoadError], None] | None = None,
+    on_warning: Callable[[LoadError], None] | None = None,
     on_article: Callable[[IngestReport], None] | None = None,
     dry_run: bool = False,
     workers: int | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """Store every article found under `paths`; report what was added, skipped and refused."""
-    return ingest_articles(db, iter_articles(paths), registry=registry, on_error=on_error, on_article=on_article,
-                           dry_run=dry_run, workers=workers, should_stop=should_stop)
+    return ingest_articles(db, iter_articles(paths), registry=registry, on_error=on_error, on_warning=on_warning,
+                           on_article=on_article, dry_run=dry_run, workers=workers, should_stop=should_stop)
+
+
+class DatabaseReplaced(Exception):
+    """The database was restored from a backup while the ingest ran: what it knows (source ids,
+    claim keys) belongs to the database that was there before."""
+
+
+def database_generation(conn: Any) -> int:
+    """Which copy of a SQLite database this is: `restore` gives each restored database a new
+    number (in the header's user_version, copied with the pages, so the swap and the number are
+    one step). PostgreSQL has no restore of ours: always 0."""
+    if conn.dialect.name != "sqlite":
+        return 0
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar() or 0)
 
 
 def ingest_articles(
@@ -202,6 +255,7 @@ def ingest_articles(
     *,
     registry: Registry | None = None,
     on_error: Callable[[LoadError], None] | None = None,
+    on_warning: Callable[[LoadError], None] | None = None,
     on_article: Callable[[IngestReport], None] | None = None,
     dry_run: bool = False,
     workers: int | None = None,
@@ -215,18 +269,17 @@ def ingest_articles(
     report = IngestReport()
     cache = SourceCache()
     seen_run: set[str] = set()
+
+    def refuse(error: LoadError) -> None:
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
     with db.bulk_session() as session:
+        dbapi_error = session.get_bind().dialect.loaded_dbapi.Error
         keyring = ClaimKeys()
-        if not dry_run:
-            sync_registry(session, registry_for_store)
-            keyring.recover(session.connection())
-            session.commit()
-            cache.preload(session)
-        items = iter(items)
-        head = list(islice(items, PARALLEL_AFTER))
-        if len(head) >= PARALLEL_AFTER and not dry_run:
-            keyring.use_memory()
-        items = chain(head, items)
+        generation = 0
+
         def is_known(digests: list[str]) -> list[bool]:
             """For each digest ("" for a non-article): stored already, or met earlier in this run.
             One query a chunk."""
@@ -240,16 +293,28 @@ def ingest_articles(
                     seen_run.add(d)
             return flags
 
-        group = _Group(session, cache, keyring, report)
+        def same_database() -> None:
+            if database_generation(session.connection()) != generation:
+                raise DatabaseReplaced
+
+        group = _Group(session, cache, keyring, report, refuse, same_database)
         try:
-            for prepared in prepared_stream(items, registry, workers, is_known):
+            generation = database_generation(session.connection())
+            if not dry_run:
+                sync_registry(session, registry_for_store)
+                keyring.recover(session.connection())
+                session.commit()
+                cache.preload(session)
+            items = iter(items)
+            head = list(islice(items, PARALLEL_AFTER))
+            if len(head) >= PARALLEL_AFTER and not dry_run:
+                keyring.use_memory()
+            for prepared in prepared_stream(chain(head, items), registry, workers, is_known):
                 if should_stop is not None and should_stop():
                     report.stopped = True
                     break
                 if isinstance(prepared, LoadError):
-                    report.errors.append(prepared)
-                    if on_error:
-                        on_error(prepared)
+                    refuse(prepared)
                     continue
                 if isinstance(prepared, Duplicate):
                     report.duplicates += 1
@@ -257,23 +322,53 @@ def ingest_articles(
                 if dry_run:
                     report.articles += 1
                     report.claims += len(prepared.claims)
+                elif not group.store(prepared):
+                    continue
                 else:
-                    group.store(prepared)
                     if group.due():
                         group.commit()
                         if report.articles - group.flushed >= KEY_FLUSH:
-                            keyring.flush(session)
+                            keyring.flush(session, same_database)
                             group.flushed = report.articles
+                if prepared.item.warning:
+                    report.warnings.append(LoadError(prepared.item.origin, prepared.item.warning))
+                    if on_warning:
+                        on_warning(report.warnings[-1])
                 if on_article:
                     on_article(report)
-        finally:
             # Every article of the open group is whole (a failing one was rolled back with its
-            # group): keep them, also when the caller cancels from `on_article`.
+            # group): keep them.
+            group.commit()
+            session.commit()  # the last look-ups of the read-ahead ran in a transaction of their own
+            if not dry_run:
+                keyring.flush(session, same_database)
+        except DatabaseReplaced:
+            group.abandon()
+            _stop(report, refuse, db, "the database was restored from a backup while this ingest ran: stopped "
+                  "(what it stored before the restore may be missing from the restored database: run the ingest "
+                  "again, articles already stored are recognised and skipped)")
+        except (SQLAlchemyError, dbapi_error) as exc:
+            group.abandon()
+            kept = (f"the {report.articles:,} articles stored before stay stored" if report.articles
+                    else "nothing was stored")
+            _stop(report, refuse, db, f"stopped: the database failed ({_first_line(exc)}); {kept}")
+        finally:
+            # Also when the caller cancels from `on_article`: what is whole is kept.
             group.commit(quiet=True)
-        session.commit()  # the last look-ups of the read-ahead ran in a transaction of their own
-        if not dry_run:
-            keyring.flush(session)
     return report
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else type(orig).__name__
+
+
+def _stop(report: IngestReport, refuse: Callable[[LoadError], None], db: Database, message: str) -> None:
+    from workbench.storage.db import redact
+
+    report.failure = message
+    refuse(LoadError(redact(db.url), message))
 
 
 GROUP_ARTICLES = 64  # articles committed together at most...
@@ -286,34 +381,60 @@ class _Group:
     because another writer stored the same article meanwhile, the group is stored again one
     article a transaction, that one counted as a duplicate."""
 
-    def __init__(self, session: Session, cache: SourceCache, keyring: ClaimKeys, report: IngestReport) -> None:
+    def __init__(self, session: Session, cache: SourceCache, keyring: ClaimKeys, report: IngestReport,
+                 refuse: Callable[[LoadError], None], same_database: Callable[[], None]) -> None:
         self.session, self.cache, self.keyring, self.report = session, cache, keyring, report
+        self.refuse, self.same_database = refuse, same_database
         self.members: list[tuple[PreparedArticle, int]] = []
         self.started = 0.0
         self.mark = 0
         self.flushed = 0  # articles stored when the keys were last written
         dbapi = session.get_bind().dialect.loaded_dbapi
         self.integrity: tuple[type[BaseException], ...] = (IntegrityError, dbapi.IntegrityError)
+        # What one article's values can cause: text the driver cannot encode (a lone surrogate),
+        # a value the database refuses (PostgreSQL and NUL). Not the database failing.
+        self.bad_data: tuple[type[BaseException], ...] = (DataError, dbapi.DataError, UnicodeError)
 
     def due(self) -> bool:
         return len(self.members) >= GROUP_ARTICLES or time.monotonic() - self.started >= GROUP_SECONDS
 
-    def store(self, prepared: PreparedArticle) -> None:
+    def _begin(self) -> None:
+        self.started, self.mark = time.monotonic(), self.keyring.mark()
+        # In the group's own (write) transaction: a restore cannot come between this and the writes.
+        self.same_database()
+
+    def store(self, prepared: PreparedArticle) -> bool:
+        """Store one article in the group; False if it was refused (one error line)."""
         if not self.members:
-            self.started, self.mark = time.monotonic(), self.keyring.mark()
+            self._begin()
         try:
             added = _store(self.session, prepared, self.cache, self.keyring)
         except self.integrity:
-            self._rollback()
-            replay, self.members = [*(m for m, _ in self.members), prepared], []
-            for p in replay:
-                self._store_alone(p)
-            return
+            return self._replay(prepared, None)
+        except self.bad_data as exc:
+            return self._replay(prepared, exc)
         except BaseException:
             self._rollback()
             self.members = []
             raise
         self._stored(prepared, added)
+        return True
+
+    def _replay(self, failed: PreparedArticle, exc: BaseException | None) -> bool:
+        """After a failure the group's transaction is gone: its articles are stored again one a
+        transaction. `exc` None: another writer stored one of them meanwhile (a lost race: that
+        one is a duplicate); else `failed` itself cannot be stored, and is refused."""
+        self._rollback()
+        replay, self.members = [m for m, _ in self.members], []
+        if exc is None:
+            replay.append(failed)
+        ok = True
+        for p in replay:
+            ok = self._store_alone(p)
+        if exc is not None:
+            self.refuse(LoadError(failed.item.origin, f"cannot be stored ({_first_line(exc)})"))
+            return False
+        return ok
 
     def _stored(self, prepared: PreparedArticle, added: int) -> None:
         self.members.append((prepared, added))
@@ -340,17 +461,28 @@ class _Group:
         self.report.articles -= len(self.members)
         self.report.claims -= sum(n for _, n in self.members)
 
-    def _store_alone(self, prepared: PreparedArticle) -> None:
+    def _store_alone(self, prepared: PreparedArticle) -> bool:
         """A group of one, committed at once."""
-        self.mark = self.keyring.mark()
+        self._begin()
         try:
             added = _store(self.session, prepared, self.cache, self.keyring)
         except self.integrity:
             self._rollback()
             self.report.duplicates += 1
-            return
+            return False
+        except self.bad_data as exc:
+            self._rollback()
+            self.refuse(LoadError(prepared.item.origin, f"cannot be stored ({_first_line(exc)})"))
+            return False
         self._stored(prepared, added)
         self.commit()
+        return True
+
+    def abandon(self) -> None:
+        """The database failed: the open group cannot be committed; forget it."""
+        with contextlib.suppress(Exception):
+            self._rollback()
+        self.members = []
 
 
 _ARTICLE_COLS = ("content_hash", "title", "text", "language", "url", "author", "published", "feed_source",
@@ -533,10 +665,13 @@ class ClaimKeys:
         for k, cid in self.rows:
             self.pending.setdefault(k, []).append(cid)
 
-    def flush(self, session: Session) -> None:
+    def flush(self, session: Session, check: Callable[[], None] | None = None) -> None:
         """Write the keys and index the new claims for search, in a transaction of their own
-        (on the ingest's own connection: a second one would keep a second page cache)."""
+        (on the ingest's own connection: a second one would keep a second page cache). `check`
+        runs first inside that transaction (see `database_generation`)."""
         session.commit()
+        if check is not None:
+            check()
         conn = session.connection()
         rows = _insert_keys(conn, self.rows)
         index_new_claims(conn)

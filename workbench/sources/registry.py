@@ -16,7 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from workbench.resources import fixtures_dir
-from workbench.text.normalize import match_key
+from workbench.text.normalize import match_key, normalize
 
 KINDS = (
     "publisher",
@@ -81,7 +81,10 @@ class Registry:
             pass
         if len(self._cache) > 50_000:
             self._cache.clear()
-        hit = self._cache[key] = _resolve_key(self, key)
+        # A coordinated name ("وزارة الصحة والعمل والضمان الاجتماعي") is another body than its
+        # leading words name: it resolves only as a whole.
+        coordinated = any(w.startswith("وال") for w in normalize(mention).split()[1:])
+        hit = self._cache[key] = _resolve_key(self, key, leading=not coordinated)
         return hit
 
     def resolve_leading(self, mention: str) -> tuple[RegistrySource, int] | None:
@@ -108,7 +111,7 @@ class Registry:
         return None
 
 
-def _resolve_key(reg: Registry, key: str, fuzzy: bool = True) -> RegistrySource | None:
+def _resolve_key(reg: Registry, key: str, fuzzy: bool = True, leading: bool = True) -> RegistrySource | None:
     if not key:
         return None
     hit = reg._by_key.get(key)
@@ -116,7 +119,7 @@ def _resolve_key(reg: Registry, key: str, fuzzy: bool = True) -> RegistrySource 
         return hit
     words = key.split()
     # Leading words: "وكالة رويترز للأنباء في لندن" -> "وكالة رويترز للأنباء".
-    for n in range(len(words) - 1, 1, -1):
+    for n in range(len(words) - 1, 1, -1) if leading else ():
         hit = reg._by_key.get(" ".join(words[:n]))
         if hit is not None:
             return hit

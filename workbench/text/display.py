@@ -18,7 +18,9 @@ given as offsets into the stored text land on the right cells.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,6 +36,15 @@ BIDI_CONTROLS = {
     "\u200e": "<LRM>", "\u200f": "<RLM>", "\u061c": "<ALM>",
 }
 _INVISIBLES = {"\u200b": "<ZWSP>", "\ufeff": "<BOM>", "\u2028": "<LS>", "\u2029": "<PS>", "\u00ad": "<SHY>"}
+
+
+def _hidden_format(o: int) -> bool:
+    """Format characters that draw nothing and carry no meaning for Arabic or English text:
+    word joiners and invisible operators, the deprecated shaping controls, interlinear
+    annotation marks, the Mongolian vowel separator, and the "tag" characters (which can spell a
+    hidden message after any visible text). Shown as <U+XXXX> like the C1 controls."""
+    return (0x2060 <= o <= 0x2064 or 0x206A <= o <= 0x206F or 0xFFF9 <= o <= 0xFFFB or o == 0x180E
+            or 0xE0000 <= o <= 0xE007F)
 _RESHAPER = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": False, "support_ligatures": False, "delete_tatweel": False}
 )
@@ -78,7 +89,9 @@ def visible_char(ch: str) -> str:
         return chr(0x2400 + o)  # ␀ … ␟ ; ESC shows as ␛
     if o == 0x7F:
         return "␡"
-    if 0x80 <= o < 0xA0:
+    if 0x80 <= o < 0xA0 or 0xD800 <= o <= 0xDFFF or _hidden_format(o):
+        # C1 controls (0x9B is CSI to some terminals), a lone surrogate (from a JSON "\\ud800"
+        # escape: it cannot even be written to a UTF-8 terminal), an invisible format character.
         return f"<U+{o:04X}>"
     if ch == "\t":
         return "    "
@@ -90,6 +103,41 @@ def make_visible(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(visible_char(ch) for ch in text)
+
+
+_LINE_BREAKS = {"\n": "\u240a", "\r": "\u240d", "\t": "\u2409"}  # ␊ ␍ ␉
+
+
+def safe_line(text: str) -> str:
+    """`text` fit to print as (part of) one terminal line: every control character shown (line
+    breaks and tabs too, so a file name holding a newline cannot forge a second line), bidi
+    controls named. The one function every CLI output and error line goes through."""
+    if text.isprintable():
+        return text
+    return "".join(_LINE_BREAKS.get(ch) or visible_char(ch) for ch in text)
+
+
+# Characters JSON lets through raw (it escapes only U+0000-U+001F, the quote and the backslash)
+# that a terminal would obey or hide: DEL and the C1 controls, bidi controls, invisible format
+# characters, line and paragraph separators, lone surrogates (which cannot even be encoded).
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    o = ord(m.group())
+    if o > 0xFFFF:  # a surrogate pair, as JSON spells characters beyond the BMP
+        o -= 0x10000
+        return f"\\u{0xD800 + (o >> 10):04x}\\u{0xDC00 + (o & 0x3FF):04x}"
+    return f"\\u{o:04x}"
+
+
+def safe_json(obj: object, *, indent: int | None = None) -> str:
+    """`obj` as JSON with Arabic readable (not \\u-escaped) but every character a terminal would
+    obey or hide escaped: the same data for any JSON reader, nothing raw on a screen."""
+    return _JSON_UNSAFE.sub(_json_escape, json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 @dataclass(slots=True)

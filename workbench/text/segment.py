@@ -20,7 +20,8 @@ _TERMINATOR = re.compile(
     # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`. (One character class, so the
     # search skips from one terminator to the next; an ellipsis "..." is a run of it.)
     # Invisible marks may stand between it and the space ("…في البلاد.\u200f وذكر").
-    r"[.!?؟…۔]+(?:[\"'”’»)\]\u200b-\u200f\u202a-\u202e\u2066-\u2069]*(?=\s|$)|(?=[\u0621-\u064a]))"
+    # A quotation closed before the glued sentence goes with it: 'حقوقنا."وبحسب'.
+    r"[.!?؟…۔]+(?:[\"'”’»)\]\u200b-\u200f\u202a-\u202e\u2066-\u2069]*(?=\s|$)|[\"”»)]?(?=[\u0621-\u064a]))"
 )
 _GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
 _ABBREVIATIONS = frozenset(
