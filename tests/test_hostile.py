@@ -683,8 +683,11 @@ def test_a_mistyped_db_path_creates_nothing_silently(tmp_path: Path) -> None:
     new = tmp_path / "typo.db"
     out = cli("claims", "--db", f"sqlite:///{new}")
     assert out.returncode == 0 and new.exists()
-    assert assert_terminal_safe(out.stderr).strip() == f"note: no database at {new}: created a new, empty one"
-    assert cli("claims", "--db", f"sqlite:///{new}").stderr == b""  # said once, when it was made
+    said = assert_terminal_safe(out.stderr).splitlines()
+    assert said[0] == f"note: no database at {new}: created a new, empty one"
+    assert said[1:] == ["no claims yet: ingest articles with `workbench ingest PATH`"]  # an empty result says so
+    again = assert_terminal_safe(cli("claims", "--db", f"sqlite:///{new}").stderr)
+    assert "note: no database" not in again  # said once, when it was made
 
 
 def _fill_up_postgresql(url: str, after: int) -> None:
