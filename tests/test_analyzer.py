@@ -102,6 +102,37 @@ def test_continuation_carries_the_source_on() -> None:
     assert a.source and b.source and b.source.canonical == a.source.canonical == "Syrian Observatory for Human Rights"
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # A bare head noun refers back to an earlier source of its kind that bears it in its name...
+        ("The Ministry of Health said 14 people had died. The United Nations said 40,000 people had fled. "
+         "The ministry said the roads were open.", "ministry", "Ministry of Health"),
+        ("وقالت وزارة الصحة إن 14 شخصا توفوا. وقالت الأمم المتحدة إن 40 ألفا نزحوا. "
+         "وأكدت الوزارة أن الطرق مفتوحة.", "الوزارة", "وزارة الصحة"),
+        # ... and to nothing else: another organisation, however well known, is not "the ministry".
+        ("The United Nations said 40,000 people had fled the fighting. The ministry said the roads were open.",
+         "ministry", None),
+        ("وقالت الأمم المتحدة إن 40 ألفا نزحوا. وأكدت الوزارة أن الطرق مفتوحة.", "الوزارة", None),
+        ("Reuters reported that the border was closed. The ministry said the roads were open.", "ministry", None),
+        # ... nor to a name that only mentions it after its head.
+        ("According to a report released by the agency, the dam was never inspected. The agency said the report "
+         "was final.", "agency", None),
+        ("The Health Ministry said 14 people had died. The ministry said the roads were open.", "ministry",
+         "Health Ministry"),
+    ],
+)
+def test_a_short_form_refers_back_only_to_a_source_bearing_its_head(text: str, short: str, full: str | None) -> None:
+    claim = analyze(text).claims[-1]
+    src = claim.source
+    assert claim.attributed and src is not None and src.mention == short
+    if full is None:
+        assert src.reference is None and src.key is None and src.canonical == short
+    else:
+        assert src.reference is not None and src.reference[0] == full
+        assert text[src.reference[1] : src.reference[2]] == full
+
+
 def test_deploy_sense_of_nashr_is_not_attribution() -> None:
     claims = analyze("ونشر الجيش قوات إضافية على الحدود الشمالية للبلاد.").claims
     assert len(claims) == 1 and not claims[0].attributed

@@ -505,3 +505,47 @@ def test_names_read_whole(text: str, phrase: str, mention: str) -> None:
 def test_names_with_prepositions_and_colours(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
     assert _claim(text, phrase).attribution_confidence < 0.8 or "من" not in mention.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "أضاف" reports only before its words; a comma may stand for the colon
+        ("أضافت الشركة خدمات جديدة إلى تطبيقها.", "خدمات جديدة", None),
+        ("وأضاف التقرير، كانت الأسعار أعلى من المتوقع.", "كانت الأسعار", "التقرير"),
+        # a relative or a lawyer speaks with the pronoun; a noun with its pronoun is no name
+        ("وقال والدها إنها لم تغادر المنزل.", "لم تغادر", "والدها"),
+        ("وأعلنت شركة النفط تحملها نفقات كبيرة.", "نفقات كبيرة", "شركة النفط"),
+        # "…والمتحدث الرسمي باسم…"
+        ("وأوضح مدير العلاقات العامة والمتحدث الرسمي باسم الشركة سامي العلي أن الرحلات ستزيد.",
+         "الرحلات ستزيد", "مدير العلاقات العامة والمتحدث الرسمي باسم الشركة سامي العلي"),
+    ],
+)
+def test_added_things_relatives_and_spokesmen(text: str, phrase: str, mention: str | None) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_considered_with_its_object_is_the_subjects_view() -> None:
+    text = "فيما اعتبر مدير الإعلام بالمديرية النقيب سامي العلي، البرنامج الجديد، من أهم برامج الإصلاح."
+    assert _source(text, "من أهم برامج") == "مدير الإعلام بالمديرية النقيب سامي العلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a verb that takes no object: its source described at length, read on to its إن
+        ("وقال جنرال منشق شارك في محاولة انقلاب فاشلة في مايو (أيار) إنه يعد القوات.", "يعد القوات",
+         "جنرال منشق شارك في محاولة انقلاب فاشلة في مايو (أيار)"),
+        # ... never through a time, a relay or a conjunction "دون أن"
+        ("قالت الشركة اليوم الثلاثاء إنها ستبدأ الرحلات.", "ستبدأ الرحلات", "الشركة"),
+        ("وقال المتحدث باسم الوزارة أحمد جمال حسب الإعلام الرسمي إن المباحثات ستبدأ.", "المباحثات ستبدأ",
+         "المتحدث باسم الوزارة أحمد جمال"),
+    ],
+)
+def test_descriptions_read_to_the_words(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_amma_topic_then_fa_verb() -> None:
+    text = "أما مدير البرنامج في الجامعة الدكتور سامي العلي فأكد أن البرنامج يساعد الطلاب."
+    assert _source(text, "البرنامج يساعد") == "مدير البرنامج في الجامعة الدكتور سامي العلي"

@@ -234,7 +234,8 @@ def _make_engine(url: str) -> _Opened:
             if path.is_dir():
                 raise DatabaseError(f"{path} is a folder, not a database file")
             if not path.parent.is_dir():
-                if url != f"sqlite:///{default_db_path()}":
+                # (the app's own data folder, where the default and the demo databases live, is made)
+                if path.parent != default_db_path().parent:
                     raise DatabaseError(f"no folder {path.parent}: a new database is made only in a folder "
                                         "that exists (check the path, or make the folder first)")
                 try:

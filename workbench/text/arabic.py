@@ -52,6 +52,8 @@ _ANOTHER_STATEMENT = re.compile(
 )
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
 _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_KIN = C._n("والد والدة أب أم ابن ابنة شقيق شقيقة أخ أخت زوج زوجة عم عمة خال خالة جد جدة أسرة عائلة "
+           "ذوي أقارب أقارب محامي محامية")
 _GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
 _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
@@ -134,6 +136,8 @@ def _name_like(t: str, first: bool = True) -> bool:
         return False
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
+    if t.endswith(("ها", "هم", "هما")) and len(t) >= 5:
+        return False  # a noun with its pronoun: "أعلنت شيفرون تحملها نفقات…"
     if len(t) >= 5 and t.startswith(("يت", "يست", "تست")):
         return False  # a verb in the present: "يتمتع", "يستعد"
     if len(t) >= 6 and t.startswith(("است", "ان")) and t[-2] == "ا":
@@ -416,8 +420,9 @@ class _NP:
                     j += 1
                 self.kind = "social media"
                 break
-            if t == "باسم" and any(w.t in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
-                                  for w in self.words[-2:]):
+            if t == "باسم" and any((w.t[1:] if w.t.startswith("وال") else w.t)
+                                  in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                                  for w in self.words[-2:]):  # (also "…والمتحدث الرسمي باسم…")
                 self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
                 j += 1
                 last_def = last_adj = False
@@ -600,6 +605,7 @@ class _NP:
                 j += 1
                 continue
             if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
+                    and not (t == "حسب" and self.tok(j + 1) not in ("الله", "النبي", "الرسول")) \
                     and not _prefixed_noun(t) \
                     and self._run() < 4:
                 self.words.append(toks[j])
@@ -647,7 +653,7 @@ class _NP:
             if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
-            elif _boundary(nxt) or nxt in ("في", "من", "ل") or _is_cue_word(nxt) or nxt == "," or (
+            elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
                     _participle(nxt) and self._described(self.after)) or (
                     self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
                 self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
@@ -1011,7 +1017,7 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     end = j
     while j >= 0 and end - j < 16:
         t = toks[j].t
-        if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم") \
+        if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم", "اما", "واما") \
                 or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
             break
         j -= 1
@@ -1031,7 +1037,8 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     np = _NP(sv)
     mention = np.read(start)
     if mention is not None and np.after != end + 1 and j >= 0 and toks[j].t in C.AUXILIARIES \
-            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)) \
+            and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)
+                 or (np.after <= end and ci - np.after <= 10 and all(_describes(toks[x].t) for x in range(np.after, ci)))) \
             and (mention.kind or mention.named):
         # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
         # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
@@ -1061,11 +1068,26 @@ def _told_by(sv: SentenceView, ci: int, j: int, form: str) -> Cue | None:
                marker=marker, content=_tok_start(sv, k), order="svo")
 
 
+def _describes(t: str) -> bool:
+    """Can this word be part of a description of a source that runs on to its أن ("…في محاولة
+    انقلاب فاشلة في مايو (أيار)")? Words, brackets and the prepositions of a description; no
+    punctuation, time, relay, quotation or word that ends a noun phrase."""
+    if t in ("من", "في", "علي", "(", ")"):
+        return True
+    return t[0].isalpha() and not _stop(t) and t not in C.TIME_NOUNS and not _is_cue_word(t) \
+        and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
+
+
 def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     """A one-word phrase with a possessive pronoun ("بلاده", "اسمه", "أعراضها"): not a source.
     Told apart from the feminine ending by the spelling before normalisation (ه, not ة)."""
     word = mention.text.strip()
-    return " " not in word and word.endswith(("ه", "ها", "هم", "هما", "هن")) and not word.endswith("ة")
+    if " " in word or not word.endswith(("ه", "ها", "هم", "هما", "هن")) or word.endswith("ة"):
+        return False
+    # A relative is a source with the pronoun: "قال والدها إنها…", "وأكدت زوجته أن…".
+    norm = C.normalize(word)
+    stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
+    return not (stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN))
 
 
 def _document_says(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1584,10 +1606,12 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
-        elif not cue.object and via is None and after < n and toks[after].t in ("من", "في") and m < n \
-                and toks[m].t in C.CONTENT_MARKERS and 1 < m - after <= 4 \
-                and all(toks[x].t[0].isalpha() and not _stop(toks[x].t) for x in range(after + 1, m)):
-            # "وقالت إدارة الوقاية من الحرائق إنه…": a name holding a preposition, read to إن (and
+        elif not cue.object and via is None and m < n and toks[m].t in C.CONTENT_MARKERS and m > after \
+                and toks[m - 1].t not in C.SETTING_PREPS and toks[m - 1].t not in ("دون", "بدون", "من", "الي", "علي") \
+                and m - after <= 10 and all(_describes(toks[x].t) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
+                                            for x in range(after, m)):
+            # "وقالت إدارة الوقاية من الحرائق إنه…", "وقال جنرال منشق شارك في محاولة انقلاب فاشلة
+            # في مايو إنه…": a verb that never takes an object, its source read on to its إن (and
             # marked as read past a boundary, which lowers the confidence)
             end = sv.orig(toks[m - 1].s, toks[m - 1].e)[1]
             mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
@@ -1596,6 +1620,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
+    if not marker and mention is not None and not participle and after + 1 < n and toks[after].t == "," \
+            and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS:
+        marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"
     if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):

@@ -32,6 +32,8 @@ class Mention:
     feminine: bool = False  # grammatical gender of the head, for agreement with later verbs
     plural: bool = False
     named: bool = False  # holds a proper name (not only a title or a common noun)
+    # For a relative pronoun ("…Mr. Sanders, who said…"): the phrase it stands for.
+    antecedent: Mention | None = None
 
 
 @dataclass(slots=True)

@@ -220,7 +220,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
 # English news breaks a quotation with its attribution: '"We will stay," said Smith, a spokesman.
 # "Nobody is leaving."' The sentence that ends with the attribution tail and the quotation that
 # resumes right after it are one statement by one speaker.
-_ATTRIBUTION_TAIL = re.compile(r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z][^\"“”\n]{2,220}[.]$")
+# The tail may name a programme or a paper in quotation marks ('Trump told NBC's "Today" on Monday.').
+_ATTRIBUTION_TAIL = re.compile(
+    r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z](?:[^\"“”\n]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"){2,220}(?:(?<=\.)|(?<=\.[\"”]))$")
 _CLOSING_QUOTES = frozenset("\"”’'")
 # After a quotation that ends in ! ? or a full stop, the sentence goes on when its attribution
 # follows: a lowercase word ("she asked", "said Smith") or a name and a verb of saying.
@@ -245,6 +247,8 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [m.span() for m in _GUILLEMETS.finditer(text, start, end)] if "«" in line or "“" in line else []
     if _ARABIC_LETTER.search(line) is None:
         spans += _paired(text, start, end, _STRAIGHT_QUOTE)
+        if "“" in line and '"' in line:
+            spans += _mixed(text, start, end)
         stripped = len(line) - len(line.lstrip())
         head = start + stripped
         opens_unclosed = (line[stripped : stripped + 1] == "“" and "”" not in line) or (
@@ -252,7 +256,20 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             and len(_STRAIGHT_QUOTE.findall(line)) % 2 == 1)
         if opens_unclosed:
             spans.append((head, end + 1))
+        elif _NEXT_REOPENS.match(text, end):
+            # English carries a quotation over paragraphs: no closing mark at the end of this
+            # one, an opening mark at the head of the next. The quotation runs to the end here.
+            curly = line.rfind("“")
+            opening = curly if curly > line.rfind("”") else -1
+            straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(line) if m.group() == '"']
+            if opening < 0 and len(straight) % 2 == 1:
+                opening = straight[-1]
+            if opening >= 0:
+                spans.append((start + opening, end + 1))
     return spans
+
+
+_NEXT_REOPENS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+(?:[\"“]|'')")
 
 
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
@@ -272,6 +289,26 @@ def _paired(text: str, start: int, end: int, mark: re.Pattern[str]) -> list[tupl
         else:
             opened[kind] = m.start()
     return out
+
+
+def _mixed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations that open with “ and close with a straight " (news typography mixes them):
+    “ opens, ” closes, a straight mark closes an open quotation and opens one otherwise."""
+    out: list[tuple[int, int]] = []
+    opened, curly = -1, False
+    for m in _ANY_DOUBLE_QUOTE.finditer(text, start, end):
+        mark = m.group()
+        if opened < 0:
+            if mark != "”":
+                opened, curly = m.start(), mark == "“"
+        elif mark != "“":
+            if curly and mark == '"' and m.end() - opened <= 1500:
+                out.append((opened, m.end()))
+            opened = -1
+    return out
+
+
+_ANY_DOUBLE_QUOTE = re.compile('[“”"]')
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
