@@ -13,8 +13,10 @@ target_metadata = SQLModel.metadata
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    """Full-text search structures are made by hand in migration 0004, not from the models."""
-    return not (name or "").startswith(("claim_fts", "ix_claim_norm_fts"))
+    """Full-text search structures are made by hand (migrations 0004, 0008), not from the models."""
+    from workbench.storage.search import is_search_object
+
+    return not is_search_object(name)
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import ARTICLES, SEED
 from workbench.ingest.loaders import RawArticle
+from workbench.ingest.run import ingest_articles, ingest_paths
 from workbench.services.claims import claim_history, list_claims
-from workbench.services.ingest import ingest_articles, ingest_paths
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.queue import QueueScreen

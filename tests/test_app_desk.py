@@ -6,9 +6,9 @@ import pytest
 
 from tests.conftest import ARTICLES, SEED
 from tests.test_app import _settle
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import claim_history, list_claims, set_status, set_status_many
 from workbench.services.images import claim_evidence
-from workbench.services.ingest import ingest_paths
 from workbench.services.sources import list_sources, reassign_source
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp

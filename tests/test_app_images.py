@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.conftest import FIXTURES, SEED
 from tests.test_app import _settle
+from workbench.ingest.run import ingest_paths
 from workbench.services.images import add_images, claim_evidence
-from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.image_compare import ImageCompareScreen

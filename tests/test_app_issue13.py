@@ -10,9 +10,9 @@ from rich.console import Console
 
 from tests.conftest import ARTICLES, FIXTURES, SEED
 from tests.test_app import _settle, answer, text_of
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import claim_history, get_claim, list_claims, set_status
 from workbench.services.images import add_images, claim_evidence, match_image, record_image_outcome
-from workbench.services.ingest import ingest_paths
 from workbench.services.sources import list_sources, source_history, update_source
 from workbench.storage.db import Database
 from workbench.text.display import Data

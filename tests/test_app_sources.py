@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.conftest import ARTICLES
 from tests.test_app import _settle
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import list_claims
-from workbench.services.ingest import ingest_paths
 from workbench.services.sources import list_sources
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp

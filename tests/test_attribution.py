@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import ARTICLES, SEED
+from workbench.ingest import pipeline as ingest_module
 from workbench.ingest.loaders import RawArticle
-from workbench.services import ingest as ingest_module
+from workbench.ingest.run import ingest_articles, ingest_paths
 from workbench.services.attribution import (
     CONFIRMED,
     OWN_VOICE,
@@ -36,7 +37,6 @@ from workbench.services.claims import (
     list_queue,
     set_status,
 )
-from workbench.services.ingest import ingest_articles, ingest_paths
 from workbench.services.sources import find_source, reassign_source
 from workbench.storage.db import Database
 from workbench.storage.models import stored_confidence

@@ -13,11 +13,11 @@ from workbench.export.claimreview import authorless, claim_reviews, without_auth
 from workbench.export.markdown import to_markdown
 from workbench.export.tabular import to_csv
 from workbench.ingest.loaders import RawArticle
+from workbench.ingest.run import ingest_articles, ingest_paths
 from workbench.services.attribution import confirm_source, confirm_sources
 from workbench.services.claims import list_claims, set_status
 from workbench.services.export import collect
 from workbench.services.images import add_images, check_image_for_claim, record_image_outcome
-from workbench.services.ingest import ingest_articles, ingest_paths
 from workbench.storage.db import Database
 
 

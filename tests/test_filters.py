@@ -1,8 +1,8 @@
 import pytest
 
 from tests.conftest import ARTICLES
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import list_claims
-from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 from workbench.tui.filters import FilterError, parse_filter
 

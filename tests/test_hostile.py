@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import FIXTURES, IN_CI
 from tests.hostile import Case, cases, good_bytes, good_text
 from workbench.ingest.loaders import iter_articles
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import list_claims
-from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 
 CASES = cases()
@@ -284,9 +284,9 @@ def test_every_loader_error_keeps_its_file_apart(tmp_path: Path) -> None:
 def test_csv_export_neutralises_formulas_and_escapes(db: Database) -> None:
     from workbench.export.tabular import to_csv
     from workbench.ingest.loaders import RawArticle
+    from workbench.ingest.run import ingest_articles
     from workbench.services.claims import set_status
     from workbench.services.export import collect
-    from workbench.services.ingest import ingest_articles
     from workbench.services.sources import reassign_source
 
     starts = ["=HYPERLINK(\"https://evil.example\",\"click\") the ministry said 12 people died today.",

@@ -29,6 +29,7 @@ from workbench.images.matching import (
     find_known,
 )
 from workbench.images.panels import split_panels
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import list_claims
 from workbench.services.images import (
     add_images,
@@ -37,7 +38,6 @@ from workbench.services.images import (
     match_image,
     record_image_outcome,
 )
-from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 
 # Natural photographs (textures such as brick and grass are left out: they are not what gets recycled).

@@ -7,7 +7,7 @@ import re
 
 from tests.conftest import ROOT, SEED
 from tests.test_app import _settle, text_of
-from workbench.services.ingest import ingest_paths
+from workbench.ingest.run import ingest_paths
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.keys import SECTIONS, markdown, written

@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import ARTICLES, SEED
 from tests.test_app import _settle, answer
 from tests.test_cli import run
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import list_claims, search_claims, search_terms
-from workbench.services.ingest import ingest_paths
 from workbench.storage.db import Database
 from workbench.text.normalize import fold
 from workbench.text.searchwords import core, spellings, strips

@@ -8,7 +8,7 @@ import asyncio
 from pathlib import Path
 
 from tests.conftest import ARTICLES, SEED
-from workbench.services.ingest import ingest_paths
+from workbench.ingest.run import ingest_paths
 from workbench.storage.db import Database
 from workbench.tui.app import WorkbenchApp
 

@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import ARTICLES, SEED
 from tests.test_cli import run
 from workbench.errors import WorkbenchError
+from workbench.ingest.run import ingest_paths
 from workbench.services.claims import list_claims
-from workbench.services.ingest import ingest_paths
 from workbench.services.sources import list_sources, merge_sources, update_source
 from workbench.sources.registry import default_registry
 from workbench.storage.db import Database

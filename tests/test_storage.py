@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 from tests.conftest import ARTICLES, FIXTURES, SEED
 from workbench.errors import DatabaseError
 from workbench.ingest.loaders import RawArticle
+from workbench.ingest.run import IngestReport, ingest_articles, ingest_paths
 from workbench.services.claims import (
     ConflictError,
     claim_history,
@@ -21,15 +22,15 @@ from workbench.services.claims import (
     set_status,
     status_counts,
 )
-from workbench.services.ingest import IngestReport, ingest_articles, ingest_paths
 from workbench.storage.db import Database
 from workbench.storage.models import Status
+from workbench.storage.search import is_search_object
 
 
 def test_migrations_reach_head_and_match_the_models(db: Database) -> None:
     assert {"article", "claim", "source", "status_change", "alembic_version"} <= set(db.table_names())
     def include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-        return not (name or "").startswith(("claim_fts", "ix_claim_norm_fts", "claim_vocab", "search_term"))  # made by hand in 0004, 0008
+        return not is_search_object(name)  # made by hand in 0004, 0008, 0009
 
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": include})
@@ -295,11 +296,11 @@ def test_a_long_run_links_repeats_within_a_group_and_across_key_flushes(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The in-memory key path: many articles a transaction, keys written every few groups."""
-    import workbench.services.ingest as ingest
+    from workbench.ingest import pipeline, run, writer
 
-    monkeypatch.setattr(ingest, "PARALLEL_AFTER", 10)
-    monkeypatch.setattr(ingest, "GROUP_ARTICLES", 4)
-    monkeypatch.setattr(ingest, "KEY_FLUSH", 8)
+    monkeypatch.setattr(pipeline, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(writer, "GROUP_ARTICLES", 4)
+    monkeypatch.setattr(run, "KEY_FLUSH", 8)
     items = [_filler(i) for i in range(40)]
     items[3] = RawArticle(text=_STORY, title="first", origin="first")
     items[4] = RawArticle(text=_RETOLD, title="same group", origin="same group")
@@ -320,10 +321,10 @@ def test_a_long_run_links_repeats_within_a_group_and_across_key_flushes(
 def test_an_article_stored_meanwhile_by_another_writer_is_a_duplicate_and_its_group_is_kept(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import workbench.services.ingest as ingest
+    from workbench.ingest import pipeline
 
-    original = ingest.prepared_stream
-    monkeypatch.setattr(ingest, "prepared_stream",  # as if another writer stored it after the screening
+    original = pipeline.prepared_stream
+    monkeypatch.setattr(pipeline, "prepared_stream",  # as if another writer stored it after the screening
                         lambda items, registry, workers, is_known: original(items, registry, workers, None))
     items = [_filler(i) for i in range(6)]
     ingest_articles(db, [items[3]])

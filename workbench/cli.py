@@ -196,11 +196,20 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary as the last line.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Read and analyse, store nothing: say what would be added.")] = False,
+    share: Annotated[str | None, typer.Option(
+        "--share", metavar="K/N",
+        help="Store only share K of N of the articles (by content), for N ingest processes on one database: "
+             "give each machine the same archive and its own K.")] = None,
     *,
     database: Database,
 ) -> None:
     """Store articles and their claims (.txt .md .html .json .jsonl .zip, folders). Each article is stored once."""
-    from workbench.services.ingest import IngestReport, ingest_paths
+    from workbench.ingest.run import IngestReport, ingest_paths, parse_share
+
+    try:
+        part = parse_share(share) if share is not None else None
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
 
     show_progress = not quiet and sys.stderr.isatty()
 
@@ -218,7 +227,7 @@ def ingest(
             sys.stderr.flush()
 
     report = ingest_paths(database, paths, on_error=on_error, on_warning=on_warning, on_article=on_article,
-                          dry_run=dry_run)
+                          dry_run=dry_run, share=part)
     if show_progress:
         sys.stderr.write("\r\x1b[K")
     summary = report.summary()
@@ -231,6 +240,7 @@ def ingest(
             f"{plural(summary['articles'], 'article')} and {plural(summary['claims'], 'claim')} "
             f"{'would be ' if dry_run else ''}added; {summary['duplicates']:,} already stored; "
             f"{plural(summary['errors'], 'error')}"
+            + (f"; {summary['other_shares']:,} left to the other shares" if report.other_shares else "")
         )
     raise typer.Exit(1 if report.errors else 0)
 

@@ -20,29 +20,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("CREATE VIRTUAL TABLE claim_vocab USING fts5vocab(claim_fts, 'row')")
-        return
-    # In code-point order ("C"), as SQLite's index: a word's stretch of it is one range.
-    op.execute('CREATE TABLE search_term (term TEXT COLLATE "C" PRIMARY KEY)')
-    op.execute("INSERT INTO search_term (term) SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) "
-               "FROM claim ON CONFLICT DO NOTHING")
-    op.execute("""
-        CREATE FUNCTION claim_search_terms() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO search_term (term)
-            SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) FROM new_claims
-            ON CONFLICT DO NOTHING;
-            RETURN NULL;
-        END $$""")
-    op.execute("CREATE TRIGGER claim_search_terms AFTER INSERT ON claim REFERENCING NEW TABLE AS new_claims "
-               "FOR EACH STATEMENT EXECUTE FUNCTION claim_search_terms()")
+    from workbench.storage.search import create_vocabulary
+
+    create_vocabulary(op.execute, op.get_bind().dialect.name)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("DROP TABLE IF EXISTS claim_vocab")
-        return
-    op.execute("DROP TRIGGER IF EXISTS claim_search_terms ON claim")
-    op.execute("DROP FUNCTION IF EXISTS claim_search_terms()")
-    op.execute("DROP TABLE IF EXISTS search_term")
+    from workbench.storage.search import drop_vocabulary
+
+    drop_vocabulary(op.execute, op.get_bind().dialect.name)

@@ -24,6 +24,7 @@ from workbench.storage.models import (
     stored_confidence,
     utcnow,
 )
+from workbench.storage.search import matching_claim_ids, vocabulary_table
 
 
 class NotFound(WorkbenchError):
@@ -530,7 +531,7 @@ def search_terms(db: Database, query: str) -> list[list[str]]:
     words = list(dict.fromkeys(re.findall(r"[^\W_]+", fold(query))))
     if not words:
         return []
-    vocab = "claim_vocab" if db.dialect == "sqlite" else "search_term"
+    vocab = vocabulary_table(db.dialect)
     out: list[list[str]] = []
     with db.session() as s:
         for word in words:
@@ -549,26 +550,11 @@ def search_claims(db: Database, query: str, *, limit: int = 500) -> list[ClaimRo
     any hamza form, ة/ه, ى/ي, with or without ال و ف ب ل ك before it, and with one typo in a
     longer word. Best matches first. The query is data: the words it stands for are quoted for
     the full-text engine, never parsed as its syntax."""
-    from sqlalchemy import text as sql
-
     groups = search_terms(db, query)
     if not groups or not all(groups):
         return []
     with db.session() as s:
-        if db.dialect == "sqlite":
-            match = " AND ".join("(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in g) + ")" for g in groups)
-            ids = [r[0] for r in s.execute(
-                sql("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :m ORDER BY rank LIMIT :l"), {"m": match, "l": limit})]
-        else:
-            params: dict[str, Any] = {"l": limit}
-            ors = []
-            for i, g in enumerate(groups):
-                ors.append("(" + " || ".join(f"plainto_tsquery('simple', :t{i}_{j})" for j in range(len(g))) + ")")
-                params.update({f"t{i}_{j}": t for j, t in enumerate(g)})
-            tsq = " && ".join(ors)
-            ids = [r[0] for r in s.execute(
-                sql(f"SELECT id FROM claim WHERE to_tsvector('simple', norm) @@ ({tsq}) "
-                    f"ORDER BY ts_rank(to_tsvector('simple', norm), ({tsq})) DESC, id LIMIT :l"), params)]
+        ids = matching_claim_ids(s, db.dialect, groups, limit)
     rows = {r.id: r for r in list_claims(db, ids=ids)}
     return [rows[i] for i in ids if i in rows]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from workbench.config import APP_NAME
+from workbench.ingest.run import IngestReport, ingest_paths
 from workbench.resources import fixtures_dir
-from workbench.services.ingest import IngestReport, ingest_paths
 from workbench.storage.db import Database
 
 

@@ -77,8 +77,11 @@ class SourceCache:
                 dialect = conn.dialect
                 mark = "?" if dialect.paramstyle == "qmark" else "%s"
                 cols = ", ".join(dialect.identifier_preparer.quote(c) for c in self._COLS)
-                self._insert = (f"INSERT INTO source ({cols}) VALUES ({', '.join([mark] * len(self._COLS))}) "
-                                "RETURNING id")
+                # On PostgreSQL another ingest may have added the same candidate since this one read
+                # the sources: its row is the one to use (a no-op update, so RETURNING gives it).
+                upsert = " ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key" if dialect.name == "postgresql" else ""
+                self._insert = (f"INSERT INTO source ({cols}) VALUES ({', '.join([mark] * len(self._COLS))})"
+                                f"{upsert} RETURNING id")
                 self._when = Source.__table__.c.created_at.type.bind_processor(dialect) or (lambda v: v)
             found = conn.exec_driver_sql(self._insert, (
                 key, canonical, kind if kind != "publisher" else "outlet", reliability,
@@ -86,6 +89,31 @@ class SourceCache:
             )).scalar_one()
         self._ids[key] = int(found)
         return int(found)
+
+    def add_missing(self, session: Session, sources: list[tuple[str | None, str, str, str, str]]) -> None:
+        """Make sure every source of `sources` (registry key, canonical, kind, reliability, mention)
+        has an id, inserting the new ones in one statement (PostgreSQL: one round trip for a whole
+        group of articles, instead of one a source). A source another writer added meanwhile is
+        taken as it is."""
+        new: dict[str, tuple[Any, ...]] = {}
+        when = None
+        for registry_key, canonical, kind, reliability, mention in sources:
+            key = registry_key or candidate_key(canonical)
+            if key in self._ids or key in new:
+                continue
+            if when is None:
+                when = Source.__table__.c.created_at.type.bind_processor(session.get_bind().dialect)
+                when = (when or (lambda v: v))(utcnow())
+            new[key] = (key, canonical, kind if kind != "publisher" else "outlet", reliability,
+                        json.dumps([mention], ensure_ascii=False), "[]", registry_key is None, "", when)
+        if not new:
+            return
+        cols = ", ".join(f'"{c}"' for c in self._COLS)
+        values = ", ".join("(" + ", ".join(["%s"] * len(self._COLS)) + ")" for _ in new)
+        cur = session.connection().connection.dbapi_connection.cursor()
+        cur.execute(f"INSERT INTO source ({cols}) VALUES {values} ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key "
+                    "RETURNING key, id", [v for row in new.values() for v in row])
+        self._ids.update((k, int(i)) for k, i in cur.fetchall())
 
     def forget(self) -> None:
         """After a rollback, ids created in it are gone."""

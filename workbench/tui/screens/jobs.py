@@ -93,7 +93,7 @@ class JobScreen(ModalScreen[bool]):
 
         try:
             if self.kind == "ingest":
-                from workbench.services.ingest import IngestReport, ingest_paths
+                from workbench.ingest.run import IngestReport, ingest_paths
 
                 def on_article(r: IngestReport) -> None:
                     if due():
