@@ -91,6 +91,10 @@ async def test_inputs_notices_and_titles_show_arabic_in_display_order(sqlite_url
         await answer(pilot, app, "slash", "ناشطون")
         title = text_of(app.screen.query_one("#queue-title"))
         assert "Search “ﻥﻮﻄﺷﺎﻧ”" in title
+        await pilot.press("escape", "question_mark")  # the help names Arabic prefixes: shaped and in order too
+        await _settle(pilot, app)
+        keys = text_of(app.screen.query_one("#keys"), width=110)
+        assert "ﻝ ﺏ ﻭ ﻝﺍ" in keys and "ال و ب ل" not in keys
 
 
 async def test_bidi_off_leaves_the_order_to_the_terminal(sqlite_url: str) -> None:
@@ -103,6 +107,26 @@ async def test_bidi_off_leaves_the_order_to_the_terminal(sqlite_url: str) -> Non
         await _select(pilot, app, claim.id)
         text = "\n".join(rendered(app.screen.query_one(ClaimDetail).render_claim(), 60))
         assert "ناشطون على مواقع" in text and "ﻥﻮﻄﺷﺎﻧ" not in text
+
+
+async def test_the_source_view_shows_arabic_in_display_order(db: Database) -> None:
+    from textual.widgets import DataTable
+
+    ingest_paths(db, [ARTICLES])
+    observatory = next(s for s in list_sources(db) if s.canonical == "Syrian Observatory for Human Rights")
+    claim = next(c for c in list_claims(db) if c.source_id == observatory.id and c.attributed)
+    app = WorkbenchApp(db, user="amal", bidi="on", poll_seconds=0)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _settle(pilot, app)
+        await _select(pilot, app, claim.id)
+        await pilot.press("o")
+        await _settle(pilot, app)
+        assert isinstance(app.screen, SourceScreen)
+        facts = text_of(app.screen.query_one("#source-facts"), width=136)
+        assert "ﺪﺻﺮﻤﻟﺍ" in facts and "المرصد" not in facts  # its Arabic names, joined and in display order
+        table = app.screen.query_one(DataTable)
+        cells = " ".join(str(table.get_row_at(i)[3]) for i in range(table.row_count))
+        assert "ﺪﺻﺮﻤﻟﺍ" in cells and not any(ch in cells for ch in "المرصد")  # the claims, shaped too
 
 
 # ------------------------------------------------------------------ 2. photo evidence
@@ -370,6 +394,22 @@ async def test_rating_a_source_is_asked_kept_and_undone(db: Database) -> None:
         await _settle(pilot, app)
         assert next(s for s in list_sources(db) if s.id == observatory.id).reliability == "mixed"  # left to omar
         assert any("rated mixed by omar" in " ".join(n.message.split()) for n in app._notifications)
+
+
+async def test_the_source_of_a_claim_in_the_publishers_own_voice_says_so(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    ingest_paths(db, [SEED])
+    own = [c for c in list_claims(db) if not c.attributed and c.source_id is not None]
+    app = WorkbenchApp(db, user="amal", bidi="off", poll_seconds=0)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _settle(pilot, app)
+        await _select(pilot, app, own[0].id)
+        await pilot.press("o")
+        await _settle(pilot, app)
+        assert isinstance(app.screen, SourceScreen)
+        facts = " ".join(text_of(app.screen.query_one("#source-facts"), width=116).split())
+        # Never an empty list that seems to say the claim's source has nothing to do with it.
+        assert f"{len(own)} more in its own voice, as the publisher" in facts, facts
 
 
 # ------------------------------------------------------------------ 10. the conflict notice

@@ -259,6 +259,15 @@ def _cell(text: str, width: int, bidi: bool) -> str:
     return display_parts([Data(text)], width, bidi).ljust(width)
 
 
+def _name(text: str, width: int, bidi: bool) -> str:
+    """A person's name in a column: padded to `width` but never cut, and with a line break or a
+    control in it shown (a name that forges a second line must be seen whole)."""
+    from workbench.text.display import Data, display_parts, safe_line
+
+    shown = safe_line(text)
+    return display_parts([Data(shown)], max(width, len(shown) * 8), bidi).ljust(width)
+
+
 def _confirmation_mark(r: Any) -> str:
     """✓ for a confirmed attribution, else the analyzer's confidence in it (— when it gave none)."""
     if r.source_confirmed:
@@ -414,7 +423,7 @@ def note(
     user: str | None = None,
 ) -> None:
     """Add a note or an evidence link to a claim."""
-    from workbench.services.images import add_evidence
+    from workbench.services.evidence import add_evidence
 
     eid = add_evidence(database, claim_id, note=text, url=link, user=user)
     _echo(f"claim {claim_id}: {'link' if link else 'note'} added (evidence {eid})")
@@ -451,7 +460,7 @@ def history(
         _say(f"claim {claim_id} has no changes yet: it is {Status(claim.status).label.lower()}")
         return
     for at, _order, what, data in entries:
-        _echo(f"{at:%Y-%m-%d %H:%M:%S}  {_cell(data['user'], 16, bidi)}  "
+        _echo(f"{at:%Y-%m-%d %H:%M:%S}  {_name(data['user'], 16, bidi)}  "
                    f"{display_parts([Data(what)], max(20, _columns() - 40), bidi)}")
 
 

@@ -596,6 +596,11 @@ def dashboard(db: Database, *, top: int = 10) -> Dashboard:
     )
 
 
-def count_claims(db: Database) -> int:
+def count_claims(db: Database, *, own_voice_of: int | None = None) -> int:
+    """Claims in the database; with `own_voice_of`, those a publisher makes in its own voice
+    (its source, but attributed to nobody else: not listed among the claims citing it)."""
+    q = select(func.count()).select_from(Claim)
+    if own_voice_of is not None:
+        q = q.where(Claim.source_id == own_voice_of, Claim.attributed.is_(False))
     with db.session() as s:
-        return int(s.execute(select(func.count()).select_from(Claim)).scalar_one())
+        return int(s.execute(q).scalar_one())

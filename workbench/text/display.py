@@ -165,6 +165,11 @@ def _cell_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _breaks(ch: str) -> bool:
+    """A space a line may break at (a no-break space keeps a label with its figure)."""
+    return ch.isspace() and ch != "\u00a0"
+
+
 def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
     """Greedy word wrap in logical order; words longer than a line are cut."""
     width = max(4, width)
@@ -175,7 +180,7 @@ def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
     n = len(cells)
     while i < n:
         j = i
-        while j < n and not cells[j].ch.isspace():
+        while j < n and not _breaks(cells[j].ch):
             j += 1
         word = cells[i:j]
         wlen = sum(_cell_width(c.ch) for c in word)
@@ -193,12 +198,14 @@ def wrap_cells(cells: Sequence[Cell], width: int) -> list[list[Cell]]:
         line.extend(word)
         used += wlen
         k = j
-        while k < n and cells[k].ch.isspace():
+        while k < n and _breaks(cells[k].ch):
             k += 1
         if k > j:
-            if used + 1 <= width:
-                line.append(cells[j])
-                used += 1
+            # Spaces inside a line are kept as they are (the gaps our own words leave between a
+            # name and what follows it, "Unchecked 12   Verified 3"); at a break they go.
+            if used + (k - j) <= width:
+                line.extend(cells[j:k])
+                used += k - j
             else:
                 lines.append(line)
                 line, used = [], 0
@@ -228,11 +235,15 @@ def _isolate_of(src: int, isolates: Sequence[tuple[int, int]], starts: list[int]
     return k if k >= 0 and src < isolates[k][1] else None
 
 
-def reorder_cells(cells: Sequence[Cell], rtl: bool, isolates: Sequence[tuple[int, int]] | None = None) -> list[Cell]:
+def reorder_cells(cells: Sequence[Cell], rtl: bool, isolates: Sequence[tuple[int, int]] | None = None,
+                  directions: Sequence[bool] | None = None) -> list[Cell]:
     """One display line from logical to visual order, letters joined; combining marks stay after
     their base letter. `isolates` (sorted, non-overlapping ranges of source offsets) are pieces
     reordered on their own and then placed as one neutral object, as the Unicode isolates do: a
-    source name cannot pull the digits or brackets our own words put after it into its run."""
+    source name cannot pull the digits or brackets our own words put after it into its run.
+    `directions` says whether each isolate is right-to-left, as a whole (a first-strong isolate):
+    the part of a wrapped Arabic note that opens with an English word, or of a link whose path is
+    Arabic, keeps the direction of the whole piece; without it, each part on the line decides."""
     if not cells:
         return []
     text = "".join(c.ch for c in cells)
@@ -247,7 +258,7 @@ def reorder_cells(cells: Sequence[Cell], rtl: bool, isolates: Sequence[tuple[int
         for cell in cells:
             k = _isolate_of(cell.src, isolates, starts)
             if run and k != run_k:
-                items.append(reorder_cells(run, paragraph_is_rtl("".join(c.ch for c in run))))
+                items.append(_isolated(run, run_k, directions))
                 run = []
             if k is None:
                 items.append(cell)
@@ -255,7 +266,7 @@ def reorder_cells(cells: Sequence[Cell], rtl: bool, isolates: Sequence[tuple[int
                 run.append(cell)
             run_k = k
         if run:
-            items.append(reorder_cells(run, paragraph_is_rtl("".join(c.ch for c in run))))
+            items.append(_isolated(run, run_k, directions))
     else:
         items = list(cells)
     plain = "".join(c.ch if isinstance(c, Cell) else "\ufffc" for c in items)
@@ -304,6 +315,17 @@ def reorder_cells(cells: Sequence[Cell], rtl: bool, isolates: Sequence[tuple[int
     return out
 
 
+def _isolated(run: list[Cell], k: int | None, directions: Sequence[bool] | None) -> list[Cell]:
+    """The cells of one isolate on a line, in display order, in the direction of the whole piece."""
+    rtl = directions[k] if directions is not None and k is not None else paragraph_is_rtl("".join(c.ch for c in run))
+    return reorder_cells(run, rtl)
+
+
+def isolate_directions(text: str, isolates: Sequence[tuple[int, int]]) -> list[bool]:
+    """Whether each isolated piece of `text` reads right to left, from its own first strong letter."""
+    return [paragraph_is_rtl(text[s:e]) for s, e in isolates]
+
+
 def display_lines(text: str, width: int, bidi: bool, offset: int = 0,
                   isolates: Sequence[tuple[int, int]] | None = None) -> list[tuple[list[Cell], bool]]:
     """Lines ready to draw: each a list of cells in display order, and whether it is right-to-left
@@ -313,13 +335,14 @@ def display_lines(text: str, width: int, bidi: bool, offset: int = 0,
     out: list[tuple[list[Cell], bool]] = []
     pos = 0
     spans = [(s + offset, e + offset) for s, e in isolates] if isolates else None
+    directions = isolate_directions(text, isolates) if isolates else None
     for para in text.split("\n"):
         rtl = _direction(para, pos, isolates) if isolates else paragraph_is_rtl(para)
         cells = visible_cells(para, offset + pos)
         for line in wrap_cells(cells, width):
             while line and line[-1].ch.isspace():
                 line = line[:-1]
-            out.append((reorder_cells(line, rtl, spans) if bidi else line, rtl))
+            out.append((reorder_cells(line, rtl, spans, directions) if bidi else line, rtl))
         pos += len(para) + 1
     return out
 
@@ -373,17 +396,20 @@ def display_parts(parts: Iterable[str], width: int, bidi: bool) -> str:
     marked with "…"), in display order, each piece of data isolated."""
     text, spans = compose(parts)
     text = text.replace("\n", " ")
+    directions = isolate_directions(text, spans)
     cells = visible_cells(text)
     if len(cells) > width:
         cells = cells[: max(0, width - 1)]
         end = cells[-1].src + 1 if cells else 0
         cells.append(Cell("…", end))
         # The mark belongs to the piece it cuts, so it shows at that piece's end (left, in Arabic).
-        spans = [(s, e + 1) if s < end <= e else (s, e) for s, e in spans if s < end]
+        kept = [i for i, (s, _e) in enumerate(spans) if s < end]
+        spans = [(s, e + 1) if s < end <= e else (s, e) for s, e in (spans[i] for i in kept)]
+        directions = [directions[i] for i in kept]
     if not bidi:
         return "".join(c.ch for c in cells)
     rtl = _direction(text, 0, spans) if spans else paragraph_is_rtl(text)
-    return "".join(c.ch for c in reorder_cells(cells, rtl, spans))
+    return "".join(c.ch for c in reorder_cells(cells, rtl, spans, directions))
 
 
 def display_block(parts: Iterable[str], width: int, bidi: bool) -> list[str]:

@@ -61,13 +61,16 @@ async def call(fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Done[T] | 
     return await outcome(asyncio.to_thread(fn, *args, **kwargs))
 
 
-class Writes:
-    """The desk's writes: one at a time, in the order the keys were pressed, each started in its
-    own thread the moment it is asked for (a verdict is on its way to the database before the
-    next claim is even drawn). `start` answers a future; `outcome` says how it went."""
+class Lane:
+    """Calls that go one at a time, in the order they were asked for, in a thread of their own,
+    each started the moment it is asked for. The desk has two: its writes (a verdict is on its
+    way to the database before the next claim is even drawn, and two keys on one claim are
+    written in the order they were pressed) and the pages of its queue (100,000 rows built in one
+    thread, not spread over the memory of several). `start` answers a future; `outcome` says how
+    it went."""
 
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbench-write")
+    def __init__(self, name: str) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"workbench-{name}")
 
     def start(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> asyncio.Future[T]:
         return asyncio.get_running_loop().run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))

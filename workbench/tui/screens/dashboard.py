@@ -81,7 +81,8 @@ class DashboardScreen(ModalScreen[Target | None]):
         # Counts flow onto as many lines as the width needs: no column is cut to "Unche…".
         counts: list[Part] = [(f"{plural(d.total, 'claim')}:", "bold")]
         for st in Status:
-            counts += ["   ", (st.label, STATUS_STYLE.get(st.value, "")), f" {d.by_status.get(st.value, 0):,}"]
+            label = st.label.replace(" ", "\u00a0")  # "In progress 0" is never cut in two
+            counts += ["   ", (label, STATUS_STYLE.get(st.value, "")), f"\u00a0{d.by_status.get(st.value, 0):,}"]
         self.query_one("#dash-status", Static).update(Shown(*counts, bidi=self.bidi))
         worth = self.query_one("#dash-worth", OptionList)
         width = max(40, (worth.scrollable_content_region.width or self.app.size.width - 8) - 2)

@@ -1,5 +1,5 @@
 """The key reference, one keystroke away (`?`): the key table (`workbench.tui.keys`), as the
-README shows it."""
+README shows it, through the display path (what a key does may name Arabic: ال و ب ل)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbench.tui.keys import SECTIONS
+from workbench.tui.shown import Shown
 
 
 def _plain(written: str) -> str:
@@ -27,6 +28,10 @@ class HelpScreen(ModalScreen[None]):
         border: thick $accent; background: $surface; padding: 0 1; }
     """
 
+    def __init__(self, *, bidi: bool) -> None:
+        super().__init__()
+        self.bidi = bidi
+
     def compose(self) -> ComposeResult:
         blocks: list[Table | Text] = []
         for _name, title, lines in SECTIONS:
@@ -34,7 +39,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_column(style="bold cyan", min_width=10, max_width=20)
             table.add_column()
             for line in lines:
-                table.add_row(Text(_plain(line.shown)), Text(_plain(line.does)))
+                table.add_row(Text(_plain(line.shown)), Shown(_plain(line.does), bidi=self.bidi))
             blocks += [Text(_plain(title), style="bold"), table, Text("")]
         with VerticalScroll():
             yield Static(Group(*blocks), id="keys")

@@ -91,7 +91,8 @@ class ImageCompareScreen(Screen[bool]):
             try:
                 return ImageWidget(path, id=wid, classes="picture")
             except Exception as exc:  # an unreadable file shows a line, not a crash
-                return Static(Text(f"cannot show {path}: {exc}", style="red"), id=wid, classes="picture")
+                return Static(Shown(("cannot show ", "red"), Data(shown_path(path)), ": ", Data(str(exc)), bidi=self.bidi),
+                              id=wid, classes="picture")
         return Static(Text("the file is no longer where it was registered" if path else "no match in the bank",
                            style="dim italic"), id=wid, classes="picture")
 

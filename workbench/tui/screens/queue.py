@@ -38,7 +38,7 @@ from workbench.storage.db import Database
 from workbench.storage.models import Status
 from workbench.text.display import Data
 from workbench.text.wording import plural
-from workbench.tui.calls import Conflict, Done, Failed, Writes, call, outcome
+from workbench.tui.calls import Conflict, Done, Failed, Lane, call, outcome
 from workbench.tui.desk import Desk, Notice, notice
 from workbench.tui.filters import FILTER_HELP, FilterError
 from workbench.tui.keys import bindings
@@ -58,7 +58,7 @@ def _first_page(db: Database) -> tuple[list[QueueRow], int]:
 
 def _whole(db: Database, claim_id: int) -> tuple[ClaimRow, list[Any], list[Any]]:
     """A claim read whole, with its history and evidence (what the detail panel shows)."""
-    from workbench.services.images import claim_evidence
+    from workbench.services.evidence import claim_evidence
 
     return get_claim(db, claim_id), claim_history(db, claim_id), claim_evidence(db, claim_id)
 
@@ -78,7 +78,8 @@ class QueueScreen(Screen[None]):
         self.user = user
         self.bidi = bidi
         self.desk = Desk(user)
-        self.writes = Writes()  # one write at a time, in the order the keys were pressed, started at once
+        self.writes = Lane("write")  # one write at a time, in the order the keys were pressed, started at once
+        self.pages = Lane("pages")  # the queue's pages, read in one thread
         self._shown: QueueRow | None = None  # the row the detail panel shows
         self._article_id: int | None = None
         self._article_text = ""
@@ -106,6 +107,7 @@ class QueueScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.writes.close()
+        self.pages.close()
 
     def on_mount(self) -> None:
         self.query_one(ClaimQueue).focus()
@@ -134,12 +136,12 @@ class QueueScreen(Screen[None]):
         if same_claim and selected is not None:  # a verdict, a new source, a colleague's change: read it whole again
             self.load_detail(selected.id)
             return
-        detail.show_claim(selected)
         if selected is None:
+            detail.show_claim(None)
             self._article_id = None
             self.query_one(ArticleView).clear()
             return
-        self.load_detail(selected.id)
+        self.load_detail(selected.id)  # drawn once, when the cursor rests and the claim is read whole
         if selected.article_id != self._article_id:
             self._article_id = selected.article_id
             self.load_article(selected.article_id)
@@ -172,7 +174,7 @@ class QueueScreen(Screen[None]):
     async def load(self) -> None:
         """The first page at once (the first screen must not wait), then the rest page by page
         while the checker works; the queue draws only what is on screen."""
-        first = await call(_first_page, self.db)
+        first = await outcome(self.pages.start(_first_page, self.db))
         if not isinstance(first, Done):
             self._failed(first, "loaded")
             return
@@ -185,7 +187,7 @@ class QueueScreen(Screen[None]):
         await asyncio.sleep(0.3)  # let the first screen draw and answer its first keys
         more = rows
         while len(more) == (FIRST_PAGE if more is rows else PAGE):
-            page = await call(list_queue, self.db, after_id=more[-1].id, limit=PAGE)
+            page = await outcome(self.pages.start(list_queue, self.db, after_id=more[-1].id, limit=PAGE))
             if not isinstance(page, Done):
                 self._failed(page, "loaded")
                 return
@@ -409,7 +411,7 @@ class QueueScreen(Screen[None]):
         await self._evidence(link=True)
 
     async def _evidence(self, *, link: bool) -> None:
-        from workbench.services.images import add_evidence_many
+        from workbench.services.evidence import add_evidence_many
         from workbench.tui.screens.prompt import TextPrompt
 
         claims = self.desk.targets()
@@ -634,4 +636,4 @@ class QueueScreen(Screen[None]):
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(bidi=self.bidi))

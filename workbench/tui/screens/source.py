@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from workbench.services.claims import ClaimRow, list_claims
+from workbench.services.claims import ClaimRow, count_claims, list_claims
 from workbench.services.sources import (
     SourceChangeRow,
     SourceRow,
@@ -39,8 +39,9 @@ _WHAT = {"reliability": "rated", "name": "renamed", "kind": "kind", "accepted": 
          "merged": "merged"}
 
 
-def _load(db: Database, source_id: int) -> tuple[SourceRow, list[ClaimRow], list[SourceChangeRow]]:
-    return get_source(db, source_id), list_claims(db, source_id=source_id), source_history(db, source_id)
+def _load(db: Database, source_id: int) -> tuple[SourceRow, list[ClaimRow], list[SourceChangeRow], int]:
+    return (get_source(db, source_id), list_claims(db, source_id=source_id), source_history(db, source_id),
+            count_claims(db, own_voice_of=source_id))
 
 
 def history_parts(history: list[SourceChangeRow]) -> list[Part]:
@@ -74,6 +75,7 @@ class SourceScreen(Screen[bool]):
         self.source: SourceRow | None = None
         self.claims: list[ClaimRow] = []
         self.history: list[SourceChangeRow] = []
+        self.own_voice = 0  # claims it makes as the publisher, attributed to nobody
         self.changed = False
         self._ratings: list[tuple[str, str]] = []  # this visit's ratings: (before, after), to undo
 
@@ -97,7 +99,7 @@ class SourceScreen(Screen[bool]):
         if not isinstance(outcome, Done):
             self.app.notify(notice("Could not read the source: ", Data(outcome.message), severity="error"))  # type: ignore[arg-type]
             return
-        self.source, self.claims, self.history = outcome.value
+        self.source, self.claims, self.history, self.own_voice = outcome.value
         self._show_head()
         self._fill_table()
 
@@ -110,6 +112,8 @@ class SourceScreen(Screen[bool]):
         if s.is_candidate:
             head.append(("   new source, not yet in the registry (a: accept)", "italic yellow"))
         head.append((f"\n{plural(len(self.claims), 'claim')} attributed to it", "dim"))
+        if self.own_voice:  # a publisher: its own words are not listed as citing it
+            head.append((f" · {self.own_voice:,} more in its own voice, as the publisher (not listed)", "dim"))
         if s.aliases:
             head.append(("   also written: ", "dim"))
             for i, alias in enumerate(s.aliases[:8]):

@@ -121,7 +121,7 @@ class ClaimDetail(VerticalScroll, can_focus=True):
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(ratio=1)
         st = Status(c.status)
-        grid.add_row("Status", self._shown((st.label, STATUS_STYLE.get(c.status, "")), "  ", Data(st.label_ar)))
+        grid.add_row("Status", self._shown((st.label, STATUS_STYLE.get(c.status, "")), " ", Data(st.label_ar)))
         if c.source_name is None:
             grid.add_row("Source", self._shown(("none found", "dim")))
         elif not c.attributed:
