@@ -71,6 +71,11 @@ def create_vocabulary(execute: Callable[[str], Any], dialect: str) -> None:
     execute('CREATE TABLE search_term (term TEXT COLLATE "C" PRIMARY KEY)')
     execute(f"INSERT INTO search_term (term) SELECT DISTINCT unnest(tsvector_to_array({PG_VECTOR})) "
             "FROM claim ON CONFLICT DO NOTHING")
+    _create_terms_trigger(execute)
+
+
+def _create_terms_trigger(execute: Callable[[str], Any]) -> None:
+    """PostgreSQL: each insert into claim adds its new words to the vocabulary."""
     execute(f"""
         CREATE FUNCTION claim_search_terms() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
@@ -83,12 +88,16 @@ def create_vocabulary(execute: Callable[[str], Any], dialect: str) -> None:
             "FOR EACH STATEMENT EXECUTE FUNCTION claim_search_terms()")
 
 
+def _drop_terms_trigger(execute: Callable[[str], Any]) -> None:
+    execute("DROP TRIGGER IF EXISTS claim_search_terms ON claim")
+    execute("DROP FUNCTION IF EXISTS claim_search_terms()")
+
+
 def drop_vocabulary(execute: Callable[[str], Any], dialect: str) -> None:
     if dialect == "sqlite":
         execute("DROP TABLE IF EXISTS claim_vocab")
         return
-    execute("DROP TRIGGER IF EXISTS claim_search_terms ON claim")
-    execute("DROP FUNCTION IF EXISTS claim_search_terms()")
+    _drop_terms_trigger(execute)
     execute("DROP TABLE IF EXISTS search_term")
 
 
@@ -97,8 +106,7 @@ def vocabulary_in_bulk(execute: Callable[[str], Any], dialect: str) -> None:
     (migration 0009): `search_term_mark` holds the last claim whose words are in it."""
     if dialect == "sqlite":
         return
-    execute("DROP TRIGGER IF EXISTS claim_search_terms ON claim")
-    execute("DROP FUNCTION IF EXISTS claim_search_terms()")
+    _drop_terms_trigger(execute)
     execute("CREATE TABLE search_term_mark (last_claim_id BIGINT NOT NULL)")
     execute("INSERT INTO search_term_mark (last_claim_id) SELECT coalesce(max(id), 0) FROM claim")  # the trigger's work
 
@@ -111,16 +119,7 @@ def vocabulary_by_trigger(execute: Callable[[str], Any], dialect: str) -> None:
     execute(f"INSERT INTO search_term (term) SELECT DISTINCT unnest(tsvector_to_array({PG_VECTOR})) FROM claim "
             "WHERE id > (SELECT last_claim_id FROM search_term_mark) ON CONFLICT DO NOTHING")
     execute("DROP TABLE search_term_mark")
-    execute(f"""
-        CREATE FUNCTION claim_search_terms() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO search_term (term)
-            SELECT DISTINCT unnest(tsvector_to_array({PG_VECTOR})) FROM new_claims
-            ON CONFLICT DO NOTHING;
-            RETURN NULL;
-        END $$""")
-    execute("CREATE TRIGGER claim_search_terms AFTER INSERT ON claim REFERENCING NEW TABLE AS new_claims "
-            "FOR EACH STATEMENT EXECUTE FUNCTION claim_search_terms()")
+    _create_terms_trigger(execute)
 
 
 def index_new_claims(conn: Any) -> None:
