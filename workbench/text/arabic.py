@@ -52,8 +52,10 @@ _ANOTHER_STATEMENT = re.compile(
 )
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
 _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
-_KIN = C._n("والد والدة أب أم ابن ابنة شقيق شقيقة أخ أخت زوج زوجة عم عمة خال خالة جد جدة أسرة عائلة "
-           "ذوي أقارب أقارب محامي محامية")
+# Who speaks with a possessive pronoun: the relatives the lexicon's "person" heads name, and more
+# (and a lawyer).
+_KIN = frozenset(k for k, v in C.SOURCE_HEADS.items() if v == "person") | C._n(
+    "أخ أخت عمة خالة جد جدة أسرة عائلة ذوي أقارب محامي محامية")
 _GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
 _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "

@@ -97,25 +97,21 @@ def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
     the index of the original character it came from. Whitespace is not collapsed, so the
     mapping stays simple; lengths of folded and original may differ only by deletions."""
     arrayed = _fold_array(text) if len(text) >= 512 else None
-    if arrayed is not None:
-        folded, mapped = arrayed
-        lowered = folded.lower()
-        if len(lowered) != len(folded):
-            lowered = "".join(ch.lower()[:1] or " " for ch in folded)
-        return lowered, mapped
-    folded = text.translate(_TABLE)
+    folded, index = arrayed if arrayed is not None else (text.translate(_TABLE), None)
     lowered = folded.lower()
     if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")
         lowered = "".join(ch.lower()[:1] or " " for ch in folded)
+    if index is not None:
+        return lowered, index
     if len(folded) == len(text):
         return lowered, range(len(text))  # nothing deleted: the identity, without a list
-    index: list[int] = []
+    kept: list[int] = []
     pos = 0
     for m in _DELETE_RUN.finditer(text):
-        index.extend(range(pos, m.start()))
+        kept.extend(range(pos, m.start()))
         pos = m.end()
-    index.extend(range(pos, len(text)))
-    return lowered, index
+    kept.extend(range(pos, len(text)))
+    return lowered, kept
 
 
 def strip_article(word: str) -> str:
