@@ -14,7 +14,7 @@ somebody else changed since it was read is refused and returned as it now is, ne
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlalchemy import and_, case, func, or_, select, update
 from sqlmodel import Session
 
 from workbench.config import current_user
-from workbench.services.claims import ClaimRow, ConflictError, NotFound, list_claims
+from workbench.services.claims import ClaimChanges, ClaimRow, ConflictError, NotFound
 from workbench.storage.db import Database
 from workbench.storage.models import CONFIDENT, Claim, Evidence, Source, utcnow
 
@@ -38,19 +38,7 @@ def attribution_words(attributed: bool, source_name: str | None) -> str:
     return source_name if attributed and source_name else OWN_VOICE
 
 
-@dataclass(slots=True)
-class AttributionResult:
-    """What one confirmation (or withdrawal) over several claims did, claim by claim."""
-
-    changed: list[ClaimRow] = field(default_factory=list)  # written now; as they now are
-    unchanged: list[ClaimRow] = field(default_factory=list)  # already so: left as they were
-    conflicts: list[ClaimRow] = field(default_factory=list)  # changed by somebody else since read: as they now are
-    missing: list[int] = field(default_factory=list)  # no such claim
-
-    @property
-    def saved(self) -> list[ClaimRow]:
-        """Every claim that is now as asked (changed now or already so)."""
-        return [*self.changed, *self.unchanged]
+AttributionResult = ClaimChanges  # what one confirmation (or withdrawal) over several claims did
 
 
 def confirm_sources(db: Database, claims: Sequence[tuple[int, int | None]], *, user: str | None = None) -> AttributionResult:
@@ -127,11 +115,7 @@ def _apply(db: Database, claims: Sequence[tuple[int, int | None]], user: str | N
             else:  # written by somebody else between our read and our write (PostgreSQL)
                 conflicts.append(cid)
         s.commit()
-    rows = {r.id: r for r in list_claims(db, ids=changed + unchanged + conflicts)}
-    result.changed = [rows[i] for i in changed]
-    result.unchanged = [rows[i] for i in unchanged]
-    result.conflicts = [rows[i] for i in conflicts]
-    return result
+    return result.fill(db, changed, unchanged, conflicts)
 
 
 def _write(s: Session, claim_id: int, version: int, attributed: bool, source_name: str | None, who: str,

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, update
 
@@ -25,6 +25,9 @@ from workbench.storage.models import (
     utcnow,
 )
 from workbench.storage.search import matching_claim_ids, vocabulary_table
+
+if TYPE_CHECKING:
+    from workbench.services.assignment import Workload
 
 
 class NotFound(WorkbenchError):
@@ -71,6 +74,9 @@ class ClaimRow:
     attribution_confidence: float | None = None  # the analyzer's, at ingest; None: stored before it gave one
     source_confirmed_by: str | None = None  # the checker who confirmed the attribution (or chose the source)
     source_confirmed_at: datetime | None = None
+    assignee: str | None = None  # the checker who holds the claim (None: nobody)
+    assigned_by: str | None = None  # who gave it to them
+    assigned_at: datetime | None = None
     seen_before: dict[str, Any] | None = None  # the earlier claim: its verdict, when, where (read after)
 
     @property
@@ -109,6 +115,9 @@ class ClaimRow:
             "source_confirmed": self.source_confirmed,
             "source_confirmed_by": self.source_confirmed_by,
             "source_confirmed_at": self.source_confirmed_at.isoformat() if self.source_confirmed_at else None,
+            "assignee": self.assignee,
+            "assigned_by": self.assigned_by,
+            "assigned_at": self.assigned_at.isoformat() if self.assigned_at else None,
         }
 
 
@@ -167,7 +176,7 @@ def _confidence(v: float | None) -> float | None:
 _SHARED: dict[str, Callable[[Any], Any]] = {
     "article_title": _title, "attributed": bool, "source_name": _i, "source_kind": _i, "source_reliability": _i,
     "source_is_candidate": bool, "rests_on_media": bool, "checkworthiness": _worth, "features": _features,
-    "status": _status, "updated_by": _i, "language": _language,
+    "status": _status, "updated_by": _i, "language": _language, "assignee": _i,
 }
 
 _CLAIMS = Reader(ClaimRow, {
@@ -180,9 +189,10 @@ _CLAIMS = Reader(ClaimRow, {
     "status": Claim.status, "version": Claim.version, "updated_at": Claim.updated_at, "updated_by": Claim.updated_by,
     "language": Article.language, "seen_before_id": Claim.seen_before_id, "seen_similarity": Claim.seen_similarity,
     "attribution_confidence": Claim.attribution_confidence, "source_confirmed_by": Claim.source_confirmed_by,
-    "source_confirmed_at": Claim.source_confirmed_at,
+    "source_confirmed_at": Claim.source_confirmed_at, "assignee": Claim.assignee, "assigned_by": Claim.assigned_by,
+    "assigned_at": Claim.assigned_at,
 }, convert={**_SHARED, "mention": _i, "cue": _i, "source_is_candidate": bool, "source_confirmed_by": _i,
-            "attribution_confidence": _confidence})
+            "attribution_confidence": _confidence, "assigned_by": _i})
 
 
 def _base_query() -> Any:
@@ -205,12 +215,19 @@ def list_claims(
     ids: list[int] | None = None,
     unconfirmed: bool = False,
     confidence_below: float | None = None,
+    assignee: str | None = None,
+    unassigned: bool = False,
 ) -> list[ClaimRow]:
     """Claims in queue order (article, then position), optionally filtered; keyset-paged by id.
     `unconfirmed`: only claims whose attribution no checker has confirmed yet; `confidence_below`:
     only claims the analyzer was less sure of than this, or gave no confidence for (stored before
-    it did): what needs a look."""
+    it did): what needs a look. `assignee`: only the claims this checker holds; `unassigned`:
+    only those nobody holds."""
     q = _base_query()
+    if assignee is not None:
+        q = q.where(Claim.assignee == assignee)
+    if unassigned:
+        q = q.where(Claim.assignee.is_(None))
     if unconfirmed:
         q = q.where(Claim.source_confirmed_at.is_(None))
     if confidence_below is not None:
@@ -268,6 +285,7 @@ class QueueRow:
     seen_before_id: int | None
     attribution_confidence: float | None = None  # see ClaimRow
     source_confirmed: bool = False
+    assignee: str | None = None  # see ClaimRow
 
     @classmethod
     def of(cls, c: ClaimRow) -> QueueRow:
@@ -296,7 +314,7 @@ _QUEUE = Reader(QueueRow, {
     "rests_on_media": Claim.rests_on_media, "checkworthiness": Claim.checkworthiness, "features": Claim.features,
     "status": Claim.status, "version": Claim.version, "updated_by": Claim.updated_by, "language": Article.language,
     "seen_before_id": Claim.seen_before_id, "attribution_confidence": Claim.attribution_confidence,
-    "source_confirmed": Claim.source_confirmed_at.is_not(None),
+    "source_confirmed": Claim.source_confirmed_at.is_not(None), "assignee": Claim.assignee,
 }, convert={**_SHARED, "article_id": _shared_int, "source_id": _shared_int, "cut": bool,
             "attribution_confidence": _confidence, "source_confirmed": bool})
 
@@ -397,6 +415,30 @@ def set_status(
 class BatchResult:
     saved: list[ClaimRow]  # now with the new status (those that had it already included)
     conflicts: list[ClaimRow]  # changed by somebody else since they were read: as they now are
+
+
+@dataclass(slots=True)
+class ClaimChanges:
+    """What one change over several claims did, claim by claim (a confirmation of their sources,
+    an assignment): each claim is in exactly one of the lists."""
+
+    changed: list[ClaimRow] = dataclasses.field(default_factory=list)  # written now; as they now are
+    unchanged: list[ClaimRow] = dataclasses.field(default_factory=list)  # already so: left as they were
+    conflicts: list[ClaimRow] = dataclasses.field(default_factory=list)  # changed by somebody else since read: as they now are
+    missing: list[int] = dataclasses.field(default_factory=list)  # no such claim
+
+    @property
+    def saved(self) -> list[ClaimRow]:
+        """Every claim that is now as asked (changed now or already so)."""
+        return [*self.changed, *self.unchanged]
+
+    def fill(self, db: Database, changed: list[int], unchanged: list[int], conflicts: list[int]) -> ClaimChanges:
+        """The claims of each list read as they now are (after the transaction that sorted them)."""
+        rows = {r.id: r for r in list_claims(db, ids=changed + unchanged + conflicts)}
+        self.changed = [rows[i] for i in changed]
+        self.unchanged = [rows[i] for i in unchanged]
+        self.conflicts = [rows[i] for i in conflicts]
+        return self
 
 
 def set_status_many(
@@ -566,11 +608,15 @@ class Dashboard:
     by_source: list[tuple[str, str, int, int]]  # name, kind, claims, checked
     by_article: list[tuple[int, str, int, int]]  # id, title, claims, checked
     worth_checking: list[ClaimRow]
+    workload: Workload  # who holds how many claims still to check, and what nobody holds
 
 
 def dashboard(db: Database, *, top: int = 10) -> Dashboard:
     """Where the desk stands: counts by status, the most cited sources and the articles with the
-    most claims (with how many have a verdict), and the most check-worthy claims still unchecked."""
+    most claims (with how many have a verdict), the most check-worthy claims still unchecked, and
+    who holds how many claims still to check."""
+    from workbench.services.assignment import workload
+
     checked = func.sum(case((Claim.status.notin_(("unchecked", "in_progress")), 1), else_=0))
     with db.session() as s:
         total = s.execute(select(func.count()).select_from(Claim)).scalar_one()
@@ -592,7 +638,7 @@ def dashboard(db: Database, *, top: int = 10) -> Dashboard:
         total=int(total), by_status=status_counts(db),
         by_source=[(n, k, int(c), int(v or 0)) for n, k, c, v in sources],
         by_article=[(i, t or f"Article {i}", int(c), int(v or 0)) for i, t, c, v in articles],
-        worth_checking=[worth[i] for i in ids if i in worth],
+        worth_checking=[worth[i] for i in ids if i in worth], workload=workload(db),
     )
 
 

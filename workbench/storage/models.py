@@ -5,6 +5,8 @@ Stored text is exactly what was ingested; offsets (`start`, `end`) are Python st
 `Claim.version`, which writers check so that two checkers never overwrite each other silently.
 A claim's source stays the analyzer's guess (with its `attribution_confidence`) until a checker
 confirms it or chooses another (`source_confirmed_by`/`_at`; see `workbench.services.confirm`).
+A claim may be assigned to a checker (`assignee`, with who assigned it and when); each change of
+assignment moves its version on like a verdict and adds an `AssignmentChange` row.
 """
 
 from __future__ import annotations
@@ -139,6 +141,11 @@ class Claim(SQLModel, table=True):
     # choice of another source; None while the attribution is the analyzer's guess.
     source_confirmed_by: str | None = Field(default=None, max_length=100)
     source_confirmed_at: datetime | None = None
+    # The checker who holds the claim (None: nobody), who gave it to them and when; see
+    # `workbench.services.assignment`. Cleared, all three, when the claim is unassigned.
+    assignee: str | None = Field(default=None, max_length=100, index=True)
+    assigned_by: str | None = Field(default=None, max_length=100)
+    assigned_at: datetime | None = None
 
 
 class StatusChange(SQLModel, table=True):
@@ -150,6 +157,20 @@ class StatusChange(SQLModel, table=True):
     user: str = Field(max_length=100)
     from_status: str = Field(max_length=20)
     to_status: str = Field(max_length=20)
+
+
+class AssignmentChange(SQLModel, table=True):
+    """A claim given to a checker, taken from one, or passed on: who did it, when, from whom to
+    whom (None: nobody). Append-only, like `StatusChange`."""
+
+    __tablename__ = "assignment_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    user: str = Field(max_length=100)
+    from_assignee: str | None = Field(default=None, max_length=100)
+    to_assignee: str | None = Field(default=None, max_length=100)
 
 
 class SourceChange(SQLModel, table=True):
