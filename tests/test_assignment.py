@@ -17,7 +17,14 @@ from workbench.services.assignment import (
     set_assignees,
     workload,
 )
-from workbench.services.claims import ConflictError, NotFound, dashboard, get_claim, list_claims, set_status
+from workbench.services.claims import (
+    ConflictError,
+    NotFound,
+    dashboard,
+    get_claim,
+    list_claims,
+    set_status,
+)
 from workbench.storage.db import Database
 
 

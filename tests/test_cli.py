@@ -159,3 +159,88 @@ def test_sources_confirm_one_line_per_claim_and_per_error(tmp_path: Path) -> Non
     assert [e["change"] for e in events] == ["source_confirmed", "source_unconfirmed"]
     listed = run("claims", "--db", url).stdout.splitlines()
     assert any(f"{c['id']:>6}  " in line and "  ✓  " in line for line in listed)
+
+
+def test_assign_unassign_and_the_claims_each_checker_holds(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    assert run("ingest", str(ARTICLES), "--db", url).returncode == 0
+    claims = json.loads(run("claims", "--json", "--db", url).stdout)
+    for c in claims:  # the contract, extended: nobody holds a claim yet
+        assert {"id", "article_id", "article_title", "text", "start", "end", "source", "status"} <= set(c)
+        assert (c["assignee"], c["assigned_by"], c["assigned_at"]) == (None, None, None)
+    a, b, c = claims[0], claims[1], claims[2]
+    article = claims[-1]["article_id"]
+    of_article = [x["id"] for x in claims if x["article_id"] == article]
+    assert run("mark", str(b["id"]), "false", "--db", url, "--user", "omar").returncode == 0  # after sami read b
+    out = run("assign", "amal", str(a["id"]), f"{b['id']}@{b['version']}", f"{c['id']}@{c['version']}", "7x", "99999",
+              "--db", url, "--user", "sami")
+    assert out.returncode == 1
+    assert out.stdout.splitlines() == [f"claim {a['id']}: assigned to amal (by sami)",
+                                       f"claim {c['id']}: assigned to amal (by sami)"]
+    errors = out.stderr.splitlines()
+    assert len(errors) == 3 and all(e.startswith("error: ") for e in errors)
+    assert "'7x': not a claim id" in errors[0]
+    assert errors[1] == (f"error: claim {b['id']}: not assigned: it is at version {b['version'] + 1}, not {b['version']} "
+                         f"(last changed by omar; now false, held by nobody); look at it again, then {b['id']}@{b['version'] + 1}")
+    assert errors[2] == "error: claim 99999: no such claim"
+    whole = run("assign", "omar", "--article", str(article), str(a["id"]), "--db", url, "--user", "sami", "--json")
+    assert whole.returncode == 0, whole.stderr
+    items = json.loads(whole.stdout)
+    assert [i["id"] for i in items] == [a["id"], *of_article] and {i["outcome"] for i in items} == {"assigned"}
+    assert items[0]["claim"]["assignee"] == "omar" and items[0]["claim"]["assigned_by"] == "sami"
+    again = run("assign", "omar", str(a["id"]), "--db", url)
+    assert again.returncode == 0 and again.stdout.startswith(f"claim {a['id']}: already omar's since ")
+    assert ", assigned by sami; nothing changed" in again.stdout
+    mine = json.loads(run("claims", "--mine", "--json", "--db", url, "--user", "omar").stdout)
+    assert [x["id"] for x in mine] == [a["id"], *of_article]
+    assert [x["id"] for x in json.loads(run("claims", "--assignee", "amal", "--json", "--db", url).stdout)] == [c["id"]]
+    free = json.loads(run("claims", "--unassigned", "--json", "--db", url).stdout)
+    assert len(free) == len(claims) - len(of_article) - 2
+    listed = run("claims", "--assignee", "omar", "--db", url).stdout.splitlines()
+    assert listed and all(line.split()[2] == "omar" for line in listed)  # who holds it, after the status
+    for bad, says in ((["--mine", "--assignee", "amal"], "name different checkers"), (["--mine", "--unassigned"], "nobody holds")):
+        refused = run("claims", *bad, "--db", url, "--user", "omar")
+        assert refused.returncode == 1 and refused.stderr.count("\n") == 1 and says in refused.stderr
+    nothing = run("claims", "--assignee", "lina", "--db", url)
+    assert nothing.stdout == "" and "no claims with lina as their checker" in nothing.stderr
+    table = run("checkers", "--db", url).stdout.splitlines()
+    assert table[0].split()[:2] == ["checker", "unchecked"] and table[1].split()[:2] == ["omar", str(len(of_article) + 1)]
+    assert table[-1].split()[0] == "(nobody)"
+    loads = json.loads(run("checkers", "--json", "--db", url).stdout)
+    assert {x["checker"] for x in loads["checkers"]} == {"amal", "omar", "sami"}
+    assert loads["unassigned"]["total"] == len(free)
+    back = run("unassign", str(a["id"]), str(a["id"]), "--db", url, "--user", "omar")
+    assert back.returncode == 0 and back.stdout.splitlines() == [f"claim {a['id']}: unassigned (by omar): nobody holds it"]
+    events = json.loads(run("history", str(a["id"]), "--db", url, "--json").stdout)
+    assert [(e["user"], e["change"], e["from"], e["to"]) for e in events] == [
+        ("sami", "assignee", None, "amal"), ("sami", "assignee", "amal", "omar"), ("omar", "assignee", "omar", None)]
+    lines = run("history", str(a["id"]), "--db", url).stdout.splitlines()
+    assert lines[1].endswith("assigned to omar (was amal)") and lines[2].endswith("unassigned (was omar)")
+
+
+def test_assign_refuses_what_it_cannot_mean_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    assert run("ingest", str(SEED), "--db", url).returncode == 0
+    for args, says in ((["assign", "12", "1"], "is a claim id, not a checker"), (["assign", "amal"], "no claims given"),
+                       (["assign", "  ", "1"], "a checker needs a name"), (["assign", "x" * 101, "1"], "at most 100"),
+                       (["assign", "amal", "1", "--article", "424242"], "no article with id 424242"),
+                       (["unassign"], "no claims given")):
+        out = run(*args, "--db", url)
+        assert out.returncode == 1 and out.stderr.count("\n") == 1 and says in out.stderr, (args, out.stderr)
+    assert all(c["assignee"] is None and c["version"] == 1
+               for c in json.loads(run("claims", "--json", "--db", url).stdout))
+
+
+def test_a_checkers_name_is_shown_never_obeyed(tmp_path: Path) -> None:
+    from tests.test_hostile import assert_terminal_safe, cli
+
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    assert run("ingest", str(SEED), "--db", url).returncode == 0
+    name = "\x1b[2Jamal\u202e\nforged line"
+    out = cli("assign", name, "1", "--db", url)
+    shown = assert_terminal_safe(out.stdout)
+    assert out.returncode == 0 and shown.count("\n") == 1 and "␛[2Jamal<RLO>␊forged line" in shown
+    for args in (["claims"], ["history", "1"], ["checkers"], ["claims", "--assignee", name, "--json"]):
+        out = cli(*args, "--db", url)
+        assert out.returncode == 0 and "Jamal" in assert_terminal_safe(out.stdout), args
+    assert json.loads(run("claims", "--json", "--db", url).stdout)[0]["assignee"] == name.strip()

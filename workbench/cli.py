@@ -275,16 +275,22 @@ def _confirmation_mark(r: Any) -> str:
     return f"{r.attribution_confidence:.2f}" if r.attribution_confidence is not None else "—"
 
 
+ASSIGNEE_WIDTH = 12
+
+
 def _claim_lines(rows: list[Any], bidi: bool, source_width: int = 40) -> None:
-    width = max(20, _columns() - 6 - 2 - 12 - 2 - source_width - 2 - 4 - 2)
+    """One line a claim. Once claims are assigned, who holds each has a column after its status."""
+    held = any(r.assignee for r in rows)
+    width = max(20, _columns() - 6 - 2 - 12 - 2 - source_width - 2 - 4 - 2 - (ASSIGNEE_WIDTH + 2 if held else 0))
     for r in rows:
         src = f"{r.source_name} ({r.source_kind})" if r.source_name else "—"
-        _echo(f"{r.id:>6}  {r.status:<12}  {_cell(src, source_width, bidi)}  {_confirmation_mark(r):>4}  "
+        who = f"{_cell(r.assignee or '—', ASSIGNEE_WIDTH, bidi)}  " if held else ""
+        _echo(f"{r.id:>6}  {r.status:<12}  {who}{_cell(src, source_width, bidi)}  {_confirmation_mark(r):>4}  "
                    f"{_cell(r.text, width, bidi).rstrip()}")
 
 
 @app.command()
-@shared("db", "bidi")
+@shared("db", "bidi", "user")
 def claims(
     status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
     article: Annotated[int | None, typer.Option("--article", help="Only claims of this article id.")] = None,
@@ -294,13 +300,19 @@ def claims(
         "--confidence-below",
         help="Only claims whose attribution the analyzer was less sure of than this (0-1; 0.8 and above is confident), "
              "or gave no confidence for.")] = None,
+    assignee: Annotated[str | None, typer.Option("--assignee", help="Only the claims this checker holds.")] = None,
+    mine: Annotated[bool, typer.Option("--mine", help="Only the claims you hold (you: --user).")] = False,
+    unassigned: Annotated[bool, typer.Option("--unassigned", help="Only the claims nobody holds.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
     *,
     database: Database,
     bidi: bool = False,
+    user: str | None = None,
 ) -> None:
     """List claims with their sources and statuses. The column after the source: ✓ a checker confirmed
-    it, otherwise the analyzer's confidence in it."""
+    it, otherwise the analyzer's confidence in it. Once claims are assigned, who holds each is shown
+    after its status."""
+    from workbench.config import current_user
     from workbench.services.claims import list_claims
     from workbench.storage.models import Status
 
@@ -310,19 +322,35 @@ def claims(
         raise WorkbenchError(str(exc)) from exc
     if confidence_below is not None and not 0 <= confidence_below <= 1:
         raise WorkbenchError(f"--confidence-below takes a number from 0 to 1, not {confidence_below} (0.8 and above is confident)")
+    holder = _holder_filter(assignee, current_user(user) if mine else None, unassigned)
     rows = list_claims(database, status=st, article_id=article, limit=limit,
-                       unconfirmed=unconfirmed, confidence_below=confidence_below)
+                       unconfirmed=unconfirmed, confidence_below=confidence_below,
+                       assignee=holder, unassigned=unassigned)
     if as_json:
         _print_json([r.to_json() for r in rows])
         return
     if not rows:
         narrowed = [f"status {st.value}" if st else "", f"article {article}" if article is not None else "",
                     "an unconfirmed source" if unconfirmed else "",
-                    f"a confidence below {confidence_below}" if confidence_below is not None else ""]
+                    f"a confidence below {confidence_below}" if confidence_below is not None else "",
+                    f"{holder} as their checker" if holder is not None else "", "nobody assigned" if unassigned else ""]
         _say(f"no claims with {' and '.join(n for n in narrowed if n)}" if any(narrowed)
              else "no claims yet: ingest articles with `workbench ingest PATH`")
         return
     _claim_lines(rows, bidi)
+
+
+def _holder_filter(assignee: str | None, me: str | None, unassigned: bool) -> str | None:
+    """The checker `claims` is narrowed to, from --assignee and --mine; one clear error when they
+    (or --unassigned) ask for different things."""
+    from workbench.services.assignment import checker_name
+
+    names = {checker_name(n) for n in (assignee, me) if n is not None}
+    if len(names) > 1:
+        raise WorkbenchError("--assignee and --mine name different checkers: give one of them")
+    if names and unassigned:
+        raise WorkbenchError("--unassigned lists the claims nobody holds: not with --assignee or --mine")
+    return names.pop() if names else None
 
 
 @app.command()
@@ -438,8 +466,9 @@ def history(
     database: Database,
     bidi: bool = False,
 ) -> None:
-    """Show who changed a claim, when: its status (from what to what) and its source (chosen,
-    confirmed, confirmation withdrawn)."""
+    """Show who changed a claim, when: its status (from what to what), its source (chosen,
+    confirmed, confirmation withdrawn) and who holds it (assigned to whom, by whom)."""
+    from workbench.services.assignment import assignment_history
     from workbench.services.attribution import attribution_history
     from workbench.services.claims import claim_history, get_claim
     from workbench.storage.models import Status
@@ -452,6 +481,7 @@ def history(
         for h in claim_history(database, claim_id)
     ]
     entries += [(e.at, 1, e.describe(), e.to_json()) for e in attribution_history(database, claim_id)]
+    entries += [(e.at, 2, e.describe(), e.to_json()) for e in assignment_history(database, claim_id)]
     entries.sort(key=lambda e: (e[0], e[1]))
     if as_json:
         _print_json([e[3] for e in entries])
@@ -798,6 +828,142 @@ def sources_unconfirm(
     """Withdraw a confirmation: the claim keeps its source, as a guess again (not exported as its
     author). Kept in the claim's history."""
     _attribution_command(database, user, claim_ids, as_json, confirm=False)
+
+
+ArticleOption = Annotated[list[int] | None, typer.Option(
+    "--article", metavar="ID", help="Every claim of this article too (repeatable; see `workbench claims --article`).")]
+AssignJson = Annotated[bool, typer.Option("--json", help="Print a JSON array: each claim's outcome and the claim as it now is.")]
+
+
+def _assignment_command(database: Database, user: str | None, checker: str | None, args: list[str],
+                        articles: list[int], as_json: bool) -> None:
+    """`assign` and `unassign`: one line per claim; one error line per bad id, missing claim or
+    claim left as somebody else changed it (the others are written); exit status 1 if any."""
+    import re
+
+    from workbench.services.assignment import article_claim_ids, assign_claims, checker_name
+    from workbench.text.display import make_visible
+
+    if checker is not None:
+        if re.fullmatch(r"\s*\d+\s*(@\s*\d+\s*)?", checker):
+            raise WorkbenchError(f"{checker.strip()!r} is a claim id, not a checker: the checker comes first "
+                                 "(workbench assign NAME CLAIM...; workbench unassign CLAIM... takes claims back)")
+        checker = checker_name(checker)
+    refs, bad = _claim_refs(args)
+    given = dict(refs)
+    for aid in articles:  # an unknown article stops everything before anything is written
+        for cid in article_claim_ids(database, aid):
+            given.setdefault(cid, None)
+    if not given and not bad:
+        if articles:
+            _say(f"no claims in {'article' if len(articles) == 1 else 'articles'} {', '.join(map(str, articles))}: nothing to do")
+            return
+        raise WorkbenchError("no claims given: name claim ids (ID or ID@VERSION) or --article ID")
+    for arg in bad:
+        _err(f"{make_visible(arg)!r}: not a claim id (give ID or ID@VERSION)")
+    refs = list(given.items())
+    result = assign_claims(database, refs, checker, user=user)
+    outcome: dict[int, tuple[str, Any]] = {}
+    done_word, same_word = ("assigned", "already_assigned") if checker is not None else ("unassigned", "not_assigned")
+    for row in result.changed:
+        outcome[row.id] = (done_word, row)
+    for row in result.unchanged:
+        outcome[row.id] = (same_word, row)
+    for row in result.conflicts:
+        outcome[row.id] = ("conflict", row)
+    for cid in result.missing:
+        outcome[cid] = ("not_found", None)
+    lines = []
+    for cid, version in refs:
+        what, row = outcome[cid]
+        if what == "not_found":
+            _err(f"claim {cid}: no such claim")
+        elif what == "conflict":
+            last = f"last changed by {make_visible(row.updated_by)}" if row.updated_by else "unchanged since ingest"
+            holds = f"held by {make_visible(row.assignee)}" if row.assignee else "held by nobody"
+            moved = f"it is at version {row.version}, not {version}" if version is not None else "changed meanwhile"
+            _err(f"claim {cid}: not {done_word}: {moved} ({last}; now {row.status}, {holds}); "
+                 f"look at it again, then {cid}@{row.version}")
+        elif what == "assigned":
+            lines.append(f"claim {cid}: assigned to {make_visible(row.assignee)} (by {make_visible(row.assigned_by or '')})")
+        elif what == "already_assigned":
+            since = f" since {row.assigned_at:%Y-%m-%d %H:%M}" if row.assigned_at else ""
+            by = f", assigned by {make_visible(row.assigned_by)}" if row.assigned_by else ""
+            lines.append(f"claim {cid}: already {make_visible(row.assignee)}'s{since}{by}; nothing changed")
+        elif what == "unassigned":
+            lines.append(f"claim {cid}: unassigned (by {make_visible(row.updated_by or '')}): nobody holds it")
+        else:
+            lines.append(f"claim {cid}: nobody holds it; nothing changed")
+    if as_json:
+        items: list[dict[str, Any]] = [{"arg": a, "id": None, "outcome": "invalid", "claim": None} for a in bad]
+        items += [{"arg": str(cid) if v is None else f"{cid}@{v}", "id": cid, "outcome": outcome[cid][0],
+                   "claim": outcome[cid][1].to_json() if outcome[cid][1] is not None else None} for cid, v in refs]
+        _print_json(items)
+    else:
+        for line in lines:
+            _echo(line)
+    raise typer.Exit(1 if bad or result.conflicts or result.missing else 0)
+
+
+@app.command()
+@shared("db", "user")
+def assign(
+    checker: Annotated[str, typer.Argument(help="The checker who is to check them (any name; see `workbench checkers`)",
+                                           show_default=False)],
+    claim_ids: Annotated[list[str] | None, typer.Argument(
+        help="Claim ids; ID@VERSION (the version `claims --json` gave) refuses a claim somebody changed since",
+        metavar="[CLAIM[@VERSION]]...", show_default=False)] = None,
+    article: ArticleOption = None,
+    as_json: AssignJson = False,
+    *,
+    database: Database,
+    user: str | None = None,
+) -> None:
+    """Give claims to a checker (from whoever held them): the claims named, and every claim of
+    --article. Kept in each claim's history; `claims --mine` is their list."""
+    _assignment_command(database, user, checker, claim_ids or [], article or [], as_json)
+
+
+@app.command()
+@shared("db", "user")
+def unassign(
+    claim_ids: Annotated[list[str] | None, typer.Argument(
+        help="Claim ids; ID@VERSION refuses a claim somebody changed since", metavar="[CLAIM[@VERSION]]...",
+        show_default=False)] = None,
+    article: ArticleOption = None,
+    as_json: AssignJson = False,
+    *,
+    database: Database,
+    user: str | None = None,
+) -> None:
+    """Take claims back from whoever holds them: nobody holds them then (`claims --unassigned`).
+    Kept in each claim's history."""
+    _assignment_command(database, user, None, claim_ids or [], article or [], as_json)
+
+
+@app.command()
+@shared("db", "bidi")
+def checkers(
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object: checkers and what nobody holds.")] = False,
+    *,
+    database: Database,
+    bidi: bool = False,
+) -> None:
+    """Who holds how many claims still to check (unchecked, in progress) and how many with a
+    verdict: every checker the database has seen, those with most to check first, then the claims
+    nobody holds."""
+    from workbench.services.assignment import workload
+
+    w = workload(database)
+    if as_json:
+        _print_json(w.to_json())
+        return
+    width = max([16, *(min(40, len(c.checker or "")) for c in w.checkers)])
+    _echo(f"{'checker':<{width}}  {'unchecked':>9}  {'in progress':>11}  {'with a verdict':>14}")
+    for c in w.checkers:
+        _echo(f"{_name(c.checker or '', width, bidi)}  {c.unchecked:>9,}  {c.in_progress:>11,}  {c.done:>14,}")
+    n = w.unassigned
+    _echo(f"{'(nobody)':<{width}}  {n.unchecked:>9,}  {n.in_progress:>11,}  {n.done:>14,}")
 
 
 images_app = typer.Typer(help="The known-image bank: register photos, match suspect photos, attach checks to claims.")
