@@ -248,7 +248,8 @@ def test_read_models_are_built_from_named_columns() -> None:
     from workbench.services.rows import Reader
 
     assert _QUEUE.names[:4] == ["id", "article_id", "article_title", "text"]
-    assert _CLAIMS.names[-3:] == ["attribution_confidence", "source_confirmed_by", "source_confirmed_at"]
+    assert _CLAIMS.names[-6:] == ["attribution_confidence", "source_confirmed_by", "source_confirmed_at",
+                                  "assignee", "assigned_by", "assigned_at"]
     with pytest.raises(TypeError, match="must name its first fields"):
         Reader(QueueRow, {"article_id": None, "id": None})
     with pytest.raises(TypeError, match="no column for"):
@@ -300,3 +301,95 @@ def test_a_colleagues_confirmation_is_said_as_such() -> None:
                                  source_confirmed_at=datetime(2016, 12, 1, 10, 42, tzinfo=UTC))
     said = desk.changed_elsewhere([theirs])
     assert said is not None and said.text == "Claim #1: omar confirmed its source at 10:42."
+
+
+def held(cid: int, assignee: str | None, *, version: int = 2, by: str = "amal", **kw: object) -> ClaimRow:
+    """A claim as an assignment left it."""
+    c = claim(cid, version=version, by=by, **kw)  # type: ignore[arg-type]
+    return dataclasses.replace(c, assignee=assignee, assigned_by=by if assignee else None,
+                               assigned_at=c.updated_at if assignee else None)
+
+
+def test_mine_unassigned_and_assignee_filters() -> None:
+    desk = desk_of(dataclasses.replace(row(1), assignee="amal"), dataclasses.replace(row(2), assignee="omar"),
+                   row(3), dataclasses.replace(row(4), assignee="أمل الحسن"), user="amal")
+    desk.set_filter("mine")
+    assert desk.claim_ids() == [1]
+    desk.set_filter("unassigned")
+    assert desk.claim_ids() == [3]
+    desk.set_filter("-unassigned -mine")
+    assert desk.claim_ids() == [2, 4]
+    desk.set_filter('assignee:Omar,"أمل الحسن"')  # any case; a quoted name with a space
+    assert desk.claim_ids() == [2, 4]
+    desk.set_filter("mine status:unchecked")
+    assert desk.claim_ids() == [1] and "filter: mine status:unchecked" in "".join(desk.title_parts())
+    with pytest.raises(FilterError, match="a value is missing"):
+        desk.set_filter("assignee:")
+    assert desk.filter == "mine status:unchecked"  # a bad filter changes nothing
+    from workbench.tui.filters import parse_filter
+
+    with pytest.raises(FilterError, match="whose"):
+        parse_filter("mine")  # no checker to be "me"
+
+
+def test_assigning_marked_claims_one_undo_and_what_was_refused() -> None:
+    desk = desk_of(row(1), dataclasses.replace(row(2), assignee="omar"), row(3), row(4), user="amal")
+    for _ in range(4):
+        desk.toggle_mark()
+    targets = desk.targets()
+    said = desk.assignment_saved(targets, "sara", [held(1, "sara"), held(2, "sara")], [held(3, "sara", version=1)],
+                                 [claim(4, status="false", version=2, by="omar")])
+    assert said.text == ("2 claims assigned to sara; 1 held by them already; 1 not: changed meanwhile by omar "
+                         "(they show that change).") and said.severity == "warning"
+    assert [desk.rows[i].assignee for i in (1, 2, 3)] == ["sara"] * 3 and desk.rows[4].status == "false"
+    assert not desk.marked
+    step = desk.pop_undo()
+    assert step is not None and step.kind == "assign" and step.entries == ((1, "", 2), (2, "omar", 2))
+    assert step.holders() == [(1, None, 2), (2, "omar", 2)]
+    said = desk.undo_saved(step, [held(1, None, version=3)], [claim(2, status="false", version=3, by="lina")])
+    assert said.text == "Undone on 1 claim. Not undone on 1 claim: changed meanwhile by lina." and desk.rows[1].assignee is None
+
+
+def test_one_claim_assigned_taken_refused_and_undone_is_said_plainly() -> None:
+    desk = desk_of(row(1), row(2), user="amal")
+    said = desk.assignment_saved([desk.rows[1]], "amal", [held(1, "amal")], [], [])
+    assert said.text == "Claim #1 assigned to you. ctrl+z takes it back." and desk.rows[1].assignee == "amal"
+    said = desk.assignment_saved([desk.rows[1]], "amal", [], [held(1, "amal")], [])
+    assert said.text == "Claim #1 is yours already."
+    said = desk.assignment_saved([desk.rows[2]], "omar", [], [held(2, "omar", by="sara")], [])
+    assert said.text == "Claim #2 is omar's already."
+    step = desk.pop_undo()
+    assert step is not None
+    said = desk.undo_saved(step, [held(1, None, version=3)], [])
+    assert said.text == "Undone: claim #1 is nobody again."
+    desk.update([held(1, "amal", version=4)])
+    said = desk.assignment_saved([desk.rows[1]], "omar", [], [], [held(1, "lina", version=5, by="lina")])
+    assert said.severity == "warning" and said.text.startswith(
+        "Claim #1 was not assigned to omar: lina took it from you at 10:42 meanwhile.")
+    said = desk.assignment_saved([desk.rows[1]], None, [held(1, None, version=6, by="amal")], [], [])
+    assert said.text == "Claim #1: nobody holds it now. ctrl+z gives it back."
+
+
+def test_a_colleagues_assignment_is_news_and_says_to_whom() -> None:
+    desk = desk_of(row(1), row(2), row(3), user="amal")
+    said = desk.changed_elsewhere([held(1, "amal", by="sami")])
+    assert said is not None and said.text == "Claim #1: sami assigned it to you at 10:42."
+    said = desk.changed_elsewhere([held(2, "omar", by="sami")])
+    assert said is not None and said.text == "Claim #2: sami assigned it to omar at 10:42."
+    said = desk.changed_elsewhere([held(1, None, version=3, by="sami")])
+    assert said is not None and said.text == "Claim #1: sami took it back from you at 10:42."
+    desk.set_filter("mine")
+    assert desk.claim_ids() == []
+    desk.changed_elsewhere([held(3, "amal", by="sami")])
+    desk.set_filter("mine")
+    assert desk.claim_ids() == [3]
+
+
+def test_group_by_checker_puts_nobody_last() -> None:
+    desk = desk_of(dataclasses.replace(row(1), assignee="omar"), row(2), dataclasses.replace(row(3), assignee="amal"),
+                   dataclasses.replace(row(4, status="false"), assignee="omar"))
+    while desk.group != "checker":
+        desk.cycle_group()
+    headings = ["".join(desk.headings[i]) for i in desk.order if i < 0]
+    assert headings == ["amal — 1 claim, 1 unchecked", "omar — 2 claims, 1 unchecked",
+                        "nobody: not assigned — 1 claim, 1 unchecked"]

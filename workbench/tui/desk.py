@@ -20,7 +20,7 @@ from workbench.text.display import Data
 from workbench.text.wording import plural
 from workbench.tui.filters import parse_filter
 
-GROUPS = ("article", "source", "kind", "status", "language", "worth")
+GROUPS = ("article", "source", "kind", "status", "checker", "language", "worth")
 _STATUS_ORDER = {st.value: i for i, st in enumerate(Status)}
 
 
@@ -52,17 +52,29 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class UndoStep:
-    """What one keypress changed: (claim id, status before, version the write left). A verdict
-    is undone by putting each status back; a confirmation (`kind` "confirm") by withdrawing it."""
+    """What one keypress changed: (claim id, what was before, version the write left). A verdict
+    is undone by putting each status back; a confirmation (`kind` "confirm") by withdrawing it;
+    an assignment (`kind` "assign") by giving each claim back to who held it ("" for nobody)."""
 
     entries: tuple[tuple[int, str, int], ...]
     kind: str = "status"
 
+    def holders(self) -> list[tuple[int, str | None, int]]:
+        """An assignment's entries as `set_assignees` takes them: who held each claim (None: nobody)."""
+        return [(cid, before or None, version) for cid, before, version in self.entries]
 
-def what_changed(before: ClaimRow | QueueRow | None, now: ClaimRow | QueueRow) -> list[str]:
-    """What someone did to a claim, in words, from how it was to how it is."""
+
+def what_changed(before: ClaimRow | QueueRow | None, now: ClaimRow | QueueRow, me: str | None = None) -> list[str]:
+    """What someone did to a claim, in words, from how it was to how it is (`me`: the checker at
+    the desk, who is "you" when the claim is given to them or taken from them)."""
     if before is not None and before.status != now.status:
         return [f" marked it {Status(now.status).label}"]
+    if before is not None and before.assignee != now.assignee:
+        if now.assignee is None:
+            return [" took it back from ", "you" if before.assignee == me else Data(before.assignee or "")]
+        if now.assignee == now.updated_by:
+            return [" took it"] + ([" from you"] if before.assignee == me and before.assignee else [])
+        return [" assigned it to ", "you" if now.assignee == me else Data(now.assignee)]
     if before is not None and (before.source_id, before.attributed) != (now.source_id, now.attributed):
         return [" attributed it to ", Data(now.source_name or "?") if now.attributed else "the publisher's own voice"]
     if before is not None and before.source_confirmed != now.source_confirmed:
@@ -276,7 +288,7 @@ class Desk:
     def set_filter(self, spec: str, sources: Mapping[int, Sequence[str]] | None = None) -> None:
         """Show only the claims the filter accepts ("" shows all). Raises FilterError, and then
         nothing changes. Marks on claims it hides are dropped."""
-        keep = parse_filter(spec, sources) if spec.strip() else None
+        keep = parse_filter(spec, sources, me=self.user) if spec.strip() else None
         self.filter = spec.strip()
         self._keep = keep
         if keep is not None:
@@ -484,13 +496,13 @@ class Desk:
         what = f"claim #{verdict.claims[0].id}" if len(verdict.claims) == 1 else plural(len(verdict.claims), "claim")
         return notice(f"Not saved ({what} not marked {verdict.status.label}): ", Data(message), severity="error")
 
-    def conflict_notice(self, current: ClaimRow | QueueRow, attempted: str) -> Notice:
+    def conflict_notice(self, current: ClaimRow | QueueRow, attempted: str | Sequence[str]) -> Notice:
         """A write refused because someone changed the claim since it was read: who, what, when
         (to be asked before the claim is updated to `current`)."""
         mine = self._pending[current.id][0] if current.id in self._pending else self.rows.get(current.id)
-        return notice(f"Claim #{current.id} was not {attempted}: ", Data(_who(current.updated_by, self.user)),
-                      *what_changed(mine, current), f"{_when(current)} meanwhile. It now shows their change.",
-                      severity="warning")
+        return notice(f"Claim #{current.id} was not ", *_attempted(attempted), ": ",
+                      Data(_who(current.updated_by, self.user)), *what_changed(mine, current, self.user),
+                      f"{_when(current)} meanwhile. It now shows their change.", severity="warning")
 
     # ------------------------------------------------------------------ confirmations
 
@@ -529,6 +541,46 @@ class Desk:
         parts.append(".")
         return notice(*parts, severity="warning" if conflicts else "information")
 
+    # ------------------------------------------------------------------ assignments
+
+    def assignment_saved(self, claims: Sequence[QueueRow], checker: str | None, changed: Sequence[ClaimRow],
+                         unchanged: Sequence[ClaimRow], conflicts: Sequence[ClaimRow]) -> Notice:
+        """An assignment came back (`t`, `T`): the claims show who holds them now, one undo gives
+        them back to who held them, and the checker is told what was so already or refused."""
+        said = self._assign_notice(claims, checker, changed, unchanged, conflicts)
+        held = {c.id: c.assignee for c in claims}
+        for row in changed:
+            self._own.add((row.id, row.version))
+        self.update([*changed, *unchanged, *conflicts])
+        if changed:
+            self.undo.append(UndoStep(tuple((r.id, held.get(r.id) or "", r.version) for r in changed), kind="assign"))
+        self.marked.clear()
+        return said
+
+    def _assign_notice(self, claims: Sequence[QueueRow], checker: str | None, changed: Sequence[ClaimRow],
+                       unchanged: Sequence[ClaimRow], conflicts: Sequence[ClaimRow]) -> Notice:
+        to = _holder(checker, self.user)
+        if len(claims) == 1 and conflicts:
+            return self.conflict_notice(conflicts[0], ["assigned to ", *to] if checker is not None else ["unassigned"])
+        if len(claims) == 1 and unchanged:
+            if checker is None:
+                return notice(f"Claim #{unchanged[0].id}: nobody holds it already.")
+            return notice(f"Claim #{unchanged[0].id} is ", *_holder(checker, self.user, owner=True), " already.")
+        if len(claims) == 1 and changed:
+            r = changed[0]
+            if checker is None:
+                return notice(f"Claim #{r.id}: nobody holds it now. ctrl+z gives it back.")
+            return notice(f"Claim #{r.id} assigned to ", *to, ". ctrl+z takes it back.")
+        parts: list[str] = ([f"{plural(len(changed), 'claim')} assigned to ", *to] if checker is not None
+                            else [f"{plural(len(changed), 'claim')} unassigned"])
+        if unchanged:
+            parts.append(f"; {len(unchanged):,} {'held by them' if checker is not None else 'held by nobody'} already")
+        if conflicts:
+            who = sorted({_who(r.updated_by, self.user) for r in conflicts})
+            parts += [f"; {len(conflicts):,} not: changed meanwhile by ", *_names(who), " (they show that change)"]
+        parts.append(".")
+        return notice(*parts, severity="warning" if conflicts else "information")
+
     # ------------------------------------------------------------------ undo
 
     def pop_undo(self) -> UndoStep | None:
@@ -538,18 +590,22 @@ class Desk:
         for row in saved:
             self._own.add((row.id, row.version))
         self.update([*saved, *conflicts])
+        parts: list[str]
         if step.kind == "confirm":
             what = f"claim #{step.entries[0][0]}" if len(step.entries) == 1 else plural(len(saved), "claim")
-            text = f"Undone: the confirmation of the source of {what} is withdrawn."
-        elif len(step.entries) == 1 and saved:
+            parts = [f"Undone: the confirmation of the source of {what} is withdrawn."]
+        elif step.kind == "assign" and len(step.entries) == 1 and saved:
             claim_id, before, _v = step.entries[0]
-            text = f"Undone: claim #{claim_id} is {Status(before).label} again."
+            parts = [f"Undone: claim #{claim_id} is ", *_holder(before or None, self.user), " again."]
+        elif step.kind == "status" and len(step.entries) == 1 and saved:
+            claim_id, before, _v = step.entries[0]
+            parts = [f"Undone: claim #{claim_id} is {Status(before).label} again."]
         else:
-            text = f"Undone on {plural(len(saved), 'claim')}."
+            parts = [f"Undone on {plural(len(saved), 'claim')}."]
         if not conflicts:
-            return notice(text)
+            return notice(*parts)
         who = sorted({_who(r.updated_by, self.user) for r in conflicts})
-        return notice(f"{text} Not undone on {plural(len(conflicts), 'claim')}: changed meanwhile by ", *_names(who), ".",
+        return notice(*parts, f" Not undone on {plural(len(conflicts), 'claim')}: changed meanwhile by ", *_names(who), ".",
                       severity="warning")
 
     def undo_failed(self, step: UndoStep, message: str) -> Notice:
@@ -578,10 +634,23 @@ class Desk:
             return None
         if len(others) == 1:
             r = others[0]
-            return notice(f"Claim #{r.id}: ", Data(_who(r.updated_by, self.user)), *what_changed(before[r.id], r),
+            return notice(f"Claim #{r.id}: ", Data(_who(r.updated_by, self.user)), *what_changed(before[r.id], r, self.user),
                           f"{_when(r)}.")
         who = sorted({_who(r.updated_by, self.user) for r in others})
         return notice(f"{plural(len(others), 'claim')} changed by ", *_names(who), ".")
+
+
+def _attempted(attempted: str | Sequence[str]) -> list[str]:
+    return [attempted] if isinstance(attempted, str) else list(attempted)
+
+
+def _holder(name: str | None, me: str, *, owner: bool = False) -> list[str]:
+    """Who holds a claim, in words: you, a colleague's name (as data), or nobody."""
+    if name is None:
+        return ["held by nobody" if owner else "nobody"]
+    if name == me:
+        return ["yours" if owner else "you"]
+    return [Data(name), "'s"] if owner else [Data(name)]
 
 
 def _names(names: Sequence[str]) -> list[str]:
@@ -604,6 +673,8 @@ def _group_key(r: QueueRow, by: str) -> object:
         return (r.source_kind if r.attributed else None) or ""
     if by == "status":
         return _STATUS_ORDER.get(r.status, 99)
+    if by == "checker":
+        return r.assignee or ""
     if by == "language":
         return r.language
     return _band(r.checkworthiness)
@@ -625,6 +696,8 @@ def _group_label(r: QueueRow, by: str) -> tuple[str, ...]:
     if by == "status":
         st = Status(r.status)
         return (f"{st.label} · ", Data(st.label_ar))
+    if by == "checker":
+        return (Data(r.assignee),) if r.assignee else ("nobody: not assigned",)
     if by == "language":
         return (r.language,)
     return (("check-worthy ≥ 0.6", "check-worthy 0.35–0.6", "check-worthy < 0.35")[_band(r.checkworthiness)],)

@@ -4,11 +4,14 @@
     source:reuters   source:المرصد   source:"Aleppo Media Center"   source:«مركز حلب»
     media   seen   worth>0.5   worth<0.2   -media (a leading minus negates)
     confirmed:no   confirmed:yes   conf<0.8   conf>=0.8 (the analyzer's confidence in the source)
+    mine   unassigned   assignee:omar   assignee:"أمل الحسن",omar (who holds the claim)
 
 `source:` matches any name the source is known by (its canonical name and every alias, Arabic or
 English), spelling folded and the definite article ignored, so "المرصد", "مرصد" and "observatory"
 all find the Syrian Observatory. A value with spaces is quoted ("…", “…”, «…» or '…'). `conf<x` also holds for a claim the
 analyzer gave no confidence for (stored before it did): like a low one, it needs a look.
+`mine` is the claims the checker at the desk holds, `unassigned` those nobody holds, `assignee:`
+those the checkers named hold (a name as written, any case).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from workbench.services.claims import QueueRow
 from workbench.storage.models import Status
 from workbench.text.normalize import match_key
 
-FILTER_HELP = 'status:unchecked source:"Aleppo Media Center" confirmed:no conf<0.8 lang:ar worth>0.5 media -seen'
+FILTER_HELP = 'mine status:unchecked source:"Aleppo Media Center" confirmed:no conf<0.8 lang:ar worth>0.5 media -seen'
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'"}
 
 
@@ -59,7 +62,7 @@ def _values(raw: str) -> list[str]:
     return [v.strip() for v in raw.split(",") if v.strip()]
 
 
-def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], bool]:
+def _one(term: str, sources: Mapping[int, str] | None, me: str | None) -> Callable[[QueueRow], bool]:
     neg = term.startswith("-")
     term = term[1:] if neg else term
     m = re.fullmatch(r"worth([<>]=?)(\d*\.?\d+)", term)
@@ -82,6 +85,12 @@ def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], b
         test = lambda r: r.rests_on_media  # noqa: E731
     elif term == "seen":
         test = lambda r: r.seen_before_id is not None  # noqa: E731
+    elif term == "mine":
+        if me is None:
+            raise FilterError("'mine': whose? (the desk's checker is not known here)")
+        test = lambda r: r.assignee == me  # noqa: E731
+    elif term == "unassigned":
+        test = lambda r: r.assignee is None  # noqa: E731
     elif ":" in term:
         key, _, raw = term.partition(":")
         values = _values(raw)
@@ -110,6 +119,9 @@ def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], b
             except ValueError as exc:
                 raise FilterError(f"{term!r}: article ids are numbers") from exc
             test = lambda r: r.article_id in ids  # noqa: E731
+        elif key in ("assignee", "checker"):
+            holders = {v.casefold() for v in values}
+            test = lambda r: r.assignee is not None and r.assignee.casefold() in holders  # noqa: E731
         elif key == "source":
             needles = [match_key(v) for v in values]
             if not all(needles):
@@ -121,10 +133,11 @@ def _one(term: str, sources: Mapping[int, str] | None) -> Callable[[QueueRow], b
                 hay = known if known is not None else match_key(r.source_name or "")
                 return any(n in hay for n in needles)
         else:
-            raise FilterError(f"unknown filter {key!r} (status, kind, lang, source, confirmed, article, media, seen, worth, conf)")
+            raise FilterError(f"unknown filter {key!r} (status, kind, lang, source, confirmed, article, assignee, media, "
+                              "seen, mine, unassigned, worth, conf)")
     else:
         raise FilterError(f"unknown filter {term!r} (status:…, kind:…, lang:…, source:…, confirmed:…, article:…, "
-                          "media, seen, worth>…, conf<…)")
+                          "assignee:…, mine, unassigned, media, seen, worth>…, conf<…)")
     return (lambda r: not test(r)) if neg else test
 
 
@@ -133,11 +146,13 @@ def source_keys(names: Mapping[int, Sequence[str]]) -> dict[int, str]:
     return {sid: " | ".join(match_key(n) for n in ns) for sid, ns in names.items()}
 
 
-def parse_filter(spec: str, sources: Mapping[int, Sequence[str]] | None = None) -> Callable[[QueueRow], bool]:
+def parse_filter(spec: str, sources: Mapping[int, Sequence[str]] | None = None, *,
+                 me: str | None = None) -> Callable[[QueueRow], bool]:
     """The test a filter puts each claim to. `sources` gives every name of each source (by id),
-    for `source:`; without it, only the name the queue row carries is looked in."""
+    for `source:`; without it, only the name the queue row carries is looked in. `me` is the
+    checker at the desk, for `mine`."""
     keys = source_keys(sources) if sources is not None else None
-    tests = [_one(t, keys) for t in split_terms(spec)]
+    tests = [_one(t, keys, me) for t in split_terms(spec)]
     if len(tests) == 1:
         return tests[0]
     return lambda r: all(t(r) for t in tests)
