@@ -89,7 +89,7 @@ async def test_groups_put_claims_under_headings_the_cursor_steps_over(sqlite_url
         assert queue.group == "status"
         first_heading = "".join(queue.headings[queue.order[0]])
         assert first_heading.startswith("Unchecked") and f"{total - 1} claims" in first_heading
-        await pilot.press("b", "b", "b")  # language, check-worthiness, none
+        await pilot.press("b", "b", "b", "b")  # checker, language, check-worthiness, none
         assert queue.group is None and not queue.headings and queue.row_count == total
 
 

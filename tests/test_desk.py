@@ -380,9 +380,10 @@ def test_a_colleagues_assignment_is_news_and_says_to_whom() -> None:
     assert said is not None and said.text == "Claim #1: sami took it back from you at 10:42."
     desk.set_filter("mine")
     assert desk.claim_ids() == []
-    desk.changed_elsewhere([held(3, "amal", by="sami")])
+    said = desk.changed_elsewhere([held(3, "amal", by="sami"), held(2, "amal", version=3, by="sami")])
+    assert said is not None and said.text == "2 claims changed by sami; 2 of them assigned to you."
     desk.set_filter("mine")
-    assert desk.claim_ids() == [3]
+    assert desk.claim_ids() == [2, 3]
 
 
 def test_group_by_checker_puts_nobody_last() -> None:
@@ -393,3 +394,16 @@ def test_group_by_checker_puts_nobody_last() -> None:
     headings = ["".join(desk.headings[i]) for i in desk.order if i < 0]
     assert headings == ["amal — 1 claim, 1 unchecked", "omar — 2 claims, 1 unchecked",
                         "nobody: not assigned — 1 claim, 1 unchecked"]
+
+
+def test_a_verdict_given_while_an_assignment_is_on_its_way_follows_it() -> None:
+    desk = desk_of(row(1), row(2), user="amal")
+    expected = desk.begin_write([desk.rows[1]])  # T on claim 1
+    assert expected == [(1, 1)]
+    verdict = desk.give_verdict(Status.false)  # v on claim 1 before the assignment came back
+    assert verdict is not None and verdict.expected == ((1, 2),)  # checked against what the assignment leaves
+    desk.end_write(expected)
+    desk.assignment_saved([row(1)], "amal", [held(1, "amal")], [], [])
+    desk.verdict_saved(verdict, [dataclasses.replace(held(1, "amal", version=3), status="false")], [])
+    assert (desk.rows[1].status, desk.rows[1].assignee, desk.rows[1].version) == ("false", "amal", 3)
+    assert desk.begin_write([desk.rows[1]]) == [(1, 3)]

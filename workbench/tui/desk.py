@@ -113,6 +113,7 @@ class Desk:
         self._pending: dict[int, tuple[QueueRow, QueueRow]] = {}  # claim -> (as read, as shown) while saving
         self._own: set[tuple[int, int]] = set()  # (claim, version) our own writes produced
         self._expect: dict[int, int] = {}  # claim -> the version its last verdict of ours was checked against
+        self._inflight: dict[int, int] = {}  # claim -> the version another write of ours under way will leave
 
     # ------------------------------------------------------------------ what is shown
 
@@ -447,12 +448,28 @@ class Desk:
         earlier verdict of ours on it is still being saved, the one that save will leave (writes
         go one at a time, in order: v, back, d before the first save returns is not a conflict
         with ourselves)."""
-        if c.id in self._pending and c.id in self._expect:
-            return self._expect[c.id] + 1
         version = c.version
+        if c.id in self._pending and c.id in self._expect:
+            version = self._expect[c.id] + 1
+        version = max(version, self._inflight.get(c.id, 0))
         while (c.id, version + 1) in self._own:
             version += 1
         return version
+
+    def begin_write(self, claims: Sequence[QueueRow]) -> list[tuple[int, int]]:
+        """A write that is not a verdict (an assignment) is on its way: the version each claim's
+        write is checked against, and noted, so that a key pressed before it comes back is checked
+        against the version it will leave (as `_next_version` does for verdicts)."""
+        expected = [(c.id, self._next_version(c)) for c in claims]
+        for cid, version in expected:
+            self._inflight[cid] = version + 1
+        return expected
+
+    def end_write(self, expected: Sequence[tuple[int, int]]) -> None:
+        """The write `begin_write` noted came back (saved, refused or failed)."""
+        for cid, version in expected:
+            if self._inflight.get(cid) == version + 1:
+                del self._inflight[cid]
 
     def verdict_saved(self, verdict: Verdict, saved: Sequence[ClaimRow], conflicts: Sequence[ClaimRow]) -> Notice | None:
         """The save came back: saved claims show as saved (and one undo step can put them back),
@@ -637,7 +654,9 @@ class Desk:
             return notice(f"Claim #{r.id}: ", Data(_who(r.updated_by, self.user)), *what_changed(before[r.id], r, self.user),
                           f"{_when(r)}.")
         who = sorted({_who(r.updated_by, self.user) for r in others})
-        return notice(f"{plural(len(others), 'claim')} changed by ", *_names(who), ".")
+        given = sum(1 for r in others if r.assignee == self.user and before[r.id].assignee != self.user)
+        to_me = f"; {given:,} of them assigned to you" if given else ""
+        return notice(f"{plural(len(others), 'claim')} changed by ", *_names(who), f"{to_me}.")
 
 
 def _attempted(attempted: str | Sequence[str]) -> list[str]:

@@ -58,6 +58,14 @@ def split_terms(spec: str) -> list[str]:
     return terms
 
 
+def quoted(value: str) -> str:
+    """A value written so that the filter reads it whole: in the first kind of quotes it does not hold."""
+    for opening, closing in _QUOTES.items():
+        if closing not in value:
+            return f"{opening}{value}{closing}"
+    return value
+
+
 def _values(raw: str) -> list[str]:
     return [v.strip() for v in raw.split(",") if v.strip()]
 

@@ -46,7 +46,8 @@ QUEUE = [
                 _status("f", "false", "False", True), _status("m", "misleading", "Misleading"),
                 _status("u", "unverifiable", "Unverifiable"), _status("p", "in_progress", "In progress"))),
     KeyLine("`r`", "reset to unchecked", (_status("r", "unchecked", "Reset"),)),
-    KeyLine("`ctrl+z` / `U`", "undo your last verdict (every claim one key marked)", (Key("ctrl+z,U", "undo", "Undo"),)),
+    KeyLine("`ctrl+z` / `U`", "undo your last verdict, confirmation or assignment (every claim one key changed)",
+            (Key("ctrl+z,U", "undo", "Undo"),)),
     KeyLine("`j` `k` `↓` `↑`, `page down` `page up`, `g` `G` `home` `end`",
             "move in the queue: a claim, a page, to the first or the last", (
                 Key("down,j", "cursor(1)", ""), Key("up,k", "cursor(-1)", ""), Key("pagedown", "page(1)", ""),
@@ -57,24 +58,29 @@ QUEUE = [
             (Key("space", "toggle_mark", "Mark", True), Key("A", "mark_all", "Mark all"))),
     KeyLine("`esc`", "unmark; again: leave the search; again: clear the filter",
             (Key("escape", "escape", "Unmark / leave search / clear filter"),)),
-    KeyLine("`b`", "group the queue by article, source, kind, status, language, check-worthiness (again: next, "
-            "then none)", (Key("b", "cycle_group", "Group"),)),
+    KeyLine("`b`", "group the queue by article, source, kind, status, checker, language, check-worthiness (again: "
+            "next, then none)", (Key("b", "cycle_group", "Group"),)),
     KeyLine("`s`", "sort: article order / most check-worthy first", (Key("s", "toggle_sort", "Sort"),)),
     KeyLine("`/`", "search claims: any spelling, with or without ال و ب ل…, one typo forgiven in longer words",
             (Key("slash", "search", "Search", True),)),
-    KeyLine("`F`", 'filter: `status:false kind:unnamed lang:ar source:"Aleppo Media Center" worth>0.5 media seen` '
-            "(`-` negates)", (Key("F", "filter", "Filter"),)),
+    KeyLine("`F`", 'filter: `mine unassigned assignee:omar status:false kind:unnamed lang:ar source:"Aleppo Media '
+            'Center" worth>0.5 media seen` (`-` negates)', (Key("F", "filter", "Filter"),)),
     KeyLine("`e`", "attribute the claim to another source, or to a new one; the checker's choice counts as "
             "confirmed (kept in its history; also `workbench sources assign`)", (Key("e", "edit_source", "Attribute to…"),)),
     KeyLine("`a`", "confirm the claim's source (or every marked claim's): `✓` in the queue, where `?` marks the "
             "analyzer's unsure guesses (below 0.8) and `·` its confident ones; `ctrl+z` withdraws it",
             (Key("a", "confirm_source", "Confirm source"),)),
+    KeyLine("`t` / `T`", "assign the claim (or every marked one) to a checker: you first, then the checkers the "
+            "database knows with what each holds, any name typed, or nobody / take it: assign it to yourself "
+            "(`@` in the queue: yours, `+`: a colleague's; also `workbench assign`)",
+            (Key("t", "assign", "Assign to…"), Key("T", "take", "Take (assign to me)"))),
     KeyLine("`c` / `l`", "a note / an evidence link on the claim (or every marked one)",
             (Key("c", "note", "Note"), Key("l", "link", "Evidence link"))),
     KeyLine("`i`", "check a photo for the claim against the bank, side by side", (Key("i", "check_image", "Check a photo"),)),
     KeyLine("`o`", "the claim's source: every claim it is cited for; rate, accept, rename, merge it",
             (Key("o", "open_source", "Source"),)),
-    KeyLine("`D`", "dashboard: counts by status, sources, articles; what to check next (Enter opens it)",
+    KeyLine("`D`", "dashboard: counts by status, who holds how many claims still to check, sources, articles; "
+            "what to check next (Enter opens it)",
             (Key("D", "dashboard", "Dashboard"),)),
     KeyLine("`X`", "export verdicts: ClaimReview JSON-LD, CSV or a Markdown report", (Key("X", "export", "Export"),)),
     KeyLine("`I` / `B`", "ingest articles / register known photos, with progress (`esc` cancels)",
@@ -107,7 +113,7 @@ IMAGE = [
 ]
 
 DASHBOARD = [
-    KeyLine("`enter`", "open the claim in the queue (or the article's, the source's claims)",
+    KeyLine("`enter`", "open the claim in the queue (or the claims of the article, the source, the checker)",
             (Key("enter", "open", "Open", True),)),
     KeyLine("`esc` / `q` / `D`", "back to the queue", (Key("escape,q,D", "dismiss", "Close", True),)),
 ]

@@ -1,5 +1,6 @@
-"""Where the desk stands (D): claims by status, and what to check next, which articles and which
-sources: Enter on a claim opens it in the queue, on an article or a source shows its claims."""
+"""Where the desk stands (D): claims by status, who holds how many still to check, and what to
+check next, which articles and which sources: Enter on a claim opens it in the queue, on a
+checker, an article or a source shows their claims."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from workbench.tui.keys import bindings
 from workbench.tui.shown import Part, Shown
 from workbench.tui.widgets.claim_queue import STATUS_STYLE, worth_style
 
-Target = tuple[str, str]  # ("claim", id) | ("article", id) | ("source", name)
+Target = tuple[str, str]  # ("claim", id) | ("article", id) | ("source", name) | ("checker", name; "" for nobody)
 
 
 def _cell(text: str, width: int, bidi: bool) -> str:
@@ -41,15 +42,18 @@ class DashboardScreen(ModalScreen[Target | None]):
     DashboardScreen OptionList:focus { background: $boost; }
     """
 
-    def __init__(self, db: Database, *, bidi: bool) -> None:
+    def __init__(self, db: Database, *, bidi: bool, user: str | None = None) -> None:
         super().__init__()
         self.db = db
         self.bidi = bidi
+        self.user = user
         self.data: Dashboard | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text("Counting…", style="dim"), id="dash-status")
+            yield Static("Who holds how many claims still to check — Enter shows their claims", classes="dash-title")
+            yield OptionList(id="dash-checkers")
             yield Static("Most check-worthy, still unchecked — Enter opens the claim", classes="dash-title")
             yield OptionList(id="dash-worth")
             yield Static("Articles with most claims (done: with a verdict) — Enter shows their claims", classes="dash-title")
@@ -95,6 +99,7 @@ class DashboardScreen(ModalScreen[Target | None]):
             line.append(_cell(r.source_name or "—", src_w, self.bidi) + "  ")
             line.append(_cell(r.text, text_w, self.bidi))
             worth.add_option(Option(line, id=f"claim:{r.id}"))
+        self._fill_checkers(width)
         articles = self.query_one("#dash-articles", OptionList)
         articles.clear_options()
         title_w = max(10, width - 8 - 24)
@@ -111,9 +116,27 @@ class DashboardScreen(ModalScreen[Target | None]):
             line.append(f"  {make_visible(kind):<12}", style="cyan")
             line.append(f"{plural(n, 'claim'):>11} · {done:,} done", style="dim")
             sources.add_option(Option(line, id=f"source:{name}"))
-        for options in (worth, articles, sources):
+        for options in (worth, articles, sources, self.query_one("#dash-checkers", OptionList)):
             if options.option_count and options.highlighted is None:
                 options.highlighted = 0
+
+    def _fill_checkers(self, width: int) -> None:
+        """A line per checker who holds claims (most still to check first), and one for the claims
+        nobody holds."""
+        assert self.data is not None
+        w = self.data.workload
+        checkers = self.query_one("#dash-checkers", OptionList)
+        checkers.clear_options()
+        name_w = max(8, min(30, width - 54))
+        for load in [*w.holding(), w.unassigned]:
+            mine = load.checker is not None and load.checker == self.user
+            name = _cell(load.checker or "nobody", name_w, self.bidi)
+            line = Text(name, style="italic" if load.checker is None else "bold" if mine else "", no_wrap=True,
+                        overflow="ellipsis")
+            line.append(f"  {load.unchecked:>6,} unchecked", style=STATUS_STYLE["unchecked"] if not load.unchecked else "bold")
+            line.append(f" · {load.in_progress:,} in progress", style=STATUS_STYLE["in_progress"] if load.in_progress else "dim")
+            line.append(f" · {load.done:,} with a verdict", style="dim")
+            checkers.add_option(Option(line, id=f"checker:{load.checker or ''}"))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

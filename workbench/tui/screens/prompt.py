@@ -1,11 +1,12 @@
-"""Small modal dialogs: ask for a line of text, pick a source by typing part of its name, choose
-one of a few options, or confirm. Titles are parts (our words and `Data`) shown through the
+"""Small modal dialogs: ask for a line of text, pick a source by typing part of its name, pick a
+checker, choose one of a few options, or confirm. Titles are parts (our words and `Data`) shown through the
 display path; what is typed is drawn by `BidiInput`. Each returns its answer with `dismiss`, so
 a flow awaits it with `push_screen_wait`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workbench.services.assignment import Load, Workload
 from workbench.services.sources import SourceRow
 from workbench.text.display import Data, display_parts, make_visible
 from workbench.text.normalize import match_key
@@ -187,6 +189,105 @@ class SourcePicker(ModalScreen[int | str | None]):
 
     def _pick(self, option_id: str | None) -> None:
         self.dismiss(self._typed if option_id == "new" else int(option_id or 0))
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True, slots=True)
+class Checker:
+    """The checker picked: a name, or None for nobody (the claims taken back)."""
+
+    name: str | None
+
+
+def _load_words(load: Load | None) -> str:
+    if load is None or not load.total:
+        return "holds nothing"
+    words = f"{load.open:,} to check"
+    return words + (f", {load.done:,} done" if load.done else "")
+
+
+class CheckerPicker(ModalScreen[Checker | None]):
+    """Whom to give claims to: you first, then every checker the database knows with what each
+    holds; typing narrows them (any part of a name, any case), and a name nobody has yet can be
+    given as typed. With `nobody`, an option takes the claims back. Enter picks the highlighted."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False), Binding("up", "up", show=False)]
+    DEFAULT_CSS = DIALOG_CSS.format(name="CheckerPicker")
+
+    def __init__(self, title: Title, workload: Workload, *, me: str, bidi: bool, nobody: bool = False) -> None:
+        super().__init__()
+        self._title = _parts(title)
+        self._me = me
+        self._loads = {c.checker: c for c in workload.checkers if c.checker is not None}
+        self._names = [me, *(n for n in self._loads if n != me)]
+        self._nobody = nobody
+        self._typed = ""
+        self._bidi = bidi
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Shown(*self._title, bidi=self._bidi), classes="prompt-title")
+            yield BidiInput(placeholder="a checker's name (Enter: the highlighted one)", id="picker-input", bidi=self._bidi)
+            yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(BidiInput).focus()
+
+    def _fill(self, query: str) -> None:
+        self._typed = query.strip()
+        want = self._typed.casefold()
+        options = self.query_one(OptionList)
+        options.clear_options()
+        exact = False
+        for i, name in enumerate(self._names):
+            if want and want not in name.casefold():
+                continue
+            exact = exact or name.casefold() == want
+            label = Text("you: " if name == self._me else "", style="bold")
+            label.append(display_parts([Data(name)], 36, self._bidi), style="bold" if name == self._me else "")
+            label.append(f"  {_load_words(self._loads.get(name))}", style="dim")
+            options.add_option(Option(label, id=f"name:{i}"))
+        if self._nobody and (not want or want in "nobody"):
+            options.add_option(Option(Text("nobody: take them back (unassigned)", style="italic"), id="nobody"))
+        if self._typed and not exact:
+            new = Text("+ a checker named ", style="bold green")
+            new.append(display_parts([Data(self._typed)], 40, self._bidi), style="bold")
+            options.add_option(Option(new, id="new"))
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(BidiInput.Changed)
+    def _changed(self, event: BidiInput.Changed) -> None:
+        self._fill(event.value)
+
+    @on(BidiInput.Submitted)
+    def _submitted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None or options.option_count == 0:
+            self.notify("Type a checker's name.", severity="warning")
+            return
+        self._pick(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        if option_id == "nobody":
+            self.dismiss(Checker(None))
+        elif option_id == "new":
+            self.dismiss(Checker(self._typed))
+        elif option_id and option_id.startswith("name:"):
+            self.dismiss(Checker(self._names[int(option_id[5:])]))
 
     def action_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

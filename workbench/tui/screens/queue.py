@@ -40,7 +40,7 @@ from workbench.text.display import Data
 from workbench.text.wording import plural
 from workbench.tui.calls import Conflict, Done, Failed, Lane, call, outcome
 from workbench.tui.desk import Desk, Notice, notice
-from workbench.tui.filters import FILTER_HELP, FilterError
+from workbench.tui.filters import FILTER_HELP, FilterError, quoted
 from workbench.tui.keys import bindings
 from workbench.tui.shown import one_line
 from workbench.tui.widgets.article_view import ArticleView
@@ -56,11 +56,13 @@ def _first_page(db: Database) -> tuple[list[QueueRow], int]:
     return list_queue(db, limit=FIRST_PAGE), count_claims(db)
 
 
-def _whole(db: Database, claim_id: int) -> tuple[ClaimRow, list[Any], list[Any]]:
-    """A claim read whole, with its history and evidence (what the detail panel shows)."""
+def _whole(db: Database, claim_id: int) -> tuple[ClaimRow, list[Any], list[Any], list[Any]]:
+    """A claim read whole, with its history, evidence and assignments (what the detail panel shows)."""
+    from workbench.services.assignment import assignment_history
     from workbench.services.evidence import claim_evidence
 
-    return get_claim(db, claim_id), claim_history(db, claim_id), claim_evidence(db, claim_id)
+    return (get_claim(db, claim_id), claim_history(db, claim_id), claim_evidence(db, claim_id),
+            assignment_history(db, claim_id))
 
 
 def _source_names(db: Database) -> dict[int, list[str]]:
@@ -208,14 +210,14 @@ class QueueScreen(Screen[None]):
             return
         if selected is None or selected.id != claim_id:
             return
-        claim, history, evidence = outcome.value
+        claim, history, evidence, assignments = outcome.value
         if claim.version < selected.version:
             whole: ClaimRow | QueueRow = selected  # the desk knows a newer one
         elif claim.version == selected.version and claim.status != selected.status:
             whole = dataclasses.replace(claim, status=selected.status)  # a verdict being saved shows already
         else:
             whole = claim
-        self.query_one(ClaimDetail).show_claim(whole, history, evidence)
+        self.query_one(ClaimDetail).show_claim(whole, history, evidence, assignments)
 
     @work(exclusive=True, group="article", exit_on_error=False)
     async def load_article(self, article_id: int) -> None:
@@ -367,6 +369,10 @@ class QueueScreen(Screen[None]):
 
             done: Done[Any] | Conflict | Failed = await outcome(self.writes.start(
                 unconfirm_sources, self.db, [(cid, v) for cid, _s, v in step.entries], user=self.user))
+        elif step.kind == "assign":
+            from workbench.services.assignment import set_assignees
+
+            done = await outcome(self.writes.start(set_assignees, self.db, step.holders(), user=self.user))
         else:
             done = await outcome(self.writes.start(set_statuses, self.db, list(step.entries), user=self.user))
         if isinstance(done, Done):
@@ -395,6 +401,59 @@ class QueueScreen(Screen[None]):
             return
         r = done.value
         said = self.desk.confirmation_saved(claims, r.changed, r.unchanged, r.conflicts)
+        self.show_desk()
+        self.say(said)
+        if self.desk.selected_id in {c.id for c in claims}:
+            self.load_detail(self.desk.selected_id)
+
+    # ------------------------------------------------------------------ assignments
+
+    @work(group="flow", exit_on_error=False)
+    async def action_assign(self) -> None:
+        """`t`: give the claim (or the marked ones) to a checker, picked from those the database
+        knows (with what each holds) or typed; nobody takes them back."""
+        from workbench.services.assignment import workload
+        from workbench.tui.screens.prompt import CheckerPicker
+
+        claims = self.desk.targets()
+        if not claims:
+            self._nothing_selected()
+            return
+        loads = await call(workload, self.db)
+        if not isinstance(loads, Done):
+            self._failed(loads, "read")
+            return
+        if len(claims) == 1:
+            holder = claims[0].assignee
+            now: list[str] = [", held by ", Data(holder)] if holder else [", held by nobody"]
+            title: list[str] = [f"Assign claim #{claims[0].id}", *now, ", to…"]
+        else:
+            title = [f"Assign the {plural(len(claims), 'marked claim')} to…"]
+        picked = await self.app.push_screen_wait(CheckerPicker(
+            title, loads.value, me=self.user, bidi=self.bidi, nobody=any(c.assignee for c in claims)))
+        if picked is not None:
+            await self._assign(claims, picked.name)
+
+    @work(group="flow", exit_on_error=False)
+    async def action_take(self) -> None:
+        """`T`: the claim (or the marked ones) assigned to the checker at the desk, at one key."""
+        claims = self.desk.targets()
+        if not claims:
+            self._nothing_selected()
+            return
+        await self._assign(claims, self.user)
+
+    async def _assign(self, claims: list[QueueRow], checker: str | None) -> None:
+        from workbench.services.assignment import assign_claims
+
+        expected = self.desk.begin_write(claims)
+        done = await outcome(self.writes.start(assign_claims, self.db, expected, checker, user=self.user))
+        self.desk.end_write(expected)
+        if not isinstance(done, Done):
+            self._failed(done, "assigned")
+            return
+        r = done.value
+        said = self.desk.assignment_saved(claims, checker, r.changed, r.unchanged, r.conflicts)
         self.show_desk()
         self.say(said)
         if self.desk.selected_id in {c.id for c in claims}:
@@ -480,8 +539,8 @@ class QueueScreen(Screen[None]):
 
         spec = await self.app.push_screen_wait(TextPrompt(
             "Filter the queue (empty: every claim)", value=self.desk.filter, placeholder=FILTER_HELP, bidi=self.bidi,
-            hint="status: kind: lang: source: confirmed:no conf<0.8 article: worth>0.5 media seen; - negates; "
-                 "quote names with spaces"))
+            hint="mine unassigned assignee: status: kind: lang: source: confirmed:no conf<0.8 article: worth>0.5 "
+                 "media seen; - negates; quote names with spaces"))
         if spec is not None:
             await self.apply_filter(spec)
 
@@ -561,14 +620,16 @@ class QueueScreen(Screen[None]):
     async def action_dashboard(self) -> None:
         from workbench.tui.screens.dashboard import DashboardScreen
 
-        target = await self.app.push_screen_wait(DashboardScreen(self.db, bidi=self.bidi))
+        target = await self.app.push_screen_wait(DashboardScreen(self.db, bidi=self.bidi, user=self.user))
         if target is None:
             return
         kind, value = target
         if kind == "article":
             await self.apply_filter(f"article:{value}")
         elif kind == "source":
-            await self.apply_filter(f'source:"{value}"')
+            await self.apply_filter(f"source:{quoted(value)}")
+        elif kind == "checker":
+            await self.apply_filter("unassigned" if not value else "mine" if value == self.user else f"assignee:{quoted(value)}")
         else:
             await self.open_claim(int(value))
 

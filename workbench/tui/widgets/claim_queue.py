@@ -35,6 +35,8 @@ STATUS_STYLE = {
 }
 SOURCE_WIDTH = 20
 COMPACT_BELOW = 64  # columns: narrower than this, the queue drops the source and shortens statuses
+CHECKER_FROM = 100  # columns: from this wide, who holds each claim has a column of its name
+CHECKER_WIDTH = 10
 # Three lower-case letters each, the start of the status's name, so that none stands out by its
 # form (the full names are in the detail panel and the footer).
 SHORT = {"unchecked": "unc", "in_progress": "prg", "verified": "ver", "disputed": "dis", "false": "fal",
@@ -43,6 +45,15 @@ _STYLES = {k: Style.parse(v) for k, v in STATUS_STYLE.items()}
 _CONFIRMED = Style(color="green", bold=True)
 _GUESS = Style(dim=True)
 _UNSURE = Style(color="yellow", bold=True)
+_MINE = Style(color="cyan", bold=True)
+_THEIRS = Style(dim=True)
+
+
+def holder_mark(r: QueueRow, me: str) -> tuple[str, Style]:
+    """Who holds the claim, in one cell: @ you, + a colleague, nobody a space."""
+    if r.assignee is None:
+        return " ", _THEIRS
+    return ("@", _MINE) if r.assignee == me else ("+", _THEIRS)
 
 
 def attribution_mark(r: QueueRow) -> tuple[str, Style]:
@@ -94,8 +105,8 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.desk = desk
         self.bidi = bidi
-        self._drawn: dict[int, tuple[QueueRow, str, str]] = {}  # claim -> (row drawn, source, claim) cells
-        self._widths = (SOURCE_WIDTH, 40)
+        self._drawn: dict[int, tuple[QueueRow, str, str, str]] = {}  # claim -> (row drawn, source, checker, claim)
+        self._widths = (SOURCE_WIDTH, 0, 40)  # source, checker (0: a mark instead), claim
         self._id_width = 6  # the widest claim id and a space
         self.compact = False
 
@@ -132,38 +143,47 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         self.compact = width < COMPACT_BELOW
         ids = max(5 if self.compact else 6, len(str(self.desk.max_id)) + 1)
         if self.compact:
-            widths = (0, max(10, width - 1 - ids - 4 - 5 - 2 - 1))
-        else:
+            widths = (0, 0, max(10, width - 1 - ids - 4 - 5 - 2 - 2 - 1))
+        elif width < CHECKER_FROM:
             rest = max(24, width - 1 - ids - 12 - 5 - 2 - 4)
             source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
-            widths = (source, max(14, rest - source - 1))
+            widths = (source, 0, max(14, rest - source - 1 - 2))  # the holder's mark is taken from the claim
+        else:
+            rest = max(24, width - 1 - ids - 12 - 5 - 2 - 4 - CHECKER_WIDTH - 1)
+            source = max(10, min(SOURCE_WIDTH, rest * 3 // 10))
+            widths = (source, CHECKER_WIDTH, max(14, rest - source - 1))
         if widths != self._widths or ids != self._id_width:
             self._widths, self._id_width = widths, ids
             self._drawn.clear()
         self.virtual_size = Size(width, len(self.desk.order) + 1)
 
-    def _cells(self, r: QueueRow) -> tuple[str, str]:
+    def _cells(self, r: QueueRow) -> tuple[str, str, str]:
         drawn = self._drawn.get(r.id)
         if drawn is not None and drawn[0] is r:
-            return drawn[1], drawn[2]
+            return drawn[1], drawn[2], drawn[3]
         src = r.source_name or "—"
         if r.source_kind == "publisher":
             src = f"({src})"
-        sw, cw = self._widths
+        sw, hw, cw = self._widths
         text = r.text.rstrip() + "…" if r.cut else r.text
-        cells = (_fit(src, sw, self.bidi) if sw else "", _fit(text, cw, self.bidi))
+        cells = (_fit(src, sw, self.bidi) if sw else "", _fit(r.assignee or "", hw, self.bidi) if hw else "",
+                 _fit(text, cw, self.bidi))
         self._drawn[r.id] = (r, *cells)
         return cells
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
-        sw = self._widths[0]
+        sw, hw, _cw = self._widths
         desk = self.desk
         if y == 0:
             iw = self._id_width
-            header = (f" {'#':<{iw}}{'St':<4}{'Wth':>4}   Claim" if self.compact
-                      else f" {'#':<{iw}}{'Status':<12}{'Worth':>5}   {'Source':<{sw}} Claim")
+            if self.compact:
+                header = f" {'#':<{iw}}{'St':<4}{'Wth':>4}   @ Claim"
+            elif hw:
+                header = f" {'#':<{iw}}{'Status':<12}{'Worth':>5}   {'Source':<{sw}} {'Checker':<{hw}} Claim"
+            else:
+                header = f" {'#':<{iw}}{'Status':<12}{'Worth':>5}   @ {'Source':<{sw}} Claim"
             style = base + self.get_component_rich_style("claim-queue--header")
             return Strip([Segment(header[:width].ljust(width), style)])
         index = int(self.scroll_offset.y) + y - 1
@@ -175,7 +195,7 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
             label = "▾ " + display_parts(desk.headings.get(cid, ()), max(1, width - 2), self.bidi)
             return Strip([Segment(label[:width].ljust(width), style)])
         r = desk.rows[cid]
-        src, claim = self._cells(r)
+        src, holder, claim = self._cells(r)
         marked = cid in desk.marked
         if index == desk.cursor:
             row_style = base + self.get_component_rich_style("claim-queue--cursor")
@@ -190,6 +210,8 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
         mark = Segment("●" if marked else " ", row_style + Style(bold=True, color="yellow"))
         trust, trust_style = attribution_mark(r)
         trusted = Segment(f"{trust} ", row_style + trust_style)
+        who, who_style = holder_mark(r, desk.user)
+        held = Segment(f"{who} ", row_style + who_style)
         if self.compact:
             segments = [
                 mark,
@@ -197,6 +219,7 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
                 Segment(f"{SHORT.get(r.status, '?'):<4}", status_style),
                 Segment(f"{r.checkworthiness:>4.1f} ", worth),
                 trusted,
+                held,
                 Segment(claim, row_style),
             ]
         else:
@@ -206,7 +229,9 @@ class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
                 Segment(f"{Status(r.status).label:<12}", status_style),
                 Segment(f"{r.checkworthiness:>5.2f} ", worth),
                 trusted,
+                *([] if hw else [held]),
                 Segment(src + " ", row_style + (Style(dim=True) if trust == "·" else Style())),
+                *([Segment(holder + " ", row_style + who_style)] if hw else []),
                 Segment(claim, row_style),
             ]
         return Strip(segments).crop(0, width).extend_cell_length(width, row_style)

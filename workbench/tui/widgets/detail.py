@@ -79,6 +79,21 @@ def attribution_parts(c: ClaimRow | QueueRow) -> list[Part]:
             ("  a: confirm", "dim")]
 
 
+def holder_parts(c: ClaimRow | QueueRow) -> list[Part]:
+    """Who holds the claim: the checker, who gave it to them (unless they took it) and when (once
+    read whole); or nobody."""
+    if c.assignee is None:
+        return [("nobody", "dim"), ("  t / T: assign", "dim")]
+    parts: list[Part] = [(Data(c.assignee), "bold")]
+    by = getattr(c, "assigned_by", None)
+    at = getattr(c, "assigned_at", None)
+    if by and by != c.assignee:
+        parts += [("  by ", "dim"), (Data(by), "dim")]
+    if at is not None:
+        parts.append((f"{',' if by and by != c.assignee else ' '} {at:%Y-%m-%d %H:%M}", "dim"))
+    return parts
+
+
 class ClaimDetail(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     ClaimDetail { height: auto; }
@@ -91,22 +106,25 @@ class ClaimDetail(VerticalScroll, can_focus=True):
         self.claim: ClaimRow | QueueRow | None = None
         self.history: list[HistoryEntry] = []
         self.evidence: list[Any] = []
+        self.assignments: list[Any] = []
         self._history_for: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No claim selected.", style="dim"), id="detail-body")
 
     def show_claim(self, claim: ClaimRow | QueueRow | None, history: list[HistoryEntry] | None = None,
-                   evidence: list[Any] | None = None) -> None:
-        """Show a claim: from its queue row at once; read whole, with its history and evidence,
-        when they come (they stay while the same claim is shown)."""
+                   evidence: list[Any] | None = None, assignments: list[Any] | None = None) -> None:
+        """Show a claim: from its queue row at once; read whole, with its history, evidence and
+        assignments, when they come (they stay while the same claim is shown)."""
         self.claim = claim
         if history is not None:
             self.history = history
             self.evidence = evidence or []
+            self.assignments = assignments or []
         elif claim is None or claim.id != self._history_for:
             self.history = []
             self.evidence = []
+            self.assignments = []
         self._history_for = claim.id if claim else None
         self.query_one("#detail-body", Static).update(self.render_claim())
 
@@ -122,6 +140,7 @@ class ClaimDetail(VerticalScroll, can_focus=True):
         grid.add_column(ratio=1)
         st = Status(c.status)
         grid.add_row("Status", self._shown((st.label, STATUS_STYLE.get(c.status, "")), " ", Data(st.label_ar)))
+        grid.add_row("Checker", self._shown(*holder_parts(c)))
         if c.source_name is None:
             grid.add_row("Source", self._shown(("none found", "dim")))
         elif not c.attributed:
@@ -166,11 +185,21 @@ class ClaimDetail(VerticalScroll, can_focus=True):
                     lines.append("\n")
                 lines += evidence_parts(e)
             grid.add_row("Evidence", self._shown(*lines))
+        # Verdicts and assignments, newest first (a verdict before an assignment made at the same moment).
+        changes = sorted([(h.at, 0, h) for h in self.history] + [(a.at, 1, a) for a in self.assignments],
+                         key=lambda e: (e[0], e[1]))
         hist: list[Part] = []
-        for i, h in enumerate(reversed(self.history[-8:])):
+        for i, (_at, kind, h) in enumerate(reversed(changes[-8:])):
             if i:
                 hist.append("\n")
-            hist += [(f"{h.at:%Y-%m-%d %H:%M}  ", "dim"), (Data(h.user), "dim"),
-                     f"  {Status(h.from_status).label} → {Status(h.to_status).label}"]
+            hist += [(f"{h.at:%Y-%m-%d %H:%M}  ", "dim"), (Data(h.user), "dim")]
+            if kind == 0:
+                hist.append(f"  {Status(h.from_status).label} → {Status(h.to_status).label}")
+            elif h.to_assignee is None:
+                hist += ["  unassigned it (", Data(h.from_assignee or ""), " had it)"]
+            elif h.to_assignee == h.user:
+                hist.append("  took it")
+            else:
+                hist += ["  assigned it to ", Data(h.to_assignee)]
         grid.add_row("History", self._shown(*hist) if hist else Text("no changes yet", style="dim"))
         return Group(grid)
