@@ -549,3 +549,40 @@ def test_descriptions_read_to_the_words(text: str, phrase: str, mention: str) ->
 def test_amma_topic_then_fa_verb() -> None:
     text = "أما مدير البرنامج في الجامعة الدكتور سامي العلي فأكد أن البرنامج يساعد الطلاب."
     assert _source(text, "البرنامج يساعد") == "مدير البرنامج في الجامعة الدكتور سامي العلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a family name with the nisba ending after a given name is no participle before في
+        ("وقال المحلل سامي البغدادي في حديث له، إن الأسعار سترتفع.", "الأسعار سترتفع", "المحلل سامي البغدادي"),
+        # a description in apposition to a name, closed by a comma before "إلى أن"
+        ("وأشار خالد فهمي الخبير الاقتصادي ومدير مركز الدراسات، إلى أن السوق تتعافى.", "السوق تتعافى",
+         "خالد فهمي الخبير الاقتصادي ومدير مركز الدراسات"),
+        ("وتشير سلمى فؤاد الأثرية السودانية ومديرة المتحف، إلى أن الظاهرة نادرة.", "الظاهرة نادرة", "سلمى فؤاد"),
+        # a setting "قبل أيام" between the verb and its words
+        ("وأكد الوزير قبل يومين أن الخطة ناجحة.", "الخطة ناجحة", "الوزير"),
+        # "سبق لـX أن قال": the لـ phrase is the subject
+        ("وسبق لوكالة الأنباء أن ذكرت أن المفاوضات توقفت.", "المفاوضات توقفت", "وكالة الأنباء"),
+        # a document of a titled author: "دراسة للدكتور X، أستاذ…"
+        ("وتقول دراسة حديثة للدكتور سامي العلي، أستاذ الاقتصاد بجامعة الملك سعود، إن الأسعار سترتفع.",
+         "الأسعار سترتفع", "دراسة حديثة للدكتور سامي العلي، أستاذ الاقتصاد بجامعة الملك سعود"),
+        # inside a speaker's words, what someone found is still his words
+        ("وأوضح الوزير أن الحكومة وجدت أنه من الأفضل الانتظار.", "من الأفضل الانتظار", "الوزير"),
+    ],
+)
+def test_names_descriptions_and_subjects_read_whole(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a noun with its pronoun and its complement is the verb's object; "لا يزال" is a sister of كان
+        ("ولا يزال رئيس النادي يؤكد تمسكه بالمدرب، وأكد أمس أنه لن يغيره.", "لن يغيره", "رئيس النادي"),
+        # a verb's form right after a preposition is its verbal noun, nobody speaks
+        ("وامتنع المدير عن ذكر الأرقام مكتفيا بالنسب.", "مكتفيا بالنسب", None),
+    ],
+)
+def test_objects_and_verbal_nouns_never_speak(text: str, phrase: str, mention: str | None) -> None:
+    assert _source(text, phrase) == mention

@@ -949,7 +949,7 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 # 97% of the time on 15 decisions or more reach 0.8 ("confident"). Written by
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
-    ('background',): 0.79,  # 29/30
+    ('background',): 0.94,  # 33/34
     ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.2,  # 0/3
     ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 1/4
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.25,  # 0/2
@@ -962,40 +962,40 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.25,  # 0/2
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.96,  # 127/130
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.78,  # 77/97
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.96,  # 144/148
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.72,  # 96/131
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.75,  # 8/10
-    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 10/10
+    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 11/11
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 4/4
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.6,  # 2/3
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.33,  # 0/1
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
-    ('deferred', 'before', 'strong', 'alone'): 0.79,  # 14/14
+    ('deferred', 'before', 'strong', 'alone'): 0.94,  # 15/15
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 81/91
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 575/582
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 87/97
+    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 643/650
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
-    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 57/60
+    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 68/73
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.51,  # 13/25
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 79/99
+    ('explicit', 'object', 'plain', 'alone'): 0.51,  # 14/27
+    ('explicit', 'object', 'strong', 'alone'): 0.77,  # 98/125
     ('explicit', 'object', 'weak', 'alone'): 0.75,  # 2/2
-    ('explicit', 'prep', 'plain', 'alone'): 0.66,  # 5/7
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 53/62
-    ('explicit', 'prep', 'weak', 'alone'): 0.75,  # 2/2
+    ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 5/8
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 61/70
+    ('explicit', 'prep', 'weak', 'alone'): 0.79,  # 3/3
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4
     ('nested', 'marked', 'plain', 'competing'): 0.75,  # 2/2
     ('nested', 'marked', 'strong', 'alone'): 0.79,  # 3/3
     ('nested', 'marked', 'strong', 'competing'): 0.75,  # 2/2
     ('nested', 'prep', 'strong', 'alone'): 0.33,  # 0/1
-    ('prep', 'marked', 'strong', 'alone'): 0.79,  # 8/8
+    ('prep', 'marked', 'strong', 'alone'): 0.79,  # 12/13
     ('prep', 'marked', 'weak', 'alone'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
-    ('prep', 'none', 'strong', 'alone'): 0.79,  # 21/24
-    ('publisher', 'clear'): 0.97,  # 340/348
-    ('publisher', 'hinted'): 0.69,  # 212/304
+    ('prep', 'none', 'strong', 'alone'): 0.79,  # 22/26
+    ('publisher', 'clear'): 0.97,  # 375/384
+    ('publisher', 'hinted'): 0.71,  # 239/336
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2
@@ -1003,13 +1003,15 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 3/3
     ('relative', 'marked', 'plain', 'alone'): 0.33,  # 0/1
     ('relative', 'marked', 'strong', 'alone'): 0.75,  # 5/6
-    ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.2,  # 0/3
+    ('relative', 'near', 'marked', 'agrees', 'sure'): 0.25,  # 0/2
+    ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('relative', 'prep', 'strong', 'alone'): 0.33,  # 0/1
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
-    ('subject', 'marked', 'strong', 'alone'): 0.95,  # 20/20
+    ('subject', 'marked', 'strong', 'alone'): 0.96,  # 23/23
+    ('subject', 'marked', 'weak', 'alone'): 0.33,  # 0/1
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
     ('svo', 'marked', 'plain', 'alone'): 0.66,  # 7/10
-    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 21/23
+    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 22/24
     ('svo', 'object', 'strong', 'alone'): 0.75,  # 2/2
     ('svo', 'prep', 'plain', 'alone'): 0.5,  # 1/2
     ('svo', 'prep', 'strong', 'alone'): 0.79,  # 5/5

@@ -377,6 +377,8 @@ class _NP:
                 j += 1
                 continue
             prev = self.words[-1].t
+            if prev.startswith("لل") and "ال" + prev[2:] in C.HONORIFIC_TITLES:
+                prev = "ال" + prev[2:]  # "دراسة للدكتور مسلم شلتوت": the title wants its name
             if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named or last_def):
                 self.words.append(toks[j])  # "درويش نفسه"
                 j += 1
@@ -518,7 +520,8 @@ class _NP:
                 continue
             if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
                     and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
-                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None:
+                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None \
+                    and not (in_name and t.endswith("ي")):  # ("رشا المندلاوي في…": a family name)
                 break  # "شركة سوما المدعومة من قبل…": a description with its own complement
             if t == "الدين" and in_name and self.words:
                 self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
@@ -657,6 +660,7 @@ class _NP:
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
                     _participle(nxt) and self._described(self.after)) or (
+                    _definite(nxt) and _description_end(self.toks, self.after, ("الي",), comma=True) != -1) or (
                     self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
                 self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
             else:
@@ -811,17 +815,21 @@ def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
     return sv.text[a] in "»”"
 
 
-def _description_end(toks: list[_Tok], k: int) -> int:
+def _description_end(toks: list[_Tok], k: int, preps: tuple[str, ...] = (), comma: bool = False) -> int:
     """From a participle at k describing the source ("المنضم حديثا لصفوف فريق الاتحاد، إن…"),
-    the index of what introduces the words after the comma that closes it, or -1."""
+    the index of what introduces the words after the comma that closes it, or -1. With `preps`,
+    the verb's own preposition may come before it ("…، إلى أن"); with `comma`, only a
+    description closed by a comma counts."""
     n = len(toks)
     m = k + 1
     while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
             and not _is_cue_word(toks[m].t):
         m += 1
-    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
-        return m + 1
-    if m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
+    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS and not (comma and toks[m + 1].t[:1] == "و"):
+        return m + 1  # (", وأن" after a description adds to the words before it)
+    if m + 2 < n and toks[m].t == "," and toks[m + 1].t in preps and toks[m + 2].t in C.CONTENT_MARKERS:
+        return m + 2
+    if not comma and m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
         return m  # "ريتشارد مار المختص النفطي أن…"
     return -1
 
@@ -930,7 +938,15 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             k = m
             continue
         if k == j and _participle(t):
-            m = _description_end(toks, k)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            m = _description_end(toks, k, preps)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            if m != -1:
+                k = m
+                continue
+        if k == j and k > 0 and _definite(t) and t[:1] != "و" and not _stop(t) and not _is_cue_word(t) \
+                and _name_like(toks[k - 1].t) and not _definite(toks[k - 1].t):
+            # A description in apposition to a name, closed by a comma before the words: "منى
+            # فتحي الأثرية المصرية ومديرة معابد الكرنك، إلى أن…".
+            m = _description_end(toks, k, preps, comma=True)
             if m != -1:
                 k = m
                 continue
@@ -1045,13 +1061,32 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
         # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
         # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
         return None if _pronoun_suffixed(sv, mention) else mention
-    if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention):
+    if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention):
         return None
     if not mention.kind and not mention.named:
         return None
     if reported and mention.kind == "document":
         return None  # "…، إن بيان الشركة يؤكد أن…": the speaker's reading of a document, his words
     return mention
+
+
+def _it_was_for(sv: SentenceView, ci: int) -> tuple[Mention | None, int]:
+    """"وسبق لوسائل إعلام إسبانية أن ذكرت أن…", "كما سبق للوزير أن أكد…": the لـ phrase
+    after "سبق" is the subject of the verb after أن. Returns it and where "سبق" starts."""
+    toks = sv.tokens
+    if ci < 3 or toks[ci - 1].t != "ان":
+        return None, -1
+    for j in range(ci - 2, max(-1, ci - 12), -1):
+        if toks[j].t in ("سبق", "وسبق", "فسبق"):
+            if j + 1 < ci - 1 and toks[j + 1].t[:1] == "ل" and len(toks[j + 1].t) > 2:
+                after = read_source(sv, j + 1, glued=True)[1]
+                mention = _strip_lam(sv, toks[j + 1], j + 1)
+                if mention is not None and after == ci - 1 and (mention.kind or mention.named):
+                    return mention, sv.orig(toks[j].s, toks[j].e)[0]
+            return None, -1
+        if not toks[j].t[0].isalnum():
+            return None, -1
+    return None, -1
 
 
 def _told_by(sv: SentenceView, ci: int, j: int, form: str) -> Cue | None:
@@ -1090,6 +1125,24 @@ def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     norm = C.normalize(word)
     stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
     return not (stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN))
+
+
+def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
+    """A noun with its possessive pronoun and its prepositional complement ("اهتمامه بضم
+    راموس", "تمسكها بالقرار", "رفضه للمقترح"): the verb's object, not who speaks. A name
+    ending in ه is followed by a name, not a preposition ("عيضه الهذلي"); a relative or an
+    office with its pronoun speaks ("محاميه في القضية")."""
+    words = mention.text.split()
+    if len(words) < 2 or not words[0].endswith(("ه", "ها", "هم", "هما", "هن")) or words[0].endswith("الله") \
+            or mention.kind not in (None, "person"):
+        return False  # ("عبدالله بترجي عضو الفريق": a name, then an office)
+    second = C.normalize(words[1])
+    if not ((second[:1] in "بل" and len(second) >= 3) or second in ("علي", "عن", "الي")):
+        return False
+    norm = C.normalize(words[0])
+    stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
+    return len(stem) >= 3 and head_kind(stem) is None and stem not in _KIN \
+        and not (stem.endswith("ت") and stem[:-1] + "ه" in _KIN) and stem not in C.HONORIFIC_TITLES
 
 
 def _document_says(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1145,8 +1198,9 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     found: list[Cue] = []
     # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
     # tokenised: most sentences then have nothing left to read.
-    matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
-               or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
+    matches = [m for m in matches if m.prep is not None or (
+        (m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED or _may_report(sv.norm, m.end, m.verb or "")
+         or _after_deferring(sv.norm, m.start)) and not _PREPOSITION_BEFORE.search(sv.norm, max(0, m.start - 6), m.start))]
     another = _ANOTHER_STATEMENT.match(sv.norm)
     if another is not None:
         # "وفي تغريدة أخرى: …": the same speaker goes on.
@@ -1259,6 +1313,10 @@ def _after_deferring(norm: str, start: int) -> bool:
     return before.endswith(("ما", "حسبما", "كما"))
 
 
+# A verb's form right after a preposition is its verbal noun: "تحفظ عن ذكر الأرقام", "في تأكيد…".
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:عن|في|الي|حول|دون)\s$")
+
+
 def _may_report(norm: str, end: int, form: str) -> bool:
     """A quick test before the sentence is parsed: a weak verb ("بين", "عبر", "نشر", "كتب") can
     report only if what introduces reported words appears within the next few words."""
@@ -1298,7 +1356,8 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
                 and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
             return mention
         return None
-    if toks[0].t in _LEADING_PARTICLES and ci > 3:
+    if (toks[0].t in _LEADING_PARTICLES or (toks[0].t in ("لا", "ولا", "ما", "وما") and toks[1].t in C.AUXILIARIES)) \
+            and ci > 3:  # ("ولا يزال مدرب الفريق… يؤكد…": the negation of a sister of كان)
         toks = toks[1:]  # "ثم عزز مدرب سان جرمان…", "وقد أكد…"
         ci -= 1
         shift = 1
@@ -1630,15 +1689,23 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None
     if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
-            and not _plausible(mention) and not (known is not None and known(mention.text)) \
-            and _subject_before(sv, ci) is not None:
+            and (not _plausible(mention) or _object_with_pronoun(sv, mention)) \
+            and not (known is not None and known(mention.text)) and _subject_before(sv, ci) is not None:
         # What follows the verb cannot speak ("أكد ضرورة التنسيق"): it is the object, and the
         # subject stands before the verb.
         mention = None
         marker, k = "", ti
+    if mention is None and order != "pronoun" and not participle and marker in ("an", "colon", "quote", "prep"):
+        earlier, opens = _it_was_for(sv, ci)
+        if earlier is not None:
+            return Cue(opens, e, sv.text[opens:e], cue.lemma, "verb", earlier, True,
+                       deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
     if mention is None and order != "pronoun" and not participle:
         # No subject after the verb: one before it (SVO), or none (the previous speaker goes on).
-        before_np = _subject_before(sv, ci, nested=marker in ("an", "colon", "quote") and toks[ci].t == form)
+        # (inside another's words, what someone found is those words: "وأوضح أن الولايات المتحدة
+        # وجدت أنه…")
+        before_np = _subject_before(sv, ci, nested=marker in ("an", "colon", "quote") and toks[ci].t == form
+                                    and not cue.strict)
         if before_np is not None and (marker in ("an", "colon", "quote") or (
                 (marker or cue.object) and not _after_content_marker(sv, before_np))):
             return Cue(before_np.start, e, sv.text[before_np.start : e], cue.lemma, "verb", before_np,
@@ -1649,7 +1716,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
-        if _pronoun_suffixed(sv, mention) and not (known is not None and known(mention.text)):
+        if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention)) \
+                and not (known is not None and known(mention.text)):
             return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.

@@ -344,7 +344,7 @@ SETTING_NOUNS = _n(
     "برنامج لقاءات الموجز إفادة شهادته شهادة"
 )
 # Prepositions that open a setting phrase between a source and its words.
-SETTING_PREPS = _n("خلال عقب قبيل أثناء أمام لدى عبر إثر اثر بعد ردا رداً تعليقا تعليقاً")
+SETTING_PREPS = _n("خلال عقب قبل قبيل أثناء أمام لدى عبر إثر اثر بعد ردا رداً تعليقا تعليقاً")
 # Addressees: "قال المصدر لوكالة الأنباء" — where it was said, not who says it.
 ADDRESSEE_PREFIX = re.compile(
     normalize("^(?:لوكالة|لوكالات|لصحيفة|لجريدة|لمجلة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|لشبكة|"
@@ -377,7 +377,7 @@ NUMBER_WORDS = _n("واحد اثنان اثنين ثلاثة أربعة خمسة
 NEGATIONS = _n("لم لن لا ما ولم ولن ولا فلم فلا عدم وعدم")
 # Auxiliaries before a subject that comes before its verb: "وكان الاتحاد قد ذكر", "وظل درويش يؤكد".
 AUXILIARIES = _n("كان كانت وكان وكانت ظل ظلت وظل وظلت بات باتت عاد عادت وعاد وعادت أصبح أصبحت "
-                 "وأصبح وأصبحت راح وراح")
+                 "وأصبح وأصبحت راح وراح يزال تزال لايزال لاتزال مازال مازالت زال زالت ومازال ومازالت يظل تظل")
 
 
 @lru_cache(maxsize=65536)
