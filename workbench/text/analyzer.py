@@ -962,8 +962,8 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.25,  # 0/2
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.96,  # 144/148
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.72,  # 96/131
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.96,  # 146/150
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 96/126
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.75,  # 8/10
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 11/11
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 4/4
@@ -974,15 +974,15 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'strong', 'alone'): 0.94,  # 15/15
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 87/97
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 643/650
+    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 650/657
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 68/73
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'object', 'plain', 'alone'): 0.51,  # 14/27
-    ('explicit', 'object', 'strong', 'alone'): 0.77,  # 98/125
-    ('explicit', 'object', 'weak', 'alone'): 0.75,  # 2/2
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 98/122
+    ('explicit', 'object', 'weak', 'alone'): 0.6,  # 2/3
     ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 5/8
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 61/70
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 61/69
     ('explicit', 'prep', 'weak', 'alone'): 0.79,  # 3/3
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4
@@ -995,7 +995,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 22/26
     ('publisher', 'clear'): 0.97,  # 375/384
-    ('publisher', 'hinted'): 0.71,  # 239/336
+    ('publisher', 'hinted'): 0.71,  # 239/335
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2

@@ -62,6 +62,7 @@ _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حد
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
 _LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما")
+_OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -405,6 +406,14 @@ class _NP:
                 self.words.extend(toks[j : j + 2])  # "التسريبات غير المؤكدة": a negated adjective
                 j += 2
                 last_adj = True
+                continue
+            if t == "علي" and (prev in _OVERSEEING or (prev in ("العام", "العامه") and len(self.words) > 1
+                                                       and self.words[-2].t in _OVERSEEING)) \
+                    and self.tok(j + 1)[:1].isalpha() and not _stop(self.tok(j + 1)):
+                # "المشرف العام على وكالة التنمية": the title takes على and what it oversees.
+                self.words.append(toks[j])
+                last_def = last_adj = in_name = False
+                j += 1
                 continue
             if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
                 pp = self._pp(j, prev, used_pp)
