@@ -515,8 +515,14 @@ class _NP:
                 if _definite(rest) or (not name_slot and (last_def or last_adj)):
                     break
             coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
-            if coordinated and ((last_def and not in_name and self._current_kind() in ("organization", "document", "official", "outlet")
-                                 and not _adjective(t[1:])) or (last_adj and C.is_nisba(t[1:]))):
+            construct = len(self.words) == 2 and not _definite(self.words[0].t) and head_kind(self.words[0].t) is None \
+                and self.words[0].t not in C.QUANTIFIERS and _definite(prev) and not _adjective(prev) \
+                and _name_like(self.tok(j + 1)) and not _definite(self.tok(j + 1))
+            if coordinated and ((last_def and not in_name and (construct or self._current_kind() in (
+                    "organization", "document", "official", "outlet")) and not _adjective(t[1:]))
+                                or (last_adj and C.is_nisba(t[1:]))):
+                # (and a noun in construct with two genitives before a name: "مقاول البناء
+                # والتشييد أحمد الجهني")
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
                 continue
