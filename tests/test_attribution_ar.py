@@ -588,6 +588,10 @@ def test_names_descriptions_and_subjects_read_whole(text: str, phrase: str, ment
         ("ولا يزال رئيس النادي يؤكد تمسكه بالمدرب، وأكد أمس أنه لن يغيره.", "لن يغيره", "رئيس النادي"),
         # a verb's form right after a preposition is its verbal noun, nobody speaks
         ("وامتنع المدير عن ذكر الأرقام مكتفيا بالنسب.", "مكتفيا بالنسب", None),
+        ("واعتاد المسؤولون على نفي الشائعات المتكررة.", "الشائعات المتكررة", None),
+        # "يعتبر" run into its second object is "is considered"
+        ("ويعتبر مشروع القطار أحد أهم المشاريع في المنطقة.", "أهم المشاريع", None),
+        ("ويعتبر اللاعب لاعبا حرا بعد نهاية عقده.", "بعد نهاية عقده", None),
     ],
 )
 def test_objects_and_verbal_nouns_never_speak(text: str, phrase: str, mention: str | None) -> None:

@@ -973,13 +973,13 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
     ('deferred', 'before', 'strong', 'alone'): 0.94,  # 15/15
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 87/97
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 88/98
     ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 650/657
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 68/73
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.51,  # 14/27
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 98/122
+    ('explicit', 'object', 'plain', 'alone'): 0.55,  # 14/25
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 98/120
     ('explicit', 'object', 'weak', 'alone'): 0.6,  # 2/3
     ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 5/8
     ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 61/69
@@ -995,7 +995,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 22/26
     ('publisher', 'clear'): 0.97,  # 375/384
-    ('publisher', 'hinted'): 0.71,  # 239/335
+    ('publisher', 'hinted'): 0.71,  # 243/338
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2

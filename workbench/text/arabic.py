@@ -1085,6 +1085,22 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     return mention
 
 
+def _second_object(sv: SentenceView, mention: Mention) -> bool:
+    """Has a phrase read after "يعتبر" run into the verb's second object ("مشروع المترو أحد أهم
+    المشاريع", "الذوادي لاعبا حرا")? "أحد", "من", an elative head, or an indefinite accusative."""
+    words = C.normalize(mention.text).split()
+    return any(w in ("احد", "احدي", "من") or w in C.CONSTRUCT_HEADS or (w.endswith("ا") and not _definite(w) and k > 0
+                                                                         and _accusative_spelling(sv, mention, k))
+               for k, w in enumerate(words) if k > 0)
+
+
+def _accusative_spelling(sv: SentenceView, mention: Mention, k: int) -> bool:
+    """Is the k-th word of a mention followed by another indefinite word ending in ا (the
+    accusative noun and its adjective: "لاعبا حرا")?"""
+    words = mention.text.split()
+    return k + 1 < len(words) and C.normalize(words[k + 1]).endswith("ا") and not _definite(C.normalize(words[k + 1]))
+
+
 def _it_was_for(sv: SentenceView, ci: int) -> tuple[Mention | None, int]:
     """"وسبق لوسائل إعلام إسبانية أن ذكرت أن…", "كما سبق للوزير أن أكد…": the لـ phrase
     after "سبق" is the subject of the verb after أن. Returns it and where "سبق" starts."""
@@ -1215,7 +1231,7 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     # tokenised: most sentences then have nothing left to read.
     matches = [m for m in matches if m.prep is not None or (
         (m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED or _may_report(sv.norm, m.end, m.verb or "")
-         or _after_deferring(sv.norm, m.start)) and not _PREPOSITION_BEFORE.search(sv.norm, max(0, m.start - 6), m.start))]
+         or _after_deferring(sv.norm, m.start)) and not _verbal_noun(sv, m.start))]
     another = _ANOTHER_STATEMENT.match(sv.norm)
     if another is not None:
         # "وفي تغريدة أخرى: …": the same speaker goes on.
@@ -1329,7 +1345,19 @@ def _after_deferring(norm: str, start: int) -> bool:
 
 
 # A verb's form right after a preposition is its verbal noun: "تحفظ عن ذكر الأرقام", "في تأكيد…".
-_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:عن|في|الي|حول|دون)\s$")
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:عن|في|الي|حول|دون|علي)\s$")
+
+
+def _verbal_noun(sv: SentenceView, start: int) -> bool:
+    """Is the verb form at this normalised offset right after a preposition (its verbal noun:
+    "عن ذكر الأرقام", "على نفي التقارير")? "على" told from the name "علي" by its spelling."""
+    before = _PREPOSITION_BEFORE.search(sv.norm, max(0, start - 6), start)
+    if before is None:
+        return False
+    if sv.norm.startswith("علي", start - 4):
+        a, b = sv.orig(start - 4, start - 1)
+        return sv.text[a:b].endswith("ى")
+    return True
 
 
 def _may_report(norm: str, end: int, form: str) -> bool:
@@ -1701,6 +1729,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"
     if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
+    if mention is not None and cue.lemma == "اعتبر" and form in ("يعتبر", "تعتبر") and marker not in ("an", "colon", "quote") \
+            and _second_object(sv, mention):
+        return None  # "ويعتبر مشروع المترو أحد أهم المشاريع": "is considered", nobody's view
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None
     if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
