@@ -973,16 +973,16 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
     ('deferred', 'before', 'strong', 'alone'): 0.94,  # 15/15
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 88/98
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 650/657
-    ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 3/3
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 87/97
+    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 651/657
+    ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 4/4
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 68/73
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'object', 'plain', 'alone'): 0.55,  # 14/25
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 98/120
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 99/120
     ('explicit', 'object', 'weak', 'alone'): 0.6,  # 2/3
-    ('explicit', 'prep', 'plain', 'alone'): 0.6,  # 5/8
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 61/69
+    ('explicit', 'prep', 'plain', 'alone'): 0.42,  # 2/5
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 64/72
     ('explicit', 'prep', 'weak', 'alone'): 0.79,  # 3/3
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4

@@ -311,6 +311,11 @@ class _NP:
                     j = end
                     break
                 if self.words and self.appositive_at(j + 1):
+                    if in_name and head_kind(toks[j + 1].t) == "official":
+                        # "شانون دويل، مستشارة مالية بشركة…": a title in apposition confirms the name
+                        self.named = True
+                        self.kind = self.kind or "official"
+                        tentative = -1
                     j += 1
                     last_def = last_adj = in_name = False
                     continue
@@ -407,7 +412,7 @@ class _NP:
                 j += 2
                 last_adj = True
                 continue
-            if t == "علي" and (prev in _OVERSEEING or (prev in ("العام", "العامه") and len(self.words) > 1
+            if t == "علي" and (prev in _OVERSEEING or ((prev in ("العام", "العامه") or _adjective(prev)) and len(self.words) > 1
                                                        and self.words[-2].t in _OVERSEEING)) \
                     and self.tok(j + 1)[:1].isalpha() and not _stop(self.tok(j + 1)):
                 # "المشرف العام على وكالة التنمية": the title takes على and what it oversees.
@@ -639,7 +644,8 @@ class _NP:
                 continue
             if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
                     _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
-                                               and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
+                                               and _definite(self.tok(j + 1))
+                                               and (not _adjective(self.tok(j + 1)) or self._feminine_name(j)))) \
                     and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
                 if tentative == -1:
@@ -670,7 +676,9 @@ class _NP:
                 a, b = self.sv.orig(self.words[tentative].s, self.words[tentative].e)
                 # spelled ة, not ه ("عبده" is a name)
                 feminine_start = self.sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
-            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
+            family = tentative < len(self.words) and self._feminine_name(self._index_after(self.words[tentative]) - 1)
+            if feminine_start and not family and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
+                # ("سارة العلي": a family name with the nisba ending makes it a name)
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
@@ -693,6 +701,16 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _feminine_name(self, j: int) -> bool:
+        """Is token j a given name spelled with ة and followed by a family name with the nisba
+        ending ("سارة العلي"; not "تنسيقه المبدئي", a noun and its pronoun, nor "ديوانية
+        الملتقى")? Read from the spelling before normalisation."""
+        nxt = self.tok(j + 1)
+        if not _definite(nxt) or not nxt.endswith("ي") or j + 1 >= len(self.toks):
+            return False
+        marks = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+        return self._spelled(j).rstrip(marks).endswith("ة") and self._spelled(j + 1).rstrip(marks).endswith("ي")
 
     def _spelled(self, j: int) -> str:
         """Token j as the article spells it (before normalisation)."""
