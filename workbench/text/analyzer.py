@@ -950,68 +950,69 @@ def _signals(d: _Decision) -> tuple[str, ...]:
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('background',): 0.94,  # 33/34
-    ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.2,  # 0/3
+    ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.14,  # 0/5
     ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 1/4
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.25,  # 0/2
     ('continuation', 'far', 'marked', 'disagrees', 'unsure'): 0.2,  # 0/3
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
-    ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 11/12
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.54,  # 5/9
+    ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.25,  # 0/2
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 15/16
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.5,  # 6/12
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.25,  # 0/2
+    ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.4,  # 1/3
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.96,  # 146/150
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 96/126
-    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.75,  # 8/10
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.97,  # 165/169
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.73,  # 104/140
+    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.76,  # 9/11
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 11/11
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 4/4
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.6,  # 2/3
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.33,  # 0/1
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
-    ('deferred', 'before', 'strong', 'alone'): 0.94,  # 15/15
+    ('deferred', 'before', 'strong', 'alone'): 0.94,  # 17/17
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 87/97
-    ('explicit', 'marked', 'strong', 'alone'): 0.98,  # 651/657
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 100/110
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 734/740
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 4/4
-    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 68/73
+    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 75/82
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'object', 'plain', 'alone'): 0.55,  # 14/25
-    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 99/120
+    ('explicit', 'object', 'plain', 'alone'): 0.53,  # 14/26
+    ('explicit', 'object', 'strong', 'alone'): 0.79,  # 112/136
     ('explicit', 'object', 'weak', 'alone'): 0.6,  # 2/3
     ('explicit', 'prep', 'plain', 'alone'): 0.42,  # 2/5
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 64/72
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 68/77
     ('explicit', 'prep', 'weak', 'alone'): 0.79,  # 3/3
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4
     ('nested', 'marked', 'plain', 'competing'): 0.75,  # 2/2
-    ('nested', 'marked', 'strong', 'alone'): 0.79,  # 3/3
+    ('nested', 'marked', 'strong', 'alone'): 0.66,  # 3/4
     ('nested', 'marked', 'strong', 'competing'): 0.75,  # 2/2
     ('nested', 'prep', 'strong', 'alone'): 0.33,  # 0/1
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 12/13
     ('prep', 'marked', 'weak', 'alone'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
-    ('prep', 'none', 'strong', 'alone'): 0.79,  # 22/26
-    ('publisher', 'clear'): 0.97,  # 375/384
-    ('publisher', 'hinted'): 0.71,  # 243/338
+    ('prep', 'none', 'strong', 'alone'): 0.79,  # 26/32
+    ('publisher', 'clear'): 0.96,  # 422/435
+    ('publisher', 'hinted'): 0.7,  # 267/376
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2
     ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.66,  # 3/4
-    ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 3/3
+    ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.57,  # 3/5
     ('relative', 'marked', 'plain', 'alone'): 0.33,  # 0/1
     ('relative', 'marked', 'strong', 'alone'): 0.75,  # 5/6
-    ('relative', 'near', 'marked', 'agrees', 'sure'): 0.25,  # 0/2
+    ('relative', 'near', 'marked', 'agrees', 'sure'): 0.16,  # 0/4
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
-    ('relative', 'prep', 'strong', 'alone'): 0.33,  # 0/1
+    ('relative', 'prep', 'strong', 'alone'): 0.25,  # 0/2
+    ('same', 'near', 'unmarked', 'agrees', 'sure'): 0.66,  # 1/1
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1
     ('subject', 'marked', 'strong', 'alone'): 0.96,  # 23/23
     ('subject', 'marked', 'weak', 'alone'): 0.33,  # 0/1
     ('subject', 'prep', 'plain', 'alone'): 0.66,  # 1/1
     ('svo', 'marked', 'plain', 'alone'): 0.66,  # 7/10
-    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 22/24
+    ('svo', 'marked', 'strong', 'alone'): 0.79,  # 26/28
     ('svo', 'object', 'strong', 'alone'): 0.75,  # 2/2
     ('svo', 'prep', 'plain', 'alone'): 0.5,  # 1/2
     ('svo', 'prep', 'strong', 'alone'): 0.79,  # 5/5

@@ -108,7 +108,8 @@ def is_addressee(t: str) -> bool:
     rest = t[2:] if t.startswith("لل") else t[1:]
     if t.endswith(("ها", "هم", "هما", "كم")) and head_kind(rest) is None:
         return True  # "لوالديها", "لهم"
-    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS
+    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS or rest in C.WIRE_NAMES \
+        or ("ال" + rest) in C.WIRE_NAMES  # ("لرويترز", "للأناضول")
 
 
 @lru_cache(maxsize=131072)
@@ -438,11 +439,13 @@ class _NP:
                     j += 1
                 self.kind = "social media"
                 break
-            if t == "باسم" and any((w.t[1:] if w.t.startswith("وال") else w.t)
-                                  in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
-                                  for w in self.words[-2:]):  # (also "…والمتحدث الرسمي باسم…")
+            if t in ("باسم", "باسمه", "باسمها", "باسمهم", "باسمهما") and any(
+                    (w.t[1:] if w.t.startswith("وال") else w.t) in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                    for w in self.words[-2:]):  # (also "…والمتحدث الرسمي باسم…")
                 self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
                 j += 1
+                if t != "باسم":
+                    break  # "المتحدث باسمه": his spokesman, the phrase is whole
                 last_def = last_adj = False
                 continue
             if t in _TITLE_TIME_ADJECTIVES and last_def and self.kind == "official":
@@ -541,7 +544,9 @@ class _NP:
             if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
                     and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
                     and prev not in _APPOSITION_OPENERS and head_kind(prev) is None \
-                    and not (in_name and t.endswith("ي")):  # ("رشا المندلاوي في…": a family name)
+                    and not (in_name and t.endswith("ي")) \
+                    and not (prev[:1] == "و" and _definite(prev[1:])):  # ("رشا المندلاوي في…": a family name;
+                # "لجنة الاستثمار والأوراق المالية في…": the adjective of a coordinated noun)
                 break  # "شركة سوما المدعومة من قبل…": a description with its own complement
             if t == "الدين" and in_name and self.words:
                 self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
@@ -1651,7 +1656,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
         # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
         words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
-    if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
+    if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle \
+            and not (toks[j].t in ("هذا", "بهذا") and _definite(toks[j + 1].t)):  # ("أقر هذا القانون": "this law")
         # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
         named_after, _ = read_source(sv, j + 1)
         if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):

@@ -348,6 +348,9 @@ SETTING_NOUNS = _n(
 )
 # Prepositions that open a setting phrase between a source and its words.
 SETTING_PREPS = _n("خلال عقب قبل قبيل أثناء أمام لدى عبر إثر اثر بعد ردا رداً تعليقا تعليقاً")
+# Wire agencies named by one word: after لـ they are whom it was told ("قال لرويترز إن…"), and
+# no word of ordinary Arabic is spelled like them.
+WIRE_NAMES = _n("رويترز الأناضول واس سانا كونا وام بترا شينخوا إرنا فارس تسنيم إيتارتاس نوفوستي يونهاب")
 # Addressees: "قال المصدر لوكالة الأنباء" — where it was said, not who says it.
 ADDRESSEE_PREFIX = re.compile(
     normalize("^(?:لوكالة|لوكالات|لصحيفة|لجريدة|لمجلة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|لشبكة|"
