@@ -613,3 +613,34 @@ def test_names_descriptions_and_subjects_read_whole(text: str, phrase: str, ment
 )
 def test_objects_and_verbal_nouns_never_speak(text: str, phrase: str, mention: str | None) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention", "via"),
+    [
+        # "علمت «الصحيفة» من مصادرها أن…": whom the paper learned it from is the source, the paper relays
+        ("وعلمت «الوطن» من مصادرها أن الوزارة تدرس القرار.", "الوزارة تدرس", "مصادرها", "«الوطن»"),
+        ("علمت \"المدينة\" من مصادر مطلعة أن المشروع سيبدأ قريبا.", "المشروع سيبدأ", "مصادر مطلعة", "\"المدينة\""),
+    ],
+)
+def test_what_a_paper_learned_is_its_sources(text: str, phrase: str, mention: str, via: str) -> None:
+    claim = _claim(text, phrase)
+    assert claim.source is not None and claim.source.mention == mention
+    assert claim.source.via is not None and via.strip("«»\"") in claim.source.via[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعلمت الصحيفة أن الوزارة تدرس القرار.",  # learned, from nobody named: the paper's own reporting
+        "ورفع العلم على السارية أمام المبنى الجديد.",  # "العلم": a flag
+    ],
+)
+def test_learning_without_a_source_is_the_papers(text: str) -> None:
+    assert not analyze(text).claims[0].attributed
+
+
+def test_a_verb_of_stance_makes_the_papers_voice_unsure() -> None:
+    # "دانت الرابطة التصريحات": no reported words, but someone's position: not a confident "publisher"
+    claim = analyze("دانت رابطة المحامين التصريحات الأخيرة للوزير حول القضاء.").claims[0]
+    assert not claim.attributed and claim.attribution_confidence < 0.8

@@ -774,7 +774,8 @@ _QUOTE_CHARS = re.compile('["«»“”]')
 _STANCE_FORMS = frozenset(
     p + normalize(f)
     for f in ("ندد نددت نددوا يندد تندد هاجم هاجمت هاجموا يهاجم تهاجم اتفق اتفقت اتفقوا يتفق تتفق "
-              "علل عللت عللوا يعلل تعلل أدان أدانت أدانوا يدين تدين جدد جددت جددوا يجدد تجدد سئل سئلت").split()
+              "علل عللت عللوا يعلل تعلل أدان أدانت أدانوا يدين تدين جدد جددت جددوا يجدد تجدد سئل سئلت "
+              "دان دانت دانوا عزا عزت عزوا يعزو برر بررت بررو يبرر تبرر").split()
     for p in ("", "و", "ف")
 )
 _BI_ANNA = re.compile(r"(?<!\w)ب(?:ان|انه|انها|انهم)(?!\w)")
@@ -974,7 +975,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'strong', 'alone'): 0.94,  # 17/17
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 100/110
-    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 734/740
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 736/742
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 4/4
     ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 75/82
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
@@ -994,8 +995,8 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'marked', 'weak', 'alone'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
     ('prep', 'none', 'strong', 'alone'): 0.79,  # 26/32
-    ('publisher', 'clear'): 0.96,  # 422/435
-    ('publisher', 'hinted'): 0.7,  # 267/376
+    ('publisher', 'clear'): 0.97,  # 421/429
+    ('publisher', 'hinted'): 0.7,  # 268/380
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.75,  # 2/2

@@ -1124,6 +1124,39 @@ def _accusative_spelling(sv: SentenceView, mention: Mention, k: int) -> bool:
     return k + 1 < len(words) and C.normalize(words[k + 1]).endswith("ا") and not _definite(C.normalize(words[k + 1]))
 
 
+def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
+    """"علمت «عكاظ» من مصادرها أن…", "وعلمت الصحيفة من مصدر مطلع أن…": the paper that learned
+    it relays; the phrase after من is the source ("مصادرها": its sources). Without من, or
+    without أن after the source, nothing is attributed."""
+    toks = sv.tokens
+    n = len(toks)
+    paper, j = read_source(sv, ti)
+    if paper is None or paper.kind not in ("outlet", "news agency") and not paper.quoted:
+        return None
+    if j >= n or toks[j].t != "من":
+        return None
+    j += 1
+    t = toks[j].t if j < n else ""
+    if t in ("مصادرها", "مصادره", "مصدرها", "مصدره", "مصادرهم"):
+        a, b = sv.orig(toks[j].s, toks[j].e)
+        source: Mention | None = Mention(a, b, sv.text[a:b], "unnamed")
+        after = j + 1
+        while after < n and (_adjective(toks[after].t) or C.is_nisba(toks[after].t)):
+            after += 1  # "من مصادرها الخاصة"
+        if after > j + 1:
+            b = sv.orig(toks[after - 1].s, toks[after - 1].e)[1]
+            source = Mention(a, b, sv.text[a:b], "unnamed")
+    else:
+        source, after = read_source(sv, j)
+    if source is None or not _plausible(source):
+        return None
+    marker, k = find_content(sv, after)
+    if marker not in ("an", "colon", "quote"):
+        return None
+    return Cue(s, e, word, "علم", "verb", source, True, deferred=deferred, marker=marker,
+               content=_tok_start(sv, k), via=paper, order="vso")
+
+
 def _it_was_for(sv: SentenceView, ci: int) -> tuple[Mention | None, int]:
     """"وسبق لوسائل إعلام إسبانية أن ذكرت أن…", "كما سبق للوزير أن أكد…": the لـ phrase
     after "سبق" is the subject of the verb after أن. Returns it and where "سبق" starts."""
@@ -1641,6 +1674,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None  # "مما ذكر": a noun clause, not a frame
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
+    if cue.lemma == "علم":
+        return _learned_from(sv, ti, s, e, word, deferred)
     if ci > 0 and (before in _THUS or (before in C.AUXILIARIES and ci > 1 and toks[ci - 2].t in _THUS)):
         # "هكذا كان يقول لنا صاحب القرار": the words came before, the source is named after them.
         m = ti + (ti < n and toks[ti].t in ("لنا", "لي", "لهم", "لكم"))
