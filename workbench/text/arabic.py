@@ -1131,7 +1131,7 @@ def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred
     toks = sv.tokens
     n = len(toks)
     paper, j = read_source(sv, ti)
-    if paper is None or paper.kind not in ("outlet", "news agency") and not paper.quoted:
+    if paper is None or (paper.kind not in ("outlet", "news agency") and not paper.quoted):
         return None
     if j >= n or toks[j].t != "من":
         return None
