@@ -644,3 +644,19 @@ def test_a_verb_of_stance_makes_the_papers_voice_unsure() -> None:
     # "دانت الرابطة التصريحات": no reported words, but someone's position: not a confident "publisher"
     claim = analyze("دانت رابطة المحامين التصريحات الأخيرة للوزير حول القضاء.").claims[0]
     assert not claim.attributed and claim.attribution_confidence < 0.8
+
+
+def test_an_honorific_pronoun_stands_for_the_title_it_names() -> None:
+    # "وقال معاليه" with nobody speaking before: the one the article called "معالي …"
+    text = ("ندد معالي رئيس هيئة حقوق الإنسان الشيخ الدكتور سامي بن علي العمر، بالهجوم الذي وقع أمس.\n"
+            "وقال معاليه: إن هذا الهجوم جريمة.\nوبين معاليه أن الجناة سيحاسبون.")
+    for phrase in ("هذا الهجوم جريمة", "الجناة سيحاسبون"):
+        claim = _claim(text, phrase)
+        assert claim.attributed and claim.source is not None
+        assert claim.source.mention == "معالي رئيس هيئة حقوق الإنسان الشيخ الدكتور سامي بن علي العمر"
+        assert claim.attribution_confidence < 0.8  # found by its title, not by a verb: never confident
+
+
+def test_an_honorific_pronoun_without_its_title_before_is_nobodys() -> None:
+    claim = _claim("وقال سموه إن المهرجان ناجح.", "المهرجان ناجح")
+    assert not claim.attributed

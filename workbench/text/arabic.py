@@ -1273,6 +1273,18 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
     return None, i, False
 
 
+def _tokens_with_names(sv: SentenceView) -> list[_Tok]:
+    """The sentence's tokens, the name "علي" told from the preposition "على" by its spelling."""
+    toks = sv.tokens
+    if "علي" in sv.norm:
+        for i, tok in enumerate(toks):
+            if tok.t == "علي":
+                a, b = sv.orig(tok.s, tok.e)
+                if sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
+                    toks[i] = tok._replace(t=_ALI)  # the name, not the preposition "على"
+    return toks
+
+
 def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) -> list[Cue]:
     """Every reporting frame of one Arabic sentence, in text order. `known` tells whether a
     phrase names a source the analyzer already knows (the registry, or a name seen earlier in
@@ -1301,14 +1313,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
             # Nothing is read more than a few dozen words after the last cue.
             end = sv.norm.find(" ", matches[-1].end + 360)
             sv.ceiling = len(sv.norm) if end == -1 else end
-    toks = sv.tokens
+    toks = _tokens_with_names(sv)
     n = len(toks)
-    if "علي" in sv.norm:
-        for i, tok in enumerate(toks):
-            if tok.t == "علي":
-                a, b = sv.orig(tok.s, tok.e)
-                if sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
-                    toks[i] = tok._replace(t=_ALI)  # the name, not the preposition "على"
     if opens_background and n and toks[0].s == 0:
         background = _background(sv)
         if background is not None:
@@ -1492,6 +1498,51 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
             if known(sv.text[a:b]):
                 return Mention(a, b, sv.text[a:b], "", named=True)
     return None
+
+
+# An honorific pronoun and the title it stands for: "وقال معاليه" is the one the article called
+# "معالي …" before.
+_HONORIFIC_OF = {C.normalize(k): v for k, v in {
+    "معاليه": "معالي", "معاليها": "معالي", "سموه": "سمو", "سموها": "سمو", "فضيلته": "فضيلة",
+    "سعادته": "سعادة", "سعادتها": "سعادة", "فخامته": "فخامة", "فخامتها": "فخامة", "سيادته": "سيادة",
+    "سماحته": "سماحة"}.items()}
+_HONORIFIC_NOUN = re.compile(r"(?<![\w])[وبل]?(معالي|سمو|فضيلة|سعادة|فخامة|سيادة|سماحة)(?![\w])")
+
+
+def honorific_antecedent(text: str, end: int, pronoun: str) -> Mention | None:
+    """Who an honorific pronoun ("معاليه", "سموه") stands for: the last phrase before `end`
+    opened by its title ("معالي وزير الشؤون الإسلامية الشيخ صالح…"), read as a source phrase."""
+    title = _HONORIFIC_OF.get(C.normalize(pronoun))
+    if title is None:
+        return None
+    last = None
+    for m in _HONORIFIC_NOUN.finditer(text, max(0, end - 4000), end):
+        if m.group(1) == title:
+            last = m
+    if last is None:
+        return None
+    start = last.start(1)
+    stop = min(len(text), start + 300, end)
+    for mark in (".", "\n", "،", ":"):
+        k = text.find(mark, start, stop)
+        if k != -1:
+            stop = k
+    if stop - start < 4:
+        return None
+    sv = SentenceView(text, start, stop)
+    _tokens_with_names(sv)
+    mention, after = read_source(sv, 0)
+    if mention is None or mention.kind not in ("official", "person") or len(mention.text.split()) < 2:
+        return None
+    toks = sv.tokens
+    if text[stop : stop + 1] == "،" and after < len(toks) and len(toks) <= 25 \
+            and any(t.t in C.HONORIFIC_TITLES for t in toks[after:]) and _name_like(toks[-1].t, first=False) \
+            and not any(t.t in C.CONTENT_MARKERS or _is_cue_word(t.t) or not t.t[0].isalnum() for t in toks[after:]):
+        # "معالي الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور عبدالرحمن…،": the
+        # titles and the name run to the comma, where the phrase read stopped short.
+        e = sv.orig(toks[-1].s, toks[-1].e)[1]
+        return Mention(mention.start, e, text[mention.start : e], mention.kind, named=True)
+    return mention
 
 
 def sentence_actor(sv: SentenceView, known: Callable[[str], bool] | None = None) -> Mention | None:
