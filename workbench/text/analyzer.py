@@ -984,16 +984,16 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
     ('deferred', 'before', 'strong', 'alone'): 0.94,  # 17/17
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 100/110
-    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 736/742
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 100/109
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 738/743
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 4/4
-    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 75/82
+    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 74/81
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'object', 'plain', 'alone'): 0.53,  # 14/26
     ('explicit', 'object', 'strong', 'alone'): 0.79,  # 112/136
     ('explicit', 'object', 'weak', 'alone'): 0.6,  # 2/3
     ('explicit', 'prep', 'plain', 'alone'): 0.42,  # 2/5
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 68/77
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 69/78
     ('explicit', 'prep', 'weak', 'alone'): 0.79,  # 3/3
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4
@@ -1004,7 +1004,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 12/13
     ('prep', 'marked', 'weak', 'alone'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone'): 0.66,  # 1/1
-    ('prep', 'none', 'strong', 'alone'): 0.79,  # 26/32
+    ('prep', 'none', 'strong', 'alone'): 0.79,  # 27/32
     ('publisher', 'clear'): 0.97,  # 421/429
     ('publisher', 'hinted'): 0.71,  # 268/373
     ('quotation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 0/1

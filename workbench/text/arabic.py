@@ -611,6 +611,8 @@ class _NP:
                     break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
+            if t == "ل":
+                break  # the lone lam of "لـ«عكاظ»": to whom it was said, after the source
             if self.words and (t in _ACCUSATIVE_OBJECTS or (t.endswith("ا") and (
                     t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"))):
                 break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
@@ -621,6 +623,12 @@ class _NP:
                 last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
                     and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
                 # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
+                if last_adj and len(self.words) == 2 and self.kind in ("outlet", "news agency") and not t.endswith("يه") \
+                        and _name_like(nxt_t) and not _definite(nxt_t) and head_kind(nxt_t) is None \
+                        and not C.is_nisba(nxt_t) and not _is_cue_word(nxt_t) and not _prefixed_noun(nxt_t):
+                    # "صحيفة صنداي مورنينغ بوست": after a body's head, bare words are its name,
+                    # whatever their ending
+                    last_adj, in_name = False, True
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -787,7 +795,7 @@ class _NP:
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
-        if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+        if t == "لدي" and (self.kind == "official" or self._current_kind() == "official") and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
             q = self.quoted_run(j + 1, 4)
             return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
         if t in ("من", "في") and nxt in _OPEN and person:
@@ -800,6 +808,8 @@ class _NP:
         if t == "في" and person and not _definite(nxt) and _name_like(nxt) and head_kind(nxt) is None \
                 and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
             return j + 2  # "قائد الشرطة في لافايت إن…": a place, by its name
+        if nxt in ("احد", "احدي") and person and _definite(self.tok(j + 2)) and not _stop(self.tok(j + 2)):
+            return j + 3  # "مسؤول في إحدى الشركات", "المسؤول في أحد المطابخ"
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
@@ -1008,6 +1018,8 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 while (m < n and m - k < 8 and toks[m].t not in _CLOSE) or m == k + 1:
                     m += 1
                 k = m + 1
+                while k < n and _definite(toks[k].t) and _adjective(toks[k].t):
+                    k += 1  # "لـ"شبكة ميغا" التلفزيونية إن…": the addressee's adjective
                 continue
             while m < n and m - k <= 4 and toks[m].t[0].isalnum() and toks[m].t not in C.CONTENT_MARKERS \
                     and not _stop(toks[m].t):
