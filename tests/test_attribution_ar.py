@@ -596,6 +596,25 @@ def test_amma_topic_then_fa_verb() -> None:
         # the lone lam of لـ"…" is whom it was told, even with the addressee's adjective
         ('وقالت مصادر مطلعة لـ"الوطن" إن القرار صدر.', "القرار صدر", "مصادر مطلعة"),
         ('وقالت متحدثة لـ"شبكة ميغا" التلفزيونية إن البنوك آمنة.', "البنوك آمنة", "متحدثة"),
+        # a nisba adjective after a لل genitive before في; an org head after ب is no name after "الإعلامي"
+        ("وزعمت الهيئة العامة للطيران المدني في بيانها أنها لم تمنح تراخيص.", "لم تمنح تراخيص",
+         "الهيئة العامة للطيران المدني"),
+        ("وقال الناطق الإعلامي بصحة الشرقية سامي العلي: شملت الجولة الأقسام.", "شملت الجولة",
+         "الناطق الإعلامي بصحة الشرقية سامي العلي"),
+        # a plural's feminine adjective; an accusative participle ends the phrase ("رافضاً")
+        ("وأضاف أحد القيادات الوسيطة في الحركة رافضا الكشف عن اسمه: «القائد رجل باكستان».", "رجل باكستان",
+         "أحد القيادات الوسيطة في الحركة"),
+        # "آنذاك" is a time, not part of the source; a title with its holder's name in quotation marks
+        ("وقالت الوزارة آنذاك إنها خاطبت المجلس.", "خاطبت المجلس", "الوزارة"),
+        ('وأكد العقيد "القرشي" أنه تم ضبطهم.', "تم ضبطهم", 'العقيد "القرشي"'),
+        # "أما X فـ…": X is the subject, even a bare name and a weak verb
+        ("أما مهدي المطري فلفت إلى أن القرار جاء في وقته.", "القرار جاء", "مهدي المطري"),
+        # a body where it is, by a place's name, before its words
+        ("وأوضحت القنصلية السعودية في هيوستن أنه تم التواصل مع السلطات.", "تم التواصل",
+         "القنصلية السعودية في هيوستن"),
+        # "فيما عارضت X …، مؤكدة أن…": the subject of the sentence speaks
+        ("فيما عارضت الشركة الوطنية للكهرباء بيان المؤسسة، مؤكدة أن العطل داخلي.", "العطل داخلي",
+         "الشركة الوطنية للكهرباء"),
         # inside a speaker's words, what someone found is still his words
         ("وأوضح الوزير أن الحكومة وجدت أنه من الأفضل الانتظار.", "من الأفضل الانتظار", "الوزير"),
     ],
@@ -617,6 +636,9 @@ def test_names_descriptions_and_subjects_read_whole(text: str, phrase: str, ment
         # "يعتبر" run into its second object is "is considered"
         ("ويعتبر مشروع القطار أحد أهم المشاريع في المنطقة.", "أهم المشاريع", None),
         ("ويعتبر اللاعب لاعبا حرا بعد نهاية عقده.", "بعد نهاية عقده", None),
+        ("ويعتبر الذوادي لاعبا حرا بعد نهاية عقده.", "بعد نهاية عقده", None),
+        # "ومما يذكر أن…": the paper's own aside
+        ("ومما يذكر أن الفريق فاز بالبطولة مرتين.", "فاز بالبطولة", None),
     ],
 )
 def test_objects_and_verbal_nouns_never_speak(text: str, phrase: str, mention: str | None) -> None:
