@@ -690,3 +690,12 @@ def test_an_honorific_pronoun_stands_for_the_title_it_names() -> None:
 def test_an_honorific_pronoun_without_its_title_before_is_nobodys() -> None:
     claim = _claim("وقال سموه إن المهرجان ناجح.", "المهرجان ناجح")
     assert not claim.attributed
+
+
+def test_a_source_phrase_that_may_have_been_cut_is_never_confident() -> None:
+    # the words come only after words that could have been the phrase's own ("خوسيه | ماريا
+    # سانتوس، للصحافيين:"): the boundary was guessed, the attribution stays unsure
+    claim = _claim("وقال وزير خارجية البرتغال خوسيه ماريا سانتوس، للصحافيين: «لن نتراجع عن القرار».", "لن نتراجع")
+    assert claim.attributed and "weak" in claim.signals and claim.attribution_confidence < 0.8
+    tight = _claim("وقال وزير خارجية البرتغال، للصحافيين: «لن نتراجع عن القرار».", "لن نتراجع")
+    assert tight.attribution_confidence >= 0.8

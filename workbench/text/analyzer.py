@@ -984,22 +984,23 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'before', 'plain', 'alone'): 0.79,  # 3/3
     ('deferred', 'before', 'strong', 'alone'): 0.94,  # 17/17
     ('deferred', 'marked', 'strong', 'alone'): 0.66,  # 1/1
-    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 112/121
-    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 810/817
+    ('explicit', 'marked', 'plain', 'alone'): 0.79,  # 109/117
+    ('explicit', 'marked', 'strong', 'alone'): 0.99,  # 805/812
     ('explicit', 'marked', 'strong', 'competing'): 0.79,  # 4/4
-    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 83/90
+    ('explicit', 'marked', 'weak', 'alone'): 0.79,  # 91/99
     ('explicit', 'none', 'strong', 'alone'): 0.66,  # 1/1
     ('explicit', 'object', 'plain', 'alone'): 0.55,  # 15/27
     ('explicit', 'object', 'strong', 'alone'): 0.79,  # 130/157
     ('explicit', 'object', 'weak', 'alone'): 0.5,  # 2/4
-    ('explicit', 'prep', 'plain', 'alone'): 0.42,  # 2/5
-    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 72/83
-    ('explicit', 'prep', 'weak', 'alone'): 0.79,  # 3/3
+    ('explicit', 'prep', 'plain', 'alone'): 0.5,  # 2/4
+    ('explicit', 'prep', 'strong', 'alone'): 0.79,  # 66/76
+    ('explicit', 'prep', 'weak', 'alone'): 0.76,  # 9/11
     ('hearsay',): 0.66,  # 1/1
     ('list',): 0.79,  # 4/4
     ('nested', 'marked', 'plain', 'competing'): 0.75,  # 2/2
-    ('nested', 'marked', 'strong', 'alone'): 0.66,  # 3/4
+    ('nested', 'marked', 'strong', 'alone'): 0.79,  # 3/3
     ('nested', 'marked', 'strong', 'competing'): 0.79,  # 3/3
+    ('nested', 'marked', 'weak', 'alone'): 0.33,  # 0/1
     ('nested', 'prep', 'strong', 'alone'): 0.33,  # 0/1
     ('prep', 'marked', 'strong', 'alone'): 0.79,  # 12/13
     ('prep', 'marked', 'weak', 'alone'): 0.79,  # 3/3

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from workbench.text import cues as C
@@ -1159,6 +1160,16 @@ def _accusative_spelling(sv: SentenceView, mention: Mention, k: int) -> bool:
     return k + 1 < len(words) and C.normalize(words[k + 1]).endswith("ا") and not _definite(C.normalize(words[k + 1]))
 
 
+def _may_continue(t: str) -> bool:
+    """Could this word, right after a source phrase, have been part of it: a definite word or a
+    bare name that is no time, setting, addressee, preposition or cue?"""
+    if not t[:1].isalpha() or _stop(t) or t in C.TIME_WORDS or t in C.TIME_NOUNS or is_addressee(t) or _is_cue_word(t):
+        return False
+    if t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS or t in _RELATIVES or t.startswith(("ل", "ب")):
+        return False
+    return _definite(t) or _name_like(t, first=False)
+
+
 def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
     """"علمت «عكاظ» من مصادرها أن…", "وعلمت الصحيفة من مصدر مطلع أن…": the paper that learned
     it relays; the phrase after من is the source ("مصادرها": its sources). Without من, or
@@ -1924,6 +1935,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if not marker:
             marker = "object" if (cue.object or not cue.weak) else ""
             k = after
+        elif mention.clean and k > after + 1 and after < n and _may_continue(toks[after].t):
+            # The words come only after more words that could have been the phrase's own
+            # ("الهيئة العامة للطيران | المدني في بيانها أنها…"): a boundary that may be cut short.
+            mention = replace(mention, clean=False)
         return Cue(s, e, word, cue.lemma, "verb", mention, marker in ("an", "colon", "quote", "prep"),
                    deferred=deferred, marker=marker, content=_tok_start(sv, k), via=via, order=order)
     if not marker and order == "pronoun" and cue.object:
