@@ -615,6 +615,17 @@ def test_amma_topic_then_fa_verb() -> None:
         # "فيما عارضت X …، مؤكدة أن…": the subject of the sentence speaks
         ("فيما عارضت الشركة الوطنية للكهرباء بيان المؤسسة، مؤكدة أن العطل داخلي.", "العطل داخلي",
          "الشركة الوطنية للكهرباء"),
+        # intelligence services and conventions are sources; "عبدالله" opens a name
+        ("وبحسب الاستخبارات الأمريكية فإن الرجل كان من المقاتلين القلائل.", "كان من المقاتلين",
+         "الاستخبارات الأمريكية"),
+        ("وتنص اتفاقية جنيف على حماية المدنيين في النزاعات.", "حماية المدنيين", "اتفاقية جنيف"),
+        ("وأكد الخبير الاقتصادي عبدالله العلي أن السوق نشط.", "السوق نشط", "الخبير الاقتصادي عبدالله العلي"),
+        # names in a row, each with its family name
+        ("وذكر سعد إبراهيم ومحمد حديدي وشائع عداوي أن المحافظة تحتاج إلى خدمات.", "المحافظة تحتاج",
+         "سعد إبراهيم ومحمد حديدي وشائع عداوي"),
+        # a short masculine head alone, then the verb's object: "دان المجلس العملية"
+        ("وفيما دان المجلس العملية التي وصفها بالإجرامية، أكد أن الحادثة لن تمر دون عقاب.", "لن تمر دون عقاب",
+         "المجلس"),
         # inside a speaker's words, what someone found is still his words
         ("وأوضح الوزير أن الحكومة وجدت أنه من الأفضل الانتظار.", "من الأفضل الانتظار", "الوزير"),
     ],
@@ -699,3 +710,9 @@ def test_a_source_phrase_that_may_have_been_cut_is_never_confident() -> None:
     assert claim.attributed and "weak" in claim.signals and claim.attribution_confidence < 0.8
     tight = _claim("وقال وزير خارجية البرتغال، للصحافيين: «لن نتراجع عن القرار».", "لن نتراجع")
     assert tight.attribution_confidence >= 0.8
+
+
+def test_a_framing_adverbial_stays_with_the_words_it_frames() -> None:
+    # "وفي السياق ذاته أكد…": no claim of its own
+    claims = analyze("وفي السياق ذاته أكد الخبير سامي العلي أن السوق نشط.").claims
+    assert len(claims) == 1 and claims[0].text.startswith("وفي السياق ذاته")

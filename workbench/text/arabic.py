@@ -137,8 +137,8 @@ def _name_like(t: str, first: bool = True) -> bool:
     if len(t) < 2 or not t[0].isalpha() or t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.TIME_WORDS \
             or t in C.NUMBER_WORDS or t[0].isdigit():
         return False
-    if first and t.endswith("ه") and len(t) > 3:
-        return False
+    if first and t.endswith("ه") and len(t) > 3 and not t.endswith("الله"):
+        return False  # (a feminine ending; "عبدالله" is a name)
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
     if t.endswith(("ها", "هم", "هما")) and len(t) >= 5:
@@ -207,7 +207,7 @@ def _stop(t: str) -> bool:
 class _NP:
     """Reads one source phrase from token i; see the module docstring for the grammar."""
 
-    __slots__ = ("after", "clean", "close", "head", "kind", "named", "quoted", "sv", "toks", "words")
+    __slots__ = ("after", "clean", "close", "coordinated", "head", "kind", "named", "quoted", "sv", "toks", "words")
 
     def __init__(self, sv: SentenceView) -> None:
         self.sv = sv
@@ -220,6 +220,7 @@ class _NP:
         self.clean = True
         self.after = 0
         self.close: _Tok | None = None  # a closing quotation mark that ends the phrase
+        self.coordinated = 0  # how many words the phrase had when the last coordinated name began
 
     def tok(self, j: int) -> str:
         return self.toks[j].t if 0 <= j < len(self.toks) else ""
@@ -657,6 +658,23 @@ class _NP:
                 in_name = last_def = last_adj = False
                 j += 1
                 continue
+            if in_name and t[:1] == "و" and len(t) > 3 and _name_like(t[1:]) and not _definite(t[1:]) \
+                    and not t.endswith(("ات", "ون", "ين")) and not any(w.t.endswith(("ات", "ون", "ين")) for w in self.words) \
+                    and not _prefixed_noun(t[1:]) and not _broken_plural(t[1:]) \
+                    and head_kind(t[1:]) is None and not _is_cue_word(t[1:]) and len(self.words) >= 2 \
+                    and all(_name_like(w.t, first=False) or _definite(w.t) or w.t in C.NAME_PARTICLES
+                            or (w.t[:1] == "و" and _name_like(w.t[1:])) for w in self.words) \
+                    and not any(head_kind(w.t) or w.t in C.HONORIFIC_TITLES for w in self.words) \
+                    and (_name_like(self.tok(j + 1), first=False) or (_definite(self.tok(j + 1)) and (
+                        not _adjective(self.tok(j + 1)) or self.tok(j + 1).endswith("ي")))):
+                # "وذكر سعد إبراهيم ومحمد حديدي وشائع عداوي أن…": names in a row, each with its family name
+                self.coordinated = len(self.words)
+                self.words.append(toks[j])
+                self.named = True
+                self.kind = "person"  # (people named one by one: no quoted name follows as theirs)
+                tentative = -1
+                j += 1
+                continue
             if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
                     and not (t == "حسب" and self.tok(j + 1) not in ("الله", "النبي", "الرسول")) \
                     and not _prefixed_noun(t) \
@@ -768,9 +786,10 @@ class _NP:
         return self.kind
 
     def _run(self) -> int:
-        """How many bare words end the phrase so far (a name being read)."""
+        """How many bare words end the phrase so far (a name being read; a coordinated name
+        starts a run of its own)."""
         n = 0
-        for w in reversed(self.words):
+        for w in reversed(self.words[self.coordinated :]):
             if _definite(w.t) or w.t in C.NAME_PARTICLES:
                 break
             n += 1
@@ -793,6 +812,9 @@ class _NP:
         if len(nouns) != 1:
             return True  # in a construct chain the adjective may qualify any noun
         n = nouns[0]
+        if len(self.words) == 1 and _definite(self.words[0].t) and len(n) == 4 and not n.endswith("ه") and n[2] != "و" \
+                and head_kind(n) in ("organization", "official", "outlet", "document"):
+            return False  # "المجلس العملية": a short masculine head alone, then the verb's object
         return not (len(n) >= 5 and not n.endswith(("ه", "ات", "اء")) and not (n.endswith(("ون", "ين")) and len(n) >= 6)
                     and not _broken_plural(n))
 
