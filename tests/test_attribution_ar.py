@@ -626,6 +626,8 @@ def test_amma_topic_then_fa_verb() -> None:
         # a short masculine head alone, then the verb's object: "دان المجلس العملية"
         ("وفيما دان المجلس العملية التي وصفها بالإجرامية، أكد أن الحادثة لن تمر دون عقاب.", "لن تمر دون عقاب",
          "المجلس"),
+        # a manner of speaking after the name is no part of it
+        ("وقال مونتيري بصراحة إن الشركة فشلت.", "الشركة فشلت", "مونتيري"),
         # inside a speaker's words, what someone found is still his words
         ("وأوضح الوزير أن الحكومة وجدت أنه من الأفضل الانتظار.", "من الأفضل الانتظار", "الوزير"),
     ],

@@ -330,7 +330,10 @@ TIME_WORDS = _n(
 )
 # Adverbs and set phrases that sit between a verb and its subject or content.
 ADVERBS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً دائما دائماً أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مجدداً كما بوضوح صراحة صراحةً تحديدا "
-             "فقط أخيرا أخيراً حينها وقتها ساعتها")
+             "فقط أخيرا أخيراً حينها وقتها ساعتها "
+             # manners of speaking: "وقال مونتيزيمولو بصراحة إن…"
+             "بصراحة بوضوح بشدة بحزم بقوة بثقة بدقة بإيجاز باختصار بتفاؤل بأسف بحسرة بحماس بفخر بغضب "
+             "ضمنا ضمنياً ضمنيا مرارا مراراً")
 # Words that end a source phrase: particles, prepositions that start the content, demonstratives,
 # relatives, pronouns and auxiliaries.
 NP_STOPS = _n(
