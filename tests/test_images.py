@@ -122,6 +122,23 @@ def test_hostile_and_unusual_files(tmp_path: Path) -> None:
     assert (facts.width, facts.height) == rgb.size and max(out.size) <= 256
 
 
+def test_a_grey_picture_is_hashed_as_its_colour_copy_would_be(tmp_path: Path) -> None:
+    """A grey file is used as it is (no round trip through RGB), and its PDQ is computed on the
+    grey seen as three channels: the same bits as for the picture saved in colour."""
+    from workbench.images.hashing import _pdq
+
+    grey = photos()["coffee"].convert("L")
+    (tmp_path / "grey.png").write_bytes(_save(grey, "PNG"))
+    (tmp_path / "rgb.png").write_bytes(_save(grey.convert("RGB"), "PNG"))
+    a, _ = load_image(tmp_path / "grey.png")
+    b, _ = load_image(tmp_path / "rgb.png")
+    assert a.mode == b.mode == "L" and np.array_equal(np.asarray(a), np.asarray(b))
+    assert fingerprint(a) == fingerprint(b)
+    small = grey.resize((128, 96))
+    assert _pdq(small) == _pdq(small.convert("RGB"))
+    assert _pdq(small)[0] is not None
+
+
 def _msg(path: Path) -> str:
     try:
         load_image(path)

@@ -265,8 +265,9 @@ def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
     if max(img.size) > 128:
         img = img.copy()
         img.thumbnail((128, 128), Image.Resampling.BOX)
-    if img.mode == "L":  # the grey repeated in three channels, as convert("RGB") would make it
-        arr = np.repeat(np.asarray(img)[:, :, None], 3, axis=2)
+    if img.mode == "L":  # the grey as three channels, as convert("RGB") would make it (a view: no copy)
+        grey = np.asarray(img)
+        arr = np.broadcast_to(grey[:, :, None], (*grey.shape, 3))
     else:
         arr = np.asarray(img.convert("RGB"))
     bits, quality = pdqhash.compute(arr)
