@@ -549,3 +549,114 @@ def test_descriptions_read_to_the_words(text: str, phrase: str, mention: str) ->
 def test_amma_topic_then_fa_verb() -> None:
     text = "أما مدير البرنامج في الجامعة الدكتور سامي العلي فأكد أن البرنامج يساعد الطلاب."
     assert _source(text, "البرنامج يساعد") == "مدير البرنامج في الجامعة الدكتور سامي العلي"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a family name with the nisba ending after a given name is no participle before في
+        ("وقال المحلل سامي البغدادي في حديث له، إن الأسعار سترتفع.", "الأسعار سترتفع", "المحلل سامي البغدادي"),
+        # a description in apposition to a name, closed by a comma before "إلى أن"
+        ("وأشار خالد فهمي الخبير الاقتصادي ومدير مركز الدراسات، إلى أن السوق تتعافى.", "السوق تتعافى",
+         "خالد فهمي الخبير الاقتصادي ومدير مركز الدراسات"),
+        ("وتشير سلمى فؤاد الأثرية السودانية ومديرة المتحف، إلى أن الظاهرة نادرة.", "الظاهرة نادرة", "سلمى فؤاد"),
+        # a setting "قبل أيام" between the verb and its words
+        ("وأكد الوزير قبل يومين أن الخطة ناجحة.", "الخطة ناجحة", "الوزير"),
+        # "سبق لـX أن قال": the لـ phrase is the subject
+        ("وسبق لوكالة الأنباء أن ذكرت أن المفاوضات توقفت.", "المفاوضات توقفت", "وكالة الأنباء"),
+        # a document of a titled author: "دراسة للدكتور X، أستاذ…"
+        ("وتقول دراسة حديثة للدكتور سامي العلي، أستاذ الاقتصاد بجامعة الملك سعود، إن الأسعار سترتفع.",
+         "الأسعار سترتفع", "دراسة حديثة للدكتور سامي العلي، أستاذ الاقتصاد بجامعة الملك سعود"),
+        # a noun in construct with two coordinated genitives, then a name
+        ("ويشير تاجر الذهب والمجوهرات سامي العلي إلى أن الأسعار سترتفع.", "الأسعار سترتفع",
+         "تاجر الذهب والمجوهرات سامي العلي"),
+        # a title that takes على: "المشرف العام على…"
+        ("وأوضح المشرف العام على إدارة المرور بالمنطقة أن الحوادث تراجعت.", "الحوادث تراجعت",
+         "المشرف العام على إدارة المرور بالمنطقة"),
+        ("وقال المشرف الفني على المنتخب إن اللاعبين جاهزون.", "اللاعبين جاهزون", "المشرف الفني على المنتخب"),
+        # professions that speak as experts
+        ("وقالت أخصائية التغذية سارة العلي في ندوة ورد ذكرها بمجلة الصحة \"الغذاء المتوازن مفيد\".",
+         "الغذاء المتوازن مفيد", "أخصائية التغذية سارة العلي"),
+        # a given name spelled with ة before a nisba family name; a title in apposition confirms a name
+        ("وقالت مديرة المدرسة سارة الحربي في حفل التخرج إن الطالبات متفوقات.", "الطالبات متفوقات",
+         "مديرة المدرسة سارة الحربي"),
+        ("وتقول جين دويل، مستشارة مالية بشركة «نورث للخدمات» في بوسطن، إن الديون تتراكم.", "الديون تتراكم",
+         "جين دويل، مستشارة مالية بشركة «نورث للخدمات» في بوسطن"),
+        # "المتحدث باسمه": his spokesman, whole; a wire agency after لـ is whom it was told
+        ("وأفاد المتحدث باسمه أن الرئيس قد يعود قريبا.", "الرئيس قد يعود", "المتحدث باسمه"),
+        ("لكن سامي العلي وزير العمل قال لرويترز إنه لا توجد خطط جديدة.", "لا توجد خطط", "سامي العلي وزير العمل"),
+        # the adjective of a coordinated noun, then where: "لجنة الاستثمار والأوراق المالية في…"
+        ("قال سامي العلي عضو لجنة الاستثمار والأوراق المالية في غرفة جدة: إن السوق يتعافى.", "السوق يتعافى",
+         "سامي العلي عضو لجنة الاستثمار والأوراق المالية في غرفة جدة"),
+        # inside a speaker's words, what someone found is still his words
+        ("وأوضح الوزير أن الحكومة وجدت أنه من الأفضل الانتظار.", "من الأفضل الانتظار", "الوزير"),
+    ],
+)
+def test_names_descriptions_and_subjects_read_whole(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a noun with its pronoun and its complement is the verb's object; "لا يزال" is a sister of كان
+        ("ولا يزال رئيس النادي يؤكد تمسكه بالمدرب، وأكد أمس أنه لن يغيره.", "لن يغيره", "رئيس النادي"),
+        # a verb's form right after a preposition is its verbal noun, nobody speaks
+        ("وامتنع المدير عن ذكر الأرقام مكتفيا بالنسب.", "مكتفيا بالنسب", None),
+        ("واعتاد المسؤولون على نفي الشائعات المتكررة.", "الشائعات المتكررة", None),
+        # "أقر هذا القانون": "this law", not "said this, the law"
+        ("وبعد نقاش طويل أقر هذا القانون في جلسة مغلقة.", "في جلسة مغلقة", None),
+        # "يعتبر" run into its second object is "is considered"
+        ("ويعتبر مشروع القطار أحد أهم المشاريع في المنطقة.", "أهم المشاريع", None),
+        ("ويعتبر اللاعب لاعبا حرا بعد نهاية عقده.", "بعد نهاية عقده", None),
+    ],
+)
+def test_objects_and_verbal_nouns_never_speak(text: str, phrase: str, mention: str | None) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention", "via"),
+    [
+        # "علمت «الصحيفة» من مصادرها أن…": whom the paper learned it from is the source, the paper relays
+        ("وعلمت «الوطن» من مصادرها أن الوزارة تدرس القرار.", "الوزارة تدرس", "مصادرها", "«الوطن»"),
+        ("علمت \"المدينة\" من مصادر مطلعة أن المشروع سيبدأ قريبا.", "المشروع سيبدأ", "مصادر مطلعة", "\"المدينة\""),
+    ],
+)
+def test_what_a_paper_learned_is_its_sources(text: str, phrase: str, mention: str, via: str) -> None:
+    claim = _claim(text, phrase)
+    assert claim.source is not None and claim.source.mention == mention
+    assert claim.source.via is not None and via.strip("«»\"") in claim.source.via[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعلمت الصحيفة أن الوزارة تدرس القرار.",  # learned, from nobody named: the paper's own reporting
+        "ورفع العلم على السارية أمام المبنى الجديد.",  # "العلم": a flag
+    ],
+)
+def test_learning_without_a_source_is_the_papers(text: str) -> None:
+    assert not analyze(text).claims[0].attributed
+
+
+def test_a_verb_of_stance_makes_the_papers_voice_unsure() -> None:
+    # "دانت الرابطة التصريحات": no reported words, but someone's position: not a confident "publisher"
+    claim = analyze("دانت رابطة المحامين التصريحات الأخيرة للوزير حول القضاء.").claims[0]
+    assert not claim.attributed and claim.attribution_confidence < 0.8
+
+
+def test_an_honorific_pronoun_stands_for_the_title_it_names() -> None:
+    # "وقال معاليه" with nobody speaking before: the one the article called "معالي …"
+    text = ("ندد معالي رئيس هيئة حقوق الإنسان الشيخ الدكتور سامي بن علي العمر، بالهجوم الذي وقع أمس.\n"
+            "وقال معاليه: إن هذا الهجوم جريمة.\nوبين معاليه أن الجناة سيحاسبون.")
+    for phrase in ("هذا الهجوم جريمة", "الجناة سيحاسبون"):
+        claim = _claim(text, phrase)
+        assert claim.attributed and claim.source is not None
+        assert claim.source.mention == "معالي رئيس هيئة حقوق الإنسان الشيخ الدكتور سامي بن علي العمر"
+        assert claim.attribution_confidence < 0.8  # found by its title, not by a verb: never confident
+
+
+def test_an_honorific_pronoun_without_its_title_before_is_nobodys() -> None:
+    claim = _claim("وقال سموه إن المهرجان ناجح.", "المهرجان ناجح")
+    assert not claim.attributed

@@ -62,6 +62,7 @@ _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حد
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
 _LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما")
+_OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
@@ -107,7 +108,8 @@ def is_addressee(t: str) -> bool:
     rest = t[2:] if t.startswith("لل") else t[1:]
     if t.endswith(("ها", "هم", "هما", "كم")) and head_kind(rest) is None:
         return True  # "لوالديها", "لهم"
-    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS
+    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS or rest in C.WIRE_NAMES \
+        or ("ال" + rest) in C.WIRE_NAMES  # ("لرويترز", "للأناضول")
 
 
 @lru_cache(maxsize=131072)
@@ -310,6 +312,11 @@ class _NP:
                     j = end
                     break
                 if self.words and self.appositive_at(j + 1):
+                    if in_name and head_kind(toks[j + 1].t) == "official":
+                        # "شانون دويل، مستشارة مالية بشركة…": a title in apposition confirms the name
+                        self.named = True
+                        self.kind = self.kind or "official"
+                        tentative = -1
                     j += 1
                     last_def = last_adj = in_name = False
                     continue
@@ -377,6 +384,8 @@ class _NP:
                 j += 1
                 continue
             prev = self.words[-1].t
+            if prev.startswith("لل") and "ال" + prev[2:] in C.HONORIFIC_TITLES:
+                prev = "ال" + prev[2:]  # "دراسة للدكتور مسلم شلتوت": the title wants its name
             if t in ("نفسه", "نفسها", "ذاته", "ذاتها") and (in_name or self.named or last_def):
                 self.words.append(toks[j])  # "درويش نفسه"
                 j += 1
@@ -404,6 +413,14 @@ class _NP:
                 j += 2
                 last_adj = True
                 continue
+            if t == "علي" and (prev in _OVERSEEING or ((prev in ("العام", "العامه") or _adjective(prev)) and len(self.words) > 1
+                                                       and self.words[-2].t in _OVERSEEING)) \
+                    and self.tok(j + 1)[:1].isalpha() and not _stop(self.tok(j + 1)):
+                # "المشرف العام على وكالة التنمية": the title takes على and what it oversees.
+                self.words.append(toks[j])
+                last_def = last_adj = in_name = False
+                j += 1
+                continue
             if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
@@ -422,11 +439,13 @@ class _NP:
                     j += 1
                 self.kind = "social media"
                 break
-            if t == "باسم" and any((w.t[1:] if w.t.startswith("وال") else w.t)
-                                  in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
-                                  for w in self.words[-2:]):  # (also "…والمتحدث الرسمي باسم…")
+            if t in ("باسم", "باسمه", "باسمها", "باسمهم", "باسمهما") and any(
+                    (w.t[1:] if w.t.startswith("وال") else w.t) in ("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثه", "الناطقه")
+                    for w in self.words[-2:]):  # (also "…والمتحدث الرسمي باسم…")
                 self.words.append(toks[j])  # "المتحدث باسم وزارة الخارجية"
                 j += 1
+                if t != "باسم":
+                    break  # "المتحدث باسمه": his spokesman, the phrase is whole
                 last_def = last_adj = False
                 continue
             if t in _TITLE_TIME_ADJECTIVES and last_def and self.kind == "official":
@@ -504,8 +523,14 @@ class _NP:
                 if _definite(rest) or (not name_slot and (last_def or last_adj)):
                     break
             coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
-            if coordinated and ((last_def and not in_name and self._current_kind() in ("organization", "document", "official", "outlet")
-                                 and not _adjective(t[1:])) or (last_adj and C.is_nisba(t[1:]))):
+            construct = len(self.words) == 2 and not _definite(self.words[0].t) and head_kind(self.words[0].t) is None \
+                and self.words[0].t not in C.QUANTIFIERS and _definite(prev) and not _adjective(prev) \
+                and _name_like(self.tok(j + 1)) and not _definite(self.tok(j + 1))
+            if coordinated and ((last_def and not in_name and (construct or self._current_kind() in (
+                    "organization", "document", "official", "outlet")) and not _adjective(t[1:]))
+                                or (last_adj and C.is_nisba(t[1:]))):
+                # (and a noun in construct with two genitives before a name: "مقاول البناء
+                # والتشييد أحمد الجهني")
                 self.words.append(toks[j])  # "الهيئة العامة للسياحة والآثار", "الغذاء والدواء"
                 j += 1
                 continue
@@ -518,7 +543,10 @@ class _NP:
                 continue
             if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
                     and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
-                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None:
+                    and prev not in _APPOSITION_OPENERS and head_kind(prev) is None \
+                    and not (in_name and t.endswith("ي")) \
+                    and not (prev[:1] == "و" and _definite(prev[1:])):  # ("رشا المندلاوي في…": a family name;
+                # "لجنة الاستثمار والأوراق المالية في…": the adjective of a coordinated noun)
                 break  # "شركة سوما المدعومة من قبل…": a description with its own complement
             if t == "الدين" and in_name and self.words:
                 self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
@@ -621,7 +649,8 @@ class _NP:
                 continue
             if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
                     _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
-                                               and _definite(self.tok(j + 1)) and not _adjective(self.tok(j + 1)))) \
+                                               and _definite(self.tok(j + 1))
+                                               and (not _adjective(self.tok(j + 1)) or self._feminine_name(j)))) \
                     and not self._accusative(j) and not _prefixed_noun(t):
                 # A name after a closed title: "وزير النفط الكويتي علي العمير" (checked below).
                 if tentative == -1:
@@ -652,11 +681,14 @@ class _NP:
                 a, b = self.sv.orig(self.words[tentative].s, self.words[tentative].e)
                 # spelled ة, not ه ("عبده" is a name)
                 feminine_start = self.sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
-            if feminine_start and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
+            family = tentative < len(self.words) and self._feminine_name(self._index_after(self.words[tentative]) - 1)
+            if feminine_start and not family and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
+                # ("سارة العلي": a family name with the nisba ending makes it a name)
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
                     _participle(nxt) and self._described(self.after)) or (
+                    _definite(nxt) and _description_end(self.toks, self.after, ("الي",), comma=True) != -1) or (
                     self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
                 self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
             else:
@@ -674,6 +706,16 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _feminine_name(self, j: int) -> bool:
+        """Is token j a given name spelled with ة and followed by a family name with the nisba
+        ending ("سارة العلي"; not "تنسيقه المبدئي", a noun and its pronoun, nor "ديوانية
+        الملتقى")? Read from the spelling before normalisation."""
+        nxt = self.tok(j + 1)
+        if not _definite(nxt) or not nxt.endswith("ي") or j + 1 >= len(self.toks):
+            return False
+        marks = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+        return self._spelled(j).rstrip(marks).endswith("ة") and self._spelled(j + 1).rstrip(marks).endswith("ي")
 
     def _spelled(self, j: int) -> str:
         """Token j as the article spells it (before normalisation)."""
@@ -811,17 +853,21 @@ def _closing_quote(sv: SentenceView, tok: _Tok) -> bool:
     return sv.text[a] in "»”"
 
 
-def _description_end(toks: list[_Tok], k: int) -> int:
+def _description_end(toks: list[_Tok], k: int, preps: tuple[str, ...] = (), comma: bool = False) -> int:
     """From a participle at k describing the source ("المنضم حديثا لصفوف فريق الاتحاد، إن…"),
-    the index of what introduces the words after the comma that closes it, or -1."""
+    the index of what introduces the words after the comma that closes it, or -1. With `preps`,
+    the verb's own preposition may come before it ("…، إلى أن"); with `comma`, only a
+    description closed by a comma counts."""
     n = len(toks)
     m = k + 1
     while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
             and not _is_cue_word(toks[m].t):
         m += 1
-    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
-        return m + 1
-    if m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
+    if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS and not (comma and toks[m + 1].t[:1] == "و"):
+        return m + 1  # (", وأن" after a description adds to the words before it)
+    if m + 2 < n and toks[m].t == "," and toks[m + 1].t in preps and toks[m + 2].t in C.CONTENT_MARKERS:
+        return m + 2
+    if not comma and m < n and m - k <= 4 and toks[m].t in C.CONTENT_MARKERS:
         return m  # "ريتشارد مار المختص النفطي أن…"
     return -1
 
@@ -930,7 +976,15 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             k = m
             continue
         if k == j and _participle(t):
-            m = _description_end(toks, k)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            m = _description_end(toks, k, preps)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
+            if m != -1:
+                k = m
+                continue
+        if k == j and k > 0 and _definite(t) and t[:1] != "و" and not _stop(t) and not _is_cue_word(t) \
+                and _name_like(toks[k - 1].t) and not _definite(toks[k - 1].t):
+            # A description in apposition to a name, closed by a comma before the words: "منى
+            # فتحي الأثرية المصرية ومديرة معابد الكرنك، إلى أن…".
+            m = _description_end(toks, k, preps, comma=True)
             if m != -1:
                 k = m
                 continue
@@ -1045,13 +1099,81 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
         # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
         # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
         return None if _pronoun_suffixed(sv, mention) else mention
-    if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention):
+    if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention):
         return None
     if not mention.kind and not mention.named:
         return None
     if reported and mention.kind == "document":
         return None  # "…، إن بيان الشركة يؤكد أن…": the speaker's reading of a document, his words
     return mention
+
+
+def _second_object(sv: SentenceView, mention: Mention) -> bool:
+    """Has a phrase read after "يعتبر" run into the verb's second object ("مشروع المترو أحد أهم
+    المشاريع", "الذوادي لاعبا حرا")? "أحد", "من", an elative head, or an indefinite accusative."""
+    words = C.normalize(mention.text).split()
+    return any(w in ("احد", "احدي", "من") or w in C.CONSTRUCT_HEADS or (w.endswith("ا") and not _definite(w) and k > 0
+                                                                         and _accusative_spelling(sv, mention, k))
+               for k, w in enumerate(words) if k > 0)
+
+
+def _accusative_spelling(sv: SentenceView, mention: Mention, k: int) -> bool:
+    """Is the k-th word of a mention followed by another indefinite word ending in ا (the
+    accusative noun and its adjective: "لاعبا حرا")?"""
+    words = mention.text.split()
+    return k + 1 < len(words) and C.normalize(words[k + 1]).endswith("ا") and not _definite(C.normalize(words[k + 1]))
+
+
+def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
+    """"علمت «عكاظ» من مصادرها أن…", "وعلمت الصحيفة من مصدر مطلع أن…": the paper that learned
+    it relays; the phrase after من is the source ("مصادرها": its sources). Without من, or
+    without أن after the source, nothing is attributed."""
+    toks = sv.tokens
+    n = len(toks)
+    paper, j = read_source(sv, ti)
+    if paper is None or (paper.kind not in ("outlet", "news agency") and not paper.quoted):
+        return None
+    if j >= n or toks[j].t != "من":
+        return None
+    j += 1
+    t = toks[j].t if j < n else ""
+    if t in ("مصادرها", "مصادره", "مصدرها", "مصدره", "مصادرهم"):
+        a, b = sv.orig(toks[j].s, toks[j].e)
+        source: Mention | None = Mention(a, b, sv.text[a:b], "unnamed")
+        after = j + 1
+        while after < n and (_adjective(toks[after].t) or C.is_nisba(toks[after].t)):
+            after += 1  # "من مصادرها الخاصة"
+        if after > j + 1:
+            b = sv.orig(toks[after - 1].s, toks[after - 1].e)[1]
+            source = Mention(a, b, sv.text[a:b], "unnamed")
+    else:
+        source, after = read_source(sv, j)
+    if source is None or not _plausible(source):
+        return None
+    marker, k = find_content(sv, after)
+    if marker not in ("an", "colon", "quote"):
+        return None
+    return Cue(s, e, word, "علم", "verb", source, True, deferred=deferred, marker=marker,
+               content=_tok_start(sv, k), via=paper, order="vso")
+
+
+def _it_was_for(sv: SentenceView, ci: int) -> tuple[Mention | None, int]:
+    """"وسبق لوسائل إعلام إسبانية أن ذكرت أن…", "كما سبق للوزير أن أكد…": the لـ phrase
+    after "سبق" is the subject of the verb after أن. Returns it and where "سبق" starts."""
+    toks = sv.tokens
+    if ci < 3 or toks[ci - 1].t != "ان":
+        return None, -1
+    for j in range(ci - 2, max(-1, ci - 12), -1):
+        if toks[j].t in ("سبق", "وسبق", "فسبق"):
+            if j + 1 < ci - 1 and toks[j + 1].t[:1] == "ل" and len(toks[j + 1].t) > 2:
+                after = read_source(sv, j + 1, glued=True)[1]
+                mention = _strip_lam(sv, toks[j + 1], j + 1)
+                if mention is not None and after == ci - 1 and (mention.kind or mention.named):
+                    return mention, sv.orig(toks[j].s, toks[j].e)[0]
+            return None, -1
+        if not toks[j].t[0].isalnum():
+            return None, -1
+    return None, -1
 
 
 def _told_by(sv: SentenceView, ci: int, j: int, form: str) -> Cue | None:
@@ -1090,6 +1212,24 @@ def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     norm = C.normalize(word)
     stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
     return not (stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN))
+
+
+def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
+    """A noun with its possessive pronoun and its prepositional complement ("اهتمامه بضم
+    راموس", "تمسكها بالقرار", "رفضه للمقترح"): the verb's object, not who speaks. A name
+    ending in ه is followed by a name, not a preposition ("عيضه الهذلي"); a relative or an
+    office with its pronoun speaks ("محاميه في القضية")."""
+    words = mention.text.split()
+    if len(words) < 2 or not words[0].endswith(("ه", "ها", "هم", "هما", "هن")) or words[0].endswith("الله") \
+            or mention.kind not in (None, "person"):
+        return False  # ("عبدالله بترجي عضو الفريق": a name, then an office)
+    second = C.normalize(words[1])
+    if not ((second[:1] in "بل" and len(second) >= 3) or second in ("علي", "عن", "الي")):
+        return False
+    norm = C.normalize(words[0])
+    stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
+    return len(stem) >= 3 and head_kind(stem) is None and stem not in _KIN \
+        and not (stem.endswith("ت") and stem[:-1] + "ه" in _KIN) and stem not in C.HONORIFIC_TITLES
 
 
 def _document_says(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1133,6 +1273,18 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
     return None, i, False
 
 
+def _tokens_with_names(sv: SentenceView) -> list[_Tok]:
+    """The sentence's tokens, the name "علي" told from the preposition "على" by its spelling."""
+    toks = sv.tokens
+    if "علي" in sv.norm:
+        for i, tok in enumerate(toks):
+            if tok.t == "علي":
+                a, b = sv.orig(tok.s, tok.e)
+                if sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
+                    toks[i] = tok._replace(t=_ALI)  # the name, not the preposition "على"
+    return toks
+
+
 def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) -> list[Cue]:
     """Every reporting frame of one Arabic sentence, in text order. `known` tells whether a
     phrase names a source the analyzer already knows (the registry, or a name seen earlier in
@@ -1145,8 +1297,9 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
     found: list[Cue] = []
     # Weak verbs in their other sense ("بين الطرفين", "عبر الحدود") are dropped before anything is
     # tokenised: most sentences then have nothing left to read.
-    matches = [m for m in matches if m.prep is not None or m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED
-               or _may_report(sv.norm, m.end, m.verb or "") or _after_deferring(sv.norm, m.start)]
+    matches = [m for m in matches if m.prep is not None or (
+        (m.verb in C.PASSIVE_UNNAMED or m.verb in C.PASSIVE_RELAYED or _may_report(sv.norm, m.end, m.verb or "")
+         or _after_deferring(sv.norm, m.start)) and not _verbal_noun(sv, m.start))]
     another = _ANOTHER_STATEMENT.match(sv.norm)
     if another is not None:
         # "وفي تغريدة أخرى: …": the same speaker goes on.
@@ -1160,14 +1313,8 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
             # Nothing is read more than a few dozen words after the last cue.
             end = sv.norm.find(" ", matches[-1].end + 360)
             sv.ceiling = len(sv.norm) if end == -1 else end
-    toks = sv.tokens
+    toks = _tokens_with_names(sv)
     n = len(toks)
-    if "علي" in sv.norm:
-        for i, tok in enumerate(toks):
-            if tok.t == "علي":
-                a, b = sv.orig(tok.s, tok.e)
-                if sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
-                    toks[i] = tok._replace(t=_ALI)  # the name, not the preposition "على"
     if opens_background and n and toks[0].s == 0:
         background = _background(sv)
         if background is not None:
@@ -1259,6 +1406,22 @@ def _after_deferring(norm: str, start: int) -> bool:
     return before.endswith(("ما", "حسبما", "كما"))
 
 
+# A verb's form right after a preposition is its verbal noun: "تحفظ عن ذكر الأرقام", "في تأكيد…".
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:عن|في|الي|حول|دون|علي)\s$")
+
+
+def _verbal_noun(sv: SentenceView, start: int) -> bool:
+    """Is the verb form at this normalised offset right after a preposition (its verbal noun:
+    "عن ذكر الأرقام", "على نفي التقارير")? "على" told from the name "علي" by its spelling."""
+    before = _PREPOSITION_BEFORE.search(sv.norm, max(0, start - 6), start)
+    if before is None:
+        return False
+    if sv.norm.startswith("علي", start - 4):
+        a, b = sv.orig(start - 4, start - 1)
+        return sv.text[a:b].endswith("ى")
+    return True
+
+
 def _may_report(norm: str, end: int, form: str) -> bool:
     """A quick test before the sentence is parsed: a weak verb ("بين", "عبر", "نشر", "كتب") can
     report only if what introduces reported words appears within the next few words."""
@@ -1298,7 +1461,8 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
                 and not _pronoun_suffixed(sv, mention) and (mention.kind in _SPEAKING_KINDS or mention.named):
             return mention
         return None
-    if toks[0].t in _LEADING_PARTICLES and ci > 3:
+    if (toks[0].t in _LEADING_PARTICLES or (toks[0].t in ("لا", "ولا", "ما", "وما") and toks[1].t in C.AUXILIARIES)) \
+            and ci > 3:  # ("ولا يزال مدرب الفريق… يؤكد…": the negation of a sister of كان)
         toks = toks[1:]  # "ثم عزز مدرب سان جرمان…", "وقد أكد…"
         ci -= 1
         shift = 1
@@ -1334,6 +1498,51 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
             if known(sv.text[a:b]):
                 return Mention(a, b, sv.text[a:b], "", named=True)
     return None
+
+
+# An honorific pronoun and the title it stands for: "وقال معاليه" is the one the article called
+# "معالي …" before.
+_HONORIFIC_OF = {C.normalize(k): v for k, v in {
+    "معاليه": "معالي", "معاليها": "معالي", "سموه": "سمو", "سموها": "سمو", "فضيلته": "فضيلة",
+    "سعادته": "سعادة", "سعادتها": "سعادة", "فخامته": "فخامة", "فخامتها": "فخامة", "سيادته": "سيادة",
+    "سماحته": "سماحة"}.items()}
+_HONORIFIC_NOUN = re.compile(r"(?<![\w])[وبل]?(معالي|سمو|فضيلة|سعادة|فخامة|سيادة|سماحة)(?![\w])")
+
+
+def honorific_antecedent(text: str, end: int, pronoun: str) -> Mention | None:
+    """Who an honorific pronoun ("معاليه", "سموه") stands for: the last phrase before `end`
+    opened by its title ("معالي وزير الشؤون الإسلامية الشيخ صالح…"), read as a source phrase."""
+    title = _HONORIFIC_OF.get(C.normalize(pronoun))
+    if title is None:
+        return None
+    last = None
+    for m in _HONORIFIC_NOUN.finditer(text, max(0, end - 4000), end):
+        if m.group(1) == title:
+            last = m
+    if last is None:
+        return None
+    start = last.start(1)
+    stop = min(len(text), start + 300, end)
+    for mark in (".", "\n", "،", ":"):
+        k = text.find(mark, start, stop)
+        if k != -1:
+            stop = k
+    if stop - start < 4:
+        return None
+    sv = SentenceView(text, start, stop)
+    _tokens_with_names(sv)
+    mention, after = read_source(sv, 0)
+    if mention is None or mention.kind not in ("official", "person") or len(mention.text.split()) < 2:
+        return None
+    toks = sv.tokens
+    if text[stop : stop + 1] == "،" and after < len(toks) and len(toks) <= 25 \
+            and any(t.t in C.HONORIFIC_TITLES for t in toks[after:]) and _name_like(toks[-1].t, first=False) \
+            and not any(t.t in C.CONTENT_MARKERS or _is_cue_word(t.t) or not t.t[0].isalnum() for t in toks[after:]):
+        # "معالي الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور عبدالرحمن…،": the
+        # titles and the name run to the comma, where the phrase read stopped short.
+        e = sv.orig(toks[-1].s, toks[-1].e)[1]
+        return Mention(mention.start, e, text[mention.start : e], mention.kind, named=True)
+    return mention
 
 
 def sentence_actor(sv: SentenceView, known: Callable[[str], bool] | None = None) -> Mention | None:
@@ -1516,6 +1725,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None  # "مما ذكر": a noun clause, not a frame
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
+    if cue.lemma == "علم":
+        return _learned_from(sv, ti, s, e, word, deferred)
     if ci > 0 and (before in _THUS or (before in C.AUXILIARIES and ci > 1 and toks[ci - 2].t in _THUS)):
         # "هكذا كان يقول لنا صاحب القرار": the words came before, the source is named after them.
         m = ti + (ti < n and toks[ti].t in ("لنا", "لي", "لهم", "لكم"))
@@ -1531,7 +1742,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
         # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
         words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
-    if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle:
+    if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle \
+            and not (toks[j].t in ("هذا", "بهذا") and _definite(toks[j + 1].t)):  # ("أقر هذا القانون": "this law")
         # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
         named_after, _ = read_source(sv, j + 1)
         if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
@@ -1627,18 +1839,29 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"
     if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
+    if mention is not None and cue.lemma == "اعتبر" and form in ("يعتبر", "تعتبر") and marker not in ("an", "colon", "quote") \
+            and _second_object(sv, mention):
+        return None  # "ويعتبر مشروع المترو أحد أهم المشاريع": "is considered", nobody's view
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None
     if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
-            and not _plausible(mention) and not (known is not None and known(mention.text)) \
-            and _subject_before(sv, ci) is not None:
+            and (not _plausible(mention) or _object_with_pronoun(sv, mention)) \
+            and not (known is not None and known(mention.text)) and _subject_before(sv, ci) is not None:
         # What follows the verb cannot speak ("أكد ضرورة التنسيق"): it is the object, and the
         # subject stands before the verb.
         mention = None
         marker, k = "", ti
+    if mention is None and order != "pronoun" and not participle and marker in ("an", "colon", "quote", "prep"):
+        earlier, opens = _it_was_for(sv, ci)
+        if earlier is not None:
+            return Cue(opens, e, sv.text[opens:e], cue.lemma, "verb", earlier, True,
+                       deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
     if mention is None and order != "pronoun" and not participle:
         # No subject after the verb: one before it (SVO), or none (the previous speaker goes on).
-        before_np = _subject_before(sv, ci, nested=marker in ("an", "colon", "quote") and toks[ci].t == form)
+        # (inside another's words, what someone found is those words: "وأوضح أن الولايات المتحدة
+        # وجدت أنه…")
+        before_np = _subject_before(sv, ci, nested=marker in ("an", "colon", "quote") and toks[ci].t == form
+                                    and not cue.strict)
         if before_np is not None and (marker in ("an", "colon", "quote") or (
                 (marker or cue.object) and not _after_content_marker(sv, before_np))):
             return Cue(before_np.start, e, sv.text[before_np.start : e], cue.lemma, "verb", before_np,
@@ -1649,7 +1872,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
-        if _pronoun_suffixed(sv, mention) and not (known is not None and known(mention.text)):
+        if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention)) \
+                and not (known is not None and known(mention.text)):
             return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
