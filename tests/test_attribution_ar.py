@@ -633,6 +633,8 @@ def test_amma_topic_then_fa_verb() -> None:
         # a short masculine head alone, then the verb's object: "دان المجلس العملية"
         ("وفيما دان المجلس العملية التي وصفها بالإجرامية، أكد أن الحادثة لن تمر دون عقاب.", "لن تمر دون عقاب",
          "المجلس"),
+        # "أكمل" goes on speaking, only before its words
+        ("وأكمل مونتيري قوله «الشركة تستثمر مليون يورو».", "الشركة تستثمر", "مونتيري"),
         # a manner of speaking after the name is no part of it
         ("وقال مونتيري بصراحة إن الشركة فشلت.", "الشركة فشلت", "مونتيري"),
         # inside a speaker's words, what someone found is still his words
@@ -651,6 +653,7 @@ def test_names_descriptions_and_subjects_read_whole(text: str, phrase: str, ment
         # a verb's form right after a preposition is its verbal noun, nobody speaks
         ("وامتنع المدير عن ذكر الأرقام مكتفيا بالنسب.", "مكتفيا بالنسب", None),
         ("واعتاد المسؤولون على نفي الشائعات المتكررة.", "الشائعات المتكررة", None),
+        ("وأكمل الفريق المباراة بعشرة لاعبين.", "بعشرة لاعبين", None),
         # "أقر هذا القانون": "this law", not "said this, the law"
         ("وبعد نقاش طويل أقر هذا القانون في جلسة مغلقة.", "في جلسة مغلقة", None),
         # "يعتبر" run into its second object is "is considered"

@@ -1024,7 +1024,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 20/22; 4/4 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 69/73; 26/27 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.75,  # 2/2
-    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 120/123; 42/53 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 121/124; 42/53 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.97,  # 138/140; 38/40 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.99,  # 603/607; 175/179 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'other'): 0.75,  # 2/2
@@ -1059,8 +1059,8 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'none', 'plain', 'alone', 'none'): 0.75,  # 2/2
     ('prep', 'none', 'strong', 'alone', 'none'): 0.79,  # 31/36
     ('prep', 'none', 'weak', 'alone', 'none'): 0.66,  # 1/1
-    ('publisher', 'clear'): 0.79,  # 503/515; 164/173 as batches arrived
-    ('publisher', 'hinted'): 0.71,  # 324/455; 105/154 as batches arrived
+    ('publisher', 'clear'): 0.79,  # 502/513; 164/173 as batches arrived
+    ('publisher', 'hinted'): 0.71,  # 325/456; 105/154 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.6,  # 2/3
