@@ -96,3 +96,14 @@ def test_own_random_gold_accuracy() -> None:
     assert len({e["article"] for e in exps}) >= 20
     summary = _protocol_summary(exps)
     assert summary.accuracy >= 0.85, summary.line("own")
+
+
+def test_a_kind_wrong_too_often_as_batches_arrived_is_never_confident() -> None:
+    # the read gold flatters what the rules were tuned on; the batches as they arrived hold it back
+    from benchmarks.calibrate import ARRIVAL_FLOOR, confidence
+
+    assert confidence(120, 123) >= 0.8
+    assert confidence(120, 123, [42, 53]) <= 0.79  # 79% right on arrival
+    assert confidence(120, 123, [3, 4]) >= 0.8  # too few decisions on arrival to say
+    assert confidence(120, 123, [int(ARRIVAL_FLOOR * 100), 100]) >= 0.8
+    assert confidence(10, 12) <= 0.79  # too few on the read gold

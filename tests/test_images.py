@@ -122,6 +122,23 @@ def test_hostile_and_unusual_files(tmp_path: Path) -> None:
     assert (facts.width, facts.height) == rgb.size and max(out.size) <= 256
 
 
+def test_a_grey_picture_is_hashed_as_its_colour_copy_would_be(tmp_path: Path) -> None:
+    """A grey file is used as it is (no round trip through RGB), and its PDQ is computed on the
+    grey seen as three channels: the same bits as for the picture saved in colour."""
+    from workbench.images.hashing import _pdq
+
+    grey = photos()["coffee"].convert("L")
+    (tmp_path / "grey.png").write_bytes(_save(grey, "PNG"))
+    (tmp_path / "rgb.png").write_bytes(_save(grey.convert("RGB"), "PNG"))
+    a, _ = load_image(tmp_path / "grey.png")
+    b, _ = load_image(tmp_path / "rgb.png")
+    assert a.mode == b.mode == "L" and np.array_equal(np.asarray(a), np.asarray(b))
+    assert fingerprint(a) == fingerprint(b)
+    small = grey.resize((128, 96))
+    assert _pdq(small) == _pdq(small.convert("RGB"))
+    assert _pdq(small)[0] is not None
+
+
 def _msg(path: Path) -> str:
     try:
         load_image(path)
@@ -353,6 +370,46 @@ def test_multi_index_finds_what_brute_force_finds_within_its_radius() -> None:
         assert fast.get(i) == d
         brute = {c.index: c.distance for c in index.search(q, exhaustive=True) if c.distance <= GUARANTEED}
         assert {k: v for k, v in fast.items() if v <= GUARANTEED} == brute
+
+
+def test_a_photo_cut_on_one_side_or_at_a_corner_is_found_by_the_multi_index(bank) -> None:  # type: ignore[no-untyped-def]
+    """A cut from one side (or two adjacent ones) moves every centred window off the known photo's
+    centre, out of the few bits the multi-index looks within; the windows held against a side or
+    a corner land back on it."""
+    from dataclasses import replace
+
+    from workbench.images.hashing import ANCHORED_WINDOWS
+
+    imgs, small, _prepared = bank
+    rng = np.random.default_rng(5)
+    n = 50_000
+    ph = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    phc = rng.integers(0, 2**63, size=n, dtype=np.uint64)
+    pht = ph.copy()
+    at = {}
+    for j in range(len(PHOTOS)):  # the twelve photos among 50,000 unrelated hashes
+        at[j * 997] = j
+        ph[j * 997], pht[j * 997], phc[j * 997] = small.ph[j], small.ph_trim[j], small.ph_center[j]
+    index = BankIndex(np.arange(n), ph, pht, phc, mih_min=1)
+    assert index.sublinear
+
+    def cut(im: Image.Image, left: float, top: float, right: float, bottom: float) -> Image.Image:
+        w, h = im.size
+        return im.crop((int(w * left), int(h * top), int(w * (1 - right)), int(h * (1 - bottom))))
+
+    found = centred = 0
+    for sides in ((0.12, 0, 0, 0), (0, 0.15, 0, 0), (0, 0, 0, 0.10), (0, 0, 0.12, 0.12)):
+        for j, name in enumerate(PHOTOS):
+            q = query_hashes(cut(imgs[name], *sides))
+            assert len(q.center) == 4 + len(ANCHORED_WINDOWS)
+            found += any(at.get(c.index) == j for c in index.search(q))
+            without = replace(q, center=q.center[:4])
+            centred += any(at.get(c.index) == j for c in index.search(without))
+    assert found >= 40, found  # of 48 (44 when written; 19 by the centred windows alone)
+    assert centred < found
+    # The windows never hide what the centred ones found: an uncut photo is still at distance 0.
+    q = query_hashes(imgs["coffee"])
+    assert index.distances_at(q, [PHOTOS.index("coffee") * 997]) == [0]
 
 
 def test_keypoint_votes_point_at_the_photo_a_hard_crop_came_from(full_bank) -> None:  # type: ignore[no-untyped-def]

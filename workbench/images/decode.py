@@ -260,6 +260,8 @@ def _simplejpeg_gray(data: bytes, want: tuple[int, int]) -> Image.Image | None:
 
 
 def _to_gray(img: Image.Image) -> Image.Image:
+    if img.mode == "L":  # already grey (a draft-decoded JPEG, a grey PNG): L→RGB→L gives it back unchanged
+        return img
     return _to_rgb(img).convert("L")
 
 

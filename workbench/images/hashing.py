@@ -15,7 +15,8 @@ A picture of nearly one flat colour carries nothing to recognise: two blank imag
 without sharing anything else. `detail` measures what is left once a flat colour and an even
 gradient are taken away, and below `FLAT_DETAIL` an image is never a match, as query or as known.
 
-A query is hashed the same way, plus its mirror image and centre crops at several sizes. Stage one
+A query is hashed the same way, plus its mirror image, centre crops at several sizes and windows
+held against each side and corner (a photo cut on one side, or at a corner). Stage one
 compares 64-bit hashes with a vectorised popcount over the whole bank; stage two checks the few
 candidates by normalised correlation of thumbnails over a small search of scales and offsets,
 which is what makes crops, rotations of a few degrees and caption bars safe to call.
@@ -36,6 +37,18 @@ from workbench.images.features import pack as pack_features
 THUMB = 64
 CENTER = 0.80
 QUERY_CENTERS = (0.80, 0.72, 0.88)
+# A crop from one side moves every centred window of the query off the known photo's centre (the
+# central CENTER of each side, `ph_center`); a window held against the cut side lands back on it.
+# With a cut of c (10-25 %) of the width on the left, the known centre spans (0.1 - c)/(1 - c) ≤ 0
+# to (0.9 - c)/(1 - c) = 0.87-0.89 of the query's width: a window over the 88 % of the query next
+# to the cut, and the central 80 % across. A corner cut (two adjacent sides) the same on both axes.
+ANCHORED = 0.88
+_M = (1 - CENTER) / 2
+_A = ANCHORED
+ANCHORED_WINDOWS = (
+    (0.0, _M, _A, 1 - _M), (1 - _A, _M, 1.0, 1 - _M), (_M, 0.0, 1 - _M, _A), (_M, 1 - _A, 1 - _M, 1.0),  # a side
+    (0.0, 0.0, _A, _A), (1 - _A, 0.0, 1.0, _A), (0.0, 1 - _A, _A, 1.0), (1 - _A, 1 - _A, 1.0, 1.0),  # a corner
+)
 _GRAY_WORK = 256
 _TRIM_WORK = 160
 
@@ -181,6 +194,14 @@ def trim_box(img: Image.Image) -> tuple[int, int, int, int] | None:
     return box
 
 
+def window(img: Image.Image, box: tuple[float, float, float, float]) -> Image.Image:
+    """The part of `img` between fractions (left, top, right, bottom) of its sides."""
+    w, h = img.size
+    x0, y0, x1, y1 = box
+    return img.crop((round(w * x0), round(h * y0), max(round(w * x1), round(w * x0) + 1),
+                     max(round(h * y1), round(h * y0) + 1)))
+
+
 def center_crop(img: Image.Image, frac: float) -> Image.Image:
     w, h = img.size
     cw, ch = max(8, int(w * frac)), max(8, int(h * frac))
@@ -244,8 +265,9 @@ def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
     if max(img.size) > 128:
         img = img.copy()
         img.thumbnail((128, 128), Image.Resampling.BOX)
-    if img.mode == "L":  # the grey repeated in three channels, as convert("RGB") would make it
-        arr = np.repeat(np.asarray(img)[:, :, None], 3, axis=2)
+    if img.mode == "L":  # the grey as three channels, as convert("RGB") would make it (a view: no copy)
+        grey = np.asarray(img)
+        arr = np.broadcast_to(grey[:, :, None], (*grey.shape, 3))
     else:
         arr = np.asarray(img.convert("RGB"))
     bits, quality = pdqhash.compute(arr)
@@ -255,7 +277,7 @@ def _pdq(img: Image.Image) -> tuple[bytes | None, int]:
 @dataclass(slots=True)
 class QueryHashes:
     primary: list[int]  # compared with the bank's ph and ph_trim
-    center: list[int]  # compared with the bank's ph_center
+    center: list[int]  # compared with the bank's ph_center: centred windows, then ANCHORED_WINDOWS
     thumbs: list[np.ndarray]  # the trimmed query and its mirror, for the final check
     trimmed: bool
 
@@ -267,6 +289,7 @@ def query_hashes(img: Image.Image) -> QueryHashes:
     primary = [phash(img), phash(trimmed), phash(mirror)] if did else [phash(img), phash(mirror)]
     center = [phash(center_crop(trimmed, frac)) for frac in QUERY_CENTERS]
     center.append(phash(center_crop(mirror, CENTER)))
+    center.extend(phash(window(trimmed, box)) for box in ANCHORED_WINDOWS)
     return QueryHashes(primary, center, [thumbnail(trimmed), thumbnail(mirror)], did)
 
 

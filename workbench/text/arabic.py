@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from workbench.text import cues as C
@@ -61,7 +62,7 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
-_LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما")
+_LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما فيما وفيما")
 _OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
@@ -136,8 +137,8 @@ def _name_like(t: str, first: bool = True) -> bool:
     if len(t) < 2 or not t[0].isalpha() or t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.TIME_WORDS \
             or t in C.NUMBER_WORDS or t[0].isdigit():
         return False
-    if first and t.endswith("ه") and len(t) > 3:
-        return False
+    if first and t.endswith("ه") and len(t) > 3 and not t.endswith("الله"):
+        return False  # (a feminine ending; "عبدالله" is a name)
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
     if t.endswith(("ها", "هم", "هما")) and len(t) >= 5:
@@ -206,7 +207,7 @@ def _stop(t: str) -> bool:
 class _NP:
     """Reads one source phrase from token i; see the module docstring for the grammar."""
 
-    __slots__ = ("after", "clean", "close", "head", "kind", "named", "quoted", "sv", "toks", "words")
+    __slots__ = ("after", "clean", "close", "coordinated", "head", "kind", "named", "quoted", "sv", "toks", "words")
 
     def __init__(self, sv: SentenceView) -> None:
         self.sv = sv
@@ -219,6 +220,7 @@ class _NP:
         self.clean = True
         self.after = 0
         self.close: _Tok | None = None  # a closing quotation mark that ends the phrase
+        self.coordinated = 0  # how many words the phrase had when the last coordinated name began
 
     def tok(self, j: int) -> str:
         return self.toks[j].t if 0 <= j < len(self.toks) else ""
@@ -328,14 +330,19 @@ class _NP:
                 construct = not last_def and toks[j].t != "(" and (len(self.words) == 1 or (
                     len(self.words) > 1 and not in_name and not last_adj and not self.words[-1].t[0].isdigit()
                     and len(self.words[-1].t) > 2 and not _name_like(self.words[-1].t)))
+                titled = bool(self.words) and (self.words[-1].t in C.HONORIFIC_TITLES or head_kind(self.words[-1].t) == "official") \
+                    and toks[j].t != "(" and q != -1 and q - j <= 4 and all(_name_like(w.t, first=False) for w in toks[j + 1 : q - 1])
                 if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
-                                               or construct):
+                                               or construct or titled):
+                    # (a title with its holder's name in quotation marks: 'العقيد "القرشي"')
                     # (and a noun in construct with a quoted name: "ضيف «روتانا خليجية»")
                     self.take(j, q)  # "صحيفة “جاكرتا بوست”", "شركة «بيونغ»", "كلية التميز (موندراجون)"
                     self.close = toks[q - 1]
                     self.named = True
                     j = q
                     last_def = True
+                    if titled and not construct and self.kind not in ("outlet", "news agency", "organization", "group", "document"):
+                        break  # the holder's quoted name closes the phrase
                     continue
                 break
             if t == "." and self.words and j + 1 < n and toks[j - 1].e == toks[j].s == toks[j + 1].s - 1 and toks[j + 1].t[0].isalnum():
@@ -476,7 +483,8 @@ class _NP:
                 continue
             if prev in C.HONORIFIC_TITLES and ((t[:1] in "بل" and _definite(t[1:])) or t.startswith("لل")):
                 self.kind = self.kind or "official"  # "الأستاذ بالجامعة الإسلامية": a title and its place
-            elif (prev in C.HONORIFIC_TITLES and not _definite(t) and _name_like(t, first=False) and not _prefixed_noun(t)) \
+            elif (prev in C.HONORIFIC_TITLES and not _definite(t) and _name_like(t, first=False) and not _prefixed_noun(t)
+                  and not (t[:1] in "بل" and head_kind(t[1:]) in ("organization", "outlet", "news agency"))) \
                     or (prev in C.NAME_PARTICLES and (_definite(t) or _name_like(t, first=False))):
                 # A title or a name particle wants what follows: "الدكتور علي", "عبد الله", "بن سلمان"
                 # (not "المحلل السياسي": an adjective of the title).
@@ -544,7 +552,7 @@ class _NP:
             if _definite(t) and (self.named or (self.kind in ("organization", "outlet", "news agency") and len(self.words) >= 2)) \
                     and _participle(t) and self.tok(j + 1) in ("من", "في", "علي") \
                     and prev not in _APPOSITION_OPENERS and head_kind(prev) is None \
-                    and not (in_name and t.endswith("ي")) \
+                    and not t.endswith(("ي", "يه")) \
                     and not (prev[:1] == "و" and _definite(prev[1:])):  # ("رشا المندلاوي في…": a family name;
                 # "لجنة الاستثمار والأوراق المالية في…": the adjective of a coordinated noun)
                 break  # "شركة سوما المدعومة من قبل…": a description with its own complement
@@ -602,6 +610,12 @@ class _NP:
                     last_def = last_adj = True
                     j += 1
                     continue
+                if last_def and t.endswith("ه") and (prev.endswith("ات") or _broken_plural(prev)) and _definite(prev) \
+                        and head_kind(t) is None and not _stop(t) and not _is_cue_word(t) and len(t) >= 6:
+                    self.words.append(toks[j])  # "القيادات الوسيطة": a plural's adjective in the feminine
+                    last_def = last_adj = True
+                    j += 1
+                    continue
                 nxt_t = self.tok(j + 1)
                 if len(self.words) == 1 and self.kind == "official" and not self.named and (
                         nxt_t in (",", ";", ":") or (nxt_t in C.CONTENT_MARKERS and not nxt_t.startswith("ب")) or is_addressee(nxt_t)):
@@ -611,6 +625,10 @@ class _NP:
                     break
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
+            if t == "ل":
+                break  # the lone lam of "لـ«عكاظ»": to whom it was said, after the source
+            if self.words and len(t) == 5 and t[1] == "ا" and t.endswith("ا"):
+                break  # "…في الحركة رافضاً الكشف عن اسمه": a participle in the accusative, how he spoke
             if self.words and (t in _ACCUSATIVE_OBJECTS or (t.endswith("ا") and (
                     t[:-1] in C.SPEECH_NOUNS or head_kind(t[:-1]) == "document"))):
                 break  # "أصدرت جامعة تبوك بيانا": the object, in the accusative
@@ -621,6 +639,12 @@ class _NP:
                 last_adj = C.is_nisba(t) and head_kind(t) is None and not (_definite(nxt_t) and not _adjective(nxt_t)) \
                     and not (self.kind == "official" and len(self.words) == 2 and t.endswith("يه"))
                 # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
+                if last_adj and len(self.words) == 2 and self.kind in ("outlet", "news agency") and not t.endswith("يه") \
+                        and _name_like(nxt_t) and not _definite(nxt_t) and head_kind(nxt_t) is None \
+                        and not C.is_nisba(nxt_t) and not _is_cue_word(nxt_t) and not _prefixed_noun(nxt_t):
+                    # "صحيفة صنداي مورنينغ بوست": after a body's head, bare words are its name,
+                    # whatever their ending
+                    last_adj, in_name = False, True
                 j += 1
                 continue
             if (in_name or self.named) and (t in _APPOSITION_OPENERS or head_kind(t) is not None) \
@@ -632,6 +656,23 @@ class _NP:
                 self.kind = self.kind or head_kind(t) or "official"
                 tentative = -1
                 in_name = last_def = last_adj = False
+                j += 1
+                continue
+            if in_name and t[:1] == "و" and len(t) > 3 and _name_like(t[1:]) and not _definite(t[1:]) \
+                    and not t.endswith(("ات", "ون", "ين")) and not any(w.t.endswith(("ات", "ون", "ين")) for w in self.words) \
+                    and not _prefixed_noun(t[1:]) and not _broken_plural(t[1:]) \
+                    and head_kind(t[1:]) is None and not _is_cue_word(t[1:]) and len(self.words) >= 2 \
+                    and all(_name_like(w.t, first=False) or _definite(w.t) or w.t in C.NAME_PARTICLES
+                            or (w.t[:1] == "و" and _name_like(w.t[1:])) for w in self.words) \
+                    and not any(head_kind(w.t) or w.t in C.HONORIFIC_TITLES for w in self.words) \
+                    and (_name_like(self.tok(j + 1), first=False) or (_definite(self.tok(j + 1)) and (
+                        not _adjective(self.tok(j + 1)) or self.tok(j + 1).endswith("ي")))):
+                # "وذكر سعد إبراهيم ومحمد حديدي وشائع عداوي أن…": names in a row, each with its family name
+                self.coordinated = len(self.words)
+                self.words.append(toks[j])
+                self.named = True
+                self.kind = "person"  # (people named one by one: no quoted name follows as theirs)
+                tentative = -1
                 j += 1
                 continue
             if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
@@ -745,9 +786,10 @@ class _NP:
         return self.kind
 
     def _run(self) -> int:
-        """How many bare words end the phrase so far (a name being read)."""
+        """How many bare words end the phrase so far (a name being read; a coordinated name
+        starts a run of its own)."""
         n = 0
-        for w in reversed(self.words):
+        for w in reversed(self.words[self.coordinated :]):
             if _definite(w.t) or w.t in C.NAME_PARTICLES:
                 break
             n += 1
@@ -770,6 +812,9 @@ class _NP:
         if len(nouns) != 1:
             return True  # in a construct chain the adjective may qualify any noun
         n = nouns[0]
+        if len(self.words) == 1 and _definite(self.words[0].t) and len(n) == 4 and not n.endswith("ه") and n[2] != "و" \
+                and head_kind(n) in ("organization", "official", "outlet", "document"):
+            return False  # "المجلس العملية": a short masculine head alone, then the verb's object
         return not (len(n) >= 5 and not n.endswith(("ه", "ات", "اء")) and not (n.endswith(("ون", "ين")) and len(n) >= 6)
                     and not _broken_plural(n))
 
@@ -783,11 +828,13 @@ class _NP:
             return j + 1
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
         person = self.kind in ("unnamed", "group", "official", "person") or self._current_kind() in ("official", "unnamed")
-        if (used and not (person and t == "في")) or not (person or participle):
+        # (a body where it is, by a place's name: "القنصلية السعودية في هيوستن أن…")
+        place = t == "في" and self.kind == "organization" and not used
+        if (used and not (person and t == "في")) or not (person or participle or place):
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
-        if t == "لدي" and self.kind == "official" and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+        if t == "لدي" and (self.kind == "official" or self._current_kind() == "official") and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
             q = self.quoted_run(j + 1, 4)
             return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
         if t in ("من", "في") and nxt in _OPEN and person:
@@ -797,9 +844,13 @@ class _NP:
         if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS \
                 or (strip_article(nxt) in C.SETTING_NOUNS and not participle) or _stop(nxt):
             return 0  # ("بوروشنكو في المقابلة": where it was said)
-        if t == "في" and person and not _definite(nxt) and _name_like(nxt) and head_kind(nxt) is None \
-                and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
+        if t == "في" and (person or self.kind == "organization") and not _definite(nxt) and _name_like(nxt) \
+                and head_kind(nxt) is None and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
             return j + 2  # "قائد الشرطة في لافايت إن…": a place, by its name
+        if place and not (person or participle):
+            return 0
+        if nxt in ("احد", "احدي") and person and _definite(self.tok(j + 2)) and not _stop(self.tok(j + 2)):
+            return j + 3  # "مسؤول في إحدى الشركات", "المسؤول في أحد المطابخ"
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
             return 0
         k = j + 2
@@ -808,8 +859,8 @@ class _NP:
             w = self.tok(k)
             if _adjective(w):
                 adjective_seen = True
-            elif not _definite(w) and _name_like(w) and head_kind(nxt) is not None and not adjective_seen \
-                    and w not in _ACCUSATIVE_OBJECTS and k - j < 5:
+            elif not _definite(w) and _name_like(w) and head_kind(nxt) is not None and not _definite(nxt) \
+                    and not adjective_seen and w not in _ACCUSATIVE_OBJECTS and k - j < 5:
                 pass  # "في مستشفى جنين"
             elif w.startswith("وال") and len(w) > 5 and _definite(w[1:]) and head_kind(w[1:]) is None \
                     and (self.tok(k + 1) in (",", "") or _boundary(self.tok(k + 1)) or _adjective(self.tok(k + 1))):
@@ -1008,6 +1059,8 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 while (m < n and m - k < 8 and toks[m].t not in _CLOSE) or m == k + 1:
                     m += 1
                 k = m + 1
+                while k < n and _definite(toks[k].t) and _adjective(toks[k].t):
+                    k += 1  # "لـ"شبكة ميغا" التلفزيونية إن…": the addressee's adjective
                 continue
             while m < n and m - k <= 4 and toks[m].t[0].isalnum() and toks[m].t not in C.CONTENT_MARKERS \
                     and not _stop(toks[m].t):
@@ -1101,8 +1154,9 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
         return None if _pronoun_suffixed(sv, mention) else mention
     if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention):
         return None
-    if not mention.kind and not mention.named:
-        return None
+    topic = j >= 0 and toks[j].t in ("اما", "واما") and toks[ci].t.startswith("ف")
+    if not mention.kind and not mention.named and not topic:
+        return None  # ("أما مهدي المطري فلفت…": "as for X, he…", X is the subject whatever it is)
     if reported and mention.kind == "document":
         return None  # "…، إن بيان الشركة يؤكد أن…": the speaker's reading of a document, his words
     return mention
@@ -1111,6 +1165,10 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
 def _second_object(sv: SentenceView, mention: Mention) -> bool:
     """Has a phrase read after "يعتبر" run into the verb's second object ("مشروع المترو أحد أهم
     المشاريع", "الذوادي لاعبا حرا")? "أحد", "من", an elative head, or an indefinite accusative."""
+    following = C.normalize(sv.text[mention.end : mention.end + 40]).split()[:1]
+    if following and (following[0] in ("احد", "احدي", "من") or following[0] in C.CONSTRUCT_HEADS
+                      or (following[0].endswith("ا") and not _definite(following[0]) and len(following[0]) > 3)):
+        return True  # "الذوادي لاعباً حراً": the second object right after the phrase
     words = C.normalize(mention.text).split()
     return any(w in ("احد", "احدي", "من") or w in C.CONSTRUCT_HEADS or (w.endswith("ا") and not _definite(w) and k > 0
                                                                          and _accusative_spelling(sv, mention, k))
@@ -1122,6 +1180,16 @@ def _accusative_spelling(sv: SentenceView, mention: Mention, k: int) -> bool:
     accusative noun and its adjective: "لاعبا حرا")?"""
     words = mention.text.split()
     return k + 1 < len(words) and C.normalize(words[k + 1]).endswith("ا") and not _definite(C.normalize(words[k + 1]))
+
+
+def _may_continue(t: str) -> bool:
+    """Could this word, right after a source phrase, have been part of it: a definite word or a
+    bare name that is no time, setting, addressee, preposition or cue?"""
+    if not t[:1].isalpha() or _stop(t) or t in C.TIME_WORDS or t in C.TIME_NOUNS or is_addressee(t) or _is_cue_word(t):
+        return False
+    if t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS or t in _RELATIVES or t.startswith(("ل", "ب")):
+        return False
+    return _definite(t) or _name_like(t, first=False)
 
 
 def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1721,7 +1789,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None
     if before in C.NEGATIONS and not (deferred and before == "ما"):
         return None  # "لم يذكر", "ما قاله": nothing is reported
-    if before in ("مما", "عما") or (before == "من" and not deferred):
+    if before in ("مما", "عما", "ومما", "وعما") or (before == "من" and not deferred):
         return None  # "مما ذكر": a noun clause, not a frame
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
@@ -1889,6 +1957,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if not marker:
             marker = "object" if (cue.object or not cue.weak) else ""
             k = after
+        elif mention.clean and k > after + 1 and after < n and _may_continue(toks[after].t):
+            # The words come only after more words that could have been the phrase's own
+            # ("الهيئة العامة للطيران | المدني في بيانها أنها…"): a boundary that may be cut short.
+            mention = replace(mention, clean=False)
         return Cue(s, e, word, cue.lemma, "verb", mention, marker in ("an", "colon", "quote", "prep"),
                    deferred=deferred, marker=marker, content=_tok_start(sv, k), via=via, order=order)
     if not marker and order == "pronoun" and cue.object:

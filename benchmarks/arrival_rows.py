@@ -1,0 +1,79 @@
+"""Decisions on a batch of gold as the analyzer made them the day the batch arrived, before any
+of its errors was read: the evidence `benchmarks/calibrate.py` holds the confidence table to.
+
+The analyzer of that day is a checkout of the commit the batch was measured at; its claims are
+reduced to their signals (basis, how the words were introduced, the source phrase's quality,
+competition) and to what stood between the source and its words ("tight", "setting", "other",
+"none", read from the claim's text the way `workbench.text.analyzer._gap` reads it), and each is
+marked right or wrong under ANNOTATION.md.
+
+    git worktree add /tmp/at-arrival COMMIT
+    python benchmarks/arrival_rows.py --code /tmp/at-arrival --commit COMMIT GOLD.json... > rows.json
+
+The rows of every batch measured so far are kept in fixtures/gold/arrival.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpora" / "saudinewsnet"
+_MARKER = re.compile(r'[:«"“]|(?<!\w)(?:ب|ف)?[اإأ]ن(?:ه|ها|هم|نا|ني)?(?!\w)')
+_SETTING = ("في", "خلال", "امس", "اليوم", "عبر", "لدي", "عقب", "اثناء", "ضمن", "قبل", "بعد", "اثر", "مساء", "صباح", "ردا",
+            "تعليقا")
+_PUNCT = " \t\n،,:؛;«»\"“”'()-–"
+
+
+def gap(text: str, source_end: int, claim_end: int, normalize) -> str:  # type: ignore[no-untyped-def]
+    """What stands between a source read after its verb and the words it introduces."""
+    rest = text[source_end:claim_end]
+    m = _MARKER.search(rest)
+    if m is None:
+        return "none"
+    between = rest[: m.start()].strip(_PUNCT)
+    if not between:
+        return "tight"
+    first = normalize(between.split(None, 1)[0])
+    return "setting" if first in _SETTING or first.startswith("ل") else "other"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--code", required=True, help="a checkout of the analyzer as it was that day")
+    ap.add_argument("--commit", required=True)
+    ap.add_argument("gold", nargs="+")
+    args = ap.parse_args()
+    sys.path.insert(0, str(Path(args.code).resolve()))
+    from workbench.text.analyzer import analyze
+    from workbench.text.gold import corpus_text, evaluate_protocol, group_by_article
+    from workbench.text.normalize import normalize
+
+    rows = []
+    for path in args.gold:
+        exps = json.loads(Path(path).read_text(encoding="utf-8"))["expectations"]
+        for article, group in group_by_article(exps).items():
+            text = corpus_text(CORPUS, article)
+            analysis = analyze(text)
+            for o in evaluate_protocol(analysis, group, article):
+                holders = [c for c in analysis.claims if o.phrase in c.text]
+                if len(holders) != 1:
+                    continue
+                c = holders[0]
+                # (only a source read after its verb: there the text between it and the marker is
+                # exactly what `_gap` reads)
+                where = None
+                if c.attribution_basis == "explicit" and c.source is not None and c.source.end is not None \
+                        and c.start <= c.source.end <= c.end:
+                    where = gap(text, c.source.end, c.end, normalize)
+                rows.append([list(c.signals), where, bool(o.ok)])
+    json.dump({"commit": args.commit, "gold": [Path(p).name for p in args.gold], "rows": rows}, sys.stdout,
+              ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
