@@ -727,3 +727,10 @@ def test_a_framing_adverbial_stays_with_the_words_it_frames() -> None:
     # "وفي السياق ذاته أكد…": no claim of its own
     claims = analyze("وفي السياق ذاته أكد الخبير سامي العلي أن السوق نشط.").claims
     assert len(claims) == 1 and claims[0].text.startswith("وفي السياق ذاته")
+
+
+def test_invisible_marks_between_a_source_and_its_words_are_no_words() -> None:
+    # an RLM or a no-break space before إن (web pages) is nothing between the source and its words
+    for gap in ("\u200f ", "\u00a0", " \u200f\u200e "):
+        claim = _claim(f"وقال الوزير{gap} إن الخطة ناجحة.", "الخطة ناجحة")
+        assert claim.attributed and claim.signals[-1] == "tight"

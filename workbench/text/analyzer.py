@@ -966,7 +966,6 @@ def _signals(d: _Decision, text: str | None = None) -> tuple[str, ...]:
 
 _GAP_SETTING = frozenset(normalize(w) for w in (
     "في خلال أمس اليوم عبر لدى عقب أثناء ضمن قبل بعد إثر مساء صباح ردا رداً تعليقا تعليقاً").split())
-_GAP_PUNCT = " \t\n،,:؛;«»\"“”'()-–"
 
 
 def _gap(text: str, cue: Cue, mention: Mention) -> str:
@@ -982,10 +981,10 @@ def _gap(text: str, cue: Cue, mention: Mention) -> str:
     begin = max(mention.end, cue.end)
     if cue.content < begin:
         return "none"
-    between = text[begin : cue.content].strip(_GAP_PUNCT)
-    if not between:
-        return "tight"
-    first = normalize(between.split(None, 1)[0])
+    words = _WORDS.findall(text, begin, cue.content)
+    if not words:
+        return "tight"  # (punctuation, spaces, invisible marks: nothing that could be a word)
+    first = normalize(words[0])
     return "setting" if first in _GAP_SETTING or first.startswith("ل") else "other"
 
 
