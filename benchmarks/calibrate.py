@@ -68,6 +68,8 @@ def arrival() -> dict[tuple[str, ...], list[int]]:
         for signals, where, ok in batch["rows"]:
             if signals and signals[0] in ("publisher", "continuation", "background", "same", "quotation"):
                 key = tuple(signals)
+            elif len(signals) == 5 and signals[1] == "marked" and signals[0] == "explicit":
+                key = tuple(signals)  # an analyzer that read the gap itself
             elif where is not None and len(signals) == 4 and signals[1] == "marked":
                 key = (*signals, where)
             else:

@@ -199,3 +199,25 @@ def test_splitting_never_loses_or_duplicates_content(parts: list[str], sep: str)
                 continue
             lost = [w.group() for w in words if covered[s + w.start()] == 0]
             assert not lost, (text[s:e], lost)
+
+
+def test_real_articles_from_every_part_of_the_corpus_analyze_whole() -> None:
+    # every 60th article of the corpus (about 500, from every day): no error, offsets that slice
+    # the text exactly, a confidence in range, a basis and signals for each claim
+    import zipfile
+    from itertools import islice
+
+    corpus = require_shared() / "corpora" / "saudinewsnet"
+    texts: list[str] = []
+    for path in sorted(corpus.glob("*.zip")):
+        with zipfile.ZipFile(path) as zf:
+            for name in zf.namelist():
+                items = json.loads(zf.read(name))
+                texts += [a["content"] for a in islice(items, 0, None, 60) if a.get("content")]
+    assert len(texts) > 400
+    for text in texts:
+        for c in analyze(text).claims:
+            assert text[c.start : c.end] == c.text
+            assert 0.0 <= c.attribution_confidence <= 1.0 and c.attribution_basis and c.signals
+            if c.source is not None and c.source.start is not None and c.source.end is not None:
+                assert text[c.source.start : c.source.end] == c.source.mention
