@@ -119,15 +119,17 @@ def show(run: Run, baseline: Run | None) -> None:
     print(f"  second run: {run.again_added:,} added, {run.again_duplicates:,} duplicates in {run.again_seconds:.1f} s")
 
 
-def shared_run(url: str, source: Path, n: int) -> tuple[float, int, int, int, int]:
-    """`n` ingest processes, share k of n each, into one fresh database: seconds, articles stored,
-    distinct articles, claims linked to one seen before, and errors reported."""
+def shared_run(url: str, source: Path, n: int, jobs: int | None = None) -> tuple[float, int, int, int, int]:
+    """`n` ingest processes, share k of n each, into one fresh database (each analysing on `jobs`
+    processes, or every core): seconds, articles stored, distinct articles, claims linked to one
+    seen before, and errors reported."""
     with scratch_database(url) as scratch:
         Database(scratch).dispose()  # the schema made once, before the processes start
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
         t0 = time.perf_counter()
         procs = [subprocess.Popen([sys.executable, "-m", "workbench", "ingest", str(source), "--db", scratch,
-                                   "--json", "--quiet", "--share", f"{k}/{n}"],
+                                   "--json", "--quiet", "--share", f"{k}/{n}",
+                                   *(["--jobs", str(jobs)] if jobs else [])],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
                  for k in range(1, n + 1)]
         outs = [p.communicate() for p in procs]
@@ -161,10 +163,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=5000, help="articles to ingest (0: the whole corpus)")
     ap.add_argument("--db", help="a database URL to measure against SQLite (PostgreSQL: the server, see above)")
     ap.add_argument("--workers", help="with --db: also 1,2,4… ingest processes sharing the database")
+    ap.add_argument("--jobs", type=int, help="with --workers: each process analyses on this many cores "
+                                             "(1 shows how the total grows while the machine has cores to spare)")
     args = ap.parse_args()
     articles = list(corpus_articles(args.limit or None))  # read once: both backends get the same, already in memory
     command = (f"python benchmarks/ingest_rate.py --limit {args.limit}" + (f" --db {redact(args.db)}" if args.db else "")
-               + (f" --workers {args.workers}" if args.workers else ""))
+               + (f" --workers {args.workers}" if args.workers else "") + (f" --jobs {args.jobs}" if args.jobs else ""))
     print(f"command: {command}")
     print(f"input: {len(articles):,} SaudiNewsNet articles")
     baseline = one_run("sqlite://", articles)
@@ -179,13 +183,14 @@ def main() -> None:
         show(measured, baseline)
     if args.db and args.workers:
         counts = [int(n) for n in args.workers.split(",")]
-        print(f"ingest processes sharing one database ({os.cpu_count()} cores on this machine, the server's included):")
+        each = f", each analysing on {args.jobs} core{'s' if args.jobs > 1 else ''}" if args.jobs else ""
+        print(f"ingest processes sharing one database ({os.cpu_count()} cores on this machine, the server's included{each}):")
         with tempfile.TemporaryDirectory() as tmp:
             source = Path(tmp) / "articles.jsonl"
             as_jsonl(articles, source)
             first_rate = None
             for n in counts:
-                seconds, stored, distinct, linked, errors = shared_run(args.db, source, n)
+                seconds, stored, distinct, linked, errors = shared_run(args.db, source, n, args.jobs)
                 rate = stored / seconds
                 first_rate = first_rate or rate
                 print(f"  {n} process{'es' if n > 1 else ''}: {stored:,} articles ({distinct:,} distinct) in {seconds:.1f} s "

@@ -190,3 +190,18 @@ def test_postgresql_search_words_are_added_in_bulk_and_the_migration_goes_both_w
         assert conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one() == \
             conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
     engine.dispose()
+
+
+def test_jobs_sets_how_many_processes_analyse_and_changes_nothing_stored(tmp_path: Path) -> None:
+    # enough articles for the process pool; one process or two store exactly the same
+    src = _jsonl(tmp_path / "a.jsonl", _stories(220, seed=7), "a")
+    summaries = []
+    for jobs in ("1", "2"):
+        url = f"sqlite:///{tmp_path / f'jobs{jobs}.db'}"
+        out = run("ingest", str(src), "--db", url, "--json", "--jobs", jobs)
+        assert out.returncode == 0, out.stderr
+        summaries.append(json.loads(out.stdout.splitlines()[-1]))
+    assert summaries[0]["articles"] == summaries[1]["articles"] > 200
+    assert summaries[0]["claims"] == summaries[1]["claims"]
+    bad = run("ingest", str(src), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--jobs", "0")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr

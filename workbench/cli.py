@@ -200,6 +200,10 @@ def ingest(
         "--share", metavar="K/N",
         help="Store only share K of N of the articles (by content), for N ingest processes on one database: "
              "give each machine the same archive and its own K.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", metavar="N", min=1,
+        help="Analyse on N processes of this machine (default: every core); fewer leave cores to a database "
+             "server or other work on the same machine.")] = None,
     *,
     database: Database,
 ) -> None:
@@ -227,7 +231,7 @@ def ingest(
             sys.stderr.flush()
 
     report = ingest_paths(database, paths, on_error=on_error, on_warning=on_warning, on_article=on_article,
-                          dry_run=dry_run, share=part)
+                          dry_run=dry_run, share=part, workers=jobs)
     if show_progress:
         sys.stderr.write("\r\x1b[K")
     summary = report.summary()
