@@ -634,6 +634,10 @@ def test_amma_topic_then_fa_verb() -> None:
          "المجلس"),
         # "أكمل" goes on speaking, only before its words
         ("وأكمل مونتيري قوله «الشركة تستثمر مليون يورو».", "الشركة تستثمر", "مونتيري"),
+        # a time after a name is no family name ("كيري الشهر الماضي")
+        ("وقال كيري الشهر الماضي إنه يعتزم زيارة المنطقة.", "يعتزم زيارة", "كيري"),
+        ("وذكر رئيس الوزراء البريطاني ديفيد كاميرون الشهر الماضي أنه سيتخذ إجراءات.", "سيتخذ إجراءات",
+         "رئيس الوزراء البريطاني ديفيد كاميرون"),
         # a manner of speaking after the name is no part of it
         ("وقال مونتيري بصراحة إن الشركة فشلت.", "الشركة فشلت", "مونتيري"),
         # inside a speaker's words, what someone found is still his words
@@ -734,3 +738,15 @@ def test_invisible_marks_between_a_source_and_its_words_are_no_words() -> None:
     for gap in ("\u200f ", "\u00a0", " \u200f\u200e "):
         claim = _claim(f"وقال الوزير{gap} إن الخطة ناجحة.", "الخطة ناجحة")
         assert claim.attributed and claim.signals[-1] == "tight"
+
+
+def test_went_on_to_say_and_whom_one_calls_upon() -> None:
+    # "ومضى يقول": the speaker goes on; a feminine body after a masculine "دعا" is whom he called upon;
+    # "our analysis" inside a speaker's quotation is his own
+    text = ("وقال الخبير سامي العلي إن السوق يتعافى. ومضى يقول إن الأسعار ستستقر. "
+            "ودعا الوزارة إلى ضرورة الإسراع في توزيع الوحدات. "
+            "وقال الباحث زامير “يكشف تحليلنا التاريخي أن الخطر يزداد”.")
+    for phrase in ("الأسعار ستستقر", "ضرورة الإسراع"):
+        c = _claim(text, phrase)
+        assert c.source is not None and c.source.mention == "الخبير سامي العلي", phrase
+    assert _source(text, "الخطر يزداد") == "الباحث زامير"

@@ -1003,17 +1003,17 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
     ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 12/13; 7/7 as batches arrived
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.64,  # 15/23; 3/7 as batches arrived
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.65,  # 16/24; 3/7 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.33,  # 0/1
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.6,  # 5/8; 5/7 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/1 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 139/142; 64/75 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.78,  # 216/273; 72/111 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 140/144; 64/75 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.79,  # 217/273; 72/111 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 9/9; 3/3 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.78,  # 14/17; 1/2 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 5/5; 1/1 as batches arrived
-    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.7,  # 6/8; 2/4 as batches arrived
+    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 7/10; 2/4 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.66,  # 1/1
     ('deferred', 'before', 'plain', 'alone', 'none'): 0.79,  # 5/5
@@ -1028,7 +1028,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 704/711; 276/283 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'other'): 0.75,  # 2/2
     ('explicit', 'marked', 'strong', 'competing', 'setting'): 0.75,  # 2/2
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.68,  # 19/27; 7/12 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.72,  # 20/27; 7/12 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 8/8; 4/4 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 85/92; 43/50 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.75,  # 2/2
@@ -1041,7 +1041,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.6,  # 2/3
     ('explicit', 'prep', 'strong', 'alone', 'other'): 0.66,  # 7/10
     ('explicit', 'prep', 'strong', 'alone', 'setting'): 0.79,  # 4/4
-    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 69/82
+    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 69/80
     ('explicit', 'prep', 'weak', 'alone', 'other'): 0.73,  # 10/13
     ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.75,  # 2/2
     ('hearsay',): 0.75,  # 2/2
@@ -1052,7 +1052,6 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('nested', 'marked', 'strong', 'competing', 'other'): 0.5,  # 1/2
     ('nested', 'marked', 'strong', 'competing', 'tight'): 0.79,  # 3/3
     ('nested', 'marked', 'weak', 'alone', 'other'): 0.33,  # 0/1
-    ('nested', 'prep', 'strong', 'alone', 'other'): 0.33,  # 0/1
     ('prep', 'marked', 'plain', 'alone', 'none'): 0.75,  # 2/2
     ('prep', 'marked', 'strong', 'alone', 'none'): 0.79,  # 16/18
     ('prep', 'marked', 'weak', 'alone', 'none'): 0.79,  # 3/3
@@ -1082,7 +1081,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('subject', 'prep', 'plain', 'alone', 'tight'): 0.66,  # 1/1
     ('svo', 'marked', 'plain', 'alone', 'other'): 0.5,  # 1/2
     ('svo', 'marked', 'plain', 'alone', 'setting'): 0.75,  # 2/2
-    ('svo', 'marked', 'plain', 'alone', 'tight'): 0.54,  # 5/9
+    ('svo', 'marked', 'plain', 'alone', 'tight'): 0.66,  # 5/7
     ('svo', 'marked', 'strong', 'alone', 'other'): 0.79,  # 7/8
     ('svo', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 6/6
     ('svo', 'marked', 'strong', 'alone', 'tight'): 0.79,  # 17/19

@@ -560,6 +560,8 @@ class _NP:
                 self.words.append(toks[j])  # "نجم الدين", "صلاح الدين": one given name
                 j += 1
                 continue
+            if in_name and _definite(t) and (t in C.TIME_NOUNS or t in C.TIME_WORDS) and t not in ("العام", "العامه"):
+                break  # "وقال كيري الشهر الماضي إنه…": a time, never a family name ("العام" is also "general")
             if _definite(t):
                 title = t in C.HONORIFIC_TITLES or head_kind(t) == "official"
                 if in_name and not title and not t.endswith(("يين", "يون")):
@@ -728,6 +730,7 @@ class _NP:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
+                    nxt in C.TIME_NOUNS and nxt not in ("العام", "العامه")) or nxt in C.TIME_WORDS or (
                     _participle(nxt) and self._described(self.after)) or (
                     _definite(nxt) and _description_end(self.toks, self.after, ("الي",), comma=True) != -1) or (
                     self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
@@ -1190,6 +1193,22 @@ def _may_continue(t: str) -> bool:
     if t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS or t in _RELATIVES or t.startswith(("ل", "ب")):
         return False
     return _definite(t) or _name_like(t, first=False)
+
+
+def _ours(mention: Mention) -> bool:
+    """A document or body with "our" ("يكشف تحليلنا", "دراستنا"): inside someone's words, the
+    speaker's own, never a new source."""
+    first = C.normalize(mention.text.split(maxsplit=1)[0]) if mention.text.strip() else ""
+    return len(first) > 4 and first.endswith("نا") and head_kind(first[:-2]) is not None
+
+
+_CALLS_UPON = frozenset(("دعا", "طالب", "حث", "ناشد"))  # verbs whose object is whom they call upon
+
+
+def _feminine_head(sv: SentenceView, mention: Mention) -> bool:
+    """Does the phrase open with a feminine singular noun, spelled with ة ("الوزارة", "الشركة")?"""
+    first = mention.text.split(maxsplit=1)[0] if mention.text.strip() else ""
+    return first.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
 
 
 def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1860,6 +1879,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             return Cue(pre.start, e, sv.text[pre.start : e], cue.lemma, "verb", pre, marker in ("an", "colon", "quote"),
                        deferred=deferred, marker=marker, content=_tok_start(sv, k), order="svo")
     via: Mention | None = None
+    object_first = False  # the verb's object stands where its subject would
     pronoun = j < n and toks[j].t in C.HONORIFIC_PRONOUNS
     if pronoun:
         after = j + 1
@@ -1873,6 +1893,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if mention is not None and cue.lemma == "بين" and not word.startswith(("و", "ف")) \
                 and " و" in mention.text.strip():
             return None  # "بين الرياض وباريس": the preposition "between", not "explained"
+        if mention is not None and agree == "m" and cue.lemma in _CALLS_UPON and not participle \
+                and mention.kind in ("organization", "document", "outlet", "news agency") and _feminine_head(sv, mention):
+            # A verb before a feminine subject is feminine ("دعت الوزارة"): after "ودعا" the
+            # feminine body is the one called upon, the subject was named before.
+            mention, after, object_first = None, j, True
     if cue.lemma == "نقل" or (mention is not None and any(toks[m].t in ("نقلا", "ونقلا") for m in range(after, min(n, after + 4)))):
         relayed, after2, pron = _relayed(sv, after if mention is not None else j, cue.lemma)
         if relayed is not None or pron:
@@ -1880,7 +1905,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             mention, after = relayed, after2
             if pron:
                 order = "pronoun"
-    marker, k = find_content(sv, after, cue.preps, obj=mention is not None and bool(cue.preps) and cue.weak)
+    marker, k = find_content(sv, after, cue.preps, obj=(mention is not None and bool(cue.preps) and cue.weak) or object_first)
     if not marker and mention is not None and not cue.weak and not participle:
         m = after
         while m < n and m - after < 14 and toks[m].t not in (".", ":") and toks[m].t not in C.CONTENT_MARKERS \
@@ -1940,7 +1965,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
-        if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention)) \
+        if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention) or _ours(mention)) \
                 and not (known is not None and known(mention.text)):
             return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
         if deferred and not marker and plausible:
