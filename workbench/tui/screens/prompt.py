@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 from rich.text import Text
@@ -35,6 +36,7 @@ DIALOG_CSS = """
 """
 
 Title = str | Sequence[str]
+_Picked = TypeVar("_Picked")
 
 
 def _parts(title: Title) -> list[str]:
@@ -124,32 +126,83 @@ class ChoicePrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class SourcePicker(ModalScreen[int | str | None]):
-    """Type part of a name (any spelling); Enter picks the highlighted source (its id). With
-    `allow_new`, the last option makes a new source of what was typed (its name)."""
+class _TypeToPick(ModalScreen[_Picked]):
+    """What both pickers share: a title, a line to type in that narrows the options below it,
+    Enter (or a click) picking the highlighted option, the arrow keys moving through them. A
+    subclass fills the options (`_fill`) and says what an option's id stands for (`_pick`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False), Binding("up", "up", show=False)]
-    DEFAULT_CSS = DIALOG_CSS.format(name="SourcePicker")
+    PLACEHOLDER = ""
+    NOTHING_PICKED = ""  # said when Enter finds no option
 
-    def __init__(self, title: Title, sources: list[SourceRow], *, bidi: bool, exclude: int | None = None,
-                 allow_new: bool = False) -> None:
+    def __init__(self, title: Title, *, bidi: bool) -> None:
         super().__init__()
-        self._allow_new = allow_new
-        self._typed = ""
         self._title = _parts(title)
-        self._sources = [s for s in sources if s.id != exclude]
-        self._keys = [match_key(" ".join([s.canonical, *s.aliases])) for s in self._sources]
+        self._typed = ""
         self._bidi = bidi
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Shown(*self._title, bidi=self._bidi), classes="prompt-title")
-            yield BidiInput(placeholder="type part of a name, in any spelling", id="picker-input", bidi=self._bidi)
+            yield BidiInput(placeholder=self.PLACEHOLDER, id="picker-input", bidi=self._bidi)
             yield OptionList(id="picker-list")
 
     def on_mount(self) -> None:
         self._fill("")
         self.query_one(BidiInput).focus()
+
+    def _fill(self, query: str) -> None:
+        raise NotImplementedError
+
+    def _pick(self, option_id: str | None) -> None:
+        raise NotImplementedError
+
+    def _new_option(self, what: str) -> Option:
+        """The option that gives what was typed as a new name ("+ a new source named …")."""
+        new = Text(f"+ {what} named ", style="bold green")
+        new.append(display_parts([Data(self._typed)], 40, self._bidi), style="bold")
+        return Option(new, id="new")
+
+    @on(BidiInput.Changed)
+    def _changed(self, event: BidiInput.Changed) -> None:
+        self._fill(event.value)
+
+    @on(BidiInput.Submitted)
+    def _submitted(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None or options.option_count == 0:
+            self.notify(self.NOTHING_PICKED, severity="warning")
+            return
+        self._pick(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SourcePicker(_TypeToPick[int | str | None]):
+    """Type part of a name (any spelling); Enter picks the highlighted source (its id). With
+    `allow_new`, the last option makes a new source of what was typed (its name)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="SourcePicker")
+    PLACEHOLDER = "type part of a name, in any spelling"
+    NOTHING_PICKED = "No source matches."
+
+    def __init__(self, title: Title, sources: list[SourceRow], *, bidi: bool, exclude: int | None = None,
+                 allow_new: bool = False) -> None:
+        super().__init__(title, bidi=bidi)
+        self._allow_new = allow_new
+        self._sources = [s for s in sources if s.id != exclude]
+        self._keys = [match_key(" ".join([s.canonical, *s.aliases])) for s in self._sources]
 
     def _fill(self, query: str) -> None:
         self._typed = query.strip()
@@ -165,39 +218,12 @@ class SourcePicker(ModalScreen[int | str | None]):
             label.append(f"  {make_visible(s.kind)} · {plural(s.claims, 'claim')}", style="dim")
             options.add_option(Option(label, id=str(s.id)))
         if self._allow_new and self._typed:
-            new = Text("+ a new source named ", style="bold green")
-            new.append(display_parts([Data(self._typed)], 40, self._bidi), style="bold")
-            options.add_option(Option(new, id="new"))
+            options.add_option(self._new_option("a new source"))
         if options.option_count:
             options.highlighted = 0
 
-    @on(BidiInput.Changed)
-    def _changed(self, event: BidiInput.Changed) -> None:
-        self._fill(event.value)
-
-    @on(BidiInput.Submitted)
-    def _submitted(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is None or options.option_count == 0:
-            self.notify("No source matches.", severity="warning")
-            return
-        self._pick(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._pick(event.option.id)
-
     def _pick(self, option_id: str | None) -> None:
         self.dismiss(self._typed if option_id == "new" else int(option_id or 0))
-
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,33 +240,21 @@ def _load_words(load: Load | None) -> str:
     return words + (f", {load.done:,} done" if load.done else "")
 
 
-class CheckerPicker(ModalScreen[Checker | None]):
+class CheckerPicker(_TypeToPick[Checker | None]):
     """Whom to give claims to: you first, then every checker the database knows with what each
     holds; typing narrows them (any part of a name, any case), and a name nobody has yet can be
     given as typed. With `nobody`, an option takes the claims back. Enter picks the highlighted."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False), Binding("up", "up", show=False)]
     DEFAULT_CSS = DIALOG_CSS.format(name="CheckerPicker")
+    PLACEHOLDER = "a checker's name (Enter: the highlighted one)"
+    NOTHING_PICKED = "Type a checker's name."
 
     def __init__(self, title: Title, workload: Workload, *, me: str, bidi: bool, nobody: bool = False) -> None:
-        super().__init__()
-        self._title = _parts(title)
+        super().__init__(title, bidi=bidi)
         self._me = me
         self._loads = {c.checker: c for c in workload.checkers if c.checker is not None}
         self._names = [me, *(n for n in self._loads if n != me)]
         self._nobody = nobody
-        self._typed = ""
-        self._bidi = bidi
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Shown(*self._title, bidi=self._bidi), classes="prompt-title")
-            yield BidiInput(placeholder="a checker's name (Enter: the highlighted one)", id="picker-input", bidi=self._bidi)
-            yield OptionList(id="picker-list")
-
-    def on_mount(self) -> None:
-        self._fill("")
-        self.query_one(BidiInput).focus()
 
     def _fill(self, query: str) -> None:
         self._typed = query.strip()
@@ -259,27 +273,9 @@ class CheckerPicker(ModalScreen[Checker | None]):
         if self._nobody and (not want or want in "nobody"):
             options.add_option(Option(Text("nobody: take them back (unassigned)", style="italic"), id="nobody"))
         if self._typed and not exact:
-            new = Text("+ a checker named ", style="bold green")
-            new.append(display_parts([Data(self._typed)], 40, self._bidi), style="bold")
-            options.add_option(Option(new, id="new"))
+            options.add_option(self._new_option("a checker"))
         if options.option_count:
             options.highlighted = 0
-
-    @on(BidiInput.Changed)
-    def _changed(self, event: BidiInput.Changed) -> None:
-        self._fill(event.value)
-
-    @on(BidiInput.Submitted)
-    def _submitted(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is None or options.option_count == 0:
-            self.notify("Type a checker's name.", severity="warning")
-            return
-        self._pick(options.get_option_at_index(options.highlighted).id)
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._pick(event.option.id)
 
     def _pick(self, option_id: str | None) -> None:
         if option_id == "nobody":
@@ -288,12 +284,3 @@ class CheckerPicker(ModalScreen[Checker | None]):
             self.dismiss(Checker(self._typed))
         elif option_id and option_id.startswith("name:"):
             self.dismiss(Checker(self._names[int(option_id[5:])]))
-
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
