@@ -63,6 +63,7 @@ _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حد
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
 _LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما فيما وفيما")
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tanwin and short vowels, stripped to read a word's ending
 _OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
 _ISSUED = C._n("صادر صادرة الصادر الصادرة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
@@ -723,7 +724,7 @@ class _NP:
             if tentative < len(self.words) and self.words[tentative].t.endswith("ه"):
                 a, b = self.sv.orig(self.words[tentative].s, self.words[tentative].e)
                 # spelled ة, not ه ("عبده" is a name)
-                feminine_start = self.sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+                feminine_start = self.sv.text[a:b].rstrip(_HARAKAT).endswith("ة")
             family = tentative < len(self.words) and self._feminine_name(self._index_after(self.words[tentative]) - 1)
             if feminine_start and not family and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 # ("سارة العلي": a family name with the nisba ending makes it a name)
@@ -758,8 +759,7 @@ class _NP:
         nxt = self.tok(j + 1)
         if not _definite(nxt) or not nxt.endswith("ي") or j + 1 >= len(self.toks):
             return False
-        marks = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
-        return self._spelled(j).rstrip(marks).endswith("ة") and self._spelled(j + 1).rstrip(marks).endswith("ي")
+        return self._spelled(j).rstrip(_HARAKAT).endswith("ة") and self._spelled(j + 1).rstrip(_HARAKAT).endswith("ي")
 
     def _spelled(self, j: int) -> str:
         """Token j as the article spells it (before normalisation)."""
@@ -1167,22 +1167,20 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
 
 def _second_object(sv: SentenceView, mention: Mention) -> bool:
     """Has a phrase read after "يعتبر" run into the verb's second object ("مشروع المترو أحد أهم
-    المشاريع", "الذوادي لاعبا حرا")? "أحد", "من", an elative head, or an indefinite accusative."""
+    المشاريع", "الذوادي لاعبا حرا")? "أحد", "من", an elative head, or an indefinite accusative
+    with its adjective, in the phrase or right after it."""
     following = C.normalize(sv.text[mention.end : mention.end + 40]).split()[:1]
     if following and (following[0] in ("احد", "احدي", "من") or following[0] in C.CONSTRUCT_HEADS
                       or (following[0].endswith("ا") and not _definite(following[0]) and len(following[0]) > 3)):
         return True  # "الذوادي لاعباً حراً": the second object right after the phrase
     words = C.normalize(mention.text).split()
-    return any(w in ("احد", "احدي", "من") or w in C.CONSTRUCT_HEADS or (w.endswith("ا") and not _definite(w) and k > 0
-                                                                         and _accusative_spelling(sv, mention, k))
+
+    def accusative(w: str) -> bool:
+        return w.endswith("ا") and not _definite(w)
+
+    return any(w in ("احد", "احدي", "من") or w in C.CONSTRUCT_HEADS
+               or (accusative(w) and k + 1 < len(words) and accusative(words[k + 1]))  # "لاعبا حرا"
                for k, w in enumerate(words) if k > 0)
-
-
-def _accusative_spelling(sv: SentenceView, mention: Mention, k: int) -> bool:
-    """Is the k-th word of a mention followed by another indefinite word ending in ا (the
-    accusative noun and its adjective: "لاعبا حرا")?"""
-    words = mention.text.split()
-    return k + 1 < len(words) and C.normalize(words[k + 1]).endswith("ا") and not _definite(C.normalize(words[k + 1]))
 
 
 def _may_continue(t: str) -> bool:
@@ -1205,10 +1203,10 @@ def _ours(mention: Mention) -> bool:
 _CALLS_UPON = frozenset(("دعا", "طالب", "حث", "ناشد"))  # verbs whose object is whom they call upon
 
 
-def _feminine_head(sv: SentenceView, mention: Mention) -> bool:
+def _feminine_head(mention: Mention) -> bool:
     """Does the phrase open with a feminine singular noun, spelled with ة ("الوزارة", "الشركة")?"""
     first = mention.text.split(maxsplit=1)[0] if mention.text.strip() else ""
-    return first.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+    return first.rstrip(_HARAKAT).endswith("ة")
 
 
 def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1224,15 +1222,13 @@ def _learned_from(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred
         return None
     j += 1
     t = toks[j].t if j < n else ""
+    source: Mention | None
     if t in ("مصادرها", "مصادره", "مصدرها", "مصدره", "مصادرهم"):
-        a, b = sv.orig(toks[j].s, toks[j].e)
-        source: Mention | None = Mention(a, b, sv.text[a:b], "unnamed")
         after = j + 1
         while after < n and (_adjective(toks[after].t) or C.is_nisba(toks[after].t)):
             after += 1  # "من مصادرها الخاصة"
-        if after > j + 1:
-            b = sv.orig(toks[after - 1].s, toks[after - 1].e)[1]
-            source = Mention(a, b, sv.text[a:b], "unnamed")
+        a, b = sv.orig(toks[j].s, toks[after - 1].e)
+        source = Mention(a, b, sv.text[a:b], "unnamed")
     else:
         source, after = read_source(sv, j)
     if source is None or not _plausible(source):
@@ -1293,12 +1289,24 @@ def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     """A one-word phrase with a possessive pronoun ("بلاده", "اسمه", "أعراضها"): not a source.
     Told apart from the feminine ending by the spelling before normalisation (ه, not ة)."""
     word = mention.text.strip()
-    if " " in word or not word.endswith(("ه", "ها", "هم", "هما", "هن")) or word.endswith("ة"):
+    if " " in word or not word.endswith(_PRONOUNS) or word.endswith("ة"):
         return False
     # A relative is a source with the pronoun: "قال والدها إنها…", "وأكدت زوجته أن…".
+    return not _kin(_pronoun_stem(word))
+
+
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")  # possessive pronouns, the longest first
+
+
+def _pronoun_stem(word: str) -> str:
+    """The normalised word without its possessive pronoun ("والدها" -> "والد")."""
     norm = C.normalize(word)
-    stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
-    return not (stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN))
+    return next((norm[: -len(p)] for p in _PRONOUNS if norm.endswith(p)), norm)
+
+
+def _kin(stem: str) -> bool:
+    """A relative (or a lawyer), who speaks with the pronoun ("زوجته": the stem "زوجت" is "زوجة")."""
+    return stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN)
 
 
 def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
@@ -1307,16 +1315,14 @@ def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
     ending in ه is followed by a name, not a preposition ("عيضه الهذلي"); a relative or an
     office with its pronoun speaks ("محاميه في القضية")."""
     words = mention.text.split()
-    if len(words) < 2 or not words[0].endswith(("ه", "ها", "هم", "هما", "هن")) or words[0].endswith("الله") \
+    if len(words) < 2 or not words[0].endswith(_PRONOUNS) or words[0].endswith("الله") \
             or mention.kind not in (None, "person"):
         return False  # ("عبدالله بترجي عضو الفريق": a name, then an office)
     second = C.normalize(words[1])
     if not ((second[:1] in "بل" and len(second) >= 3) or second in ("علي", "عن", "الي")):
         return False
-    norm = C.normalize(words[0])
-    stem = next((norm[: -len(p)] for p in ("هما", "هم", "هن", "ها", "ه") if norm.endswith(p)), norm)
-    return len(stem) >= 3 and head_kind(stem) is None and stem not in _KIN \
-        and not (stem.endswith("ت") and stem[:-1] + "ه" in _KIN) and stem not in C.HONORIFIC_TITLES
+    stem = _pronoun_stem(words[0])
+    return len(stem) >= 3 and head_kind(stem) is None and not _kin(stem) and stem not in C.HONORIFIC_TITLES
 
 
 def _document_says(sv: SentenceView, ti: int, s: int, e: int, word: str, deferred: bool) -> Cue | None:
@@ -1367,7 +1373,7 @@ def _tokens_with_names(sv: SentenceView) -> list[_Tok]:
         for i, tok in enumerate(toks):
             if tok.t == "علي":
                 a, b = sv.orig(tok.s, tok.e)
-                if sv.text[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ي"):
+                if sv.text[a:b].rstrip(_HARAKAT).endswith("ي"):
                     toks[i] = tok._replace(t=_ALI)  # the name, not the preposition "على"
     return toks
 
@@ -1894,7 +1900,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 and " و" in mention.text.strip():
             return None  # "بين الرياض وباريس": the preposition "between", not "explained"
         if mention is not None and agree == "m" and cue.lemma in _CALLS_UPON and not participle \
-                and mention.kind in ("organization", "document", "outlet", "news agency") and _feminine_head(sv, mention):
+                and mention.kind in ("organization", "document", "outlet", "news agency") and _feminine_head(mention):
             # A verb before a feminine subject is feminine ("دعت الوزارة"): after "ودعا" the
             # feminine body is the one called upon, the subject was named before.
             mention, after, object_first = None, j, True
