@@ -754,6 +754,37 @@ def _claim_refs(args: list[str]) -> tuple[list[tuple[int, int | None]], list[str
     return list(refs.items()), bad
 
 
+def _outcomes(result: Any, done_word: str, same_word: str) -> dict[int, tuple[str, Any]]:
+    """What became of each claim of a version-checked change (`changed`, `unchanged`,
+    `conflicts`, `missing`), by id: (outcome word, its row or None)."""
+    outcome: dict[int, tuple[str, Any]] = {}
+    for row in result.changed:
+        outcome[row.id] = (done_word, row)
+    for row in result.unchanged:
+        outcome[row.id] = (same_word, row)
+    for row in result.conflicts:
+        outcome[row.id] = ("conflict", row)
+    for cid in result.missing:
+        outcome[cid] = ("not_found", None)
+    return outcome
+
+
+def _finish_claim_outcomes(refs: list[tuple[int, int | None]], bad: list[str], outcome: dict[int, tuple[str, Any]],
+                           lines: list[str], as_json: bool) -> None:
+    """The end of a command that changes claims one by one: the JSON outcomes (one per argument)
+    or the lines, then exit status 1 if any argument was bad, refused or missing."""
+    if as_json:
+        items: list[dict[str, Any]] = [{"arg": a, "id": None, "outcome": "invalid", "claim": None} for a in bad]
+        items += [{"arg": str(cid) if v is None else f"{cid}@{v}", "id": cid, "outcome": outcome[cid][0],
+                   "claim": outcome[cid][1].to_json() if outcome[cid][1] is not None else None} for cid, v in refs]
+        _print_json(items)
+    else:
+        for line in lines:
+            _echo(line)
+    failed = bad or any(what in ("conflict", "not_found") for what, _row in outcome.values())
+    raise typer.Exit(1 if failed else 0)
+
+
 def _attribution_command(database: Database, user: str | None, args: list[str], as_json: bool,
                          *, confirm: bool) -> None:
     """`sources confirm` and `sources unconfirm`: one line per claim; one error line per bad id or
@@ -765,16 +796,8 @@ def _attribution_command(database: Database, user: str | None, args: list[str], 
     for arg in bad:
         _err(f"{make_visible(arg)!r}: not a claim id (give ID or ID@VERSION)")
     result = (confirm_sources if confirm else unconfirm_sources)(database, refs, user=user)
-    outcome: dict[int, tuple[str, Any]] = {}
     done_word, same_word = ("confirmed", "already_confirmed") if confirm else ("unconfirmed", "not_confirmed")
-    for row in result.changed:
-        outcome[row.id] = (done_word, row)
-    for row in result.unchanged:
-        outcome[row.id] = (same_word, row)
-    for row in result.conflicts:
-        outcome[row.id] = ("conflict", row)
-    for cid in result.missing:
-        outcome[cid] = ("not_found", None)
+    outcome = _outcomes(result, done_word, same_word)
     lines = []
     for cid, version in refs:
         what, row = outcome[cid]
@@ -794,15 +817,7 @@ def _attribution_command(database: Database, user: str | None, args: list[str], 
             lines.append(f"claim {cid}: confirmation withdrawn (by {make_visible(row.updated_by or '')}): {source} is a guess again")
         else:
             lines.append(f"claim {cid}: not confirmed: nothing to withdraw ({source})")
-    if as_json:
-        items: list[dict[str, Any]] = [{"arg": a, "id": None, "outcome": "invalid", "claim": None} for a in bad]
-        items += [{"arg": str(cid) if v is None else f"{cid}@{v}", "id": cid, "outcome": outcome[cid][0],
-                   "claim": outcome[cid][1].to_json() if outcome[cid][1] is not None else None} for cid, v in refs]
-        _print_json(items)
-    else:
-        for line in lines:
-            _echo(line)
-    raise typer.Exit(1 if bad or result.conflicts or result.missing else 0)
+    _finish_claim_outcomes(refs, bad, outcome, lines, as_json)
 
 
 @sources_app.command("confirm")
@@ -867,16 +882,8 @@ def _assignment_command(database: Database, user: str | None, checker: str | Non
         _err(f"{make_visible(arg)!r}: not a claim id (give ID or ID@VERSION)")
     refs = list(given.items())
     result = assign_claims(database, refs, checker, user=user)
-    outcome: dict[int, tuple[str, Any]] = {}
     done_word, same_word = ("assigned", "already_assigned") if checker is not None else ("unassigned", "not_assigned")
-    for row in result.changed:
-        outcome[row.id] = (done_word, row)
-    for row in result.unchanged:
-        outcome[row.id] = (same_word, row)
-    for row in result.conflicts:
-        outcome[row.id] = ("conflict", row)
-    for cid in result.missing:
-        outcome[cid] = ("not_found", None)
+    outcome = _outcomes(result, done_word, same_word)
     lines = []
     for cid, version in refs:
         what, row = outcome[cid]
@@ -898,15 +905,7 @@ def _assignment_command(database: Database, user: str | None, checker: str | Non
             lines.append(f"claim {cid}: unassigned (by {make_visible(row.updated_by or '')}): nobody holds it")
         else:
             lines.append(f"claim {cid}: nobody holds it; nothing changed")
-    if as_json:
-        items: list[dict[str, Any]] = [{"arg": a, "id": None, "outcome": "invalid", "claim": None} for a in bad]
-        items += [{"arg": str(cid) if v is None else f"{cid}@{v}", "id": cid, "outcome": outcome[cid][0],
-                   "claim": outcome[cid][1].to_json() if outcome[cid][1] is not None else None} for cid, v in refs]
-        _print_json(items)
-    else:
-        for line in lines:
-            _echo(line)
-    raise typer.Exit(1 if bad or result.conflicts or result.missing else 0)
+    _finish_claim_outcomes(refs, bad, outcome, lines, as_json)
 
 
 @app.command()
