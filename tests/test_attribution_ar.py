@@ -750,3 +750,52 @@ def test_went_on_to_say_and_whom_one_calls_upon() -> None:
         c = _claim(text, phrase)
         assert c.source is not None and c.source.mention == "الخبير سامي العلي", phrase
     assert _source(text, "الخطر يزداد") == "الباحث زامير"
+
+
+def test_a_noun_with_the_article_takes_no_pronoun() -> None:
+    # "المتهم" ends like "his/their" (ـه، ـهم) but bears the article: a noun of its own, the speaker;
+    # "بلاده" (his country) stays no source
+    assert _source("وأوضح المتهم أنه تم تجنيده على يد خطيب زائف.", "تجنيده على يد") == "المتهم"
+    assert _source("وقال المشتبه بهم إنهم أبرياء من التهمة.", "أبرياء من التهمة") is not None
+    assert _source("وأكدت بلاده أنها ترفض التدخل في شؤونها.", "ترفض التدخل") is None
+
+
+def test_a_day_between_the_verb_or_the_source_and_the_words() -> None:
+    # "أمس", "الجمعة", "مساء أمس", "أول من أمس" between a verb and its subject, or between a
+    # source and its words, are when it was said
+    assert _source("وقال أمس الوزير إن الخطة ناجحة.", "الخطة ناجحة") == "الوزير"
+    assert _source("وقال مساء أمس المتحدث باسم الشرطة إن الحادث وقع قرب الجسر.", "الحادث وقع") == "المتحدث باسم الشرطة"
+    assert _source("وقررت السلطات توسيع المنع، كما ذكرت الجمعة مصادر رسمية.", "توسيع المنع") == "مصادر رسمية"
+    assert _source("وذكرت «فاينانشيال تايمز» أول من أمس إن الحصة قيمت بنحو 400 مليون.", "الحصة قيمت") == "فاينانشيال تايمز"
+    # a time noun is never the subject, and no subject follows it here; after "دعا السبت" comes
+    # whom he called upon, never a speaker
+    assert _source("وذكر الأسبوع الماضي أن الخطة ناجحة.", "الخطة ناجحة") is None
+    called = _claim("وكان زعيم الحزب دعا السبت الحكومة التركية إلى وقف العنف وبدء مفاوضات.", "وقف العنف")
+    assert called.source is None or called.source.mention != "الحكومة التركية"
+
+
+def test_a_quoted_body_inside_a_title_keeps_its_adjective_and_its_holder() -> None:
+    # "زعيم «حزب الله» اللبناني حسن نصر الله": the body's adjective of origin, then the holder;
+    # "الرئيس التنفيذي لـ«زين» سعد البراك": with the holder's name after it, the quoted name is
+    # the office's body, whereas "المتحدث الرسمي لـ«عكاظ» إن…" told the paper
+    assert _source("وقال زعيم «حزب الله» اللبناني حسن نصر الله امس السبت إن الحزب يثق بالدعم.",
+                   "الحزب يثق") == "زعيم «حزب الله» اللبناني حسن نصر الله"
+    assert _source("وقال الرئيس التنفيذي لـ«زين» سعد البراك إن الشركة تنمو بسرعة.", "الشركة تنمو") \
+        == "الرئيس التنفيذي لـ«زين» سعد البراك"
+    assert _source("وقال المتحدث الرسمي لـ«عكاظ» إن الشركة تنمو بسرعة.", "الشركة تنمو") == "المتحدث الرسمي"
+
+
+def test_indefinite_adjectives_without_the_nisba_ending_stay_in_the_phrase() -> None:
+    # "إحصائيات مصرفية حديثة", "مسؤول أمني كبير": the noun's adjectives agree with it, whatever
+    # their ending
+    assert _source("أظهرت إحصائيات مصرفية حديثة أن النقد المتداول ارتفع.", "النقد المتداول") == "إحصائيات مصرفية حديثة"
+    assert _source("وقال مسؤول أمني كبير إن الهجوم أحبط.", "الهجوم أحبط") == "مسؤول أمني كبير"
+
+
+def test_plural_bodies_and_proposals() -> None:
+    # "اتحادات إسلامية" (the plural of a body) warns; "اقترح" reports a proposal before its words only
+    assert _source("وحذرت اتحادات إسلامية في ولاية سكسونيا من مخاطر خطباء الكراهية.", "مخاطر خطباء") \
+        == "اتحادات إسلامية في ولاية سكسونيا"
+    assert _source("وقال المرجع محمد الصرخي إن الأزمة طويلة. وعن المعركة، اقترح الصرخي أن تترك جبهة قتال مفتوحة.",
+                   "جبهة قتال") == "الصرخي"
+    assert _source("واقترحت الوزارة مشروعا جديدا للطرق السريعة.", "مشروعا جديدا") is None

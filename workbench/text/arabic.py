@@ -84,6 +84,15 @@ def head_kind(word: str) -> str | None:
     return C.SOURCE_HEADS.get(w) or C.SOURCE_HEADS.get(strip_article(w))
 
 
+def _bodies(word: str) -> str | None:
+    """"group" for the plural of a body ("جمعيات", "هيئات", "اتحادات", "الوزارات") at the head
+    of a phrase, None otherwise."""
+    if not word.endswith("ات") or len(word) <= 4:
+        return None
+    stem = strip_article(word)[:-2]
+    return "group" if "organization" in (C.SOURCE_HEADS.get(stem + "ه"), C.SOURCE_HEADS.get(stem)) else None
+
+
 @lru_cache(maxsize=131072)
 def _definite(t: str) -> bool:
     """Does the word carry the article? ("الوزير", "والآثار", "بالنادي", "للاتحاد"; not "والد")."""
@@ -354,6 +363,14 @@ class _NP:
                 continue
             if not t[0].isalnum():
                 break
+            if self.close is not None and toks[j - 1] is self.close and C.is_nisba(t) and _definite(t):
+                # "زعيم «حزب الله» اللبناني حسن نصر الله": the quoted name's adjective of origin;
+                # its holder's name may follow
+                self.words.append(toks[j])
+                last_def = last_adj = True
+                in_name = False
+                j += 1
+                continue
             if t == "امام" and self._spelled(j).startswith("إ"):
                 # "إمام وخطيب المسجد الحرام": the imam (spelled with hamza below), not "أمام" (before)
                 self.words.append(toks[j])
@@ -376,7 +393,7 @@ class _NP:
                                                                       or self.tok(j + 1) == "ل")):
                     break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
                 word = t[2:] if glued and t.startswith("لل") else (t[1:] if glued and t.startswith("ل") else t)
-                self.kind = head_kind(word) or head_kind(t)
+                self.kind = head_kind(word) or head_kind(t) or _bodies(word)
                 self.head = word
                 if self.kind is None and word.endswith("و") and len(word) >= 5 and not _definite(word) \
                         and not _prepositional(self.tok(j + 1)):
@@ -629,6 +646,18 @@ class _NP:
                 break  # a new phrase: the verb's object ("وصف الوزير المفاوضات")
             # A bare word (no article).
             if t == "ل":
+                q = self.quoted_run(j + 1, 4)
+                holder = self.tok(q) if q != -1 else ""
+                if self.kind == "official" and not in_name and self.tok(j + 1) == _QUOTE and holder and _name_like(holder) \
+                        and not _definite(holder) and head_kind(holder) is None and not _is_cue_word(holder):
+                    # "الرئيس التنفيذي لـ«زين» سعد البراك": with its holder's name after it, the
+                    # quoted name is the office's body, never whom it was said to
+                    self.take(j, q)
+                    self.close = toks[q - 1]
+                    self.named = True
+                    last_def = True
+                    j = q
+                    continue
                 break  # the lone lam of "لـ«عكاظ»": to whom it was said, after the source
             if self.words and len(t) == 5 and t[1] == "ا" and t.endswith("ا"):
                 break  # "…في الحركة رافضاً الكشف عن اسمه": a participle in the accusative, how he spoke
@@ -687,8 +716,8 @@ class _NP:
                     tentative = 1  # "فان بيرسي": a name, if what follows ends a source phrase
                 j += 1
                 continue
-            if last_adj and not last_def and C.is_nisba(t):
-                self.words.append(toks[j])  # "مسؤول محلي رفيع": indefinite adjectives
+            if last_adj and not last_def and (C.is_nisba(t) or t in _PLAIN_ADJECTIVES):
+                self.words.append(toks[j])  # "مسؤول محلي رفيع", "دراسة علمية حديثة": indefinite adjectives
                 j += 1
                 continue
             if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
@@ -1002,7 +1031,8 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 return "an", k + 1
             return "prep", k
         if t in C.TIME_WORDS or t in C.TIME_NOUNS or t.isdigit() or t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS:
-            k += 1
+            # ("أول من أمس": the day before yesterday, one time word)
+            k += 3 if t == "اول" and k + 2 < n and toks[k + 1].t == "من" and toks[k + 2].t == "امس" else 1
             continue
         if k > 0 and toks[k - 1].t == "," and (t in _ASIDE_OPENERS or (t[:1] == "و" and t[1:] in _ASIDE_OPENERS)):
             m = k + 1  # "، بحسب ما أورد الموقع الرسمي،", "، ووفقاً لوكالة تسنيم،": a relay set aside
@@ -1285,12 +1315,47 @@ def _describes(t: str) -> bool:
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
+_DAYS = C._n("أمس اليوم الليلة غدا الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
+_PARTS_OF_DAY = C._n("مساء صباح ظهر فجر ليلة يوم")
+
+
+# Adjectives without the nisba ending that follow an indefinite noun and its adjective of relation
+# ("إحصائيات مصرفية حديثة", "مسؤول أمني كبير", "مصادر دبلوماسية مطلعة").
+_PLAIN_ADJECTIVES = C._n("حديث حديثة حديثه جديد جديدة سابق سابقة أخير أخيرة كبير كبيرة بارز بارزة رفيع رفيعة "
+                         "مطلع مطلعة مطلعون مطلعين موثوق موثوقة")
+
+
+def _time_before_subject(sv: SentenceView, j: int) -> int:
+    """Past a day between a verb and its subject ("أمس", "الجمعة", "مساء أمس", "يوم الأحد", "أول
+    من أمس"), when a phrase follows it that speaks: its words come next (أن, a colon, a
+    quotation) or the clause ends with it ("…، كما ذكرت الجمعة مصادر رسمية."); else j. (After
+    "دعا السبت الحكومة إلى…" comes whom he called upon.)"""
+    toks = sv.tokens
+    n = len(toks)
+    k = j
+    if k + 2 < n and toks[k].t == "اول" and toks[k + 1].t == "من" and toks[k + 2].t == "امس":
+        k += 3
+    else:
+        if k + 1 < n and toks[k].t in _PARTS_OF_DAY and toks[k + 1].t in _DAYS:
+            k += 1
+        if k < n and toks[k].t in _DAYS:
+            k += 1
+    if k == j or k >= n or not toks[k].t[0].isalpha() or toks[k].t in C.CONTENT_MARKERS or _is_cue_word(toks[k].t):
+        return j
+    mention, after = read_source(sv, k)
+    if mention is None:
+        return j
+    if after >= n or toks[after].t in (".", ",") or find_content(sv, after)[0] in ("an", "colon", "quote"):
+        return k
+    return j
+
+
 def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     """A one-word phrase with a possessive pronoun ("بلاده", "اسمه", "أعراضها"): not a source.
     Told apart from the feminine ending by the spelling before normalisation (ه, not ة)."""
     word = mention.text.strip()
-    if " " in word or not word.endswith(_PRONOUNS) or word.endswith("ة"):
-        return False
+    if " " in word or not word.endswith(_PRONOUNS) or word.endswith("ة") or _definite(C.normalize(word)):
+        return False  # (a noun with the article takes no pronoun: "المتهم" is "the accused")
     # A relative is a source with the pronoun: "قال والدها إنها…", "وأكدت زوجته أن…".
     return not _kin(_pronoun_stem(word))
 
@@ -1315,7 +1380,7 @@ def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
     ending in ه is followed by a name, not a preposition ("عيضه الهذلي"); a relative or an
     office with its pronoun speaks ("محاميه في القضية")."""
     words = mention.text.split()
-    if len(words) < 2 or not words[0].endswith(_PRONOUNS) or words[0].endswith("الله") \
+    if len(words) < 2 or not words[0].endswith(_PRONOUNS) or words[0].endswith("الله") or _definite(C.normalize(words[0])) \
             or mention.kind not in (None, "person"):
         return False  # ("عبدالله بترجي عضو الفريق": a name, then an office)
     second = C.normalize(words[1])
@@ -1830,6 +1895,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     j = ti
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
+    j = _time_before_subject(sv, j)  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
     words_next = False
     if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
