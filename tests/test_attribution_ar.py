@@ -799,3 +799,14 @@ def test_plural_bodies_and_proposals() -> None:
     assert _source("وقال المرجع محمد الصرخي إن الأزمة طويلة. وعن المعركة، اقترح الصرخي أن تترك جبهة قتال مفتوحة.",
                    "جبهة قتال") == "الصرخي"
     assert _source("واقترحت الوزارة مشروعا جديدا للطرق السريعة.", "مشروعا جديدا") is None
+
+
+def test_the_subject_of_a_sentence_after_its_demonstrative() -> None:
+    # "ضحك ذلك الشيخ وقال: …": the subject of the first verb says the words
+    assert _source("ضحك ذلك الشيخ وقال: يا طفلتي خذي الشراب هدية مني.", "خذي الشراب") == "الشيخ"
+
+
+def test_several_after_a_plural_is_the_verbs_object_not_a_name() -> None:
+    # "أوضحت الهيئة طرق عدة وإرشادات": "طرق عدة" (several ways) is what it explained
+    assert _source("وأوضحت الهيئة طرق عدة وإرشادات في هذا الخصوص حيث تؤكد على تجنب زيادة الحمل.",
+                   "تجنب زيادة") == "الهيئة"

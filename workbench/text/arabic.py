@@ -755,7 +755,12 @@ class _NP:
                 # spelled ة, not ه ("عبده" is a name)
                 feminine_start = self.sv.text[a:b].rstrip(_HARAKAT).endswith("ة")
             family = tentative < len(self.words) and self._feminine_name(self._index_after(self.words[tentative]) - 1)
-            if feminine_start and not family and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
+            if any(w.t in _AFTER_PLURALS for w in self.words[tentative:]):
+                # "أوضحت الهيئة طرق عدة وإرشادات…": "several" follows a plural noun, the verb's
+                # object, never a name
+                del self.words[tentative:]
+                self.after = self._index_after(self.words[-1]) if self.words else i
+            elif feminine_start and not family and not (nxt in C.CONTENT_MARKERS or nxt in (",", ":", _QUOTE, "ل") or is_addressee(nxt)):
                 # ("سارة العلي": a family name with the nisba ending makes it a name)
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
@@ -1598,6 +1603,11 @@ def _is_participle(form: str) -> bool:
     return form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
 
 
+# Words of quantity that follow a plural noun ("طرق عدة", "جهات مختلفة"): no part of a name.
+_AFTER_PLURALS = C._n("عدة عديدة متعددة مختلفة كثيرة")
+_DEMONSTRATIVES = C._n("ذلك تلك هذا هذه هؤلاء أولئك")
+
+
 def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
     """The subject of a sentence that opens with a verb ("وشكك معهد بحثي أميركي بارز…",
     "كانت لوفتهانزا صرفت…"), when it is a phrase that can speak: a subjectless verb of saying
@@ -1640,6 +1650,8 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         first = toks[0].t
         if not first[0].isalpha() or _stop(first) or _definite(first) or head_kind(first) is not None or first in C.SETTING_PREPS:
             return None
+    if i + 1 < ci and toks[i].t in _DEMONSTRATIVES and _definite(toks[i + 1].t):
+        i += 1  # "ضحك ذلك الشيخ وقال:": the subject after its demonstrative
     if i >= ci:
         return None
     mention, _ = read_source(sv, i + shift)
