@@ -766,6 +766,8 @@ def test_a_day_between_the_verb_or_the_source_and_the_words() -> None:
     assert _source("وقال أمس الوزير إن الخطة ناجحة.", "الخطة ناجحة") == "الوزير"
     assert _source("وقال مساء أمس المتحدث باسم الشرطة إن الحادث وقع قرب الجسر.", "الحادث وقع") == "المتحدث باسم الشرطة"
     assert _source("وقررت السلطات توسيع المنع، كما ذكرت الجمعة مصادر رسمية.", "توسيع المنع") == "مصادر رسمية"
+    assert _source("أكدت مساء اليوم الأربعاء سفارة المملكة لدى الأردن بأنه لا صحة للخبر المتداول.", "لا صحة") \
+        == "سفارة المملكة لدى الأردن"
     assert _source("وذكرت «فاينانشيال تايمز» أول من أمس إن الحصة قيمت بنحو 400 مليون.", "الحصة قيمت") == "فاينانشيال تايمز"
     # a time noun is never the subject, and no subject follows it here; after "دعا السبت" comes
     # whom he called upon, never a speaker

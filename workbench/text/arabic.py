@@ -1343,7 +1343,7 @@ def _time_before_subject(sv: SentenceView, j: int) -> int:
     else:
         if k + 1 < n and toks[k].t in _PARTS_OF_DAY and toks[k + 1].t in _DAYS:
             k += 1
-        if k < n and toks[k].t in _DAYS:
+        while k < n and k - j < 3 and toks[k].t in _DAYS:  # ("مساء اليوم الأربعاء")
             k += 1
     if k == j or k >= n or not toks[k].t[0].isalpha() or toks[k].t in C.CONTENT_MARKERS or _is_cue_word(toks[k].t):
         return j
