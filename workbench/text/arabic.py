@@ -521,7 +521,10 @@ class _NP:
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
                         headed or (current != "document" and _name_like(rest, first=False))
-                        or (current == "organization" and t.startswith("لل") and not is_addressee(t))):
+                        or (current == "organization" and t.startswith("لل") and not is_addressee(t))
+                        # "المدير العام للتعليم", "الرئيس التنفيذي للاستثمار": the office's field
+                        or (current == "official" and t.startswith("لل") and prev in _OFFICE_ADJECTIVES
+                            and not is_addressee(t))):
                     # ("شركة آسيا للاستثمار": what a body does, in its name)
                     # ("مركز الملك سلمان للإغاثة": a body named after a person goes on)
                     self.words.append(toks[j])  # "الرئيس التنفيذي للاتحاد", "بيان لنقابة المعلمين"
@@ -1603,6 +1606,8 @@ def _is_participle(form: str) -> bool:
     return form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
 
 
+# Adjectives of an office that want its field or body after them: "المدير العام للتعليم".
+_OFFICE_ADJECTIVES = C._n("العام العامة التنفيذي التنفيذية الإقليمي الإقليمية المساعد المساعدة المكلف")
 # Words of quantity that follow a plural noun ("طرق عدة", "جهات مختلفة"): no part of a name.
 _AFTER_PLURALS = C._n("عدة عديدة متعددة مختلفة كثيرة")
 _DEMONSTRATIVES = C._n("ذلك تلك هذا هذه هؤلاء أولئك")
