@@ -840,3 +840,8 @@ def test_an_office_adjective_wants_its_field() -> None:
     assert _source("وقال المدير العام للتعليم بمنطقة الرياض إن الدراسة تبدأ غدا.", "الدراسة تبدأ") \
         == "المدير العام للتعليم بمنطقة الرياض"
     assert _source("وقال المدير العام للصحفيين إن الدراسة تبدأ غدا.", "الدراسة تبدأ") == "المدير العام"
+
+
+def test_a_clause_about_the_source_is_not_its_name() -> None:
+    # "المرصد ومقره بريطانيا": "and its seat is Britain" describes the source; the name ends before it
+    assert _source("وقال المرصد ومقره بريطانيا إن القصف استمر.", "القصف استمر") == "المرصد"

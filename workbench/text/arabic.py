@@ -2010,6 +2010,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             # في مايو إنه…": a verb that never takes an object, its source read on to its إن (and
             # marked as read past a boundary, which lowers the confidence)
             end = sv.orig(toks[m - 1].s, toks[m - 1].e)[1]
+            opener = toks[after].t
+            if opener[:1] == "و" and len(opener) > 4 and opener.endswith(_PRONOUNS) and not _definite(opener[1:]):
+                end = mention.end  # "وقال المرصد ومقره بريطانيا إن…": a clause about the source, not its name
             mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
                               feminine=mention.feminine, plural=mention.plural, named=mention.named)
             marker, k, after = "an", m, m
