@@ -845,3 +845,9 @@ def test_an_office_adjective_wants_its_field() -> None:
 def test_a_clause_about_the_source_is_not_its_name() -> None:
     # "المرصد ومقره بريطانيا": "and its seat is Britain" describes the source; the name ends before it
     assert _source("وقال المرصد ومقره بريطانيا إن القصف استمر.", "القصف استمر") == "المرصد"
+
+
+def test_names_of_servitude_ending_in_ha() -> None:
+    # "عبدربه", "عبده": "servant of…" names, whatever their ending
+    assert _source("وأكد الرئيس عبدربه منصور هادي أن الحوثيين انقلبوا على الشرعية.", "انقلبوا على") \
+        == "الرئيس عبدربه منصور هادي"

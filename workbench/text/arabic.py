@@ -147,8 +147,8 @@ def _name_like(t: str, first: bool = True) -> bool:
     if len(t) < 2 or not t[0].isalpha() or t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.TIME_WORDS \
             or t in C.NUMBER_WORDS or t[0].isdigit():
         return False
-    if first and t.endswith("ه") and len(t) > 3 and not t.endswith("الله"):
-        return False  # (a feminine ending; "عبدالله" is a name)
+    if first and t.endswith("ه") and len(t) > 3 and not t.endswith("الله") and not t.startswith("عبد"):
+        return False  # (a feminine ending; "عبدالله", "عبدربه" are names: "servant of…")
     if t.endswith("وا") and len(t) >= 4:
         return False  # a verb in the plural: "واكتفوا", "قالوا"
     if t.endswith(("ها", "هم", "هما")) and len(t) >= 5:
