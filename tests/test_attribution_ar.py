@@ -851,3 +851,10 @@ def test_names_of_servitude_ending_in_ha() -> None:
     # "عبدربه", "عبده": "servant of…" names, whatever their ending
     assert _source("وأكد الرئيس عبدربه منصور هادي أن الحوثيين انقلبوا على الشرعية.", "انقلبوا على") \
         == "الرئيس عبدربه منصور هادي"
+
+
+def test_a_verb_that_opens_a_sentence_with_its_own_preposition_has_no_subject_after_it() -> None:
+    # "ونوه ببادرة…", "وطالب بضرورة…": the speaker goes on; mid-sentence "واتهم بالقتل" is a passive
+    text = "وقال الوكيل إن الحملة ناجحة. ونوه ببادرة المواطنين في التبرع بالدم، لافتاً إلى أن هناك خطة طوارئ."
+    assert _source(text, "خطة طوارئ") == "الوكيل"
+    assert _source("وقال الوكيل إن الحملة ناجحة. وطالب بضرورة التوجه للتبرع بالدم.", "التوجه للتبرع") == "الوكيل"

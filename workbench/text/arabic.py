@@ -1606,6 +1606,17 @@ def _is_participle(form: str) -> bool:
     return form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
 
 
+def _opens_with_prep(t: str, preps: tuple[str, ...]) -> bool:
+    """Is the word after a verb that verb's own preposition glued to a noun that is no name
+    ("نوه ببادرة…", "طالب بضرورة…", "أشاد بالتزام…"): its words begin there, no subject between?
+    (Asked of a verb that opens its sentence: the speaker goes on. Mid-sentence, "واتهم بالقتل"
+    is a passive.)"""
+    if len(t) < 4 or t[0] != "ب" or "ب" not in preps:
+        return False
+    rest = t[1:]
+    return _definite(rest) or not _name_like(rest)
+
+
 # Adjectives of an office that want its field or body after them: "المدير العام للتعليم".
 _OFFICE_ADJECTIVES = C._n("العام العامة التنفيذي التنفيذية الإقليمي الإقليمية المساعد المساعدة المكلف")
 # Words of quantity that follow a plural noun ("طرق عدة", "جهات مختلفة"): no part of a name.
@@ -1975,7 +1986,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         order = "pronoun"
     elif cue.tells and ci > 0 and (told := _told_by(sv, ci, j, form)) is not None:
         return told
-    elif not participle and agree != "p" and not words_next:
+    elif not participle and agree != "p" and not words_next and not (ci == 0 and _opens_with_prep(toks[j].t if j < n else "", cue.preps)):
         # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
         # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)
