@@ -43,7 +43,8 @@ _SOCIAL_AFTER_ALA = C._n("مواقع موقع شبكات شبكة وسائل م�
                          "تيليغرام انستغرام إنستغرام")
 _SOCIAL_TAIL = C._n("التواصل الاجتماعي الاجتماعية الإعلام")
 _ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outlet", "news agency"))
-_PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية دولة")
+_PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية دولة "
+                    "مدرسة مدارس مطار ميناء")
 _FEM_PLURAL_SUFFIX = "ات"
 _APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
 _ANOTHER = C._n("آخر أخرى ثان ثانية لاحق لاحقة سابق سابقة مماثل مماثلة منفصل منفصلة")
@@ -65,7 +66,8 @@ _THUS = C._n("هكذا وهكذا")
 _LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما فيما وفيما")
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tanwin and short vowels, stripped to read a word's ending
 _OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
-_ISSUED = C._n("صادر صادرة الصادر الصادرة")
+# What a document came from: "تقرير صادر عن…", "رسالة مسربة من…", "وثيقة منشورة على…"
+_ISSUED = C._n("صادر صادرة الصادر الصادرة مسرب مسربة المسرب المسربة")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
 _ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
