@@ -15,11 +15,18 @@ quotes 67/192 for its own) against the analyzer's figure in `benchmarks/accuracy
 
 The two are timed in alternating blocks of articles, in CPU time of this process, so that
 whatever else the machine is doing slows both alike; the ratio is the figure to compare.
+
+The analyzer is measured as it is installed: compiled with mypyc when the install could compile
+it (`hatch_build.py`), pure Python otherwise; the first line says which. When it is compiled, the
+same measurement is then run on the pure-Python analyzer (WORKBENCH_PURE_PYTHON=1, in a second
+process) for comparison, with the share of attribution in its time (--no-pure skips it).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -28,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._corpus import corpus_articles, peak_rss_mb
 from benchmarks._naive import naive_analyze
+from workbench import text as _text
 from workbench.text import analyzer as _analyzer
 from workbench.text.analyzer import analyze
 from workbench.text.attribution import Cue
@@ -67,7 +75,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="articles to read (0: the whole corpus)")
     ap.add_argument("--no-scaling", action="store_true", help="skip the long-article lines")
+    ap.add_argument("--no-pure", action="store_true", help="when compiled, skip the pure-Python comparison")
     args = ap.parse_args()
+    compiled = bool(_text.COMPILED)
     texts = [a.text for a in corpus_articles(args.limit or None)]
     chars = sum(len(t) for t in texts)
     t_split = t_analyze = t_bare = 0.0
@@ -83,15 +93,17 @@ def main() -> None:
             claims += len(r.claims)
             attributed += sum(1 for c in r.claims if c.attributed)
         t2 = time.process_time()
-        # The same pipeline with attribution switched off: what segmenting, normalising and
-        # check-worthiness cost on their own.
-        saved = _analyzer.arabic_cues, _analyzer.english_cues
-        _analyzer.arabic_cues = _analyzer.english_cues = _no_cues
-        try:
-            for t in block:
-                analyze(t)
-        finally:
-            _analyzer.arabic_cues, _analyzer.english_cues = saved
+        if not compiled:
+            # The same pipeline with attribution switched off: what segmenting, normalising and
+            # check-worthiness cost on their own. (Compiled code calls the frame readers
+            # directly: they cannot be switched off from here.)
+            saved = _analyzer.arabic_cues, _analyzer.english_cues
+            _analyzer.arabic_cues = _analyzer.english_cues = _no_cues
+            try:
+                for t in block:
+                    analyze(t)
+            finally:
+                _analyzer.arabic_cues, _analyzer.english_cues = saved
         t3 = time.process_time()
         t_split += t1 - t0
         t_analyze += t2 - t1
@@ -99,16 +111,28 @@ def main() -> None:
     n = len(texts)
     rate, base = n / t_analyze, n / t_split
     print(f"command: python benchmarks/analyze_rate.py{' --limit ' + str(args.limit) if args.limit else ''}")
+    if compiled:
+        print(f"analyzer compiled with mypyc ({len(_text.COMPILED)} modules of workbench/text)")
+    else:
+        print("analyzer in pure Python (not compiled, or WORKBENCH_PURE_PYTHON set)")
     print(f"{n:,} articles ({chars / 1e6:.1f} M characters)")
     print(f"plain regex split into claims (benchmarks/_naive.py): {base:,.0f} articles/s ({sentences:,} claims)")
     print(f"analyzer:                                            {rate:,.0f} articles/s ({claims:,} claims, {attributed:,} attributed, "
           f"{attributed / max(1, claims):.0%})")
     print(f"ratio analyzer / plain split: {rate / base:.2f}")
-    bare = n / t_bare
-    print(f"the analyzer without reading attribution (segmenting, normalising, check-worthiness): "
-          f"{bare:,.0f} articles/s, {bare / base:.2f}× the plain split; attribution takes "
-          f"{1 - t_bare / t_analyze:.0%} of the analyzer's time")
+    if not compiled:
+        bare = n / t_bare
+        print(f"the analyzer without reading attribution (segmenting, normalising, check-worthiness): "
+              f"{bare:,.0f} articles/s, {bare / base:.2f}× the plain split; attribution takes "
+              f"{1 - t_bare / t_analyze:.0%} of the analyzer's time")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    if compiled and not args.no_pure:
+        print("the same on the pure-Python analyzer, for comparison:")
+        pure = subprocess.run([sys.executable, __file__, "--limit", str(args.limit), "--no-scaling"],
+                              env={**os.environ, "WORKBENCH_PURE_PYTHON": "1"}, capture_output=True, text=True, check=True)
+        for line in pure.stdout.splitlines():
+            if line.startswith(("analyzer:", "ratio", "the analyzer without")):
+                print("  " + line)
     if not args.no_scaling:
         scaling()
 

@@ -38,6 +38,7 @@ from workbench.text.normalize import match_key, normalize
 from workbench.text.segment import (
     CREDIT_SENTENCE,
     INLINE_DATELINE,
+    Line,
     LineKind,
     bound_length,
     classify_lines,
@@ -213,7 +214,7 @@ class _ArticleState:
         # English carries a quotation over paragraphs: no closing mark at the end of one, an
         # opening mark at the head of the next (`next_reopens`). The paragraphs, the one being
         # read, and where its opening mark starts when it reopened a quotation.
-        self.lines: list[Any] = []
+        self.lines: list[Line] = []
         self.line_index = -1  # the paragraph being read, in `lines` (English only)
         self.reopened_at = -1
         self.line_start = 0
@@ -470,7 +471,7 @@ def _clean_name(text: str) -> str:
     return text.strip(" \"'“”«»()[]،,")
 
 
-def find_publisher(text: str, registry: Registry, lines: list[Any] | None = None) -> SourceInfo | None:
+def find_publisher(text: str, registry: Registry, lines: list[Line] | None = None) -> SourceInfo | None:
     """The article's publisher line ("المصدر: كلنا شركاء", "(وكالات)", "Source: Reuters")."""
     lines = classify_lines(text) if lines is None else lines
     for line in reversed(lines):

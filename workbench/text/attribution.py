@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from workbench.text.normalize import normalize_with_map
 
@@ -55,13 +54,21 @@ class Cue:
     pattern: str = ""  # English: the structure read ("subject-that", "inverted-quote", …), for confidence
 
 
-class _Tok(NamedTuple):
-    s: int  # offsets in the normalised sentence
-    e: int
-    t: str
+class _Tok:
+    """A token: its offsets in the normalised sentence and its text."""
 
+    __slots__ = ("e", "s", "t")
 
-_new_tok = tuple.__new__  # a token without NamedTuple's argument checking: tokens are the hot path
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self.s = s
+        self.e = e
+        self.t = t
+
+    def _replace(self, t: str) -> _Tok:
+        return _Tok(self.s, self.e, t)
+
+    def __repr__(self) -> str:
+        return f"_Tok(s={self.s}, e={self.e}, t={self.t!r})"
 
 
 class ArticleText:
@@ -107,9 +114,8 @@ class SentenceView:
     def tokens(self) -> list[_Tok]:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
-            new, cls = _new_tok, _Tok
-            self._tokens = [new(cls, (*m.span(), m.group())) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
-            self._starts = [t[0] for t in self._tokens]
+            self._tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
+            self._starts = [t.s for t in self._tokens]
         return self._tokens
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:

@@ -128,5 +128,5 @@ def score_claim(
         features.append("named_source")
     if media:
         features.append("media")
-    score = min(1.0, sum(WEIGHTS[f] for f in features))
+    score = min(1.0, sum((WEIGHTS[f] for f in features), 0.0))
     return round(score, 2), features

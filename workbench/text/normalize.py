@@ -51,9 +51,18 @@ _SPACES = re.compile(r"\s+")
 
 def normalize(text: str) -> str:
     """Fold `text` for matching. Idempotent: normalize(normalize(t)) == normalize(t)."""
+    # Names and words are folded again and again (every mention of a speaker): short texts are
+    # remembered.
+    return _normalize_short(text) if len(text) <= 48 else _normalize(text)
+
+
+def _normalize(text: str) -> str:
     folded = text.translate(_TABLE).casefold()
     folded = unicodedata.normalize("NFKC", folded).translate(_TABLE).casefold()
     return _SPACES.sub(" ", folded).strip()
+
+
+_normalize_short = lru_cache(maxsize=65536)(_normalize)
 
 
 _DELETE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_DELETE)) + "]+")
