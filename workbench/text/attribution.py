@@ -10,10 +10,10 @@ after "according to".
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from workbench.text.normalize import normalize_with_map
+from workbench.text.normalize import fold_with_deletions
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _OPEN_QUOTES = {'"', "'", "(", "["}
@@ -75,15 +75,21 @@ class ArticleText:
     """An article's text and its normalised form, folded once (one pass over the whole text),
     with the map from normalised offsets back to the original."""
 
-    __slots__ = ("index", "norm", "text")
+    __slots__ = ("_at", "_dels", "norm", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.norm, self.index = normalize_with_map(text)
+        self.norm, self._dels = fold_with_deletions(text)
+        # where in the normalised text each deletion happened (non-decreasing)
+        self._at = [d - i for i, d in enumerate(self._dels)]
 
     def norm_offset(self, pos: int) -> int:
         """The normalised offset of the original offset `pos` (the next kept character)."""
-        return bisect_left(self.index, pos)
+        return pos - bisect_left(self._dels, pos) if self._dels else pos
+
+    def orig_offset(self, k: int) -> int:
+        """The original offset of the normalised character k."""
+        return k + bisect_right(self._at, k) if self._at else k
 
 
 class SentenceView:
@@ -120,9 +126,9 @@ class SentenceView:
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
         """Map a normalised span to original offsets, keeping trailing diacritics."""
-        index, shift = self._article.index, self._a
-        s = self._shift + index[shift + ns]
-        e = self._shift + index[shift + ne - 1] + 1
+        article, shift = self._article, self._a
+        s = self._shift + article.orig_offset(shift + ns)
+        e = self._shift + article.orig_offset(shift + ne - 1) + 1
         while e < self.end and _is_mark(self.text[e]):
             e += 1
         return s, e

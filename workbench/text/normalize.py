@@ -78,27 +78,66 @@ _LUT: Any = None  # the folding table as an array over the Basic Multilingual Pl
 _DROP = 0xFFFFFFFF
 
 
-def _fold_array(text: str) -> tuple[str, Sequence[int]] | None:
-    """`str.translate` with a dict looks every character up one by one (~120 ns each): a whole
-    article is folded through an array lookup instead, ten times quicker. None when the text
-    has characters outside the Basic Multilingual Plane (the caller then translates)."""
+def _lut() -> Any:
     global _LUT
-    import numpy as np
-
     if _LUT is None:
+        import numpy as np
+
         lut = np.arange(0x10000, dtype=np.uint32)
         for k, v in _TABLE.items():
             lut[k] = _DROP if v is None else ord(v)
         _LUT = lut
+    return _LUT
+
+
+def _fold_array(text: str) -> tuple[str, Sequence[int]] | None:
+    """`str.translate` with a dict looks every character up one by one (~120 ns each): a whole
+    article is folded through an array lookup instead, ten times quicker. None when the text
+    has characters outside the Basic Multilingual Plane (the caller then translates)."""
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if codes.max() >= 0x10000:
         return None
-    mapped = _LUT[codes]
+    mapped = _lut()[codes]
     keep = mapped != _DROP
     if keep.all():
         return mapped.tobytes().decode("utf-32-le"), range(len(text))
     index = np.flatnonzero(keep)
     return mapped[index].tobytes().decode("utf-32-le"), index.tolist()
+
+
+def fold_with_deletions(text: str) -> tuple[str, list[int]]:
+    """`normalize_with_map` told the other way round, for whole articles: the folded string and
+    the sorted offsets of the original characters it deleted (diacritics, tatweel, invisible
+    marks: usually a handful), from which any offset maps either way by bisection
+    (`workbench.text.attribution.ArticleText`). No list as long as the article is made."""
+    folded: str
+    dels: list[int]
+    if len(text) >= 512 and (arrayed := _fold_array_deletions(text)) is not None:
+        folded, dels = arrayed
+    else:
+        folded = text.translate(_TABLE)
+        dels = [] if len(folded) == len(text) else [
+            i for m in _DELETE_RUN.finditer(text) for i in range(m.start(), m.end())]
+    lowered = folded.lower()
+    if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")
+        lowered = "".join(ch.lower()[:1] or " " for ch in folded)
+    return lowered, dels
+
+
+def _fold_array_deletions(text: str) -> tuple[str, list[int]] | None:
+    """`_fold_array` returning the deleted offsets instead of the kept ones."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if codes.max() >= 0x10000:
+        return None
+    mapped = _lut()[codes]
+    drop = mapped == _DROP
+    if not drop.any():
+        return mapped.tobytes().decode("utf-32-le"), []
+    return mapped[~drop].tobytes().decode("utf-32-le"), np.flatnonzero(drop).tolist()
 
 
 def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
