@@ -875,3 +875,12 @@ def test_an_office_in_schools_and_a_leaked_document() -> None:
         == "رئيس الكشافة بمدارس الجاليات"
     assert _source("وكشفت رسالة إلكترونية مسربة من وزارة الدفاع الهولندية أن الذخائر فقدت.", "الذخائر فقدت") \
         == "رسالة إلكترونية مسربة من وزارة الدفاع الهولندية"
+
+
+def test_a_pluperfect_clause_after_a_comma_is_the_papers_background() -> None:
+    # "…، وأضاف: إن…، وكانت طهران قد شهدت…": the reported words end where the background begins
+    text = ("وذكر بيان لنقابة المعلمين: بأن التجمع سيكون أمام البرلمان، وأضاف: إن سجن المعلمين جاء بسبب "
+            "دفاعهم، وكانت طهران وباقي المحافظات قد شهدت قبل شهر تظاهرات للمعلمين.")
+    assert _source(text, "سجن المعلمين") == "بيان لنقابة المعلمين"
+    background = _claim(text, "شهدت قبل شهر")
+    assert background.source is None and background.attribution_basis == "background"

@@ -643,8 +643,10 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
                 and c.start >= words_begin and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3
                 and not _nested(c, found[:i], text) and not _FRAMING_ADVERBIAL.match(text[cuts[-1] : c.start])):
             cuts.append(c.start)
-        elif c.type == "break" and c.start > cuts[-1] and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3:
-            cuts.append(c.start)  # English: where reported words end and the paper goes on
+        elif c.type in ("break", "background") and c.start > cuts[-1] and len(_WORDS.findall(text[cuts[-1] : c.start])) >= 3:
+            # where reported words end and the paper goes on (English), or its background begins
+            # ("…، وكانت طهران قد شهدت…")
+            cuts.append(c.start)
         if c.content is not None and c.type in ("verb", "relative") and (c.mention is not None or c.continuation):
             words_begin = max(words_begin, c.content)
     for c in found:

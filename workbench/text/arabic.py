@@ -1537,6 +1537,13 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                 if subject is not None:
                     cue.mention, cue.continuation, cue.order = subject, False, "subject"
             found.append(cue)
+    if found and "قد" in sv.norm:
+        # "…، وأضاف: إن…، وكانت طهران قد شهدت قبل شهر…": the paper's background, a pluperfect
+        # clause after a comma, ends the words reported before it.
+        for bg in _BACKGROUND_CLAUSE.finditer(sv.norm):
+            s, e = sv.orig(*bg.span(1))
+            if any(c.start < s and (c.mention is not None or c.continuation) for c in found):
+                found.append(Cue(s, e, sv.text[s:e], "background", "background", None, False))
     for same in C.SAME_SOURCE.finditer(sv.norm):
         s, e = sv.orig(*same.span())
         found.append(Cue(s, e, sv.text[s:e], "same", "same", None, False, continuation=True))
@@ -1800,6 +1807,8 @@ def _tok_start(sv: SentenceView, k: int) -> int | None:
 
 
 _BACKGROUND_STARTS = tuple({opener[0] for opener in C.BACKGROUND_OPENERS})
+# "، وكانت طهران قد شهدت…", "، وكان الوزير قد أعلن…": a pluperfect clause after a comma.
+_BACKGROUND_CLAUSE = re.compile(r",\s*(وكان|وكانت|وكانوا)\s+(?:[^\s,.:]+\s+){1,6}?قد\s")
 
 
 def _background(sv: SentenceView) -> Cue | None:
