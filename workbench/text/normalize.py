@@ -90,44 +90,11 @@ def _lut() -> Any:
     return _LUT
 
 
-def _fold_array(text: str) -> tuple[str, Sequence[int]] | None:
+def _fold_array(text: str) -> tuple[str, list[int]] | None:
     """`str.translate` with a dict looks every character up one by one (~120 ns each): a whole
-    article is folded through an array lookup instead, ten times quicker. None when the text
-    has characters outside the Basic Multilingual Plane (the caller then translates)."""
-    import numpy as np
-
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    if codes.max() >= 0x10000:
-        return None
-    mapped = _lut()[codes]
-    keep = mapped != _DROP
-    if keep.all():
-        return mapped.tobytes().decode("utf-32-le"), range(len(text))
-    index = np.flatnonzero(keep)
-    return mapped[index].tobytes().decode("utf-32-le"), index.tolist()
-
-
-def fold_with_deletions(text: str) -> tuple[str, list[int]]:
-    """`normalize_with_map` told the other way round, for whole articles: the folded string and
-    the sorted offsets of the original characters it deleted (diacritics, tatweel, invisible
-    marks: usually a handful), from which any offset maps either way by bisection
-    (`workbench.text.attribution.ArticleText`). No list as long as the article is made."""
-    folded: str
-    dels: list[int]
-    if len(text) >= 512 and (arrayed := _fold_array_deletions(text)) is not None:
-        folded, dels = arrayed
-    else:
-        folded = text.translate(_TABLE)
-        dels = [] if len(folded) == len(text) else [
-            i for m in _DELETE_RUN.finditer(text) for i in range(m.start(), m.end())]
-    lowered = folded.lower()
-    if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")
-        lowered = "".join(ch.lower()[:1] or " " for ch in folded)
-    return lowered, dels
-
-
-def _fold_array_deletions(text: str) -> tuple[str, list[int]] | None:
-    """`_fold_array` returning the deleted offsets instead of the kept ones."""
+    article is folded through an array lookup instead, ten times quicker. Returns the folded
+    text and the offsets of the characters deleted; None when the text has characters outside
+    the Basic Multilingual Plane (the caller then translates)."""
     import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -140,26 +107,33 @@ def _fold_array_deletions(text: str) -> tuple[str, list[int]] | None:
     return mapped[~drop].tobytes().decode("utf-32-le"), np.flatnonzero(drop).tolist()
 
 
-def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
-    """Fold `text` character by character; return the folded string and, per folded character,
-    the index of the original character it came from. Whitespace is not collapsed, so the
-    mapping stays simple; lengths of folded and original may differ only by deletions."""
-    arrayed = _fold_array(text) if len(text) >= 512 else None
-    folded, index = arrayed if arrayed is not None else (text.translate(_TABLE), None)
+def fold_with_deletions(text: str) -> tuple[str, list[int]]:
+    """Fold `text` character by character for matching (whitespace is not collapsed); return
+    the folded string and the sorted offsets of the original characters it deleted
+    (diacritics, tatweel, invisible marks: usually a handful), from which any offset maps
+    either way by bisection (`workbench.text.attribution.ArticleText`)."""
+    folded: str
+    dels: list[int]
+    if len(text) >= 512 and (arrayed := _fold_array(text)) is not None:
+        folded, dels = arrayed
+    else:
+        folded = text.translate(_TABLE)
+        dels = [] if len(folded) == len(text) else [
+            i for m in _DELETE_RUN.finditer(text) for i in range(m.start(), m.end())]
     lowered = folded.lower()
     if len(lowered) != len(folded):  # a rare character whose lower case is longer ("İ")
         lowered = "".join(ch.lower()[:1] or " " for ch in folded)
-    if index is not None:
-        return lowered, index
-    if len(folded) == len(text):
-        return lowered, range(len(text))  # nothing deleted: the identity, without a list
-    kept: list[int] = []
-    pos = 0
-    for m in _DELETE_RUN.finditer(text):
-        kept.extend(range(pos, m.start()))
-        pos = m.end()
-    kept.extend(range(pos, len(text)))
-    return lowered, kept
+    return lowered, dels
+
+
+def normalize_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """`fold_with_deletions` with, per folded character, the offset of the original character it
+    came from (the identity when nothing was deleted)."""
+    folded, dels = fold_with_deletions(text)
+    if not dels:
+        return folded, range(len(text))
+    deleted = set(dels)
+    return folded, [i for i in range(len(text)) if i not in deleted]
 
 
 def strip_article(word: str) -> str:
