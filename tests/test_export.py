@@ -14,6 +14,7 @@ from workbench.export.markdown import to_markdown
 from workbench.export.tabular import to_csv
 from workbench.ingest.loaders import RawArticle
 from workbench.ingest.run import ingest_articles, ingest_paths
+from workbench.services.assignment import assign_claims
 from workbench.services.attribution import confirm_source, confirm_sources
 from workbench.services.claims import list_claims, set_status
 from workbench.services.export import collect
@@ -74,15 +75,20 @@ def test_csv_and_markdown(db: Database) -> None:
     set_status(db, media.id, "false", user="omar")
     result, _ = check_image_for_claim(db, FIXTURES / "images" / "suspect" / "shared-on-social-media.jpg", media.id)
     record_image_outcome(db, media.id, result.matches[0].known_id, "same", note="recycled", user="omar")
+    assign_claims(db, [(media.id, None)], "=huda", user="omar")  # a formula-like name stays text
     items = collect(db)
     rows = list(csv.DictReader(io.StringIO(to_csv(items))))
     assert len(rows) == len(items) >= 5
     assert {"claim", "source", "status", "status_ar"} <= set(rows[0])
+    held = next(r for r in rows if r["claim_id"] == str(media.id))
+    assert (held["assignee"], held["assigned_by"]) == ("'=huda", "omar") and held["assigned_at"]
+    assert all(r["assignee"] == "" for r in rows if r is not held)
     assert any("match" in r["image_checks"] for r in rows)
     md = to_markdown(items)
     assert md.startswith("# Fact-check report")
     assert "Photo check" in md and "Photo outcome" in md and "recycled" in md
     assert "History:" in md and "amal" in md
+    assert md.count("**Checker:**") == 1 and "=huda (assigned by omar, " in md
 
 
 def test_markdown_escapes_article_text(db: Database) -> None:
@@ -140,9 +146,11 @@ def test_exports_say_whether_each_source_is_confirmed_and_how_sure_the_analyzer_
     others = [r for cid, r in rows.items() if cid != first.id]
     assert others and all(r["source_confirmed"] == "0" and r["source_confirmed_by"] == "" for r in others)
     assert all(0 <= float(r["attribution_confidence"]) <= 1 for r in rows.values())
-    assert list(rows[first.id])[-7:-3] == ["attribution_confidence", "source_confirmed", "source_confirmed_by",
-                                           "source_confirmed_at"]  # new columns at the end: old readers keep theirs
-    assert list(rows[first.id])[-3:] == ["notes", "links", "history"]  # and the next ones after them
+    # new columns at the end, each round's after the last: readers by position keep theirs
+    columns = list(rows[first.id])
+    assert columns[columns.index("image_outcomes") + 1:] == [
+        "attribution_confidence", "source_confirmed", "source_confirmed_by", "source_confirmed_at",
+        "notes", "links", "history", "assignee", "assigned_by", "assigned_at"]
     md = to_markdown(items)
     assert md.count("**Attribution:** confirmed by amal") == 1
     assert md.count("**Attribution:** the analyzer's, not confirmed by a checker (confidence ") == len(items) - 1

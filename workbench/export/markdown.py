@@ -71,6 +71,10 @@ def to_markdown(items: list[ExportItem], *, title: str = "Fact-check report") ->
             else:
                 out.append(f"- **Source:** the publisher's own voice ({esc(c.source_name) or 'no publisher named'})")
             out.append(f"- **Attribution:** {attribution(c)}")
+            if c.assignee:
+                given = f"assigned by {esc(c.assigned_by)}, " if c.assigned_by else ""
+                when = f"{c.assigned_at:%Y-%m-%d %H:%M}" if c.assigned_at else ""
+                out.append(f"- **Checker:** {esc(c.assignee)} ({given}{when})" if given or when else f"- **Checker:** {esc(c.assignee)}")
             out.append(f"- **Check-worthiness:** {c.checkworthiness:.2f} ({', '.join(c.features) or 'no features'})")
             if c.seen_before:
                 sb = c.seen_before

@@ -36,6 +36,8 @@ COLUMNS = (
     "attribution_confidence", "source_confirmed", "source_confirmed_by", "source_confirmed_at",
     # Added later again, at the end, so that spreadsheets reading by position keep working.
     "notes", "links", "history",
+    # The checker who holds the claim, who gave it to them and when (empty: nobody).
+    "assignee", "assigned_by", "assigned_at",
 )
 
 
@@ -62,5 +64,6 @@ def to_csv(items: list[ExportItem]) -> str:
             "" if c.attribution_confidence is None else f"{c.attribution_confidence:.3f}", int(c.source_confirmed),
             c.source_confirmed_by or "", c.source_confirmed_at.isoformat() if c.source_confirmed_at else "",
             notes, links, history,
+            c.assignee or "", c.assigned_by or "", c.assigned_at.isoformat() if c.assigned_at else "",
         )])
     return buf.getvalue()
