@@ -72,28 +72,14 @@ def set_assignees(db: Database, changes: Sequence[tuple[int, str | None, int | N
     result = ClaimChanges()
     if not wanted:
         return result
-    changed: list[int] = []
-    unchanged: list[int] = []
-    conflicts: list[int] = []
     with db.session(write=True) as s:
-        current = {r[0]: (r[1], r[2]) for r in s.execute(
+        current = {r[0]: r for r in s.execute(
             select(Claim.id, Claim.version, Claim.assignee).where(Claim.id.in_(list(wanted)))).all()}
         now = utcnow()
-        for cid, (name, expected) in wanted.items():
-            if cid not in current:
-                result.missing.append(cid)
-                continue
-            version, holder = current[cid]
-            if expected is not None and version != expected:
-                conflicts.append(cid)
-            elif holder == name:
-                unchanged.append(cid)
-            elif _write(s, cid, version, holder, name, who, now):
-                changed.append(cid)
-            else:  # written by somebody else between our read and our write (PostgreSQL)
-                conflicts.append(cid)
+        sorted_ids = result.sort(wanted, current, lambda row, name: row[2] == name,
+                                 lambda row, name: _write(s, row[0], row[1], row[2], name, who, now))
         s.commit()
-    return result.fill(db, changed, unchanged, conflicts)
+    return result.fill(db, *sorted_ids)
 
 
 def _write(s: Any, claim_id: int, version: int, holder: str | None, name: str | None, who: str, at: datetime) -> bool:

@@ -84,13 +84,10 @@ def _one(result: AttributionResult, claim_id: int) -> ClaimRow:
 
 def _apply(db: Database, claims: Sequence[tuple[int, int | None]], user: str | None, *, confirm: bool) -> AttributionResult:
     who = current_user(user)
-    wanted = dict(claims)
+    wanted = {cid: (confirm, expected) for cid, expected in claims}
     result = AttributionResult()
     if not wanted:
         return result
-    changed: list[int] = []
-    unchanged: list[int] = []
-    conflicts: list[int] = []
     with db.session(write=True) as s:
         current = {
             r[0]: r for r in s.execute(
@@ -100,22 +97,10 @@ def _apply(db: Database, claims: Sequence[tuple[int, int | None]], user: str | N
             ).all()
         }
         now_ts = utcnow()
-        for cid, expected in wanted.items():
-            row = current.get(cid)
-            if row is None:
-                result.missing.append(cid)
-                continue
-            _id, version, confirmed_at, attributed, name = row
-            if expected is not None and version != expected:
-                conflicts.append(cid)
-            elif (confirmed_at is not None) == confirm:
-                unchanged.append(cid)
-            elif _write(s, cid, version, attributed, name, who, now_ts, confirm=confirm):
-                changed.append(cid)
-            else:  # written by somebody else between our read and our write (PostgreSQL)
-                conflicts.append(cid)
+        sorted_ids = result.sort(wanted, current, lambda row, yes: (row[2] is not None) == yes,
+                                 lambda row, yes: _write(s, row[0], row[1], row[3], row[4], who, now_ts, confirm=yes))
         s.commit()
-    return result.fill(db, changed, unchanged, conflicts)
+    return result.fill(db, *sorted_ids)
 
 
 def _write(s: Session, claim_id: int, version: int, attributed: bool, source_name: str | None, who: str,

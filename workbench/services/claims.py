@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, update
 
@@ -417,6 +417,9 @@ class BatchResult:
     conflicts: list[ClaimRow]  # changed by somebody else since they were read: as they now are
 
 
+_W = TypeVar("_W")  # what a change over several claims wants of each (a checker, a confirmation)
+
+
 @dataclass(slots=True)
 class ClaimChanges:
     """What one change over several claims did, claim by claim (a confirmation of their sources,
@@ -431,6 +434,31 @@ class ClaimChanges:
     def saved(self) -> list[ClaimRow]:
         """Every claim that is now as asked (changed now or already so)."""
         return [*self.changed, *self.unchanged]
+
+    def sort(self, wanted: Mapping[int, tuple[_W, int | None]], current: Mapping[int, Any],
+             same: Callable[[Any, _W], bool], write: Callable[[Any, _W], bool]) -> tuple[list[int], list[int], list[int]]:
+        """Sort the claims asked for, `{id: (what is wanted, version read or None)}`, against
+        their rows as read in the writing transaction (`row[1]`: the version): a claim that does
+        not exist is kept in `missing`; one changed since it was read is a conflict; one already
+        as wanted (`same`) is unchanged; the others are written (`write`), and one that another
+        writer moved on between the read and the write (PostgreSQL) is a conflict too. Returns
+        the ids (changed, unchanged, conflicts), for `fill` once the transaction is committed."""
+        changed: list[int] = []
+        unchanged: list[int] = []
+        conflicts: list[int] = []
+        for cid, (want, expected) in wanted.items():
+            row = current.get(cid)
+            if row is None:
+                self.missing.append(cid)
+            elif expected is not None and row[1] != expected:
+                conflicts.append(cid)
+            elif same(row, want):
+                unchanged.append(cid)
+            elif write(row, want):
+                changed.append(cid)
+            else:
+                conflicts.append(cid)
+        return changed, unchanged, conflicts
 
     def fill(self, db: Database, changed: list[int], unchanged: list[int], conflicts: list[int]) -> ClaimChanges:
         """The claims of each list read as they now are (after the transaction that sorted them)."""
