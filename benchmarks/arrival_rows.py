@@ -4,8 +4,10 @@ of its errors was read: the evidence `benchmarks/calibrate.py` holds the confide
 The analyzer of that day is a checkout of the commit the batch was measured at; its claims are
 reduced to their signals (basis, how the words were introduced, the source phrase's quality,
 competition) and to what stood between the source and its words ("tight", "setting", "other",
-"none", read from the claim's text the way `workbench.text.analyzer._gap` reads it), and each is
-marked right or wrong under ANNOTATION.md.
+"none", read from the claim's text the way `workbench.text.analyzer._gap` reads it) and, for the
+paper's own voice, whether its sentence opens with a verb whose subject could speak ("actor" or
+"quiet", read with that day's `sentence_actor`), and each is marked right or wrong under
+ANNOTATION.md.
 
     git worktree add /tmp/at-arrival COMMIT
     python benchmarks/arrival_rows.py --code /tmp/at-arrival --commit COMMIT GOLD.json... > rows.json
@@ -50,8 +52,19 @@ def main() -> None:
     args = ap.parse_args()
     sys.path.insert(0, str(Path(args.code).resolve()))
     from workbench.text.analyzer import analyze
+    from workbench.text.arabic import sentence_actor
+    from workbench.text.attribution import SentenceView
     from workbench.text.gold import corpus_text, evaluate_protocol, group_by_article
     from workbench.text.normalize import normalize
+    from workbench.text.segment import split_sentences
+
+    def actor(text: str, at: int) -> str:
+        """For the paper's own voice: "actor" if the sentence around `at` opens with a verb whose
+        subject could speak (as `workbench.text.analyzer` reads it since c60a679), else "quiet"."""
+        for s, e in split_sentences(text, bound=False):
+            if s <= at < e:
+                return "actor" if sentence_actor(SentenceView(text, s, e)) is not None else "quiet"
+        return "quiet"
 
     rows = []
     for path in args.gold:
@@ -70,6 +83,8 @@ def main() -> None:
                 if c.attribution_basis == "explicit" and c.source is not None and c.source.end is not None \
                         and c.start <= c.source.end <= c.end:
                     where = gap(text, c.source.end, c.end, normalize)
+                elif list(c.signals) == ["publisher", "clear"]:
+                    where = actor(text, c.start)  # (an analyzer that did not read it itself)
                 rows.append([list(c.signals), where, bool(o.ok)])
     json.dump({"commit": args.commit, "gold": [Path(p).name for p in args.gold], "rows": rows}, sys.stdout,
               ensure_ascii=False)

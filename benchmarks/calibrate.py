@@ -66,7 +66,9 @@ def arrival() -> dict[tuple[str, ...], list[int]]:
         return table
     for batch in json.loads(path.read_text(encoding="utf-8"))["batches"]:
         for signals, where, ok in batch["rows"]:
-            if signals and signals[0] in ("publisher", "continuation", "background", "same", "quotation"):
+            if signals == ["publisher", "clear"] and where in ("actor", "quiet"):
+                key = ("publisher", "clear", where)  # read by arrival_rows for an analyzer that did not
+            elif signals and signals[0] in ("publisher", "continuation", "background", "same", "quotation"):
                 key = tuple(signals)
             elif len(signals) == 5 and signals[1] == "marked" and signals[0] == "explicit":
                 key = tuple(signals)  # an analyzer that read the gap itself

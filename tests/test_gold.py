@@ -107,3 +107,16 @@ def test_a_kind_wrong_too_often_as_batches_arrived_is_never_confident() -> None:
     assert confidence(120, 123, [3, 4]) >= 0.8  # too few decisions on arrival to say
     assert confidence(120, 123, [int(ARRIVAL_FLOOR * 100), 100]) >= 0.8
     assert confidence(10, 12) <= 0.79  # too few on the read gold
+
+
+def test_the_papers_voice_is_told_apart_by_whether_its_sentence_has_an_actor() -> None:
+    # "افتتحت وزارة الصحة مستشفى…" (no reporting verb, but a subject that could speak) may hide a
+    # source; a sentence with none is the paper's own. The arrival rows carry the same reading.
+    from benchmarks.calibrate import arrival
+
+    actor = analyze("افتتحت وزارة الصحة مستشفى جديدا في الرياض بسعة مئتي سرير.").claims[0]
+    quiet = analyze("ارتفعت درجات الحرارة في الرياض إلى خمسين درجة أمس.").claims[0]
+    assert actor.signals == ("publisher", "clear", "actor") and quiet.signals == ("publisher", "clear", "quiet")
+    assert actor.attribution_confidence < 0.8 <= quiet.attribution_confidence
+    seen = arrival()
+    assert seen[("publisher", "clear", "quiet")][1] >= 300 and seen[("publisher", "clear", "actor")][1] >= 50
