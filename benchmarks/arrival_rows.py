@@ -6,8 +6,8 @@ reduced to their signals (basis, how the words were introduced, the source phras
 competition) and to what stood between the source and its words ("tight", "setting", "other",
 "none", read from the claim's text the way `workbench.text.analyzer._gap` reads it) and, for the
 paper's own voice, whether its sentence opens with a verb whose subject could speak ("actor" or
-"quiet", read with that day's `sentence_actor`), and each is marked right or wrong under
-ANNOTATION.md.
+"quiet", read by `workbench/text/opening.py` with that day's lexicon), and each is marked right or
+wrong under ANNOTATION.md.
 
     git worktree add /tmp/at-arrival COMMIT
     python benchmarks/arrival_rows.py --code /tmp/at-arrival --commit COMMIT GOLD.json... > rows.json
@@ -18,12 +18,14 @@ The rows of every batch measured so far are kept in fixtures/gold/arrival.json.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "saudinewsnet"
 _MARKER = re.compile(r'[:«"“]|(?<!\w)(?:ب|ف)?[اإأ]ن(?:ه|ها|هم|نا|ني)?(?!\w)')
 _SETTING = ("في", "خلال", "امس", "اليوم", "عبر", "لدي", "عقب", "اثناء", "ضمن", "قبل", "بعد", "اثر", "مساء", "صباح", "ردا",
@@ -51,19 +53,40 @@ def main() -> None:
     ap.add_argument("gold", nargs="+")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(args.code).resolve()))
+    from workbench.text import arabic as A
+    from workbench.text import cues as C
     from workbench.text.analyzer import analyze
-    from workbench.text.arabic import sentence_actor
-    from workbench.text.attribution import SentenceView
     from workbench.text.gold import corpus_text, evaluate_protocol, group_by_article
     from workbench.text.normalize import normalize
     from workbench.text.segment import split_sentences
 
+    # The current reading of how a sentence opens (workbench/text/opening.py, which imports
+    # nothing of the package), given that day's lexicon.
+    spec = importlib.util.spec_from_file_location("opening_now", ROOT / "workbench/text/opening.py")
+    assert spec is not None and spec.loader is not None
+    opening = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(opening)
+    heads = getattr(A, "_APPOSITION_OPENERS", frozenset())
+
+    def bodies(w: str) -> bool:
+        stem = A.strip_article(w)[:-2] if w.endswith("ات") and len(w) > 4 else ""
+        return bool(stem) and "organization" in (C.SOURCE_HEADS.get(stem + "ه"), C.SOURCE_HEADS.get(stem))
+
+    def may_speak(w: str) -> bool:  # workbench.text.arabic.may_head_a_speaker, with that day's words
+        return A.head_kind(w) is not None or w in C.HONORIFIC_TITLES or w in heads or w in C.QUANTIFIERS \
+            or (w.endswith("و") and len(w) >= 5) or bodies(w) or (C.is_nisba(w) and w.endswith(("يين", "يون")))
+
+    def verb_like(w: str) -> bool:  # workbench.text.arabic.verb_like, idem
+        return len(w) >= 3 and w[0].isalpha() and not A._definite(w) and A.head_kind(w) is None \
+            and w not in C.NP_STOPS and not C.is_nisba(w)
+
     def actor(text: str, at: int) -> str:
         """For the paper's own voice: "actor" if the sentence around `at` opens with a verb whose
-        subject could speak (as `workbench.text.analyzer` reads it since c60a679), else "quiet"."""
+        subject could speak, else "quiet"."""
         for s, e in split_sentences(text, bound=False):
             if s <= at < e:
-                return "actor" if sentence_actor(SentenceView(text, s, e)) is not None else "quiet"
+                words = re.findall(r"\w+", normalize(text[s:e]))
+                return "actor" if opening.opening_actor(words, verb_like, may_speak) else "quiet"
         return "quiet"
 
     rows = []

@@ -1740,6 +1740,24 @@ def honorific_antecedent(text: str, end: int, pronoun: str) -> Mention | None:
     return mention
 
 
+@lru_cache(maxsize=65536)
+def may_head_a_speaker(w: str) -> bool:
+    """Could this word give a phrase a kind that speaks (a head noun, an honorific or a title, the
+    plural of a body, a plural in construct such as "ناشطو", a quantity, a plural adjective of
+    relation)?"""
+    return head_kind(w) is not None or w in C.HONORIFIC_TITLES or w in _APPOSITION_OPENERS or w in C.QUANTIFIERS \
+        or (w.endswith("و") and len(w) >= 5) or _bodies(w) is not None \
+        or (C.is_nisba(w) and w.endswith(("يين", "يون")))
+
+
+@lru_cache(maxsize=65536)
+def verb_like(w: str) -> bool:
+    """Could this word open a sentence as its verb: no article, no noun that heads a source, no
+    particle, no adjective of relation?"""
+    return len(w) >= 3 and w[0].isalpha() and not _definite(w) and head_kind(w) is None and w not in C.NP_STOPS \
+        and not C.is_nisba(w)
+
+
 def sentence_actor(sv: SentenceView, known: Callable[[str], bool] | None = None) -> Mention | None:
     """The one who acts in a sentence that reports nothing ("انتقل بوبي جيندال حاكم لويزيانا إلى
     المدينة", "من جانبه رفع رئيس مجلس إدارة الجمعية… التعازي"): the subject right after its

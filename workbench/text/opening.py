@@ -1,0 +1,26 @@
+"""How an Arabic sentence opens: with a verb whose subject could speak ("افتتحت وزارة الصحة…",
+"من جانبه رفض السفير…")? The paper's own voice in such a sentence may hide a source the
+analyzer did not read, and its confidence says so (`workbench.text.analyzer`, the "actor"
+signal).
+
+Read from the sentence's first normalised words alone, with the lexicon passed in: the analyzer
+gives its own (`workbench.text.arabic`), and `benchmarks/arrival_rows.py` loads this file beside
+the analyzer of an earlier day and gives that day's, so the calibration evidence and the running
+analyzer read the signal the same way. This module imports nothing of the package for that reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+# Words that may come before the opening verb: particles, "من جانبه", "بدوره" (normalised).
+OPENING_SKIP = frozenset("ثم وقد فقد قد كما وكما لكن ولكن من ومن جانبه جانبها جهته جهتها بدوره بدورها".split())
+
+
+def opening_actor(words: Sequence[str], verb_like: Callable[[str], bool], may_speak: Callable[[str], bool]) -> bool:
+    """After at most three opening particles, a word that may be a verb (`verb_like`), then
+    within the next three words one that could make its subject a source (`may_speak`)."""
+    i = 0
+    while i < min(len(words), 3) and words[i] in OPENING_SKIP:
+        i += 1
+    return i < len(words) and verb_like(words[i]) and any(may_speak(w) for w in words[i + 1 : i + 4])
