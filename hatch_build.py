@@ -39,6 +39,7 @@ MODULES = (
     "arabic",
     "attribution_en",
     "checkworthy",
+    "opening",
     "analyzer",
 )
 PACKAGE = "workbench/text"
