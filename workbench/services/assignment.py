@@ -23,7 +23,7 @@ from sqlalchemy import and_, case, func, select, union, update
 
 from workbench.config import current_user
 from workbench.errors import WorkbenchError
-from workbench.services.claims import ClaimChanges, ClaimRow, ConflictError, NotFound
+from workbench.services.claims import ClaimChanges, ClaimRow, NotFound
 from workbench.storage.db import Database
 from workbench.storage.models import (
     Article,
@@ -100,13 +100,7 @@ def assign_claim(db: Database, claim_id: int, checker: str | None, *, user: str 
     """Give one claim to `checker` (None: nobody) and return it as it now is. Raises NotFound,
     or ConflictError (carrying the claim as it now is) if somebody changed it since
     `expected_version` was read."""
-    result = assign_claims(db, [(claim_id, expected_version)], checker, user=user)
-    if result.missing:
-        raise NotFound(f"no claim with id {claim_id}")
-    if result.conflicts:
-        now = result.conflicts[0]
-        raise ConflictError(f"claim {claim_id} was changed by {now.updated_by or 'someone'} meanwhile", now)
-    return result.saved[0]
+    return assign_claims(db, [(claim_id, expected_version)], checker, user=user).one(claim_id)
 
 
 def article_claim_ids(db: Database, article_id: int) -> list[int]:

@@ -22,7 +22,7 @@ from sqlalchemy import and_, case, func, or_, select, update
 from sqlmodel import Session
 
 from workbench.config import current_user
-from workbench.services.claims import ClaimChanges, ClaimRow, ConflictError, NotFound
+from workbench.services.claims import ClaimChanges, ClaimRow
 from workbench.storage.db import Database
 from workbench.storage.models import CONFIDENT, Claim, Evidence, Source, utcnow
 
@@ -65,21 +65,12 @@ def confirm_source(db: Database, claim_id: int, *, user: str | None = None, expe
     """Confirm one claim's attribution (see `confirm_sources`) and return the claim as it now is.
     Raises NotFound, or ConflictError (carrying the claim as it now is) if somebody changed it
     since `expected_version` was read."""
-    return _one(confirm_sources(db, [(claim_id, expected_version)], user=user), claim_id)
+    return confirm_sources(db, [(claim_id, expected_version)], user=user).one(claim_id)
 
 
 def unconfirm_source(db: Database, claim_id: int, *, user: str | None = None, expected_version: int | None = None) -> ClaimRow:
     """Withdraw one claim's confirmation (see `unconfirm_sources`); raises as `confirm_source`."""
-    return _one(unconfirm_sources(db, [(claim_id, expected_version)], user=user), claim_id)
-
-
-def _one(result: AttributionResult, claim_id: int) -> ClaimRow:
-    if result.missing:
-        raise NotFound(f"no claim with id {claim_id}")
-    if result.conflicts:
-        now = result.conflicts[0]
-        raise ConflictError(f"claim {claim_id} was changed by {now.updated_by or 'someone'} meanwhile", now)
-    return result.saved[0]
+    return unconfirm_sources(db, [(claim_id, expected_version)], user=user).one(claim_id)
 
 
 def _apply(db: Database, claims: Sequence[tuple[int, int | None]], user: str | None, *, confirm: bool) -> AttributionResult:

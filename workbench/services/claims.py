@@ -460,6 +460,16 @@ class ClaimChanges:
                 conflicts.append(cid)
         return changed, unchanged, conflicts
 
+    def one(self, claim_id: int) -> ClaimRow:
+        """The one claim a change was asked for, as it now is; NotFound if it does not exist,
+        ConflictError (carrying it as it now is) if somebody changed it since it was read."""
+        if self.missing:
+            raise NotFound(f"no claim with id {claim_id}")
+        if self.conflicts:
+            now = self.conflicts[0]
+            raise ConflictError(f"claim {claim_id} was changed by {now.updated_by or 'someone'} meanwhile", now)
+        return self.saved[0]
+
     def fill(self, db: Database, changed: list[int], unchanged: list[int], conflicts: list[int]) -> ClaimChanges:
         """The claims of each list read as they now are (after the transaction that sorted them)."""
         rows = {r.id: r for r in list_claims(db, ids=changed + unchanged + conflicts)}
