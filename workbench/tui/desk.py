@@ -552,6 +552,11 @@ class Desk:
         parts: list[str] = [f"Sources confirmed on {plural(len(changed), 'claim')}"]
         if unchanged:
             parts.append(f"; {len(unchanged):,} confirmed already")
+        return self._summary(parts, conflicts)
+
+    def _summary(self, parts: list[str], conflicts: Sequence[ClaimRow]) -> Notice:
+        """A change over several claims told in one line: what it did (`parts`), then the claims
+        it left because somebody changed them meanwhile, and by whom."""
         if conflicts:
             who = sorted({_who(r.updated_by, self.user) for r in conflicts})
             parts += [f"; {len(conflicts):,} not: changed meanwhile by ", *_names(who), " (they show that change)"]
@@ -592,11 +597,7 @@ class Desk:
                             else [f"{plural(len(changed), 'claim')} unassigned"])
         if unchanged:
             parts.append(f"; {len(unchanged):,} {'held by them' if checker is not None else 'held by nobody'} already")
-        if conflicts:
-            who = sorted({_who(r.updated_by, self.user) for r in conflicts})
-            parts += [f"; {len(conflicts):,} not: changed meanwhile by ", *_names(who), " (they show that change)"]
-        parts.append(".")
-        return notice(*parts, severity="warning" if conflicts else "information")
+        return self._summary(parts, conflicts)
 
     # ------------------------------------------------------------------ undo
 
