@@ -6,8 +6,8 @@ reduced to their signals (basis, how the words were introduced, the source phras
 competition) and to what stood between the source and its words ("tight", "setting", "other",
 "none", read from the claim's text the way `workbench.text.analyzer._gap` reads it) and, for the
 paper's own voice, whether its sentence opens with a verb whose subject could speak ("actor" or
-"quiet", read by `workbench/text/opening.py` with that day's lexicon), and each is marked right or
-wrong under ANNOTATION.md.
+"quiet", read by `workbench/text/opening.py` with that day's lexicon, and "quoted" after it when
+the clause holds a quotation mark), and each is marked right or wrong under ANNOTATION.md.
 
     git worktree add /tmp/at-arrival COMMIT
     python benchmarks/arrival_rows.py --code /tmp/at-arrival --commit COMMIT GOLD.json... > rows.json
@@ -106,8 +106,10 @@ def main() -> None:
                 if c.attribution_basis == "explicit" and c.source is not None and c.source.end is not None \
                         and c.start <= c.source.end <= c.end:
                     where = gap(text, c.source.end, c.end, normalize)
-                elif list(c.signals) == ["publisher", "clear"]:
-                    where = actor(text, c.start)  # (an analyzer that did not read it itself)
+                elif list(c.signals[:2]) == ["publisher", "clear"]:
+                    # (the analyzer's own reading when it made one, else read here as it would)
+                    where = (c.signals[2] if len(c.signals) > 2 else actor(text, c.start)) \
+                        + (" quoted" if opening.quoted_words(text[c.start:c.end]) else "")
                 rows.append([list(c.signals), where, bool(o.ok)])
     json.dump({"commit": args.commit, "gold": [Path(p).name for p in args.gold], "rows": rows}, sys.stdout,
               ensure_ascii=False)

@@ -66,8 +66,8 @@ def arrival() -> dict[tuple[str, ...], list[int]]:
         return table
     for batch in json.loads(path.read_text(encoding="utf-8"))["batches"]:
         for signals, where, ok in batch["rows"]:
-            if signals == ["publisher", "clear"] and where in ("actor", "quiet"):
-                key = ("publisher", "clear", where)  # read by arrival_rows for an analyzer that did not
+            if signals[:2] == ["publisher", "clear"] and where:
+                key = ("publisher", "clear", *where.split())  # ("quiet", "actor quoted"…: read by arrival_rows)
             elif signals and signals[0] in ("publisher", "continuation", "background", "same", "quotation"):
                 key = tuple(signals)
             elif len(signals) == 5 and signals[1] == "marked" and signals[0] == "explicit":

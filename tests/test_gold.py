@@ -122,3 +122,16 @@ def test_the_papers_voice_is_told_apart_by_whether_its_sentence_has_an_actor() -
     (quiet_right, quiet_all), (actor_right, actor_all) = seen[quiet.signals], seen[actor.signals]
     assert quiet_all >= 300 and actor_all >= 50
     assert quiet_right / quiet_all > actor_right / actor_all  # the actor is what the paper's voice hides
+
+
+def test_quoted_words_in_the_papers_voice_are_a_missed_speaker_maybe() -> None:
+    # Words in quotation marks in a clause given to the paper are someone's; no speaker was read.
+    from benchmarks.calibrate import arrival
+
+    plain = analyze("ارتفعت درجات الحرارة في الرياض إلى خمسين درجة أمس.").claims[0]
+    quoted = analyze("ارتفعت درجات الحرارة في «الرياض» إلى خمسين درجة أمس.").claims[0]
+    assert quoted.signals == (*plain.signals, "quoted")
+    assert quoted.attribution_confidence < 0.8 <= plain.attribution_confidence
+    seen = arrival()
+    (plain_right, plain_all), (quoted_right, quoted_all) = seen[plain.signals], seen[quoted.signals]
+    assert quoted_all >= 50 and quoted_right / quoted_all < plain_right / plain_all

@@ -1,7 +1,8 @@
 """How an Arabic sentence opens: with a verb whose subject could speak ("افتتحت وزارة الصحة…",
 "من جانبه رفض السفير…")? The paper's own voice in such a sentence may hide a source the
 analyzer did not read, and its confidence says so (`workbench.text.analyzer`, the "actor"
-signal).
+signal). So may words in quotation marks in a clause given to the paper ("وقدم نولز اندرسن بوصفه
+"يتمتع بخبرة…""; the "quoted" signal): someone's words are there, and no speaker was read.
 
 Read from the sentence's first normalised words alone, with the lexicon passed in: the analyzer
 gives its own (`workbench.text.arabic`), and `benchmarks/arrival_rows.py` loads this file beside
@@ -24,3 +25,11 @@ def opening_actor(words: Sequence[str], verb_like: Callable[[str], bool], may_sp
     while i < min(len(words), 3) and words[i] in OPENING_SKIP:
         i += 1
     return i < len(words) and verb_like(words[i]) and any(may_speak(w) for w in words[i + 1 : i + 4])
+
+
+_QUOTATION_MARKS = frozenset('"«»“”')
+
+
+def quoted_words(clause: str) -> bool:
+    """Does the clause hold a quotation mark (straight, guillemets or curly)?"""
+    return any(ch in _QUOTATION_MARKS for ch in clause)
