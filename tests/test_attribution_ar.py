@@ -884,3 +884,10 @@ def test_a_pluperfect_clause_after_a_comma_is_the_papers_background() -> None:
     assert _source(text, "سجن المعلمين") == "بيان لنقابة المعلمين"
     background = _claim(text, "شهدت قبل شهر")
     assert background.source is None and background.attribution_basis == "background"
+
+
+def test_responsible_after_an_indefinite_source_and_its_adjective_of_relation() -> None:
+    # "مصدر أمني مسؤول": "responsible" describes the source, it is not the verb's object
+    assert _source("وذكر مصدر أمني مسؤول أن الهجوم وقع ليلا.", "الهجوم وقع") == "مصدر أمني مسؤول"
+    assert _source("وأفاد مصدر حكومي مسؤول في وزارة الصحة أمس بمقتل عشرة مدنيين.", "عشرة مدنيين") \
+        == "مصدر حكومي مسؤول في وزارة الصحة"
