@@ -891,3 +891,13 @@ def test_responsible_after_an_indefinite_source_and_its_adjective_of_relation() 
     assert _source("وذكر مصدر أمني مسؤول أن الهجوم وقع ليلا.", "الهجوم وقع") == "مصدر أمني مسؤول"
     assert _source("وأفاد مصدر حكومي مسؤول في وزارة الصحة أمس بمقتل عشرة مدنيين.", "عشرة مدنيين") \
         == "مصدر حكومي مسؤول في وزارة الصحة"
+
+
+def test_no_name_follows_a_body_named_by_its_definite_head() -> None:
+    # "وأرجعت الشركة سبب الانخفاض إلى…": after "الشركة" a bare word is the object, not a name
+    assert _source("وأرجعت الشركة سبب الانخفاض إلى تراجع المبيعات.", "تراجع المبيعات") == "الشركة"
+    assert _source("وأكدت الشركة خطف موظف يعمل لديها في القاهرة.", "موظف يعمل") == "الشركة"
+    # a name inside the body's own name, after a title, or a field after it, still belongs to it
+    assert _source("وأكد مركز الملك سلمان للإغاثة أن المساعدات وصلت.", "المساعدات وصلت") == "مركز الملك سلمان للإغاثة"
+    assert _source("وقال وزير الخارجية محمد علي إن المحادثات مستمرة.", "المحادثات مستمرة") \
+        == "وزير الخارجية محمد علي"

@@ -63,6 +63,9 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
+# Kinds of head no person's name follows: after "الشركة", "الوزارة", "التقرير" a bare word is the
+# verb's object ("وأرجعت الشركة سبب الانخفاض إلى…"), never a name as after "الوزير".
+_NAMELESS_KINDS = frozenset(("organization", "document"))
 _LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما فيما وفيما")
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tanwin and short vowels, stripped to read a word's ending
 _OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
@@ -725,7 +728,8 @@ class _NP:
                 self.words.append(toks[j])  # "مسؤول محلي رفيع", "دراسة علمية حديثة": indefinite adjectives
                 j += 1
                 continue
-            if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS and (
+            if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS \
+                    and not (self._nameless() and t[:1] not in "لو") and (
                     _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
                                                and _definite(self.tok(j + 1))
                                                and (not _adjective(self.tok(j + 1)) or self._feminine_name(j)))) \
@@ -817,6 +821,15 @@ class _NP:
         """Does a description ("المنضم حديثا لصفوف الفريق") run from j to a comma that what
         introduces the words follows?"""
         return _description_end(self.toks, j) != -1
+
+    def _nameless(self) -> bool:
+        """Is the phrase so far a body or a document named by its definite head and adjectives
+        alone ("الشركة", "السلطات الإسرائيلية")? No person's name follows it: a bare word after
+        it is the verb's object ("وأرجعت الشركة سبب الانخفاض إلى…"). ("مركز الملك سلمان",
+        "شركة الأهلي كابيتال": a name inside the body's own.)"""
+        words = self.words
+        return self.kind in _NAMELESS_KINDS and bool(words) and _definite(words[0].t) \
+            and all(_adjective(w.t) and _definite(w.t) for w in words[1:])
 
     def _current_kind(self) -> str | None:
         """The kind of the last head noun read: in "إحصائية للمؤسسة العامة للموانئ" the chain has
