@@ -128,6 +128,12 @@ def is_addressee(t: str) -> bool:
         or ("ال" + rest) in C.WIRE_NAMES  # ("لرويترز", "للأناضول")
 
 
+def _wire_with_lam(t: str) -> bool:
+    """"لرويترز", "للأناضول": a news agency's name after the preposition لـ."""
+    rest = t[2:] if t.startswith("لل") else t[1:]
+    return t.startswith("ل") and (rest in C.WIRE_NAMES or ("ال" + rest) in C.WIRE_NAMES)
+
+
 @lru_cache(maxsize=131072)
 def _adjective(t: str) -> bool:
     if not t.startswith("ال") and head_kind(t) in ("organization", "document"):
@@ -492,8 +498,9 @@ class _NP:
                 j += 2
                 continue
             particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
-            if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS or is_addressee(t):
-                break
+            if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS \
+                    or (is_addressee(t) and not (_wire_with_lam(t) and self._current_kind() == "document")):
+                break  # (but "مسح لرويترز", "استطلاع للأناضول": a wire's own survey, read below)
             if _is_cue_word(t):
                 break
             if prev in C.HONORIFIC_TITLES and (head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES) \
@@ -526,6 +533,7 @@ class _NP:
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
                         headed or (current != "document" and _name_like(rest, first=False))
+                        or (current == "document" and _wire_with_lam(t))
                         or (current == "organization" and t.startswith("لل") and not is_addressee(t))
                         # "المدير العام للتعليم", "الرئيس التنفيذي للاستثمار": the office's field
                         or (current == "official" and t.startswith("لل") and prev in _OFFICE_ADJECTIVES
@@ -537,6 +545,8 @@ class _NP:
                     last_adj = in_name = False
                     tentative = -1
                     j += 1
+                    if current == "document" and _wire_with_lam(t):
+                        break  # the wire's name ends the phrase ("مسح لرويترز الأسبوع الماضي")
                     continue
                 if not name_slot or t.startswith("لل") or headed:
                     break  # ("وذكر أوغلو لهيئة الإذاعة أن…": whom he told, not his name)
