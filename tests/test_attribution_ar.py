@@ -908,3 +908,17 @@ def test_a_wires_own_survey_after_a_document() -> None:
     assert _source("وأظهر مسح شهري لرويترز الأسبوع الماضي أن الأسعار سترتفع.", "الأسعار سترتفع") \
         == "مسح شهري لرويترز"
     assert _source("وقال مسؤول لرويترز إن الأسعار سترتفع.", "الأسعار سترتفع") == "مسؤول"
+
+
+def test_whom_it_was_told_between_that_and_the_source_named_after() -> None:
+    # "أوضح ذلك لـ"الوطن" عضو اللجنة…": the paper told, then who told it
+    text = 'أوضح ذلك لـ"الوطن" مدير الشركة محمد علي، مشيرا إلى أن المشروع تأخر كثيرا.'
+    assert _source(text, "المشروع تأخر") == "مدير الشركة محمد علي"
+    text = "أكد ذلك للصحيفة المتحدث باسم الوزارة خالد السعد، مضيفا أن المشروع تأخر."
+    assert _source(text, "المشروع تأخر") == "المتحدث باسم الوزارة خالد السعد"
+
+
+def test_a_field_of_two_letters_after_lam_lam() -> None:
+    # "اللجنة الوطنية للحج والعمرة": a short field is the body's too
+    assert _source("وأوضح عضو اللجنة الوطنية للحج سعد القرشي أن المعاناة كبيرة.", "المعاناة كبيرة") \
+        == "عضو اللجنة الوطنية للحج سعد القرشي"

@@ -63,6 +63,7 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
+_RELATIVE_LAM = C._n("للذي للتي للذين")  # "لـ" + a relative pronoun: never a field or a name
 # Kinds of head no person's name follows: after "الشركة", "الوزارة", "التقرير" a bare word is the
 # verb's object ("وأرجعت الشركة سبب الانخفاض إلى…"), never a name as after "الوزير".
 _NAMELESS_KINDS = frozenset(("organization", "document"))
@@ -526,7 +527,7 @@ class _NP:
                 j += 1
                 continue
             name_slot = in_name or (last_def and self.kind in ("official", "person", None))
-            if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 4):
+            if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 3 and t not in _RELATIVE_LAM):
                 rest = t[2:] if t.startswith("لل") else t[1:]
                 headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None
                 current = self._current_kind()
@@ -1338,6 +1339,25 @@ def _told_by(sv: SentenceView, ci: int, j: int, form: str) -> Cue | None:
                marker=marker, content=_tok_start(sv, k), order="svo")
 
 
+def _past_addressee(sv: SentenceView, j: int) -> int:
+    """The index after whom the words were told, if they are named at j ("لـ"الوطن"",
+    "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "للصحيفة"), else j."""
+    toks = sv.tokens
+    n = len(toks)
+    if j >= n or not (toks[j].t == "ل" or is_addressee(toks[j].t)):
+        return j
+    m = j + 1
+    if m < n and toks[m].t in _OPEN:
+        m += 1
+        while m < n and m - j < 8 and toks[m].t not in _CLOSE:
+            m += 1
+        return m + 1 if m < n and toks[m].t in _CLOSE else j
+    while toks[j].t != "ل" and m < n and m - j < 4 and _definite(toks[m].t) and not _stop(toks[m].t) \
+            and head_kind(toks[m].t) not in ("official", "person") and toks[m].t not in C.HONORIFIC_TITLES:
+        m += 1  # "لوكالة الأنباء الألمانية" (not "للصحيفة المتحدث باسم…": who speaks)
+    return m
+
+
 def _describes(t: str) -> bool:
     """Can this word be part of a description of a source that runs on to its أن ("…في محاولة
     انقلاب فاشلة في مايو (أيار)")? Words, brackets and the prepositions of a description; no
@@ -1983,8 +2003,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
     if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle \
             and not (toks[j].t in ("هذا", "بهذا") and _definite(toks[j + 1].t)):  # ("أقر هذا القانون": "this law")
-        # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before.
-        named_after, _ = read_source(sv, j + 1)
+        # "…، أوضح ذلك مدير عام شؤون الموظفين": the source of what was said before (and
+        # "أوضح ذلك لـ"الوطن" عضو اللجنة…": whom it was told may come first).
+        named_after, _ = read_source(sv, _past_addressee(sv, j + 1))
         if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
             return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
         return None
