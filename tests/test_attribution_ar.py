@@ -922,3 +922,17 @@ def test_a_field_of_two_letters_after_lam_lam() -> None:
     # "اللجنة الوطنية للحج والعمرة": a short field is the body's too
     assert _source("وأوضح عضو اللجنة الوطنية للحج سعد القرشي أن المعاناة كبيرة.", "المعاناة كبيرة") \
         == "عضو اللجنة الوطنية للحج سعد القرشي"
+
+
+def test_touching_on_and_ascribing_report_what_the_speaker_raised() -> None:
+    # "تطرق X إلى…" (touched on), "عزا X … إلى…" (ascribed to); "تطرق الحديث" has no speaker
+    assert _source("كما تطرق أحد ملاك المؤسسات عبدالقادر جبرتي إلى ضرورة إنهاء الأزمة.", "إنهاء الأزمة") \
+        == "أحد ملاك المؤسسات عبدالقادر جبرتي"
+    assert _source("وعزت أمانة المنطقة كثرة التحويلات إلى المشروعات القائمة.", "المشروعات القائمة") == "أمانة المنطقة"
+    assert _claim("وتطرق الحديث إلى مجالات التنسيق والتشاور.", "مجالات التنسيق").source is None
+
+
+def test_a_family_name_with_the_article_after_a_title_before_the_verbs_preposition() -> None:
+    # "أشار المهندس العطار إلى أن…": the family name, then the verb's own إلى
+    assert _source("وأشار المهندس العطار إلى أن النتائج جيدة.", "النتائج جيدة") == "المهندس العطار"
+    assert _source("ولفت الدوسري الانتباه إلى أن النتائج جيدة.", "النتائج جيدة") == "الدوسري"

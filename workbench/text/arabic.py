@@ -754,8 +754,12 @@ class _NP:
                 j += 1
                 continue
             break  # the verb's object ("أعلنت الوزارة تسجيل…")
-        if self.words and j + 1 < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
-                and toks[j + 1].t in C.CONTENT_MARKERS and not toks[j + 1].t.startswith("ب") and len(self.words) < limit:
+        ahead = j + 1
+        if j + 2 < n and toks[j + 1].t in ("الي", "علي") and self.words and (
+                self.words[-1].t in C.HONORIFIC_TITLES or head_kind(self.words[-1].t) == "official"):
+            ahead = j + 2  # "أشار المهندس العطار إلى أن": a family name after a title, then the verb's own preposition
+        if self.words and ahead < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
+                and toks[ahead].t in C.CONTENT_MARKERS and not toks[ahead].t.startswith("ب") and len(self.words) < limit:
             self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
             j += 1
         self.after = j
