@@ -935,4 +935,4 @@ def test_touching_on_and_ascribing_report_what_the_speaker_raised() -> None:
 def test_a_family_name_with_the_article_after_a_title_before_the_verbs_preposition() -> None:
     # "أشار المهندس العطار إلى أن…": the family name, then the verb's own إلى
     assert _source("وأشار المهندس العطار إلى أن النتائج جيدة.", "النتائج جيدة") == "المهندس العطار"
-    assert _source("ولفت الدوسري الانتباه إلى أن النتائج جيدة.", "النتائج جيدة") == "الدوسري"
+    assert _source("ولفت الوزير الانتباه إلى أن النتائج جيدة.", "النتائج جيدة") == "الوزير"  # (the idiom's object)

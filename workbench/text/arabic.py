@@ -63,6 +63,7 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
+_ATTENTION = C._n("الانتباه النظر الأنظار")  # "لفت الوزير الانتباه إلى أن…": the verb's own object
 _RELATIVE_LAM = C._n("للذي للتي للذين")  # "لـ" + a relative pronoun: never a field or a name
 # Kinds of head no person's name follows: after "الشركة", "الوزارة", "التقرير" a bare word is the
 # verb's object ("وأرجعت الشركة سبب الانخفاض إلى…"), never a name as after "الوزير".
@@ -759,6 +760,7 @@ class _NP:
                 self.words[-1].t in C.HONORIFIC_TITLES or head_kind(self.words[-1].t) == "official"):
             ahead = j + 2  # "أشار المهندس العطار إلى أن": a family name after a title, then the verb's own preposition
         if self.words and ahead < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
+                and toks[j].t not in _ATTENTION \
                 and toks[ahead].t in C.CONTENT_MARKERS and not toks[ahead].t.startswith("ب") and len(self.words) < limit:
             self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
             j += 1
@@ -798,7 +800,7 @@ class _NP:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
         elif len(self.words) == 1 and in_name and _name_like(self.words[0].t) and (
-                _boundary(nxt) or (C.verb_form(nxt) or "")[:1] not in ("", "م", "ب")):
+                _boundary(nxt) or nxt in _ATTENTION or (C.verb_form(nxt) or "")[:1] not in ("", "م", "ب")):
             self.named = True  # "وقال ستاثاكيس إن…", "لكن دريك قال إن…": a name on its own
         while self.words and (self.words[-1].t in _FINAL_PARTICLES or (
                 len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t)
