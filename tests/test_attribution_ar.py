@@ -936,3 +936,13 @@ def test_a_family_name_with_the_article_after_a_title_before_the_verbs_prepositi
     # "أشار المهندس العطار إلى أن…": the family name, then the verb's own إلى
     assert _source("وأشار المهندس العطار إلى أن النتائج جيدة.", "النتائج جيدة") == "المهندس العطار"
     assert _source("ولفت الوزير الانتباه إلى أن النتائج جيدة.", "النتائج جيدة") == "الوزير"  # (the idiom's object)
+
+
+def test_a_family_name_alone_after_a_full_name_with_its_links_and_title() -> None:
+    # "وزير الإسكان ماجد بن عبدالله الحقيل" earlier; then "وشدد الحقيل على…" names him
+    text = ("استقبل وزير الإسكان ماجد بن عبدالله الحقيل في مكتبه أمس رئيس الهيئة. "
+            "وشدد الحقيل خلال الاجتماع على ضرورة تفعيل التعاون مع الهيئة.")
+    assert _source(text, "تفعيل التعاون") == "الحقيل"
+    # a noun after two words that only look like names is no one
+    text = "وشن النظام هجوما لانتزاع السيطرة على المدينة. وتعتبر السيطرة على المدينة ضرورية للنظام."
+    assert _claim(text, "ضرورية للنظام").source is None

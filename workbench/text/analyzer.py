@@ -23,6 +23,7 @@ from typing import Any
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.arabic import (
     arabic_cues,
+    given_name,
     honorific_antecedent,
     may_head_a_speaker,
     sentence_actor,
@@ -39,7 +40,7 @@ from workbench.text.attribution_en import (
     pronoun_kinds,
 )
 from workbench.text.checkworthy import rests_on_media, score_claim
-from workbench.text.cues import is_nisba, words_of
+from workbench.text.cues import NAME_PARTICLES, is_nisba, words_of
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key, normalize
 from workbench.text.opening import opening_actor, quoted_words
@@ -261,8 +262,19 @@ class _ArticleState:
         while pos != -1:
             after = pos + 1 + len(word)
             if after >= len(hay) or not hay[after].isalpha():
-                before = hay[max(0, pos - 60) : pos].split()
+                before = hay[max(0, pos - 80) : pos].split()
                 if len(before) >= 2 and titled_name(before[-2], before[-1]):
+                    return True
+                # "وزير الإسكان ماجد بن عبدالله الحقيل": back over the name's "بن …" links to
+                # the given name, then the title (or its head, before its complement)
+                given = len(before) - 1
+                while given >= 2 and before[given - 1] in NAME_PARTICLES and given_name(before[given - 2]) \
+                        and given_name(before[given]):
+                    given -= 2
+                if given < len(before) - 1 and given >= 1 and (
+                        titled_name(before[given - 1], before[given])
+                        or (given >= 2 and before[given - 1].startswith("ال")
+                            and titled_name(before[given - 2], before[given]) and not before[given - 2].startswith("ال"))):
                     return True
             pos = hay.find(" " + word, pos + 1, end)
         return False

@@ -177,11 +177,16 @@ def _name_like(t: str, first: bool = True) -> bool:
     return not (t.startswith("ت") and len(t) == 5 and t[3] == "ي")  # تفعيل: "تقديم", "تطوير"
 
 
+def given_name(word: str) -> bool:
+    """Could a normalised word be a given name ("أحمد", "ماجد"; not "الوزير", "قال", "رسمي")?"""
+    return _name_like(word) and not _definite(word) and not _is_cue_word(word) and word not in C.HONORIFIC_TITLES \
+        and head_kind(word) is None and not _adjective(word)
+
+
 def titled_name(title: str, given: str) -> bool:
     """Do two normalised words read as a title (or its last word) and a given name ("الاختصاصي
     … أحمد", "النفسي طارق")? Used to recognise the family name that follows them later on its own."""
-    if not _name_like(given) or _definite(given) or _is_cue_word(given) or given in C.HONORIFIC_TITLES \
-            or head_kind(given) is not None or _adjective(given):
+    if not given_name(given):
         return False
     return head_kind(title) in ("official", "unnamed") or title in C.HONORIFIC_TITLES or (
         _definite(title) and (_adjective(title) or head_kind(title) is not None))
