@@ -946,3 +946,11 @@ def test_a_family_name_alone_after_a_full_name_with_its_links_and_title() -> Non
     # a noun after two words that only look like names is no one
     text = "وشن النظام هجوما لانتزاع السيطرة على المدينة. وتعتبر السيطرة على المدينة ضرورية للنظام."
     assert _claim(text, "ضرورية للنظام").source is None
+
+
+def test_going_on_with_the_words_at_once() -> None:
+    # "وأضاف يجب علينا…", "وأضاف تم القبض…": no subject, no أن, the speaker's words follow
+    text = "وقال المتحدث إن الحادث وقع أمس. وأضاف تم القبض على الجاني بعد التحقيق."
+    assert _source(text, "القبض على الجاني") == "المتحدث"
+    text = "وقال الوزير إن الحرب انتهت. وأضاف يجب علينا الالتزام بالقانون."
+    assert _source(text, "الالتزام بالقانون") == "الوزير"

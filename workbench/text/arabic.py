@@ -59,6 +59,10 @@ _CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد ق�
 _KIN = frozenset(k for k, v in C.SOURCE_HEADS.items() if v == "person") | C._n(
     "أخ أخت عمة خالة جد جدة أسرة عائلة ذوي أقارب محامي محامية")
 _GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
+# Words that open a sentence of someone's words and are never a name: auxiliaries, particles,
+# "it is necessary", "it was done" ("وأضاف يجب علينا الالتزام…", "وتابع تم القبض على…").
+_SENTENCE_OPENERS = C._n("يجب ينبغي تم يتم سيتم لقد نحن هناك هنالك لن لم ليس ليست سوف إننا إنني إنه إنها "
+                         "كنا كنت لدينا لدي علينا إذا إذ لكن لكننا")
 _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
@@ -2007,7 +2011,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     while j < n and toks[j].t in C.ADVERBS:
         j += 1
     j = _time_before_subject(sv, j)  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
-    words_next = False
+    # "وأضاف يجب علينا…", "وتابع تم القبض على…": going on, the words follow at once (a word
+    # that opens a sentence and is no one's name)
+    words_next = cue.lemma in _GOING_ON and cue.lemma != "قال" and not participle and j < n \
+        and toks[j].t in _SENTENCE_OPENERS and j + 1 < n and toks[j + 1].t not in C.CONTENT_MARKERS
     if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
         # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
@@ -2114,6 +2121,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
+    if not marker and mention is None and words_next and toks[j].t in _SENTENCE_OPENERS:
+        marker, k = "colon", j  # "وأضاف يجب علينا…"
     if not marker and mention is not None and not participle and after + 1 < n and toks[after].t == "," \
             and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS:
         marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"
