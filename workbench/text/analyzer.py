@@ -23,6 +23,7 @@ from typing import Any
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.arabic import (
     arabic_cues,
+    eulogy_end,
     given_name,
     honorific_antecedent,
     may_head_a_speaker,
@@ -1015,6 +1016,7 @@ def _gap(text: str, cue: Cue, mention: Mention) -> str:
     if cue.content < begin:
         return "none"
     words = _WORDS.findall(text, begin, cue.content)
+    words = words[eulogy_end([normalize(w) for w in words[:5]]):]  # ("قال رسول الله صلى الله عليه وسلم: «…»")
     if not words:
         return "tight"  # (punctuation, spaces, invisible marks: nothing that could be a word)
     first = normalize(words[0])

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from workbench.text import cues as C
 from workbench.text.attribution import Cue, Mention, SentenceView, _Tok, _word_floor
-from workbench.text.normalize import strip_article
+from workbench.text.normalize import normalize, strip_article
 
 _OPEN = {'"', "(", "["}
 _CLOSE = {'"', ")", "]"}
@@ -132,6 +132,26 @@ def is_addressee(t: str) -> bool:
         return True  # "لوالديها", "لهم"
     return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS or rest in C.WIRE_NAMES \
         or ("ال" + rest) in C.WIRE_NAMES  # ("لرويترز", "للأناضول")
+
+
+# Blessings said after a name (normalised): "صلى الله عليه وسلم", "رضي الله عنه", "حفظه الله"…
+_EULOGIES = tuple(tuple(normalize(w) for w in e.split()) for e in (
+    "صلى الله عليه وسلم|عليه الصلاة والسلام|عليه السلام|رضي الله عنه|رضي الله عنها|رضي الله عنهما|"
+    "رضي الله عنهم|حفظه الله|حفظها الله|حفظهم الله|رحمه الله|رحمها الله|يرحمه الله|أيده الله").split("|"))
+# ...and after God's name, which alone may be the subject: "قال تعالى", "قال سبحانه وتعالى"
+_GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
+    "عز وجل|جل جلاله|سبحانه وتعالى|تبارك وتعالى|سبحانه|تعالى").split("|"))
+
+
+def eulogy_end(words: list[str], after_name: bool = True) -> int:
+    """How many of `words` (normalised) a blessing at their start takes, with the dashes that
+    may set it off ("- حفظه الله -"), or 0. Glorifications of God count only `after_name`."""
+    k = 1 if words[:1] == ["-"] else 0
+    for e in _EULOGIES + _GLORIFICATIONS if after_name else _EULOGIES:
+        if tuple(words[k : k + len(e)]) == e:
+            end = k + len(e)
+            return end + 1 if words[end : end + 1] == ["-"] else end
+    return 0
 
 
 def _wire_with_lam(t: str) -> bool:
@@ -338,6 +358,14 @@ class _NP:
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
+            f = eulogy_end([tok.t for tok in toks[j : j + 6]], after_name=bool(self.words))
+            if f:
+                # "رسول الله صلى الله عليه وسلم", "الملك سلمان - حفظه الله -": a blessing closes
+                # the phrase and is not part of it (nor a phrase of its own, but "قال تعالى")
+                if self.words:
+                    j += f
+                    self.named = True  # (a blessing follows only a name)
+                break
             if t in (",", ";"):
                 end = self.apposition_end(j + 1) if self.words else -1
                 if end != -1:
