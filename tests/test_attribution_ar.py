@@ -966,3 +966,11 @@ def test_a_blessing_after_a_name_closes_the_source_phrase() -> None:
     # a blessing is never a source of its own
     text = "وقال الإمام إن الصلاة واجبة. والأحاديث عن رسول الله صلى الله عليه وسلم كثيرة في ذلك الباب."
     assert _claim(text, "كثيرة في ذلك").source is None or _source(text, "كثيرة في ذلك") != "وسلم"
+
+
+def test_relayed_sources_named_again_or_with_a_pronoun() -> None:
+    # "نقلا عن تلك المصادر", "نقلا عن مصادرها": the relayed sources speak, not the paper
+    text = "وأضافت الصحيفة الأمريكية نقلاً عن تلك المصادر أن المدعين استجوبوا مسؤولين."
+    assert _source(text, "المدعين استجوبوا") == "تلك المصادر"
+    text = "وأوضحت الصحيفة نقلا عن مصادرها أن التحقيقات لا تزال في مراحلها الأولى."
+    assert _source(text, "التحقيقات لا تزال") == "مصادرها"

@@ -1517,7 +1517,7 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
     while i < n and (toks[i].t in C.TIME_WORDS or toks[i].t == ","):
         i += 1  # "ونقلت وكالة فارس للأنباء أمس السبت عن لاريجاني"
     if i < n and toks[i].t in ("نقلا", "ونقلا") and i + 1 < n and toks[i + 1].t == "عن":
-        m, after = read_source(sv, i + 2)
+        m, after = _relayed_phrase(sv, i + 2)
         return m, after, False
     if lemma == "نقل" and i < n and toks[i].t in ("عنه", "عنها", "عنهم"):
         return None, i + 1, True
@@ -1525,6 +1525,27 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
         m, after = read_source(sv, i + 1)
         return m, after, False
     return None, i, False
+
+
+_DEMONSTRATIVES = C._n("تلك هذه هذا ذلك هؤلاء أولئك")
+
+
+def _relayed_phrase(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
+    """Whom a relay names after "نقلا عن": a source phrase, the same sources again ("تلك
+    المصادر"), or its own ("مصادرها")."""
+    toks = sv.tokens
+    n = len(toks)
+    if i + 1 < n and toks[i].t in _DEMONSTRATIVES and head_kind(toks[i + 1].t) is not None:
+        m, after = read_source(sv, i + 1)  # "نقلا عن تلك المصادر"
+        if m is not None:
+            s = sv.orig(toks[i].s, toks[i].e)[0]
+            return replace(m, start=s, text=sv.text[s : m.end]), after
+    if i < n:
+        stem = _pronoun_stem(toks[i].t)
+        if stem != toks[i].t and head_kind(stem) in ("unnamed", "document"):
+            a, b = sv.orig(toks[i].s, toks[i].e)  # "نقلا عن مصادرها"
+            return Mention(a, b, sv.text[a:b], head_kind(stem) or ""), i + 1
+    return read_source(sv, i)
 
 
 def _tokens_with_names(sv: SentenceView) -> list[_Tok]:
@@ -2190,7 +2211,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
             or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
         if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention) or _ours(mention)) \
-                and not (known is not None and known(mention.text)):
+                and not (known is not None and known(mention.text)) and not (via is not None and mention.kind):
             return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
         if deferred and not marker and plausible:
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
