@@ -764,7 +764,15 @@ class _NP:
                 tentative = -1
                 j += 1
                 continue
+            if in_name and t in _REGNAL and len(self.words) >= 2:
+                self.words.append(toks[j])  # "الملك محمد السادس", "البابا بنديكت السادس عشر"
+                j += 1
+                if self.tok(j) == "عشر":
+                    self.words.append(toks[j])
+                    j += 1
+                continue
             if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
+                    and not (t.endswith("ا") and self.tok(j + 1).endswith("يا") and C.is_nisba(self.tok(j + 1)[:-1])) \
                     and not (t == "حسب" and self.tok(j + 1) not in ("الله", "النبي", "الرسول")) \
                     and not _prefixed_noun(t) \
                     and self._run() < 4:
@@ -828,6 +836,7 @@ class _NP:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
             elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
+                    head_kind(nxt) == "official" and not _definite(nxt)) or (  # "الملك محمد السادس ملك المغرب"
                     nxt in C.TIME_NOUNS and nxt not in ("العام", "العامه")) or nxt in C.TIME_WORDS or (
                     _participle(nxt) and self._described(self.after)) or (
                     _definite(nxt) and _description_end(self.toks, self.after, ("الي",), comma=True) != -1) or (
@@ -1528,6 +1537,9 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
 
 
 _DEMONSTRATIVES = C._n("تلك هذه هذا ذلك هؤلاء أولئك")
+_IN_WHICH = C._n("خلاله خلالها عبره عبرها")
+_REGNAL = C._n("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")  # after a monarch's name
+_RECEIVED = C._n("تلقى وتلقى تلقت وتلقت")  # "تلقى … اتصالا من…": the caller is who speaks after  # "(من) خلاله": during or through what was just named
 
 
 def _relayed_phrase(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
@@ -1643,6 +1655,9 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                 subject = _sentence_subject(sv, ci, known) or _statement_owner(sv, ci, known)
                 if subject is not None:
                     cue.mention, cue.continuation, cue.order = subject, False, "subject"
+                elif ti < len(toks) and (toks[ti].t in _IN_WHICH or (toks[ti].t == "من" and ti + 1 < len(toks)
+                                                                    and toks[ti + 1].t in _IN_WHICH)):
+                    continue  # "…اتصالا من…، أعرب خلاله…" with no subject read: nobody earlier goes on
             found.append(cue)
     if found and "قد" in sv.norm:
         # "…، وأضاف: إن…، وكانت طهران قد شهدت قبل شهر…": the paper's background, a pluperfect
@@ -1786,6 +1801,15 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
         i += 1  # "ضحك ذلك الشيخ وقال:": the subject after its demonstrative
     if i >= ci:
         return None
+    if i >= 1 and toks[i - 1].t in _RECEIVED:
+        # "تلقى الأمير اتصالا هاتفيا من الرئيس…، أكد خلاله…": the caller speaks, not who took the call
+        call = next((m for m in range(i + 1, ci) if toks[m].t.startswith(("اتصال", "رساله", "برقيه"))), -1)
+        frm = next((m for m in range(call + 1, min(call + 5, ci)) if toks[m].t == "من"), -1) if call != -1 else -1
+        if frm != -1:
+            caller, _ = read_source(sv, frm + shift + 1)
+            if caller is not None and (caller.kind in _SPEAKING_KINDS or caller.named):
+                return caller
+            return None
     mention, _ = read_source(sv, i + shift)
     limit = sv.orig(toks[ci].s, toks[ci].e)[0] if ci < len(toks) else sv.end
     if mention is None or mention.end > limit or _pronoun_suffixed(sv, mention):
@@ -2064,8 +2088,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     # that opens a sentence and is no one's name)
     words_next = cue.lemma in _GOING_ON and cue.lemma != "قال" and not participle and j < n \
         and toks[j].t in _SENTENCE_OPENERS and j + 1 < n and toks[j + 1].t not in C.CONTENT_MARKERS
-    if j + 1 < n and toks[j].t in ("فيه", "فيها", "عليه", "عليها") and not participle:
-        j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…"
+    if j + 2 < n and toks[j].t == "من" and toks[j + 1].t in _IN_WHICH and not participle:
+        j += 1  # "بيانا ذكرت من خلاله أن…"
+    if j + 1 < n and (toks[j].t in ("فيه", "فيها", "عليه", "عليها") or toks[j].t in _IN_WHICH) and not participle:
+        j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…", "اتصالا أكد خلاله…"
         # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
         words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
     if j + 1 < n and toks[j].t in ("ذلك", "بذلك", "هذا", "بهذا") and not participle \
