@@ -992,3 +992,14 @@ def test_during_which_the_caller_or_the_statements_author_speaks() -> None:
 def test_a_regnal_number_and_a_kings_title() -> None:
     assert _source("وقال الملك عبدالله الثاني إن الأردن يقف مع أشقائه.", "يقف مع أشقائه") == "الملك عبدالله الثاني"
     assert _source("وعبر ملك المغرب عن خالص عزائه لأسر الشهداء.", "خالص عزائه") == "ملك المغرب"
+
+
+def test_called_by_name_and_words_that_open_the_object() -> None:
+    # "شاهد عيان يدعى أحمد اكاي": the name after "called"; "عدم" opens the object
+    assert _source("وقال شاهد عيان يدعى أحمد اكاي، إن إحدى المرأتين أطلقت النار.", "أطلقت النار") \
+        == "شاهد عيان يدعى أحمد اكاي"
+    text = "ويرى المهندس علي كريم عدم وجود فرق بين المرشحين. وطالب بانخراط النساء في العمل المجتمعي."
+    assert _source(text, "انخراط النساء") == "المهندس علي كريم"
+    # "لفرانس برس": whom it was told, never who speaks
+    assert _source("وقال قائد الشرطة المحلية سيف لفرانس برس إن المهاجم قتل.", "المهاجم قتل") \
+        == "قائد الشرطة المحلية سيف"

@@ -764,6 +764,17 @@ class _NP:
                 tentative = -1
                 j += 1
                 continue
+            if t in ("يدعي", "تدعي") and self.words and not last_def and _name_like(self.tok(j + 1)) \
+                    and not _definite(self.tok(j + 1)):
+                # "شاهد عيان يدعى أحمد اكاي": "called", then the name
+                m = j + 1
+                while m < n and m - j <= 3 and (_name_like(toks[m].t, first=m == j + 1) or toks[m].t in C.NAME_PARTICLES) \
+                        and not _stop(toks[m].t) and not _is_cue_word(toks[m].t):
+                    m += 1
+                self.words.extend(toks[j:m])
+                self.named = True
+                j = m
+                break
             if in_name and t in _REGNAL and len(self.words) >= 2:
                 self.words.append(toks[j])  # "الملك محمد السادس", "البابا بنديكت السادس عشر"
                 j += 1
