@@ -342,7 +342,7 @@ class _NP:
         toks, n = self.toks, len(self.toks)
         j = i
         q = self.quoted_run(j, 4)
-        if q != -1 and self.tok(j) == _QUOTE:
+        if q != -1 and self.tok(j) == _QUOTE and self.tok(j + 1) not in _SPEAKING_PRONOUNS:
             # A quoted name as the whole phrase: "«الأياتا»", '"سبق"'.
             self.take(j + 1, q - 1)
             self.quoted = True
@@ -1548,6 +1548,7 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
 
 
 _DEMONSTRATIVES = C._n("تلك هذه هذا ذلك هؤلاء أولئك")
+_SPEAKING_PRONOUNS = C._n("أنا نحن إننا إنني أنت أنتم هو هي هم")  # open words, never a quoted name
 _IN_WHICH = C._n("خلاله خلالها عبره عبرها")
 _REGNAL = C._n("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")  # after a monarch's name
 _RECEIVED = C._n("تلقى وتلقى تلقت وتلقت")  # "تلقى … اتصالا من…": the caller is who speaks after  # "(من) خلاله": during or through what was just named
