@@ -1003,3 +1003,10 @@ def test_called_by_name_and_words_that_open_the_object() -> None:
     # "لفرانس برس": whom it was told, never who speaks
     assert _source("وقال قائد الشرطة المحلية سيف لفرانس برس إن المهاجم قتل.", "المهاجم قتل") \
         == "قائد الشرطة المحلية سيف"
+
+
+def test_an_offices_quoted_body_after_its_holder() -> None:
+    # "جون فالون، المدير العام لـ«بيرسون»:": the body of the office, not whom it was told
+    text = "وقال جون فالون، المدير العام لـ«بيرسون»: «إما أن نكون مجموعة عالمية»."
+    assert _source(text, "مجموعة عالمية") == "جون فالون، المدير العام لـ«بيرسون»"
+    assert _source("وقال الوزير لـ«عكاظ» إن المشروع تأخر.", "المشروع تأخر") == "الوزير"

@@ -715,6 +715,14 @@ class _NP:
                     last_def = True
                     j = q
                     continue
+                if q != -1 and self.tok(j + 1) == _QUOTE and self.words and self.words[-1].t in _OFFICE_ADJECTIVES \
+                        and any(head_kind(w.t) == "official" for w in self.words):
+                    # "جون فالون، المدير العام لـ«بيرسون»:", "الرئيس التنفيذي لـ”زين السعودية” إلى أن":
+                    # an office's body, in quotation marks, closes the phrase
+                    self.take(j, q)
+                    self.close = toks[q - 1]
+                    j = q
+                    break
                 break  # the lone lam of "لـ«عكاظ»": to whom it was said, after the source
             if self.words and len(t) == 5 and t[1] == "ا" and t.endswith("ا"):
                 break  # "…في الحركة رافضاً الكشف عن اسمه": a participle in the accusative, how he spoke
