@@ -567,7 +567,8 @@ class _NP:
             name_slot = in_name or (last_def and self.kind in ("official", "person", None))
             if (t.startswith("ل") and len(t) > 3 and not t.startswith("لل")) or (t.startswith("لل") and len(t) > 3 and t not in _RELATIVE_LAM):
                 rest = t[2:] if t.startswith("لل") else t[1:]
-                headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None
+                headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None \
+                    or (t.startswith("لل") and head_kind(t[1:]) is not None)  # ("للجنة": لـ + لجنة)
                 current = self._current_kind()
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
