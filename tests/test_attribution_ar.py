@@ -1016,3 +1016,9 @@ def test_a_documents_body_whose_name_starts_with_lam() -> None:
     # "بيان للجنة التنسيقية": لـ + "لجنة", spelled like لل + "جنة"
     text = "وأشار بيان للجنة التنسيقية للائتلاف تلقت «اليوم» نسخة منه إلى أن القيادة بدأت."
     assert _source(text, "القيادة بدأت") == "بيان للجنة التنسيقية للائتلاف"
+
+
+def test_it_is_mentioned_that_with_bi_anna_is_the_papers_background() -> None:
+    text = "وقال الرئيس إن الجمعية مستمرة. يذكر بأن المجلس التنفيذي الحالي تم تعيينه بقرار وزاري في فبراير."
+    background = _claim(text, "تم تعيينه")
+    assert background.source is None and background.attribution_basis == "background"
