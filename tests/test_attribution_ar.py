@@ -1022,3 +1022,8 @@ def test_it_is_mentioned_that_with_bi_anna_is_the_papers_background() -> None:
     text = "وقال الرئيس إن الجمعية مستمرة. يذكر بأن المجلس التنفيذي الحالي تم تعيينه بقرار وزاري في فبراير."
     background = _claim(text, "تم تعيينه")
     assert background.source is None and background.attribution_basis == "background"
+
+
+def test_a_given_name_ending_in_ta_marbuta_before_a_comma() -> None:
+    # "العميد بسام عطية، …": a name ending in ية before the comma is the name's
+    assert _source("وأوضح العميد بسام عطية، أن أعداد الموقوفين ارتفعت.", "أعداد الموقوفين") == "العميد بسام عطية"

@@ -791,7 +791,9 @@ class _NP:
                     self.words.append(toks[j])
                     j += 1
                 continue
-            if in_name and _name_like(t, first=False) and not t.endswith("يه") and not self._accusative(j) \
+            if in_name and _name_like(t, first=False) and not self._accusative(j) \
+                    and not (t.endswith("يه") and (t[0] in "بلكف" or (self.tok(j + 1) not in (",", ":")
+                                                                     and self.tok(j + 1) not in C.CONTENT_MARKERS))) \
                     and not (t.endswith("ا") and self.tok(j + 1).endswith("يا") and C.is_nisba(self.tok(j + 1)[:-1])) \
                     and not (t == "حسب" and self.tok(j + 1) not in ("الله", "النبي", "الرسول")) \
                     and not _prefixed_noun(t) \
