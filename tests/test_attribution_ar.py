@@ -1027,3 +1027,9 @@ def test_it_is_mentioned_that_with_bi_anna_is_the_papers_background() -> None:
 def test_a_given_name_ending_in_ta_marbuta_before_a_comma() -> None:
     # "العميد بسام عطية، …": a name ending in ية before the comma is the name's
     assert _source("وأوضح العميد بسام عطية، أن أعداد الموقوفين ارتفعت.", "أعداد الموقوفين") == "العميد بسام عطية"
+
+
+def test_a_source_named_after_the_words_of_a_background_sentence() -> None:
+    # "يبدو أن…، بحسب ما كشفت وسائل إعلام": the background opener does not hide a source set off later
+    text = "يبدو أن الفريق اقترب من حسم صفقة تعاقده مع اللاعب، بحسب ما كشفت وسائل إعلام بريطانية."
+    assert _source(text, "حسم صفقة") == "وسائل إعلام بريطانية"
