@@ -1033,3 +1033,10 @@ def test_a_source_named_after_the_words_of_a_background_sentence() -> None:
     # "يبدو أن…، بحسب ما كشفت وسائل إعلام": the background opener does not hide a source set off later
     text = "يبدو أن الفريق اقترب من حسم صفقة تعاقده مع اللاعب، بحسب ما كشفت وسائل إعلام بريطانية."
     assert _source(text, "حسم صفقة") == "وسائل إعلام بريطانية"
+
+
+def test_calling_upon_someone_to_act_with_a_glued_lam() -> None:
+    # "دعا الوزير الدول للتعاون", "دعا X، المبتعثين لزيارة…": لـ glued to the action, after the object
+    assert _source("ودعا الوزير الدول للتعاون في مكافحة الإرهاب.", "مكافحة الإرهاب") == "الوزير"
+    text = "ودعا رئيس مجلس إدارة الجمعية المهندس فهد المقحم، المبتعثين والمتبعثات لزيارة موقع المؤتمر."
+    assert _source(text, "موقع المؤتمر") == "رئيس مجلس إدارة الجمعية المهندس فهد المقحم"

@@ -154,6 +154,15 @@ def eulogy_end(words: list[str], after_name: bool = True) -> int:
     return 0
 
 
+def _glued_lam_action(t: str) -> bool:
+    """"للتعاون", "لتقديم", "لزيارة": لـ glued to what the object is called upon to do, after
+    the object of "دعا" (not a body, nor whom it was said to)."""
+    if t.startswith("لل") and len(t) > 4:
+        return not is_addressee(t)
+    rest = t[1:]
+    return t.startswith("ل") and len(rest) >= 4 and not is_addressee(t) and head_kind(rest) is None
+
+
 def _wire_with_lam(t: str) -> bool:
     """"لرويترز", "للأناضول": a news agency's name after the preposition لـ."""
     rest = t[2:] if t.startswith("لل") else t[1:]
@@ -1230,10 +1239,12 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             m = k
             while m < n and m - k < 10 and (toks[m].t[0].isalpha() or toks[m].t == ",") and toks[m].t not in preps \
                     and toks[m].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[m].t) \
-                    and not (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2):
+                    and not (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2) \
+                    and not ("ل" in preps and m > k and _glued_lam_action(toks[m].t)):
                 m += 1
             object_skipped = True
-            if m < n and (toks[m].t in preps or (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2)):
+            if m < n and (toks[m].t in preps or (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2)
+                          or ("ل" in preps and m > k and _glued_lam_action(toks[m].t))):
                 k = m
                 continue
             break
@@ -1753,7 +1764,7 @@ def _may_report(norm: str, end: int, form: str) -> bool:
     window = norm[end : end + 180]
     if _MARKER_NEAR.search(window):
         return True
-    return any(f" {p} " in window or (p == "ب" and " ب" in window) for p in cue.preps)
+    return any(f" {p} " in window or (p in ("ب", "ل") and f" {p}" in window) for p in cue.preps)
 
 
 def _is_participle(form: str) -> bool:
