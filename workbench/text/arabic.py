@@ -143,6 +143,9 @@ _GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "عز وجل|جل جلاله|سبحانه وتعالى|تبارك وتعالى|سبحانه|تعالى").split("|"))
 
 
+_EULOGY_FIRST = frozenset({"-"} | {e[0] for e in _EULOGIES + _GLORIFICATIONS})  # (a quick test first)
+
+
 def eulogy_end(words: list[str], after_name: bool = True) -> int:
     """How many of `words` (normalised) a blessing at their start takes, with the dashes that
     may set it off ("- حفظه الله -"), or 0. Glorifications of God count only `after_name`."""
@@ -367,7 +370,7 @@ class _NP:
         limit = 18
         while j < n and len(self.words) < limit:
             t = toks[j].t
-            f = eulogy_end([tok.t for tok in toks[j : j + 6]], after_name=bool(self.words))
+            f = eulogy_end([tok.t for tok in toks[j : j + 6]], after_name=bool(self.words)) if t in _EULOGY_FIRST else 0
             if f:
                 # "رسول الله صلى الله عليه وسلم", "الملك سلمان - حفظه الله -": a blessing closes
                 # the phrase and is not part of it (nor a phrase of its own, but "قال تعالى")
