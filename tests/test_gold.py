@@ -135,3 +135,15 @@ def test_quoted_words_in_the_papers_voice_are_a_missed_speaker_maybe() -> None:
     seen = arrival()
     (plain_right, plain_all), (quoted_right, quoted_all) = seen[plain.signals], seen[quoted.signals]
     assert quoted_all >= 50 and quoted_right / quoted_all < plain_right / plain_all
+
+
+def test_the_occasion_between_a_source_and_its_words_is_told_from_other_settings() -> None:
+    # "قال الوزير في تصريح صحفي إن…" (the occasion, opened by في) against "قال الوزير أمس إن…"
+    from benchmarks.calibrate import arrival
+
+    occasion = analyze("وقال وزير الصحة في تصريح صحفي إن الوباء انتهى.").claims[0]
+    when = analyze("وقال وزير الصحة أمس إن الوباء انتهى.").claims[0]
+    assert occasion.signals[-1] == "in" and when.signals[-1] == "setting"
+    seen = arrival()
+    (in_right, in_all), (set_right, set_all) = seen[occasion.signals], seen[when.signals]
+    assert in_all >= 50 and set_all >= 50 and in_right / in_all > set_right / set_all
