@@ -1040,3 +1040,19 @@ def test_calling_upon_someone_to_act_with_a_glued_lam() -> None:
     assert _source("ودعا الوزير الدول للتعاون في مكافحة الإرهاب.", "مكافحة الإرهاب") == "الوزير"
     text = "ودعا رئيس مجلس إدارة الجمعية المهندس فهد المقحم، المبتعثين والمتبعثات لزيارة موقع المؤتمر."
     assert _source(text, "موقع المؤتمر") == "رئيس مجلس إدارة الجمعية المهندس فهد المقحم"
+
+
+def test_a_known_given_name_and_its_family_name_before_the_object() -> None:
+    # "أكد الوزير محمد الجاسر ضرورة…": a given name seen after honorific titles across the corpus,
+    # then the family name, ends the phrase even where the verb's object follows without أن
+    assert _source("وأكد الوزير محمد الجاسر ضرورة تطوير القطاع.", "تطوير القطاع") == "الوزير محمد الجاسر"
+    assert _source("وأكد المدرب الوطني عبدالرحمن الحمدان ضرورة الاحتكاك بالفرق.", "الاحتكاك بالفرق") \
+        == "المدرب الوطني عبدالرحمن الحمدان"
+
+
+def test_the_given_names_lexicon_is_what_the_corpus_shows_after_titles() -> None:
+    from workbench.text import cues as C
+    from workbench.text.normalize import normalize
+
+    assert {normalize(w) for w in "محمد عبدالله خالد فهد".split()} <= C.GIVEN_NAMES
+    assert not ({normalize(w) for w in "ضرورة الوزير أكد".split()} & C.GIVEN_NAMES)

@@ -672,6 +672,14 @@ class _NP:
                         last_def = True
                         j = m
                         continue
+                    if m == j + 1 and prev in C.GIVEN_NAMES and len(self.words) >= 2:
+                        # After a known given name its family name ends the phrase, whatever follows:
+                        # "أكد الوزير محمد الجاسر ضرورة…" (the verb's object)
+                        self.words.append(toks[j])
+                        self.named = True
+                        tentative = -1
+                        j += 1
+                        break
                     if len(self.words) == 1 and not self.named:
                         # "مرشد الجمهورية الإيرانية": the first word was a noun in construct, not a name.
                         self.words.append(toks[j])
@@ -876,6 +884,9 @@ class _NP:
                     _definite(nxt) and _description_end(self.toks, self.after, ("الي",), comma=True) != -1) or (
                     self.kind is None and _prepositional(nxt)):  # "داود أوغلو لهيئة الإذاعة": a name, then to whom
                 self.named = True  # ("الغاني سولي مونتاري المنضم حديثا لصفوف الفريق، إن…": described)
+            elif tentative < len(self.words) and self.words[tentative].t in C.GIVEN_NAMES \
+                    and len(self.words) - tentative >= 2 and _definite(self.words[-1].t):
+                self.named = True  # "أكد الوزير محمد الجاسر ضرورة…": a known given name and the family's
             else:
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i

@@ -303,6 +303,19 @@ HONORIFIC_TITLES = _n(
 )
 # Words that qualify a title: "القنصل العام بالإنابة", "وكيل الوزارة بالنيابة".
 TITLE_MODIFIERS = _n("بالإنابة بالنيابة بالوكالة بالتكليف الركن")
+# Given names seen at least ten times right after an honorific title ("الدكتور محمد…") in the
+# corpus: a name after a title that starts with one of them is a name even before the verb's
+# object ("أكد الوزير محمد الجاسر ضرورة…"). Written by `python benchmarks/given_names.py --python`.
+GIVEN_NAMES = _n(
+    'محمد عبدالله احمد خالد عادل عبدالعزيز عبدالرحمن صالح ابراهيم يوسف عزام فهد عبداللطيف ماجد '
+    'سعد سليمان ناصر فيصل بدر بندر راشد حامد سعيد عمر وليد زويد حمد سعود سمير حسين صلاح زياد '
+    'طلال طارق تميم حسن سلطان جديع جمعان نبيل عثمان حسام سلمان مفرج سالم زهير حمدان ياسر نايف '
+    'جمال عصام هشام عدنان عبدالمحسن فارس علاء حاتم فضل فايز حمود بريكان سيف عايض جابر جعفر '
+    'اسماعيل عبده ماهر عيد جميل ايمن مطلق فواز نزار عبدالمجيد عوض طاهر عجب زايد عبدالاله ساعد '
+    'مسفر حازم سفر انور عباس عبدالمنعم مشعل ثامر عبدالناصر اياد نديم باسم فواد ظافر جاسر '
+    'عبدالحميد زيدان زيد غرم وحي عبدالواحد محسن فيحان بسام عبدالسلام حافظ نجلاء اشرف عبدالوهاب '
+    'هوي عاطف'
+)
 # Words that join parts of a person's name ("عبد الرحمن بن صالح آل الشيخ").
 NAME_PARTICLES = _n("بن ابن بنت أبو ابو أبي آل عبد عبدال ولد دي دا فان فون ديل لا")
 # Adjectives common in titles and names of bodies, besides the nisba forms (…ي، …ية).
