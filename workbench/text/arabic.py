@@ -672,9 +672,12 @@ class _NP:
                         last_def = True
                         j = m
                         continue
-                    if m == j + 1 and prev in C.GIVEN_NAMES and len(self.words) >= 2:
+                    if m == j + 1 and prev in C.GIVEN_NAMES and len(self.words) >= 2 \
+                            and not (t.endswith("يه") and not self.words[0].t.endswith("ه")):
                         # After a known given name its family name ends the phrase, whatever follows:
-                        # "أكد الوزير محمد الجاسر ضرورة…" (the verb's object)
+                        # "أكد الوزير محمد الجاسر ضرورة…" (the verb's object); a feminine word is the
+                        # adjective of a feminine body ("مدينة الملك عبدالله الطبية"), never a
+                        # description of a person ("سلمى فؤاد الأثرية")
                         self.words.append(toks[j])
                         self.named = True
                         tentative = -1
