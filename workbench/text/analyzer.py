@@ -1048,8 +1048,8 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'unmarked', 'agrees', 'sure'): 0.33,  # 0/1; 0/4 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/1 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 316/324; 192/208 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 326/422; 218/309 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 318/326; 192/208 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 327/423; 218/309 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 10/11; 4/4 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 19/22; 6/8 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.61,  # 7/11; 3/7 as batches arrived
@@ -1065,16 +1065,16 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 20/22; 11/11 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 141/150; 98/105 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 140/142; 85/87 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 142/144; 85/87 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.75,  # 2/2
-    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 229/240; 147/166 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 230/242; 147/166 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 162/174; 114/130 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1247/1260; 799/813 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in'): 0.79,  # 4/4; 1/1 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'other'): 0.75,  # 2/2
     ('explicit', 'marked', 'strong', 'competing', 'tight'): 0.5,  # 1/2; 3/4 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'in'): 0.79,  # 8/8; 10/10 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.66,  # 34/51; 20/38 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'in'): 0.79,  # 6/6; 10/10 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.66,  # 33/49; 20/38 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 9/9; 5/6 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 140/159; 101/121 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 4/4
@@ -1085,11 +1085,11 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 7/7
     ('explicit', 'prep', 'plain', 'alone', 'setting'): 0.5,  # 1/2
     ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.66,  # 7/10
-    ('explicit', 'prep', 'strong', 'alone', 'other'): 0.73,  # 13/17
+    ('explicit', 'prep', 'strong', 'alone', 'other'): 0.76,  # 15/19
     ('explicit', 'prep', 'strong', 'alone', 'setting'): 0.78,  # 10/12
-    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 121/139
-    ('explicit', 'prep', 'weak', 'alone', 'other'): 0.65,  # 20/30
-    ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.79,  # 6/6
+    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 123/141
+    ('explicit', 'prep', 'weak', 'alone', 'other'): 0.72,  # 20/27
+    ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.79,  # 5/5
     ('hearsay',): 0.75,  # 2/2
     ('list',): 0.79,  # 4/4
     ('nested', 'marked', 'plain', 'alone', 'tight'): 0.66,  # 1/1
@@ -1110,7 +1110,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 44/50; 31/37 as batches arrived
     ('publisher', 'clear', 'quiet'): 0.96,  # 630/649; 413/427 as batches arrived
     ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 116/124; 81/90 as batches arrived
-    ('publisher', 'hinted'): 0.68,  # 661/967; 438/684 as batches arrived
+    ('publisher', 'hinted'): 0.68,  # 661/964; 438/684 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.6,  # 2/3
