@@ -39,10 +39,10 @@ def gap(text: str, source_end: int, claim_end: int, normalize) -> str:  # type: 
     m = _MARKER.search(rest)
     if m is None:
         return "none"
-    between = rest[: m.start()].strip(_PUNCT)
-    if not between:
-        return "tight"
-    first = normalize(between.split(None, 1)[0])
+    words = rest[: m.start()].strip(_PUNCT).split()
+    if not words:
+        return "tight"  # (punctuation and spaces only, a no-break space too)
+    first = normalize(words[0])
     if first == "في":
         return "in"  # (the occasion: "في تصريح…"; `workbench.text.analyzer._gap` reads it alike)
     return "setting" if first in _SETTING or first.startswith("ل") else "other"

