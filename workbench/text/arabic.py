@@ -840,7 +840,7 @@ class _NP:
                 j += 1
                 continue
             if last_def and not proper and not self._collective() and t not in _ACCUSATIVE_OBJECTS \
-                    and not (self._nameless() and t[:1] not in "لو") and (
+                    and not (t[:1] not in "لو" and self._nameless()) and (
                     _name_like(t) or (t.endswith("ه") and t[:1] not in "بلوف" and _name_like(t, first=False)
                                                and _definite(self.tok(j + 1))
                                                and (not _adjective(self.tok(j + 1)) or self._feminine_name(j)))) \

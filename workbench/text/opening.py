@@ -32,4 +32,4 @@ _QUOTATION_MARKS = frozenset('"«»“”')
 
 def quoted_words(clause: str) -> bool:
     """Does the clause hold a quotation mark (straight, guillemets or curly)?"""
-    return any(ch in _QUOTATION_MARKS for ch in clause)
+    return not _QUOTATION_MARKS.isdisjoint(clause)
