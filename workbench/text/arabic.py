@@ -145,18 +145,27 @@ _GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "عز وجل|جل جلاله|سبحانه وتعالى|تبارك وتعالى|سبحانه|تعالى").split("|"))
 
 
-_EULOGY_FIRST = frozenset({"-"} | {e[0] for e in _EULOGIES + _GLORIFICATIONS})  # (a quick test first)
+_BLESSINGS = _EULOGIES + _GLORIFICATIONS
+_EULOGY_FIRST = frozenset({"-"} | {e[0] for e in _BLESSINGS})  # (a quick test first)
 
 
 def eulogy_end(words: list[str], after_name: bool = True) -> int:
     """How many of `words` (normalised) a blessing at their start takes, with the dashes that
     may set it off ("- حفظه الله -"), or 0. Glorifications of God count only `after_name`."""
-    k = 1 if words[:1] == ["-"] else 0
-    for e in _EULOGIES + _GLORIFICATIONS if after_name else _EULOGIES:
+    if not words or words[0] not in _EULOGY_FIRST:
+        return 0
+    k = 1 if words[0] == "-" else 0
+    for e in _BLESSINGS if after_name else _EULOGIES:
         if tuple(words[k : k + len(e)]) == e:
             end = k + len(e)
             return end + 1 if words[end : end + 1] == ["-"] else end
     return 0
+
+
+def _glued_prep(t: str, preps: tuple[str, ...], after_object: bool) -> bool:
+    """Is the word the verb's own بـ or لـ glued to what it reports ("طالب الوزير الموظفين
+    بالالتزام", "دعا الوزير الدول للتعاون"), read after the verb's object?"""
+    return (t[:1] == "ب" and "ب" in preps and len(t) > 2) or ("ل" in preps and after_object and _glued_lam_action(t))
 
 
 def _glued_lam_action(t: str) -> bool:
@@ -591,10 +600,11 @@ class _NP:
                 headed = head_kind(rest) is not None or head_kind("ال" + rest) is not None \
                     or (t.startswith("لل") and head_kind(t[1:]) is not None)  # ("للجنة": لـ + لجنة)
                 current = self._current_kind()
+                wire_survey = current == "document" and _wire_with_lam(t)  # "مسح لرويترز"
                 if current in ("official", "organization", "document", "unnamed", "group", "news agency", "outlet") and (
                         not in_name or t.startswith("لل")) and (
                         headed or (current != "document" and _name_like(rest, first=False))
-                        or (current == "document" and _wire_with_lam(t))
+                        or wire_survey
                         or (current == "organization" and t.startswith("لل") and not is_addressee(t))
                         # "المدير العام للتعليم", "الرئيس التنفيذي للاستثمار": the office's field
                         or (current == "official" and t.startswith("لل") and prev in _OFFICE_ADJECTIVES
@@ -606,7 +616,7 @@ class _NP:
                     last_adj = in_name = False
                     tentative = -1
                     j += 1
-                    if current == "document" and _wire_with_lam(t):
+                    if wire_survey:
                         break  # the wire's name ends the phrase ("مسح لرويترز الأسبوع الماضي")
                     continue
                 if not name_slot or t.startswith("لل") or headed:
@@ -1265,12 +1275,10 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             m = k
             while m < n and m - k < 10 and (toks[m].t[0].isalpha() or toks[m].t == ",") and toks[m].t not in preps \
                     and toks[m].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[m].t) \
-                    and not (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2) \
-                    and not ("ل" in preps and m > k and _glued_lam_action(toks[m].t)):
+                    and not _glued_prep(toks[m].t, preps, m > k):
                 m += 1
             object_skipped = True
-            if m < n and (toks[m].t in preps or (toks[m].t[:1] == "ب" and "ب" in preps and len(toks[m].t) > 2)
-                          or ("ل" in preps and m > k and _glued_lam_action(toks[m].t))):
+            if m < n and (toks[m].t in preps or _glued_prep(toks[m].t, preps, m > k)):
                 k = m
                 continue
             break
@@ -1597,9 +1605,9 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
 
 _DEMONSTRATIVES = C._n("تلك هذه هذا ذلك هؤلاء أولئك")
 _SPEAKING_PRONOUNS = C._n("أنا نحن إننا إنني أنت أنتم هو هي هم")  # open words, never a quoted name
-_IN_WHICH = C._n("خلاله خلالها عبره عبرها")
+_IN_WHICH = C._n("خلاله خلالها عبره عبرها")  # "(من) خلاله": during or through what was just named
 _REGNAL = C._n("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")  # after a monarch's name
-_RECEIVED = C._n("تلقى وتلقى تلقت وتلقت")  # "تلقى … اتصالا من…": the caller is who speaks after  # "(من) خلاله": during or through what was just named
+_RECEIVED = C._n("تلقى وتلقى تلقت وتلقت")  # "تلقى … اتصالا من…": the caller is who speaks after
 
 
 def _relayed_phrase(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
@@ -1614,9 +1622,10 @@ def _relayed_phrase(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
             return replace(m, start=s, text=sv.text[s : m.end]), after
     if i < n:
         stem = _pronoun_stem(toks[i].t)
-        if stem != toks[i].t and head_kind(stem) in ("unnamed", "document"):
+        kind = head_kind(stem)
+        if stem != toks[i].t and kind in ("unnamed", "document"):
             a, b = sv.orig(toks[i].s, toks[i].e)  # "نقلا عن مصادرها"
-            return Mention(a, b, sv.text[a:b], head_kind(stem) or ""), i + 1
+            return Mention(a, b, sv.text[a:b], kind), i + 1
     return read_source(sv, i)
 
 
@@ -2146,8 +2155,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     j = _time_before_subject(sv, j)  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
     # "وأضاف يجب علينا…", "وتابع تم القبض على…": going on, the words follow at once (a word
     # that opens a sentence and is no one's name)
-    words_next = cue.lemma in _GOING_ON and cue.lemma != "قال" and not participle and j < n \
+    opens_words = cue.lemma in _GOING_ON and cue.lemma != "قال" and not participle and j < n \
         and toks[j].t in _SENTENCE_OPENERS and j + 1 < n and toks[j + 1].t not in C.CONTENT_MARKERS
+    words_next = False
     if j + 2 < n and toks[j].t == "من" and toks[j + 1].t in _IN_WHICH and not participle:
         j += 1  # "بيانا ذكرت من خلاله أن…"
     if j + 1 < n and (toks[j].t in ("فيه", "فيها", "عليه", "عليها") or toks[j].t in _IN_WHICH) and not participle:
@@ -2212,7 +2222,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         order = "pronoun"
     elif cue.tells and ci > 0 and (told := _told_by(sv, ci, j, form)) is not None:
         return told
-    elif not participle and agree != "p" and not words_next and not (ci == 0 and _opens_with_prep(toks[j].t if j < n else "", cue.preps)):
+    elif not participle and agree != "p" and not words_next and not opens_words and not (ci == 0 and _opens_with_prep(toks[j].t if j < n else "", cue.preps)):
         # A verb before its subject is singular in Arabic: after "توقعوا", "قالوا" comes the
         # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)
@@ -2256,7 +2266,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
-    if not marker and mention is None and words_next and toks[j].t in _SENTENCE_OPENERS:
+    if not marker and mention is None and opens_words:
         marker, k = "colon", j  # "وأضاف يجب علينا…"
     if not marker and mention is not None and not participle and after + 1 < n and toks[after].t == "," \
             and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS:
