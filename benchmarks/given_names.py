@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from workbench.text.normalize import normalize
 MIN_SEEN = 10
 _AFTER_TITLE = re.compile(r"(?<!\S)(?:الدكتور|الدكتورة|المهندس|المهندسة|الأستاذ|الاستاذ|الأستاذة|الشيخ|اللواء|العميد|العقيد)"
                           r"\s+([^\s.,،:؛\"«»()]+)")
+# What follows a rank and is no name: "اللواء الركن", "العميد الطيار", "الدكتور دكتور".
+_RANKS = {normalize(w) for w in "ركن طيار دكتور".split()}
 
 
 def names() -> list[tuple[str, int]]:
@@ -41,9 +44,6 @@ def names() -> list[tuple[str, int]]:
             and not w.endswith("ا")]  # (an accusative noun: "قرارا", not a name)
 
 
-# What follows a rank and is no name: "اللواء الركن", "العميد الطيار", "الدكتور دكتور".
-_RANKS = {normalize(w) for w in "ركن طيار دكتور".split()}
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -51,15 +51,9 @@ def main() -> None:
     args = ap.parse_args()
     found = names()
     if args.python:
-        words = [w for w, _ in found]
-        lines, line = [], ""
-        for w in words:
-            if len(line) + len(w) + 1 > 90:
-                lines.append(line)
-                line = ""
-            line += w + " "
-        lines.append(line.rstrip())
-        print("GIVEN_NAMES = _n(\n" + "\n".join(f"    {ln!r}" for ln in lines) + "\n)")
+        lines = textwrap.wrap(" ".join(w for w, _ in found), 89)
+        body = "\n".join(f"    {ln + ' ' if i < len(lines) - 1 else ln!r}" for i, ln in enumerate(lines))
+        print(f"GIVEN_NAMES = _n(\n{body}\n)")
         return
     for w, n in found:
         print(f"{n:6d} {w}")
