@@ -1064,3 +1064,38 @@ def test_according_to_after_the_conjunction_fa() -> None:
     text = "أما على صعيد المرأة، فوفقا لدراسة أجريت من قبل عالم الأحياء في جامعة إنديانا، فإن عدد الأطفال يقل."
     assert _source(text, "الأطفال يقل").startswith("دراسة أجريت من قبل عالم الأحياء")
     assert _claim("وهذا يكفي فحسب.", "يكفي").source is None
+
+
+def test_a_source_phrase_that_runs_on_to_its_an() -> None:
+    # VSO: whatever stopped the reading of the phrase ("آخر", a preposition inside a body's name,
+    # a demonstrative, a comma before the office), the words between the verb and أن are its subject
+    assert _source("وذكر مسؤول أمني آخر أن الطريق أعيد فتحه.", "الطريق أعيد") == "مسؤول أمني آخر"
+    assert _source("وأعلنت لجنة الإشراف على المسابقات أن المباراة أجلت.", "المباراة أجلت") \
+        == "لجنة الإشراف على المسابقات"
+    assert _source("وتؤكد هذه المنظمات الأربع أن المساعدات لم تصل.", "المساعدات لم تصل") == "هذه المنظمات الأربع"
+    text = "وأوضح سالم الدوسري، مالك مزرعة للنخيل بالأحساء أن الإنتاج تضاعف هذا العام."
+    assert _source(text, "الإنتاج تضاعف") == "سالم الدوسري، مالك مزرعة للنخيل بالأحساء"
+    # the occasion after the phrase is not its own, nor a quotation that opens the words
+    assert _source("وذكر مسؤول أمني آخر في مؤتمره الصحافي أن الموعد ثابت.", "الموعد ثابت") == "مسؤول أمني آخر"
+    text = 'وقال ماركو روسي، من جامعة ميلانو "إن السوق ستتعافى".'
+    assert _source(text, "السوق ستتعافى") == "ماركو روسي، من جامعة ميلانو"
+    # a reading that stopped short is marked so: not confident
+    assert _claim("وذكر مسؤول أمني آخر أن الطريق أعيد فتحه.", "الطريق أعيد").attribution_confidence < 0.8
+
+
+def test_what_does_not_run_on_to_an() -> None:
+    # a wish or a duty ("ضرورة أن يتم"), the verb's object in the accusative, "إن كان" (if) and a
+    # bank named "بانك" never make the words before them a source
+    from workbench.text.arabic import _runs_to_an
+    from workbench.text.attribution import SentenceView
+
+    for text in ("وأكد الوزير حرص الدولة على أن يكون التنفيذ سريعا.", "وأكد الوزير ضرورة أن يتم التنفيذ.",
+                 "وأكد الوزير أهمية المشروع وأن التنفيذ بدأ."):
+        assert _runs_to_an(SentenceView(text, 0, len(text)), 1) == (-1, -1), text
+    text = "وأكد الوزير سالم العلي أن التنفيذ بدأ."
+    assert _runs_to_an(SentenceView(text, 0, len(text)), 1) == (4, 4)
+    assert _source("ويوضح هذا التقرير قلقاً متزايداً بأن الأسعار سترتفع.", "الأسعار سترتفع") != \
+        "هذا التقرير قلقاً متزايداً"
+    assert _source("ونشر الباحث الدراسة ليرى إن كان بمقدوره المساعدة.", "بمقدوره المساعدة") is None
+    c = _claim("يقول جون سميث، مختص الأسهم في بانك أوف أمريكا: «الأسواق هادئة».", "الأسواق هادئة")
+    assert c.source is not None and "بانك" not in c.source.mention

@@ -1058,30 +1058,29 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.79,  # 4/4; 3/3 as batches arrived
     ('deferred', 'before', 'plain', 'alone', 'none'): 0.79,  # 5/5
     ('deferred', 'before', 'strong', 'alone', 'none'): 0.79,  # 57/61
-    ('deferred', 'marked', 'plain', 'alone', 'other'): 0.75,  # 2/2
-    ('deferred', 'marked', 'strong', 'alone', 'other'): 0.66,  # 1/1
+    ('deferred', 'marked', 'strong', 'alone', 'other'): 0.79,  # 3/3
     ('deferred', 'prep', 'strong', 'alone', 'other'): 0.33,  # 0/1
     ('explicit', 'marked', 'plain', 'alone', 'in'): 0.79,  # 25/28; 18/21 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 63/67; 39/42 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 21/23; 12/12 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 62/66; 39/42 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 20/22; 12/12 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 159/170; 116/125 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 154/157; 97/100 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.75,  # 2/2
-    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 260/273; 177/197 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 176/189; 128/145 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 261/274; 177/197 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 177/190; 128/145 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1403/1425; 955/978 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in'): 0.79,  # 4/4; 1/1 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'other'): 0.75,  # 2/2
     ('explicit', 'marked', 'strong', 'competing', 'tight'): 0.5,  # 1/2; 3/4 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'in'): 0.79,  # 6/6; 10/10 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.63,  # 35/55; 22/44 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.63,  # 36/56; 22/44 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 11/11; 7/8 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 163/184; 124/146 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 198/222; 124/146 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 4/4
-    ('explicit', 'object', 'plain', 'alone', 'tight'): 0.48,  # 34/70
+    ('explicit', 'object', 'plain', 'alone', 'tight'): 0.47,  # 32/68
     ('explicit', 'object', 'strong', 'alone', 'other'): 0.66,  # 1/1
-    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 332/412
+    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 315/392
     ('explicit', 'object', 'weak', 'alone', 'other'): 0.66,  # 1/1
     ('explicit', 'object', 'weak', 'alone', 'tight'): 0.6,  # 8/13
     ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 7/7
@@ -1111,10 +1110,10 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'none', 'strong', 'alone', 'none'): 0.79,  # 70/83
     ('prep', 'none', 'weak', 'alone', 'none'): 0.6,  # 2/3
     ('publisher', 'clear', 'actor'): 0.79,  # 243/255; 171/186 as batches arrived
-    ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 46/53; 33/40 as batches arrived
+    ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 46/52; 33/40 as batches arrived
     ('publisher', 'clear', 'quiet'): 0.79,  # 719/744; 502/523 as batches arrived
     ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 127/136; 92/102 as batches arrived
-    ('publisher', 'hinted'): 0.68,  # 752/1102; 529/822 as batches arrived
+    ('publisher', 'hinted'): 0.69,  # 752/1086; 529/822 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.6,  # 2/3

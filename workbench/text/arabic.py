@@ -1487,6 +1487,84 @@ def _describes(t: str) -> bool:
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
+_RUN_MARKS = frozenset((",", "-", "–", "—", '"', "(", ")"))
+_DEMONSTRATIVE_HEADS = C._n("هذه هذا هؤلاء تلك ذلك")
+
+
+def _accusative_spelled(sv: SentenceView, k: int) -> bool:
+    """Is the token written with the accusative tanwin ("قلقاً", "حديثاً")?"""
+    return "\u064b" in sv.text[slice(*sv.orig(sv.tokens[k].s, sv.tokens[k].e))]
+
+
+def _subjunctive_an(sv: SentenceView, k: int) -> bool:
+    """Is the أن at k the one of a wish or a duty, before a verb ("ضرورة أن يتم", "على أن
+    تكون"), rather than the "that" of reported words ("أن الشركة…", "أنه…")?"""
+    toks = sv.tokens
+    if k + 1 >= len(toks) or toks[k].t not in ("ان", "بان"):
+        return False
+    nxt = toks[k + 1].t
+    return nxt[:1] in ("ي", "ت", "ن") and not _definite(nxt) and head_kind(nxt) is None
+
+
+def _runs_to_an(sv: SentenceView, j: int, limit: int = 12) -> tuple[int, int]:
+    """Where the noun phrase opening at j ends and the index of the أن/إن it runs on to ("لجنة
+    الرقابة على المنشطات أن…", "هذه الدول الثلاث أن…"), or (-1, -1): only words that can describe
+    a source, commas, dashes, closed brackets and quotation marks on the way; a phrase that opens
+    as a speaker can (a definite word, a head noun, a title, a name, or a demonstrative before a
+    definite word); an أن that is not the one of a wish or a duty ("على أن يكون…", "ضرورة أن
+    تتم…"), with no preposition right before it that would open the words itself. The occasion
+    ("في تصريحه…") or the side ("من جانبه") between the phrase and its أن is not the phrase's own."""
+    toks, n = sv.tokens, len(sv.tokens)
+    first = toks[j].t
+    if _accusative_spelled(sv, j):
+        return -1, -1  # ("ونُشر حديثاً أن…": an adverb)
+    if first in _DEMONSTRATIVE_HEADS:
+        if not (j + 1 < n and _definite(toks[j + 1].t)):
+            return -1, -1
+    elif not (_describes(first) and first[:1].isalpha() and (_definite(first) or may_head_a_speaker(first) or _name_like(first))) \
+            or _stop(first) or is_addressee(first):
+        return -1, -1
+    end = -1
+    depth = 0
+    m = j + 1
+    while m < n and m - j <= limit:
+        t = toks[m].t
+        if t in C.CONTENT_MARKERS:
+            if t[0] == "و" or t.endswith(("ك", "كم")) or depth or toks[m - 1].t in C.SETTING_PREPS \
+                    or toks[m - 1].t in ("دون", "بدون", "من", "الي", "علي", ","):
+                return -1, -1  # (and "بأنك": "بانك أوف أمريكا" is a bank, no one speaks to "you")
+            if m + 1 < n and toks[m + 1].t in ("كان", "كانت"):
+                return -1, -1  # "إن كان": if
+            if _subjunctive_an(sv, m):
+                return -1, -1
+            last = m if end < 0 else end
+            while last > j + 1 and toks[last - 1].t in _RUN_MARKS and toks[last - 1].t != ")" \
+                    and (toks[last - 1].t != _QUOTE or sum(toks[x].t == _QUOTE for x in range(j, last)) % 2):
+                last -= 1  # ("…من جامعة برينستون «إن…": the quotation opens the words)
+            return last, m
+        if t[:1] == "ف" and t[1:] in C.CONTENT_MARKERS:
+            return -1, -1  # "…، فإنه يبدو أن": another clause
+        if _accusative_spelled(sv, m) or (t.endswith("ا") and len(t) >= 4 and not _definite(t) and t not in C.GIVEN_NAMES and t[0] not in "بل"
+                                           and not (_prepositional(toks[m - 1].t) or toks[m - 1].t in ("في", "من", "علي", "عن"))
+                                           and not may_head_a_speaker(toks[m - 1].t)):
+            return -1, -1  # the accusative ("قلقاً", "خبرا مفاده"): the verb's object, never its subject
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+        elif is_addressee(t) or t == "ل" or (t in _FRAMING and toks[m - 1].t == "من"):
+            return -1, -1
+        elif end < 0 and t == "في" and m + 1 < n and (toks[m + 1].t in C.SETTING_NOUNS or toks[m + 1].t in C.STATEMENT_NOUNS
+                                                         or _pronoun_stem(toks[m + 1].t) in C.SETTING_NOUNS):
+            end = m  # "…السفير في تصريحه أن…": the occasion, after the phrase
+        elif end < 0 and t == "ضمن":
+            end = m  # "دراسة حديثة ضمن المعطيات الحالية…": within what, after the phrase
+        if depth < 0 or not (t in _RUN_MARKS or _describes(t)):
+            return -1, -1
+        m += 1
+    return -1, -1
+
+
 _DAYS = C._n("أمس اليوم الليلة غدا الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
 _PARTS_OF_DAY = C._n("مساء صباح ظهر فجر ليلة يوم")
 
@@ -2262,6 +2340,21 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 end = mention.end  # "وقال المرصد ومقره بريطانيا إن…": a clause about the source, not its name
             mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
                               feminine=mention.feminine, plural=mention.plural, named=mention.named)
+            marker, k, after = "an", m, m
+    if not marker and not participle and via is None and not words_next and not opens_words and agree != "p" \
+            and j < n and cue.lemma not in _CALLS_UPON and cue.lemma != "بين" \
+            and (mention is None or mention.start >= sv.orig(toks[j].s, toks[j].e)[0]):
+        # "ذكرت لجنة الرقابة على المنشطات أن…", "وذكر مصدر عسكري آخر أن…", "وتؤكد هذه الدول
+        # الثلاث أن…": a verb, then a noun phrase that runs on to its أن; whatever the reading of
+        # the phrase stopped at, the words between the verb and أن are its subject (VSO).
+        last, m = _runs_to_an(sv, j)
+        if m > j and _subject_before(sv, ci) is None:
+            a, b = sv.orig(toks[j].s, toks[last - 1].e)
+            head = mention if mention is not None else read_source(sv, j + (toks[j].t in _DEMONSTRATIVE_HEADS))[0]
+            mention = Mention(a, b, sv.text[a:b], head.kind if head is not None else "", clean=False,
+                              feminine=head.feminine if head is not None else False,
+                              plural=head.plural if head is not None else False,
+                              named=head.named if head is not None else False)
             marker, k, after = "an", m, m
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
