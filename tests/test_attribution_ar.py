@@ -1099,3 +1099,18 @@ def test_what_does_not_run_on_to_an() -> None:
     assert _source("ونشر الباحث الدراسة ليرى إن كان بمقدوره المساعدة.", "بمقدوره المساعدة") is None
     c = _claim("يقول جون سميث، مختص الأسهم في بانك أوف أمريكا: «الأسواق هادئة».", "الأسواق هادئة")
     assert c.source is not None and "بانك" not in c.source.mention
+
+
+def test_a_comma_between_the_phrase_and_its_an() -> None:
+    # "أوضح X، مدير…، أن…": the office set off by commas belongs to the phrase
+    text = "وأوضح مدير فرع الهيئة بالباحة سالم الغامدي، أن الموسم بدأ مبكرا."
+    assert _source(text, "الموسم بدأ") == "مدير فرع الهيئة بالباحة سالم الغامدي"
+
+
+def test_the_paper_told_by_abligh_without_its_lam() -> None:
+    # "أبلغ" takes whom it told as its first object: a quoted paper right after it, then the phrase
+    # that runs on to أن is who told it (and after "قالت «…»" the quoted name is the subject)
+    assert _source("وأبلغت «الرياض» مصادر مطلعة أن الاجتماع تأجل.", "الاجتماع تأجل") == "مصادر مطلعة"
+    assert _source('أبلغ "المدينة" مسؤول في وزارة النقل أن الطريق سيفتح.', "الطريق سيفتح") == "مسؤول في وزارة النقل"
+    c = _claim("قالت «شركة النخبة» أكبر شركة للتمور في المنطقة إن المبيعات تراجعت.", "المبيعات تراجعت")
+    assert c.source is not None and "أكبر شركة للتمور" in c.source.mention

@@ -1041,19 +1041,19 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'marked', 'disagrees', 'unsure'): 0.33,  # 1/4; 1/1 as batches arrived
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.16,  # 0/4; 0/3 as batches arrived
-    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 25/28; 15/17 as batches arrived
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.46,  # 22/48; 14/37 as batches arrived
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 26/29; 15/17 as batches arrived
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.46,  # 22/47; 14/37 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.16,  # 0/4; 0/3 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.54,  # 5/9; 5/8 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'sure'): 0.25,  # 0/2; 0/5 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/1 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 349/363; 227/250 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 366/486; 253/367 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 352/366; 227/250 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.76,  # 369/483; 253/367 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 11/12; 5/5 as batches arrived
-    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 22/26; 9/12 as batches arrived
-    ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.61,  # 7/11; 3/7 as batches arrived
-    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.54,  # 17/31; 10/24 as batches arrived
+    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 24/28; 9/12 as batches arrived
+    ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.64,  # 8/12; 3/7 as batches arrived
+    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.56,  # 17/30; 10/24 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.79,  # 4/4; 3/3 as batches arrived
     ('deferred', 'before', 'plain', 'alone', 'none'): 0.79,  # 6/6
@@ -1063,24 +1063,24 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'plain', 'alone', 'in'): 0.79,  # 26/29; 19/22 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 63/68; 40/44 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 22/24; 14/14 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 171/182; 128/137 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 170/181; 128/137 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 158/161; 101/104 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 159/162; 101/104 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.75,  # 2/2
-    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 279/294; 195/217 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 281/296; 195/217 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 188/201; 139/156 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1479/1507; 1031/1060 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1480/1508; 1031/1060 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in'): 0.79,  # 4/4; 1/1 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'other'): 0.75,  # 2/2
     ('explicit', 'marked', 'strong', 'competing', 'tight'): 0.5,  # 1/2; 3/4 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'in'): 0.79,  # 9/9; 13/13 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.63,  # 37/58; 23/46 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'in'): 0.79,  # 10/10; 13/13 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.62,  # 35/56; 23/46 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 11/11; 7/8 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 206/230; 132/154 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 227/251; 132/154 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 4/4
-    ('explicit', 'object', 'plain', 'alone', 'tight'): 0.48,  # 36/74
+    ('explicit', 'object', 'plain', 'alone', 'tight'): 0.48,  # 35/73
     ('explicit', 'object', 'strong', 'alone', 'other'): 0.66,  # 1/1
-    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 340/420
+    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 325/401
     ('explicit', 'object', 'weak', 'alone', 'other'): 0.66,  # 1/1
     ('explicit', 'object', 'weak', 'alone', 'tight'): 0.6,  # 8/13
     ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 8/8
@@ -1113,7 +1113,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 50/56; 37/44 as batches arrived
     ('publisher', 'clear', 'quiet'): 0.79,  # 772/802; 555/581 as batches arrived
     ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 133/142; 98/108 as batches arrived
-    ('publisher', 'hinted'): 0.68,  # 786/1139; 563/875 as batches arrived
+    ('publisher', 'hinted'): 0.69,  # 786/1134; 563/875 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 3/4; 1/1 as batches arrived

@@ -1531,7 +1531,7 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 12) -> tuple[int, int]:
         t = toks[m].t
         if t in C.CONTENT_MARKERS:
             if t[0] == "و" or t.endswith(("ك", "كم")) or depth or toks[m - 1].t in C.SETTING_PREPS \
-                    or toks[m - 1].t in ("دون", "بدون", "من", "الي", "علي", ","):
+                    or toks[m - 1].t in ("دون", "بدون", "من", "الي", "علي"):
                 return -1, -1  # (and "بأنك": "بانك أوف أمريكا" is a bank, no one speaks to "you")
             if m + 1 < n and toks[m + 1].t in ("كان", "كانت"):
                 return -1, -1  # "إن كان": if
@@ -2279,6 +2279,17 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 named, after_named = read_source(sv, w)
                 if named is not None and _plausible(named) and find_content(sv, after_named)[0] in ("an", "colon", "quote"):
                     j = w  # "يوضح لـ"الاقتصادية"، ريتشارد مار المختص النفطي أن…"
+    if cue.tells and j + 2 < n and toks[j].t == _QUOTE and not participle:
+        # "أبلغ" with a quoted name right after it, then a phrase that runs on to أن: "وأبلغت
+        # «عكاظ» مصادر مطلعة أن…", "أبلغ "الاقتصادية" مسؤول في الهيئة أن…": the quoted paper is
+        # whom it was told (its first object), the phrase is who told it. (After "قالت «…»" the
+        # quoted name is the subject and what follows it describes it: "قالت «كامبل سوب» أكبر
+        # شركة…".)
+        close = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].t == _QUOTE), -1)
+        if close > j + 1 and close + 1 < n and toks[close + 1].t[:1].isalpha() and not C.is_nisba(toks[close + 1].t) \
+                and not any(toks[x].t in C.CONTENT_MARKERS for x in range(j + 1, close)) \
+                and _runs_to_an(sv, close + 1)[1] > close + 1:
+            j = close + 1
     mention: Mention | None = None
     after = j
     order = "vso"
