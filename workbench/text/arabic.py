@@ -1506,7 +1506,7 @@ def _subjunctive_an(sv: SentenceView, k: int) -> bool:
     return nxt[:1] in ("ي", "ت", "ن") and not _definite(nxt) and head_kind(nxt) is None
 
 
-def _runs_to_an(sv: SentenceView, j: int, limit: int = 12) -> tuple[int, int]:
+def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     """Where the noun phrase opening at j ends and the index of the أن/إن it runs on to ("لجنة
     الرقابة على المنشطات أن…", "هذه الدول الثلاث أن…"), or (-1, -1): only words that can describe
     a source, commas, dashes, closed brackets and quotation marks on the way; a phrase that opens
