@@ -1122,3 +1122,12 @@ def test_a_long_office_runs_on_to_its_an() -> None:
             "المهندس سالم بن علي الشهري أن المشروع اكتمل.")
     assert _source(text, "المشروع اكتمل") == ("مدير إدارة الخدمات المساندة والمشاريع بشركة المياه الوطنية "
                                              "بمكة المكرمة والطائف المهندس سالم بن علي الشهري")
+
+
+def test_a_relative_clause_whose_verb_has_its_own_subject() -> None:
+    # "…الذي ذكرت تقارير أنه…": the reports speak, about the one just named; but "…الذي وصف
+    # الخطة بأنها…" describes the plan, and whoever was named speaks
+    text = "وتلتقي الفرق غدا مع النادي الذي ذكرت تقارير صحفية أنه يسعى لضم المهاجم."
+    assert _source(text, "يسعى لضم المهاجم") == "تقارير صحفية"
+    text = "واستقبل الوفد الوزير الذي وصف الخطة بأنها طموحة."
+    assert _source(text, "طموحة") != "الخطة"

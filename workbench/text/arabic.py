@@ -1487,6 +1487,7 @@ def _describes(t: str) -> bool:
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
+_PREPOSITION_PRONOUNS = C._n("عنا منا لنا بنا علينا الينا عني مني لي بي علي الي عنكم منكم لكم بكم عليكم")
 _RUN_MARKS = frozenset((",", "-", "–", "—", '"', "(", ")"))
 _DEMONSTRATIVE_HEADS = C._n("هذه هذا هؤلاء تلك ذلك")
 
@@ -1521,9 +1522,11 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     if first in _DEMONSTRATIVE_HEADS:
         if not (j + 1 < n and _definite(toks[j + 1].t)):
             return -1, -1
-    elif not (_describes(first) and first[:1].isalpha() and (_definite(first) or may_head_a_speaker(first) or _name_like(first))) \
-            or _stop(first) or is_addressee(first):
-        return -1, -1
+    elif not (_describes(first) and first[:1].isalpha() and (_definite(first) or may_head_a_speaker(first) or _name_like(first)
+                                                             or may_head_a_speaker(_pronoun_stem(first)))) \
+            or _stop(first) or is_addressee(first) or _prepositional(first) or first.startswith(("بال", "كال", "فال")) \
+            or first == "ضمن" or first in _PREPOSITION_PRONOUNS:
+        return -1, -1  # (a phrase that opens with a preposition is where or how, never who: "بالبرهان…")
     end = -1
     depth = 0
     m = j + 1
@@ -2206,6 +2209,20 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             named = _np_before(sv, ci - 1)
             return Cue(s, e, word, cue.lemma, "relative", named, True, continuation=named is None, deferred=deferred,
                        marker=marker, content=_tok_start(sv, k), agree=agree, order="relative")
+        if ti < len(toks) and not participle and not cue.object:
+            # "…الذي ذكرت تقارير أنه يسعى…", "مظاهرات قال منظموها إنها…": the verb has a subject of its
+            # own, which runs on to its أن; the one just named is what it is about.
+            last, m = _runs_to_an(sv, ti)
+            head = read_source(sv, ti + (toks[ti].t in _DEMONSTRATIVE_HEADS))[0] if m > ti else None
+            if head is not None and _plausible(head) and not toks[m].t.startswith("ب"):
+                # (not "…الذي وصف القناة بأنها…": what it described, and how)
+                a, b = sv.orig(toks[ti].s, toks[last - 1].e)
+                mention = Mention(a, b, sv.text[a:b], head.kind if head is not None else "", clean=False,
+                                  feminine=head.feminine if head is not None else False,
+                                  plural=head.plural if head is not None else False,
+                                  named=head.named if head is not None else False)
+                return Cue(s, e, word, cue.lemma, "verb", mention, True, deferred=deferred, marker="an",
+                           content=_tok_start(sv, m), order="vso")
         return None
     if form in C.AFTER_MA_FORMS:
         named_after, _ = read_source(sv, ti)
