@@ -2217,11 +2217,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             if head is not None and _plausible(head) and not toks[m].t.startswith("ب"):
                 # (not "…الذي وصف القناة بأنها…": what it described, and how)
                 a, b = sv.orig(toks[ti].s, toks[last - 1].e)
-                mention = Mention(a, b, sv.text[a:b], head.kind if head is not None else "", clean=False,
-                                  feminine=head.feminine if head is not None else False,
-                                  plural=head.plural if head is not None else False,
-                                  named=head.named if head is not None else False)
-                return Cue(s, e, word, cue.lemma, "verb", mention, True, deferred=deferred, marker="an",
+                own = Mention(a, b, sv.text[a:b], head.kind, clean=False, feminine=head.feminine, plural=head.plural,
+                              named=head.named)
+                return Cue(s, e, word, cue.lemma, "verb", own, True, deferred=deferred, marker="an",
                            content=_tok_start(sv, m), order="vso")
         return None
     if form in C.AFTER_MA_FORMS:
