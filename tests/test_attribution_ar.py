@@ -1131,3 +1131,20 @@ def test_a_relative_clause_whose_verb_has_its_own_subject() -> None:
     assert _source(text, "يسعى لضم المهاجم") == "تقارير صحفية"
     text = "واستقبل الوفد الوزير الذي وصف الخطة بأنها طموحة."
     assert _source(text, "طموحة") != "الخطة"
+
+
+def test_according_to_a_name_alone_at_the_end_of_its_sentence() -> None:
+    # "…بحسب أنقرة.": a capital or any name alone after بحسب, ending the sentence, is who says so;
+    # "حسب المنطقة", "حسب رغبته" (depending on) are not
+    assert _source("وقتل 40 مسلحا في الغارات بحسب أنقرة.", "40 مسلحا") == "أنقرة"
+    assert _source("وتختلف الأسعار حسب المنطقة.", "الأسعار") is None
+    assert _source("ويتم التوزيع حسب رغبته.", "التوزيع") is None
+
+
+def test_what_the_one_named_after_said_it_with_bihi() -> None:
+    # "حسب ما صرح به الوزير", "وفق ما أعلن عنه المتحدث": the source named after ما + verb + به/عنه;
+    # "كما نقلت عنه الوكالة" keeps the one who said it (the agency relays)
+    assert _source("وارتفعت المبيعات، حسب ما صرح به مدير الشركة.", "المبيعات") == "مدير الشركة"
+    assert _source("وأغلق الطريق، وفق ما أعلن عنه المتحدث باسم الشرطة.", "أغلق الطريق") == "المتحدث باسم الشرطة"
+    text = "وقال الوزير سالم العلي إن المشروع اكتمل. وأضاف كما نقلت عنه الوكالة أن التشغيل يبدأ غدا."
+    assert _source(text, "التشغيل يبدأ") != "الوكالة"

@@ -1036,7 +1036,7 @@ def _gap(text: str, cue: Cue, mention: Mention) -> str:
 _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('background',): 0.97,  # 132/134; 99/101 as batches arrived
     ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 3/10; 3/8 as batches arrived
-    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.15,  # 2/18; 1/14 as batches arrived
+    ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.15,  # 2/17; 1/14 as batches arrived
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.25,  # 0/2
     ('continuation', 'far', 'marked', 'disagrees', 'unsure'): 0.33,  # 1/4; 1/1 as batches arrived
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
@@ -1049,7 +1049,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/1 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 353/367; 227/250 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.76,  # 368/482; 253/367 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.76,  # 369/483; 253/367 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 11/12; 5/5 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 24/28; 9/12 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.64,  # 8/12; 3/7 as batches arrived
@@ -1057,7 +1057,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.79,  # 4/4; 3/3 as batches arrived
     ('deferred', 'before', 'plain', 'alone', 'none'): 0.79,  # 6/6
-    ('deferred', 'before', 'strong', 'alone', 'none'): 0.79,  # 60/64
+    ('deferred', 'before', 'strong', 'alone', 'none'): 0.79,  # 64/68
     ('deferred', 'marked', 'strong', 'alone', 'other'): 0.79,  # 3/3
     ('deferred', 'prep', 'strong', 'alone', 'other'): 0.33,  # 0/1
     ('explicit', 'marked', 'plain', 'alone', 'in'): 0.79,  # 26/29; 19/22 as batches arrived
@@ -1108,12 +1108,12 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'marked', 'weak', 'alone', 'none'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone', 'none'): 0.5,  # 6/12
     ('prep', 'none', 'strong', 'alone', 'none'): 0.79,  # 78/94
-    ('prep', 'none', 'weak', 'alone', 'none'): 0.6,  # 2/3
+    ('prep', 'none', 'weak', 'alone', 'none'): 0.66,  # 3/4
     ('publisher', 'clear', 'actor'): 0.79,  # 258/273; 186/204 as batches arrived
     ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 50/56; 37/44 as batches arrived
     ('publisher', 'clear', 'quiet'): 0.79,  # 772/802; 555/581 as batches arrived
     ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 133/142; 98/108 as batches arrived
-    ('publisher', 'hinted'): 0.69,  # 786/1131; 563/875 as batches arrived
+    ('publisher', 'hinted'): 0.69,  # 786/1126; 563/875 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.33,  # 0/1
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 3/4; 1/1 as batches arrived

@@ -2147,8 +2147,10 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
     # "حسب المنطقة" means "depending on the region": only a phrase that can speak is a source.
     if not mention.kind and not mention.named and not mention.quoted and not (known and known(mention.text)) and not (
             len(mention.text.split()) <= 3 and all(_name_like(w) for w in C.normalize(mention.text).split())
-            and _followed_by_fa_inna(sv, mention) and not sv.norm[:ns].strip(" ,")):
-        # (at the head of the sentence, set off by "، فإن", a name is the source: "وبحسب السناني، فإن…")
+            and _followed_by_fa_inna(sv, mention) and not sv.norm[:ns].strip(" ,")) \
+            and not (not prep.endswith("ل") and _last_word_name(sv, mention)):
+        # (at the head of the sentence, set off by "، فإن", a name is the source: "وبحسب السناني، فإن…";
+        # at its end, a name alone: "…بحسب أنقرة.")
         return None
     if mention.kind == "person" and not mention.named and len(mention.text.split()) == 1 and prep.lstrip("وف") in ("حسب", "بحسب"):
         return None
@@ -2156,6 +2158,19 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
     opens = (preceding.endswith(",") or not preceding or prep.startswith("و")) and _followed_by_fa_inna(sv, mention)
     return Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, opens, order="prep",
                marker="an" if opens else "")
+
+
+def _last_word_name(sv: SentenceView, mention: Mention) -> bool:
+    """A name alone that ends its sentence after "بحسب" ("…بحسب أنقرة."): no article, no pronoun
+    of its own ("حسب رغبته."), no word of time."""
+    words = C.normalize(mention.text).split()
+    rest = sv.text[mention.end : sv.end].strip(" \u00a0\n")
+    if len(words) != 1 or rest not in ("", ".", "!", "؟", "?"):
+        return False
+    w = words[0]
+    spelled = mention.text.strip().rstrip(_HARAKAT)  # ("أنقرة" ends with ة, "رغبته" with a pronoun)
+    return len(w) >= 3 and w[0].isalpha() and not _definite(w) and not spelled.endswith(_PRONOUNS) and w not in C.TIME_WORDS \
+        and w not in C.TIME_NOUNS and w not in C.ADVERBS and not _prepositional(w) and not _stop(w)
 
 
 def _followed_by_fa_inna(sv: SentenceView, mention: Mention) -> bool:
@@ -2253,6 +2268,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     words_next = False
     if j + 2 < n and toks[j].t == "من" and toks[j + 1].t in _IN_WHICH and not participle:
         j += 1  # "بيانا ذكرت من خلاله أن…"
+    if deferred and j + 1 < n and toks[j].t in ("به", "بها", "عنه", "عنها") and not participle and cue.lemma != "نقل":
+        # "…، حسب ما صرح به الوزير", "وفق ما أعلن عنه المتحدث": what the one named after said (but
+        # "كما نقلت عنه الوكالة": he said it, the agency relays it)
+        j += 1
     if j + 1 < n and (toks[j].t in ("فيه", "فيها", "عليه", "عليها") or toks[j].t in _IN_WHICH) and not participle:
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…", "اتصالا أكد خلاله…"
         # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
