@@ -1487,9 +1487,8 @@ def _describes(t: str) -> bool:
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
-_PREPOSITION_PRONOUNS = C._n("عنا منا لنا بنا علينا الينا عني مني لي بي علي الي عنكم منكم لكم بكم عليكم")
+_PREPOSITION_PRONOUNS = C._n("عنا منا لنا بنا علينا الينا عني مني لي بي عنكم منكم لكم بكم عليكم")
 _RUN_MARKS = frozenset((",", "-", "–", "—", '"', "(", ")"))
-_DEMONSTRATIVE_HEADS = C._n("هذه هذا هؤلاء تلك ذلك")
 
 
 def _accusative_spelled(sv: SentenceView, k: int) -> bool:
@@ -1507,6 +1506,16 @@ def _subjunctive_an(sv: SentenceView, k: int) -> bool:
     return nxt[:1] in ("ي", "ت", "ن") and not _definite(nxt) and head_kind(nxt) is None
 
 
+def _run_mention(sv: SentenceView, j: int, last: int, head: Mention | None) -> Mention:
+    """The phrase from token j up to (not including) `last`, read as a source of the kind, gender
+    and number of its head; marked as read past a boundary ("unclean": never confident)."""
+    a, b = sv.orig(sv.tokens[j].s, sv.tokens[last - 1].e)
+    if head is None:
+        return Mention(a, b, sv.text[a:b], "", clean=False)
+    return Mention(a, b, sv.text[a:b], head.kind, clean=False, feminine=head.feminine, plural=head.plural,
+                   named=head.named)
+
+
 def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     """Where the noun phrase opening at j ends and the index of the أن/إن it runs on to ("لجنة
     الرقابة على المنشطات أن…", "هذه الدول الثلاث أن…"), or (-1, -1): only words that can describe
@@ -1519,7 +1528,7 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     first = toks[j].t
     if _accusative_spelled(sv, j):
         return -1, -1  # ("ونُشر حديثاً أن…": an adverb)
-    if first in _DEMONSTRATIVE_HEADS:
+    if first in _DEMONSTRATIVES:
         if not (j + 1 < n and _definite(toks[j + 1].t)):
             return -1, -1
     elif not (_describes(first) and first[:1].isalpha() and (_definite(first) or may_head_a_speaker(first) or _name_like(first)
@@ -2228,14 +2237,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             # "…الذي ذكرت تقارير أنه يسعى…", "مظاهرات قال منظموها إنها…": the verb has a subject of its
             # own, which runs on to its أن; the one just named is what it is about.
             last, m = _runs_to_an(sv, ti)
-            head = read_source(sv, ti + (toks[ti].t in _DEMONSTRATIVE_HEADS))[0] if m > ti else None
+            head = read_source(sv, ti + (toks[ti].t in _DEMONSTRATIVES))[0] if m > ti else None
             if head is not None and _plausible(head) and not toks[m].t.startswith("ب"):
                 # (not "…الذي وصف القناة بأنها…": what it described, and how)
-                a, b = sv.orig(toks[ti].s, toks[last - 1].e)
-                own = Mention(a, b, sv.text[a:b], head.kind, clean=False, feminine=head.feminine, plural=head.plural,
-                              named=head.named)
-                return Cue(s, e, word, cue.lemma, "verb", own, True, deferred=deferred, marker="an",
-                           content=_tok_start(sv, m), order="vso")
+                return Cue(s, e, word, cue.lemma, "verb", _run_mention(sv, ti, last, head), True, deferred=deferred,
+                           marker="an", content=_tok_start(sv, m), order="vso")
         return None
     if form in C.AFTER_MA_FORMS:
         named_after, _ = read_source(sv, ti)
@@ -2394,12 +2400,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         # the phrase stopped at, the words between the verb and أن are its subject (VSO).
         last, m = _runs_to_an(sv, j)
         if m > j and _subject_before(sv, ci) is None:
-            a, b = sv.orig(toks[j].s, toks[last - 1].e)
-            head = mention if mention is not None else read_source(sv, j + (toks[j].t in _DEMONSTRATIVE_HEADS))[0]
-            mention = Mention(a, b, sv.text[a:b], head.kind if head is not None else "", clean=False,
-                              feminine=head.feminine if head is not None else False,
-                              plural=head.plural if head is not None else False,
-                              named=head.named if head is not None else False)
+            head = mention if mention is not None else read_source(sv, j + (toks[j].t in _DEMONSTRATIVES))[0]
+            mention = _run_mention(sv, j, last, head)
             marker, k, after = "an", m, m
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
