@@ -132,8 +132,7 @@ def is_addressee(t: str) -> bool:
     rest = t[2:] if t.startswith("لل") else t[1:]
     if t.endswith(("ها", "هم", "هما", "كم")) and head_kind(rest) is None:
         return True  # "لوالديها", "لهم"
-    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS or rest in C.WIRE_NAMES \
-        or ("ال" + rest) in C.WIRE_NAMES  # ("لرويترز", "للأناضول")
+    return rest in _ADDRESSEE_HEADS or ("ال" + rest) in _ADDRESSEE_HEADS or _wire_with_lam(t)
 
 
 # Blessings said after a name (normalised): "صلى الله عليه وسلم", "رضي الله عنه", "حفظه الله"…
@@ -983,9 +982,7 @@ class _NP:
     def _accusative(self, j: int) -> bool:
         """Does the word carry the accusative tanwin ("سراً", "ارتفاعاً")? A name never does; the
         verb's object often does. Read from the spelling before normalisation."""
-        tok = self.toks[j]
-        a, b = self.sv.orig(tok.s, tok.e)
-        return "\u064b" in self.sv.text[a : b + 1]
+        return _tanwin_fath(self.sv, self.toks[j])
 
     def _agrees(self, adjective: str) -> bool:
         """An adjective agrees in gender with a noun of the phrase: "القانون المعاقبة" does not
@@ -1493,7 +1490,14 @@ _RUN_MARKS = frozenset((",", "-", "–", "—", '"', "(", ")"))
 
 def _accusative_spelled(sv: SentenceView, k: int) -> bool:
     """Is the token written with the accusative tanwin ("قلقاً", "حديثاً")?"""
-    return "\u064b" in sv.text[slice(*sv.orig(sv.tokens[k].s, sv.tokens[k].e))]
+    return _tanwin_fath(sv, sv.tokens[k])
+
+
+def _tanwin_fath(sv: SentenceView, tok: _Tok) -> bool:
+    """Is the word written with the accusative tanwin ("سراً", "قلقاً")? Read from the spelling
+    before normalisation, the marks after its last letter included."""
+    a, b = sv.orig(tok.s, tok.e)
+    return "\u064b" in sv.text[a : b + 1]
 
 
 def _subjunctive_an(sv: SentenceView, k: int) -> bool:
@@ -1911,7 +1915,6 @@ def _opens_with_prep(t: str, preps: tuple[str, ...]) -> bool:
 _OFFICE_ADJECTIVES = C._n("العام العامة التنفيذي التنفيذية الإقليمي الإقليمية المساعد المساعدة المكلف")
 # Words of quantity that follow a plural noun ("طرق عدة", "جهات مختلفة"): no part of a name.
 _AFTER_PLURALS = C._n("عدة عديدة متعددة مختلفة كثيرة")
-_DEMONSTRATIVES = C._n("ذلك تلك هذا هذه هؤلاء أولئك")
 
 
 def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
