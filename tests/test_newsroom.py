@@ -205,3 +205,107 @@ def test_jobs_sets_how_many_processes_analyse_and_changes_nothing_stored(tmp_pat
     assert summaries[0]["claims"] == summaries[1]["claims"]
     bad = run("ingest", str(src), "--db", f"sqlite:///{tmp_path / 'x.db'}", "--jobs", "0")
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "pg"], indirect=True)
+def test_claim_keys_keep_no_id_nor_foreign_key_and_the_migration_goes_both_ways(db_url: str) -> None:
+    """0011 keeps the seen-before keys as (claim_id, key) alone: the same keys before and after,
+    going down to 0010 and up again, and the tellings stored afterwards still find the first."""
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from workbench.storage.db import alembic_config
+
+    stories = _stories(3, seed=5)
+    db = Database(db_url)
+    ingest_articles(db, [RawArticle(text=s, title=f"a{i}", origin=f"a{i}") for i, s in enumerate(stories)], workers=1)
+
+    def keys(conn: object) -> list[tuple[int, int]]:
+        return sorted(tuple(r) for r in conn.execute(text("SELECT claim_id, key FROM claim_key")).all())  # type: ignore[attr-defined]
+
+    with db.engine.connect() as conn:
+        before = keys(conn)
+    db.dispose()
+    assert len(before) > len(stories)
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+        assert "id" in {c["name"] for c in inspect(conn).get_columns("claim_key")}
+        assert [fk["referred_table"] for fk in inspect(conn).get_foreign_keys("claim_key")] == ["claim"]
+        assert keys(conn) == before
+        command.upgrade(cfg, "head")
+        assert {c["name"] for c in inspect(conn).get_columns("claim_key")} == {"claim_id", "key"}
+        assert inspect(conn).get_foreign_keys("claim_key") == []
+        assert inspect(conn).get_pk_constraint("claim_key")["constrained_columns"] == ["claim_id", "key"]
+        assert keys(conn) == before
+        if conn.dialect.name == "sqlite":
+            assert "WITHOUT ROWID" in conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'claim_key'")).scalar_one()
+    engine.dispose()
+    db = Database(db_url)
+    ingest_articles(db, [RawArticle(text=s + " وأضاف أن التحقيق مستمر.", title=f"b{i}", origin=f"b{i}")
+                         for i, s in enumerate(stories)], workers=1)
+    with db.engine.connect() as conn:
+        linked = conn.execute(text("SELECT count(*) FROM claim c JOIN article a ON a.id = c.article_id "
+                                   "WHERE a.title LIKE 'b%' AND c.seen_before_id IS NOT NULL")).scalar_one()
+    db.dispose()
+    assert linked == 2 * len(stories)
+
+
+def test_postgresql_search_words_are_indexed_beside_the_writer_and_complete_when_ingest_ends(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The vocabulary is brought up to date on a connection of its own while groups go on being
+    written: passes asked for during the run, and one last pass when it ends, so that every word of
+    every stored claim is there when ingest returns."""
+    from workbench.ingest import bulk
+    from workbench.ingest import run as ingest_run
+    from workbench.storage.search import VocabularyIndexer
+
+    monkeypatch.setattr(bulk, "GROUP_ARTICLES", 10)
+    monkeypatch.setattr(ingest_run, "KEY_FLUSH", 10)  # a pass asked for after every group
+    passes = []
+    kick = VocabularyIndexer.kick
+
+    def counted(self: VocabularyIndexer) -> None:
+        passes.append(1)
+        kick(self)
+
+    monkeypatch.setattr(VocabularyIndexer, "kick", counted)
+    db = Database(pg_url)
+    items = [RawArticle(text=t, title=f"s{i}", origin=f"s{i}") for i, t in enumerate(_stories(45, seed=13))]
+    report = ingest_articles(db, items, workers=1)
+    with db.engine.connect() as conn:
+        mark = conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one()
+        last = conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
+        missing = conn.execute(text(
+            "SELECT count(*) FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) w FROM claim) s "
+            "WHERE w NOT IN (SELECT term FROM search_term)")).scalar_one()
+    assert report.articles == 45 and len(passes) >= 4
+    assert (mark, missing) == (last, 0)
+    # A claim committed after the indexer started is in the last pass `finish` makes.
+    indexer = VocabularyIndexer(db.engine)
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO claim (article_id, seq, start, \"end\", text, attributed, rests_on_media, "
+                          "checkworthiness, features, status, version, norm) SELECT id, 99, 0, 5, 'x', false, false, 0, "
+                          "'', 'unchecked', 1, 'كلمةبعدالبدء' FROM article LIMIT 1"))
+    indexer.finish()
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM search_term WHERE term = 'كلمةبعدالبدء'")).scalar_one() == 1
+    db.dispose()
+
+
+def test_a_vocabulary_pass_that_fails_is_raised_in_the_ingest_thread_once() -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+
+    from workbench.storage.search import VocabularyIndexer
+
+    engine = create_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 2})
+    indexer = VocabularyIndexer(engine)
+    indexer.kick()
+    with pytest.raises(OperationalError):
+        indexer.finish()
+    indexer.finish()  # once: the thread has ended, nothing more to raise
+    engine.dispose()

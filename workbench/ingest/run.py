@@ -29,6 +29,7 @@ from workbench.services.sources import SourceCache, sync_registry
 from workbench.sources.registry import Registry, default_registry
 from workbench.storage.db import Database
 from workbench.storage.models import Article
+from workbench.storage.search import VocabularyIndexer
 
 KEY_FLUSH = 2000  # articles between writes of the claim keys
 
@@ -122,6 +123,18 @@ def ingest_articles(
         bulk = db.dialect == "postgresql"  # a few round trips a group, and several writers at once
         group_class = BulkGroup if bulk else writer.ArticleGroup
         group = group_class(session, cache, keyring, report, refuse, same_database)
+        indexer: VocabularyIndexer | None = None
+
+        def flush_keys() -> None:
+            if indexer is None:
+                keyring.flush(session, same_database)
+                return
+            # PostgreSQL: the keys went in with their claims; the search vocabulary is brought up
+            # to date beside the next groups' writes.
+            session.commit()
+            same_database()
+            session.commit()
+            indexer.kick()
         try:
             generation = database_generation(session.connection())
             if not dry_run:
@@ -131,6 +144,8 @@ def ingest_articles(
                 keyring.recover(session.connection())
                 session.commit()
                 cache.preload(session)
+                if bulk:
+                    indexer = VocabularyIndexer(db.engine)
             items = iter(items)
             head = list(islice(items, pipeline.PARALLEL_AFTER))
             if len(head) >= pipeline.PARALLEL_AFTER and not dry_run:
@@ -154,7 +169,7 @@ def ingest_articles(
                     if group.due():
                         group.commit()
                         if report.articles - group.flushed >= KEY_FLUSH:
-                            keyring.flush(session, same_database)
+                            flush_keys()
                             group.flushed = report.articles
                 if prepared.item.warning:
                     report.warnings.append(LoadError(prepared.item.origin, prepared.item.warning))
@@ -167,7 +182,9 @@ def ingest_articles(
             group.commit()
             session.commit()  # the last look-ups of the read-ahead ran in a transaction of their own
             if not dry_run:
-                keyring.flush(session, same_database)
+                flush_keys()
+                if indexer is not None:
+                    indexer.finish()
         except DatabaseReplaced:
             group.abandon()
             _stop(report, refuse, db, "the database was restored from a backup while this ingest ran: stopped "
@@ -181,6 +198,8 @@ def ingest_articles(
         finally:
             # Also when the caller cancels from `on_article`: what is whole is kept.
             group.commit(quiet=True)
+            if indexer is not None:
+                indexer.finish(quiet=True)  # what it could not index, the next ingest does
     return report
 
 

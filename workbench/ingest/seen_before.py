@@ -40,7 +40,7 @@ class ClaimKeys:
         self._keys: np.ndarray | None = None  # sorted stored keys, for long runs
         self._ids: np.ndarray | None = None
         self._in_memory = False
-        self._last_row = 0  # the last claim_key row read into the arrays
+        self._last_claim = 0  # the claims up to this one have their keys in the arrays
 
     def recover(self, conn: Any) -> int:
         index_new_claims(conn)
@@ -58,8 +58,8 @@ class ClaimKeys:
     def _ensure_loaded(self, conn: Any) -> None:
         if not self._in_memory or self._keys is not None:
             return
-        self._last_row = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM claim_key").scalar_one())
-        pairs = np.array(conn.exec_driver_sql(f"SELECT key, claim_id FROM claim_key WHERE id <= {self._last_row}").all(),
+        self._last_claim = int(conn.exec_driver_sql("SELECT coalesce(max(claim_id), 0) FROM claim_key").scalar_one())
+        pairs = np.array(conn.exec_driver_sql(f"SELECT key, claim_id FROM claim_key WHERE claim_id <= {self._last_claim}").all(),
                          dtype=np.int64).reshape(-1, 2)
         order = np.argsort(pairs[:, 0], kind="stable")
         self._keys, self._ids = pairs[order, 0], pairs[order, 1]
@@ -67,17 +67,19 @@ class ClaimKeys:
     def refresh(self, conn: Any) -> None:
         """Take in the keys other writers (and this one) wrote since the in-memory arrays were
         last read. Only for writers that file keys in the transaction of their claims and take
-        the ingest lock first (see `workbench.ingest.bulk`): key rows are then numbered in the
-        order they are committed, so the rows after the last one read are all that is new."""
+        the ingest lock first (see `workbench.ingest.bulk`): claim ids are then drawn in the
+        order they are committed, so the keys of claims after the last one read are all that is new."""
         if self._keys is None:
             return  # not in memory: every look-up asks the database
         cur = conn.connection.dbapi_connection.cursor()  # plain tuples: numpy reads them at C speed
-        cur.execute(f"SELECT id, key, claim_id FROM claim_key WHERE id > {int(self._last_row)}")
+        # Bounded on both sides: a fresh table has no statistics yet, and "claim_id > n" alone
+        # would be read as a third of it, a whole-table scan at every group.
+        cur.execute(f"SELECT key, claim_id FROM claim_key WHERE claim_id > {int(self._last_claim)} "
+                    "AND claim_id <= (SELECT max(id) FROM claim)")
         rows = cur.fetchall()
         if rows:
-            new = np.array(rows, dtype=np.int64).reshape(-1, 3)
-            self._last_row = int(new[:, 0].max())
-            pairs = new[:, 1:]
+            pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
+            self._last_claim = int(pairs[:, 1].max())
             self._absorb(pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))])
 
     def _absorb(self, new: np.ndarray) -> None:

@@ -17,6 +17,7 @@ migration, never an edit of these.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -28,9 +29,13 @@ PG_VECTOR = "to_tsvector('simple', norm)"
 SEARCH_OBJECTS = ("claim_fts", "ix_claim_norm_fts", "claim_vocab", "search_term")  # and search_term_mark
 
 # The advisory lock (PostgreSQL) every writer of new claims holds while it writes them, until it
-# commits, and `index_new_claims` while it reads them: claim ids are then drawn in the order they
-# are committed, so "claims after the last one indexed" misses none.
+# commits: claim ids are then drawn in the order they are committed, and at any moment the claims
+# not yet committed all come after every committed one. So "the committed claims after the last
+# one indexed, up to the newest" misses none, and `index_new_claims` need not wait for writers.
 CLAIM_WRITERS_LOCK = 0x77626E6B696E67
+# The advisory lock `index_new_claims` holds on PostgreSQL: one brings the vocabulary up to date
+# at a time (from any process), beside the writers rather than between their groups.
+VOCABULARY_LOCK = 0x77626E6B766F63
 
 
 def is_search_object(name: str | None) -> bool:
@@ -133,7 +138,7 @@ def index_new_claims(conn: Any) -> None:
             "WHERE id > (SELECT coalesce(max(id), 0) FROM claim_fts_docsize) ORDER BY id"  # the index's own rowids
         )
         return
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CLAIM_WRITERS_LOCK})")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({VOCABULARY_LOCK})")
     mark = int(conn.exec_driver_sql("SELECT last_claim_id FROM search_term_mark").scalar_one())
     last = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM claim").scalar_one())
     if last <= mark:
@@ -142,6 +147,60 @@ def index_new_claims(conn: Any) -> None:
         f"INSERT INTO search_term (term) SELECT DISTINCT unnest(tsvector_to_array({PG_VECTOR})) FROM claim "
         f"WHERE id > {mark} AND id <= {last} ON CONFLICT DO NOTHING")
     conn.exec_driver_sql(f"UPDATE search_term_mark SET last_claim_id = {last}")
+
+
+class VocabularyIndexer:
+    """PostgreSQL ingest: `index_new_claims` run on a connection of its own, in a thread beside the
+    writer. The server parses the new claims for their words on one core while the writer's next
+    groups go in on another, instead of the writer waiting for it (a third of the server's work
+    of ingest). `kick` asks for a pass (passes asked for while one runs make one more); `finish`
+    makes one last pass that sees every claim committed before it was called, and waits for it.
+    A pass that fails leaves the vocabulary as it was: the next pass, or the next ingest, catches
+    up (`index_new_claims` starts from the last claim indexed); its error is raised by the next
+    `kick` or by `finish`."""
+
+    def __init__(self, engine: Any) -> None:
+        import queue
+        import threading
+
+        self._engine = engine
+        self._asked: queue.SimpleQueue[bool] = queue.SimpleQueue()  # True: the last pass, then stop
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="search-vocabulary", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import queue
+
+        while True:
+            last = self._asked.get()
+            with contextlib.suppress(queue.Empty):
+                while True:  # every request made meanwhile is served by this one pass
+                    last = self._asked.get_nowait() or last
+            if self._error is None:
+                try:
+                    with self._engine.begin() as conn:
+                        index_new_claims(conn)
+                except BaseException as exc:  # handed to the ingest's own thread
+                    self._error = exc
+            if last:
+                return
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def kick(self) -> None:
+        self._raise()
+        self._asked.put(False)
+
+    def finish(self, quiet: bool = False) -> None:
+        if self._thread.is_alive():
+            self._asked.put(True)
+            self._thread.join()
+        if not quiet:
+            self._raise()
 
 
 def vocabulary_table(dialect: str) -> str:

@@ -40,7 +40,7 @@ def claim_keys(norm: str) -> list[int]:
     for a, b in combinations(sorted(top), 2):
         v = (crc[a] << 32) | crc[b]  # stable across processes and runs, unlike hash()
         keys.append(v - (1 << 64) if v >= (1 << 63) else v)
-    return keys
+    return list(dict.fromkeys(keys))  # distinct even if two of the words share a CRC
 
 
 def similarity(a_norm: str, b_norm: str) -> float:
