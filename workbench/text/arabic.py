@@ -411,7 +411,8 @@ class _NP:
                 # a name, a short quotation is that genitive, a name: "المتحدث باسم حملة "وان كامباين"")
                 construct = not last_def and toks[j].t != "(" and (len(self.words) == 1 or (
                     len(self.words) > 1 and not in_name and not last_adj and not self.words[-1].t[0].isdigit()
-                    and len(self.words[-1].t) > 2 and not _name_like(self.words[-1].t)))
+                    and len(self.words[-1].t) > 2 and (not _name_like(self.words[-1].t) or head_kind(self.words[-1].t) in (
+                        "organization", "outlet", "news agency", "group", "document"))))  # ("الباحثة في معهد «…»")
                 titled = bool(self.words) and (self.words[-1].t in C.HONORIFIC_TITLES or head_kind(self.words[-1].t) == "official") \
                     and toks[j].t != "(" and q != -1 and q - j <= 4 and all(_name_like(w.t, first=False) for w in toks[j + 1 : q - 1])
                 if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
@@ -1234,6 +1235,10 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                     and all(toks[x].t not in ("حين", "حال", "ظل") for x in range(k + 1, m)):
                 k = m  # "صرح في البرلمان أنه…" (not "في حين أن", a conjunction)
                 continue
+            if t == "من" and m != -1 and m - k <= 6 and toks[k - 1].t in C.ADVERBS \
+                    and (toks[m].t in C.CONTENT_MARKERS or toks[m].t == _QUOTE):
+                k = m  # "وقال الخيالي هاتفيا من سبها إن…": where he spoke from, after how
+                continue
         if is_addressee(t) or t == "ل" or (k == j and _prepositional(t)):
             # "لـ«عكاظ»", "لوكالة الأنباء الألمانية", "لتلفزيون بلومبيرج"; right after the
             # source, any لـ: "وذكر أوغلو لهيئة الإذاعة والتلفزيون أن…"
@@ -1338,7 +1343,9 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention):
         return None
     topic = j >= 0 and toks[j].t in ("اما", "واما") and toks[ci].t.startswith("ف")
-    if not mention.kind and not mention.named and not topic:
+    # "وكانت X قد أعلنت…": between "كان" and "قد" stands the reporting verb's subject, whatever it is
+    framed = j >= 0 and toks[j].t in C.AUXILIARIES and toks[ci - 1].t == "قد" and not reported
+    if not mention.kind and not mention.named and not topic and not framed:
         return None  # ("أما مهدي المطري فلفت…": "as for X, he…", X is the subject whatever it is)
     if reported and mention.kind == "document":
         return None  # "…، إن بيان الشركة يؤكد أن…": the speaker's reading of a document, his words
@@ -1896,6 +1903,12 @@ def _may_report(norm: str, end: int, form: str) -> bool:
     return any(f" {p} " in window or (p in ("ب", "ل") and f" {p}" in window) for p in cue.preps)
 
 
+def _speech_participle(t: str) -> bool:
+    """"مضيفا", "وموضحا", "قائلا": a reporting verb's adverbial participle, the speaker going on."""
+    form = C.verb_form(t)
+    return form is not None and _is_participle(form)
+
+
 def _is_participle(form: str) -> bool:
     return form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
 
@@ -2411,6 +2424,14 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         marker, k = "colon", ti + 1  # "وأضاف، واصلت فرق البحث…": the words after a comma
     if not marker and mention is None and opens_words:
         marker, k = "colon", j  # "وأضاف يجب علينا…"
+    if not marker and mention is not None and mention.quoted and not participle and not deferred and j < n \
+            and toks[j].t == _QUOTE \
+            and (((after >= n or toks[after].t in (".", "!", "?")) and (cue.lemma == "قال" or cue.lemma in _GOING_ON))
+                 or (toks[after].t == "," and after + 1 < n and _speech_participle(toks[after + 1].t))):
+        # 'وقال "شوهد اختطاف خمسة مقاتلين"، مضيفا…', 'وأضافت «لا أعلم ماذا سأفعل».': a quotation
+        # after which the speaker goes on, or that ends what someone said, is what he said, not a
+        # quoted name saying nothing. (What was written may be a label: 'وآخر كتب "قروب الصدارة".')
+        mention, marker, k = None, "quote", j
     if not marker and mention is not None and not participle and after + 1 < n and toks[after].t == "," \
             and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS:
         marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"

@@ -263,6 +263,8 @@ for _kind, _words in {
     "الشؤون صحة "
     # a university's deanships: "أعلنت عمادة القبول والتسجيل…"
     "عمادة العمادة "
+    # a region's governing emirate: "وكانت إمارة منطقة مكة المكرمة قد أعلنت…"
+    "إمارة الإمارة "
     # intelligence services and audit courts speak through reports and leaks
     "الاستخبارات استخبارات المخابرات مخابرات ديوان الديوان",
     "outlet": "إعلام الإعلام صحف قنوات شبكات صحيفة قناة موقع تلفزيون التلفزيون إذاعة مجلة وسائل راديو "
@@ -367,7 +369,9 @@ ADVERBS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً د
              "فقط أخيرا أخيراً حينها وقتها ساعتها "
              # manners of speaking: "وقال مونتيزيمولو بصراحة إن…"
              "بصراحة بوضوح بشدة بحزم بقوة بثقة بدقة بإيجاز باختصار بتفاؤل بأسف بحسرة بحماس بفخر بغضب "
-             "ضمنا ضمنياً ضمنيا مرارا مراراً")
+             "ضمنا ضمنياً ضمنيا مرارا مراراً "
+             # by what means, in whose person: "وقال الخيالي هاتفيا من سبها…", "وأكد الوزير شخصيا أن…"
+             "هاتفيا هاتفياً شخصيا شخصياً")
 # Words that end a source phrase: particles, prepositions that start the content, demonstratives,
 # relatives, pronouns and auxiliaries.
 NP_STOPS = _n(
