@@ -1182,3 +1182,14 @@ def test_by_telephone_or_in_person_is_not_part_of_the_name() -> None:
     assert _source("وقال الخيالي هاتفيا إن الاشتباكات توقفت.", "الاشتباكات توقفت") == "الخيالي"
     assert _source('وقال الخيالي هاتفيا من سبها "قتل ثلاثة في الاشتباكات".', "قتل ثلاثة") == "الخيالي"
     assert _source("وأكد الوزير شخصيا أن المشروع سيكتمل.", "المشروع سيكتمل") == "الوزير"
+
+
+def test_a_second_speaker_after_but_whose_phrase_runs_on_to_its_verb() -> None:
+    # "…، لكن المتحدث باسم حاكم ولاية قندوز عبد الودود وحيدي قال إن…": the second speaker of the
+    # sentence has the words after his verb, wherever the reading of his phrase stopped
+    text = "وقالت الوزارة إن القتلى مدنيون، لكن المتحدث باسم حاكم ولاية قندوز عبد الودود وحيدي قال إن 22 مسلحا قتلوا."
+    assert _source(text, "22 مسلحا") == "المتحدث باسم حاكم ولاية قندوز عبد الودود وحيدي"
+    assert _source(text, "القتلى مدنيون") == "الوزارة"
+    # not a clause after a comma, whose verb and subject come first
+    text = "وقال المحافظ إن الحفل نجح، بعدها ارتجل محافظ الخرج كلمة أعرب فيها عن سروره."
+    assert _source(text, "عن سروره") != "بعدها ارتجل محافظ الخرج كلمة"

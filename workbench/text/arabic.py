@@ -1340,6 +1340,14 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
         # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
         # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
         return None if _pronoun_suffixed(sv, mention) else mention
+    if mention is not None and np.after <= end and end + 1 - np.after <= 6 and j >= 0 and toks[j].t in ("لكن", "ولكن") \
+            and (mention.kind or mention.named) and toks[np.after].t not in ("من", "في", "علي", "(") \
+            and all(_describes(toks[x].t) and toks[x].t not in ("(", ")") for x in range(np.after, end + 1)):
+        # "…، لكن المتحدث باسم حاكم ولاية قندوز عبد الودود وحيدي قال إن…": after "but", a second
+        # speaker's phrase that runs on to its verb, wherever its reading stopped (as one runs on
+        # to its أن after the verb); read past a boundary, so never confident.
+        mention = _run_mention(sv, start, end + 1, mention)
+        np.after = end + 1
     if mention is None or np.after != end + 1 or _pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention):
         return None
     topic = j >= 0 and toks[j].t in ("اما", "واما") and toks[ci].t.startswith("ف")
