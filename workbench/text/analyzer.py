@@ -1049,7 +1049,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/1 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 411/426; 280/304 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.76,  # 418/543; 307/432 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 419/543; 307/432 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 13/15; 7/9 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 28/33; 13/18 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.66,  # 9/13; 4/8 as batches arrived
@@ -1066,7 +1066,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 27/29; 19/19 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 188/203; 147/161 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.96,  # 181/186; 123/128 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 181/185; 123/128 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.75,  # 2/2
     ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 326/345; 241/267 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 219/234; 170/189 as batches arrived
@@ -1157,7 +1157,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('svo', 'marked', 'strong', 'alone', 'tight'): 0.79,  # 41/50
     ('svo', 'marked', 'weak', 'alone', 'other'): 0.75,  # 2/2
     ('svo', 'marked', 'weak', 'alone', 'setting'): 0.66,  # 1/1
-    ('svo', 'marked', 'weak', 'alone', 'tight'): 0.66,  # 1/1
+    ('svo', 'marked', 'weak', 'alone', 'tight'): 0.75,  # 2/2
     ('svo', 'object', 'plain', 'alone', 'tight'): 0.16,  # 0/4
     ('svo', 'object', 'strong', 'alone', 'tight'): 0.79,  # 9/9
     ('svo', 'prep', 'plain', 'alone', 'other'): 0.66,  # 1/1
