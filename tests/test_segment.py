@@ -39,3 +39,14 @@ def test_a_quotation_closed_before_a_glued_sentence_goes_with_it() -> None:
     text = 'وقال: "لن نطلب إذنا من أحد."وبحسب المسح ارتفع الإنتاج.'
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == ['وقال: "لن نطلب إذنا من أحد."', "وبحسب المسح ارتفع الإنتاج."]
+
+
+def test_letters_spelled_out_with_glued_dots_are_one_name() -> None:
+    # "بي.واي.دي", "جيه.إل.إل", "بي.سي ماجازين": a company's letters, not three sentences; but a
+    # sentence glued to the next one still ends where it ends
+    t = "وقالت شركة بي.واي.دي إن الحافلة ليست من إنتاجها. وذكر موقع بي.سي ماجازين أن الخاصية مفيدة."
+    assert spans(t) == ["وقالت شركة بي.واي.دي إن الحافلة ليست من إنتاجها.", "وذكر موقع بي.سي ماجازين أن الخاصية مفيدة."]
+    assert spans("ارتفعت الأسعار في عام.وفي العام التالي تراجعت.") == [
+        "ارتفعت الأسعار في عام.", "وفي العام التالي تراجعت."]
+    assert spans("وأغلق الطريق العام الحالي.وقال الوزير إن العمل مستمر.") == [
+        "وأغلق الطريق العام الحالي.", "وقال الوزير إن العمل مستمر."]

@@ -151,10 +151,32 @@ def _arabic_abbreviation(text: str, dot: int) -> bool:
     return bool(after and len(after.group()) <= 2 and text[after.end() : after.end() + 1] in (".", ")")) or before.endswith(".")
 
 
+def _dotted_acronym(text: str, dot: int) -> bool:
+    """Is the '.' at `dot` inside letters spelled out with glued dots ("بي.واي.دي", "سي.ان.ان",
+    "بي.سي"): three or more parts of at most three letters, or two of at most two?"""
+    a = dot
+    while a > 0 and ("\u0621" <= text[a - 1] <= "\u064a" or text[a - 1] == "."):
+        a -= 1
+    b = dot + 1
+    while b < len(text) and ("\u0621" <= text[b] <= "\u064a" or text[b] == "."):
+        b += 1
+    if a > 0 and text[a - 1].isalnum():
+        return False
+    parts = text[a:b].strip(".").split(".")
+    if any(not p for p in parts):
+        return False
+    if len(parts) >= 3:
+        return all(len(p) <= 3 for p in parts)
+    return len(parts) == 2 and all(len(p) <= 2 for p in parts)
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Is the '.' at `dot` the end of an abbreviation or an initial rather than a sentence?"""
     if dot == 0:
         return False
+    if dot + 1 < len(text) and "\u0621" <= text[dot + 1] <= "\u064a" and "\u0621" <= text[dot - 1] <= "\u064a" \
+            and _dotted_acronym(text, dot):
+        return True
     if not text[dot - 1].isascii():
         # Only a word of one or two letters can be an Arabic abbreviation.
         short = dot < 2 or not text[dot - 2].isalpha() or dot < 3 or not text[dot - 3].isalpha()
