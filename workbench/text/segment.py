@@ -155,11 +155,13 @@ def _dotted_acronym(text: str, dot: int) -> bool:
     """Is the '.' at `dot` inside letters spelled out with glued dots ("بي.واي.دي", "سي.ان.ان",
     "بي.سي"): three or more parts of at most three letters, or two of at most two?"""
     a = dot
-    while a > 0 and ("\u0621" <= text[a - 1] <= "\u064a" or text[a - 1] == "."):
+    while a > 0 and dot - a <= 16 and ("\u0621" <= text[a - 1] <= "\u064a" or text[a - 1] == "."):
         a -= 1
     b = dot + 1
-    while b < len(text) and ("\u0621" <= text[b] <= "\u064a" or text[b] == "."):
+    while b < len(text) and b - dot <= 16 and ("\u0621" <= text[b] <= "\u064a" or text[b] == "."):
         b += 1
+    if dot - a > 16 or b - dot > 16:
+        return False  # (a name is short; and a run of dotted letters costs no more than this to look at)
     if a > 0 and text[a - 1].isalnum():
         return False
     parts = text[a:b].strip(".").split(".")
