@@ -1193,3 +1193,11 @@ def test_a_second_speaker_after_but_whose_phrase_runs_on_to_its_verb() -> None:
     # not a clause after a comma, whose verb and subject come first
     text = "وقال المحافظ إن الحفل نجح، بعدها ارتجل محافظ الخرج كلمة أعرب فيها عن سروره."
     assert _source(text, "عن سروره") != "بعدها ارتجل محافظ الخرج كلمة"
+
+
+def test_a_bracket_that_opens_the_words_is_not_part_of_the_source() -> None:
+    # "يقول المثل ( أن تأتي متأخراً…)", "كما يفيد أحد المختصين ( أن…": the words open at the bracket
+    c = _claim("كما يفيد أحد المختصين في مكافحة الجريمة ( أن الجماعات تستقطب الشباب ).", "الجماعات تستقطب")
+    assert c.source is not None and c.source.mention == "أحد المختصين في مكافحة الجريمة"
+    for claim in analyze("وقال الخطباء إن الإرهاب محرم. فقال سبحانه (إن الله يأمر بالعدل والإحسان).").claims:
+        assert claim.source is None or not claim.source.mention.rstrip().endswith("(")

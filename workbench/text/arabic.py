@@ -2402,6 +2402,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1
+        elif m < n and m == after + 1 and toks[after].t == "(" and toks[m].t in C.CONTENT_MARKERS:
+            marker, k = "an", m  # "فقال سبحانه (إن الله يأمر بالعدل…)": the words open inside the bracket
         elif not cue.object and via is None and m < n and toks[m].t in C.CONTENT_MARKERS and m > after \
                 and toks[m - 1].t not in C.SETTING_PREPS and toks[m - 1].t not in ("دون", "بدون", "من", "الي", "علي") \
                 and m - after <= 10 and all(_describes(toks[x].t) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
@@ -2409,7 +2411,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             # "وقالت إدارة الوقاية من الحرائق إنه…", "وقال جنرال منشق شارك في محاولة انقلاب فاشلة
             # في مايو إنه…": a verb that never takes an object, its source read on to its إن (and
             # marked as read past a boundary, which lowers the confidence)
-            end = sv.orig(toks[m - 1].s, toks[m - 1].e)[1]
+            last = m - 1 - (toks[m - 1].t == "(")  # ("أحد المختصين ( أن…": the bracket opens the words)
+            end = sv.orig(toks[last].s, toks[last].e)[1]
             opener = toks[after].t
             if opener[:1] == "و" and len(opener) > 4 and opener.endswith(_PRONOUNS) and not _definite(opener[1:]):
                 end = mention.end  # "وقال المرصد ومقره بريطانيا إن…": a clause about the source, not its name
