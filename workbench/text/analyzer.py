@@ -1042,16 +1042,16 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.14,  # 0/5; 0/4 as batches arrived
     ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 28/33; 17/20 as batches arrived
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.49,  # 30/61; 22/52 as batches arrived
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.5,  # 30/59; 22/52 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.16,  # 0/4; 0/3 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.46,  # 5/11; 5/10 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'sure'): 0.4,  # 1/3; 1/6 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/1 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 0/2; 0/1 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 411/426; 280/304 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 419/543; 307/432 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 419/542; 307/432 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 13/15; 7/9 as batches arrived
-    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 28/33; 13/18 as batches arrived
+    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 29/34; 13/18 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.66,  # 9/13; 4/8 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.59,  # 21/35; 14/29 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.5,  # 1/2; 1/1 as batches arrived
@@ -1070,14 +1070,14 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.75,  # 2/2
     ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 326/345; 241/267 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 219/234; 170/189 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.97,  # 1713/1751; 1259/1298 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.97,  # 1716/1754; 1259/1298 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in'): 0.79,  # 5/5; 2/2 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'other'): 0.79,  # 3/3
     ('explicit', 'marked', 'strong', 'competing', 'tight'): 0.5,  # 1/2; 3/4 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'in'): 0.94,  # 15/15; 18/18 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.56,  # 41/72; 29/62 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.57,  # 42/73; 29/62 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 13/13; 9/10 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 261/293; 156/186 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 262/293; 156/186 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 4/4
     ('explicit', 'object', 'plain', 'alone', 'tight'): 0.48,  # 39/81
     ('explicit', 'object', 'strong', 'alone', 'other'): 0.66,  # 1/1
@@ -1113,13 +1113,13 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('prep', 'none', 'weak', 'alone', 'none'): 0.66,  # 3/4
     ('publisher', 'clear', 'actor'): 0.79,  # 297/314; 224/244 as batches arrived
     ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 55/62; 42/50 as batches arrived
-    ('publisher', 'clear', 'quiet'): 0.79,  # 911/952; 695/732 as batches arrived
+    ('publisher', 'clear', 'quiet'): 0.79,  # 911/951; 695/732 as batches arrived
     ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 153/165; 118/131 as batches arrived
     ('publisher', 'hinted'): 0.68,  # 905/1326; 682/1075 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 3/4; 1/1 as batches arrived
-    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.77,  # 6/7; 4/5 as batches arrived
+    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 6/6; 4/5 as batches arrived
     ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.72,  # 12/16; 8/11 as batches arrived
     ('relative', 'marked', 'plain', 'alone', 'other'): 0.2,  # 0/3
     ('relative', 'marked', 'plain', 'alone', 'setting'): 0.66,  # 1/1
