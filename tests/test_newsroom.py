@@ -152,6 +152,18 @@ def test_a_worker_that_loses_its_database_stops_with_one_line_and_a_rerun_comple
     fresh.dispose()
 
 
+def _assert_vocabulary_complete(db: Database) -> None:
+    """PostgreSQL: every word of every stored claim is in the search vocabulary, and its mark
+    stands at the last claim."""
+    with db.engine.connect() as conn:
+        mark = conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one()
+        last = conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
+        missing = conn.execute(text(
+            "SELECT count(*) FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) w FROM claim) s "
+            "WHERE w NOT IN (SELECT term FROM search_term)")).scalar_one()
+    assert (mark, missing) == (last, 0)
+
+
 def test_postgresql_search_words_are_added_in_bulk_and_the_migration_goes_both_ways(pg_url: str) -> None:
     """Since 0009 the vocabulary of search words is filled after each batch of ingest, not by a
     trigger on every insert: the words of every stored claim are there when ingest ends, and
@@ -165,13 +177,7 @@ def test_postgresql_search_words_are_added_in_bulk_and_the_migration_goes_both_w
 
     db = Database(pg_url)
     ingest_paths(db, [ARTICLES])
-    with db.engine.connect() as conn:
-        mark = conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one()
-        last = conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
-        missing = conn.execute(text(
-            "SELECT count(*) FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) w FROM claim) s "
-            "WHERE w NOT IN (SELECT term FROM search_term)")).scalar_one()
-    assert (mark, missing) == (last, 0)
+    _assert_vocabulary_complete(db)
     story = _stories(1, seed=21)[0]
     word = story.split()[5]
     ingest_articles(db, [RawArticle(text=story, title="new", origin="new")], workers=1)
@@ -276,14 +282,8 @@ def test_postgresql_search_words_are_indexed_beside_the_writer_and_complete_when
     db = Database(pg_url)
     items = [RawArticle(text=t, title=f"s{i}", origin=f"s{i}") for i, t in enumerate(_stories(45, seed=13))]
     report = ingest_articles(db, items, workers=1)
-    with db.engine.connect() as conn:
-        mark = conn.execute(text("SELECT last_claim_id FROM search_term_mark")).scalar_one()
-        last = conn.execute(text("SELECT max(id) FROM claim")).scalar_one()
-        missing = conn.execute(text(
-            "SELECT count(*) FROM (SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', norm))) w FROM claim) s "
-            "WHERE w NOT IN (SELECT term FROM search_term)")).scalar_one()
     assert report.articles == 45 and len(passes) >= 4
-    assert (mark, missing) == (last, 0)
+    _assert_vocabulary_complete(db)
     # A claim committed after the indexer started is in the last pass `finish` makes.
     indexer = VocabularyIndexer(db.engine)
     with db.engine.begin() as conn:
