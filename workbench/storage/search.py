@@ -18,6 +18,8 @@ migration, never an edit of these.
 from __future__ import annotations
 
 import contextlib
+import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -160,9 +162,6 @@ class VocabularyIndexer:
     `kick` or by `finish`."""
 
     def __init__(self, engine: Any) -> None:
-        import queue
-        import threading
-
         self._engine = engine
         self._asked: queue.SimpleQueue[bool] = queue.SimpleQueue()  # True: the last pass, then stop
         self._error: BaseException | None = None
@@ -170,8 +169,6 @@ class VocabularyIndexer:
         self._thread.start()
 
     def _run(self) -> None:
-        import queue
-
         while True:
             last = self._asked.get()
             with contextlib.suppress(queue.Empty):
