@@ -1235,7 +1235,7 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                     and all(toks[x].t not in ("حين", "حال", "ظل") for x in range(k + 1, m)):
                 k = m  # "صرح في البرلمان أنه…" (not "في حين أن", a conjunction)
                 continue
-            if t == "من" and m != -1 and m - k <= 6 and toks[k - 1].t in C.ADVERBS \
+            if t == "من" and m != -1 and m - k <= 6 and k > 0 and toks[k - 1].t in C.ADVERBS \
                     and (toks[m].t in C.CONTENT_MARKERS or toks[m].t == _QUOTE):
                 k = m  # "وقال الخيالي هاتفيا من سبها إن…": where he spoke from, after how
                 continue
@@ -2239,7 +2239,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     n = len(toks)
     cue = C.verb_cue(form)
     agree = _agreement(form, cue)
-    participle = form.startswith(("م", "قايل", "داعي", "واصف", "لافت", "كاشف", "ذاكر", "زاعم", "نافي"))
+    participle = _is_participle(form)
     word = sv.text[s:e]
     before = toks[ci - 1].t if ci > 0 else ""
     if before in _RELATIVES:
