@@ -1503,11 +1503,6 @@ _PREPOSITION_PRONOUNS = C._n("عنا منا لنا بنا علينا الينا 
 _RUN_MARKS = frozenset((",", "-", "–", "—", '"', "(", ")"))
 
 
-def _accusative_spelled(sv: SentenceView, k: int) -> bool:
-    """Is the token written with the accusative tanwin ("قلقاً", "حديثاً")?"""
-    return _tanwin_fath(sv, sv.tokens[k])
-
-
 def _tanwin_fath(sv: SentenceView, tok: _Tok) -> bool:
     """Is the word written with the accusative tanwin ("سراً", "قلقاً")? Read from the spelling
     before normalisation, the marks after its last letter included."""
@@ -1545,7 +1540,7 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     ("في تصريحه…") or the side ("من جانبه") between the phrase and its أن is not the phrase's own."""
     toks, n = sv.tokens, len(sv.tokens)
     first = toks[j].t
-    if _accusative_spelled(sv, j):
+    if _tanwin_fath(sv, toks[j]):
         return -1, -1  # ("ونُشر حديثاً أن…": an adverb)
     if first in _DEMONSTRATIVES:
         if not (j + 1 < n and _definite(toks[j + 1].t)):
@@ -1575,7 +1570,7 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
             return last, m
         if t[:1] == "ف" and t[1:] in C.CONTENT_MARKERS:
             return -1, -1  # "…، فإنه يبدو أن": another clause
-        if _accusative_spelled(sv, m) or (t.endswith("ا") and len(t) >= 4 and not _definite(t) and t not in C.GIVEN_NAMES and t[0] not in "بل"
+        if _tanwin_fath(sv, toks[m]) or (t.endswith("ا") and len(t) >= 4 and not _definite(t) and t not in C.GIVEN_NAMES and t[0] not in "بل"
                                            and not (_prepositional(toks[m - 1].t) or toks[m - 1].t in ("في", "من", "علي", "عن"))
                                            and not may_head_a_speaker(toks[m - 1].t)):
             return -1, -1  # the accusative ("قلقاً", "خبرا مفاده"): the verb's object, never its subject
