@@ -1201,3 +1201,27 @@ def test_a_bracket_that_opens_the_words_is_not_part_of_the_source() -> None:
     assert c.source is not None and c.source.mention == "أحد المختصين في مكافحة الجريمة"
     for claim in analyze("وقال الخطباء إن الإرهاب محرم. فقال سبحانه (إن الله يأمر بالعدل والإحسان).").claims:
         assert claim.source is None or not claim.source.mention.rstrip().endswith("(")
+
+
+def test_a_station_told_is_the_addressee() -> None:
+    # "لمحطة X التلفزيونية" after the speaker is whom he spoke to, like "لقناة", "لإذاعة"
+    text = "وقال مدرب الفريق ستيفان مارتن لمحطة راديو مونت كارلو: «نحن جاهزون للمباراة»."
+    assert _source(text, "نحن جاهزون") == "مدرب الفريق ستيفان مارتن"
+
+
+def test_a_circumstance_of_the_speaker_ends_the_source_phrase() -> None:
+    # "مخاطبا X", "متسائلا", "معلقا": how or to whom he spoke, with its own object
+    assert _source("وقال الوزير مخاطبا أعضاء المجلس: «المشروع سيكتمل»", "المشروع سيكتمل") == "الوزير"
+    assert _source("وقال المدرب معلقا على الخسارة إن الفريق سيعود أقوى.", "الفريق سيعود") == "المدرب"
+    # after the verb, what follows it is its object, never the speaker
+    text = "وقال المدير إن العمل مستمر. ويقول مخاطبا أعضاء المجلس: «أستميحكم عذرا على الغياب»."
+    assert _source(text, "أستميحكم عذرا") in (None, "المدير")
+    # ("متحدثا باسم" is a title: "the one speaking for")
+    text = "وقال وليام سبيندلر متحدثا باسم مفوضية اللاجئين إن الأعداد تضاعفت."
+    assert _source(text, "الأعداد تضاعفت") == "وليام سبيندلر متحدثا باسم مفوضية اللاجئين"
+
+
+def test_a_dash_closes_an_appositive_before_the_occasion() -> None:
+    # "X، الناطق باسم الحكومة- في تصريحات صحفية أمس،: «…»": the occasion is not the phrase's
+    text = "وقال سالم العبيدي، الناطق الرسمي باسم الحكومة- في تصريحات صحفية أمس،: «إن الحكومة لن تتراجع»."
+    assert _source(text, "الحكومة لن تتراجع") == "سالم العبيدي، الناطق الرسمي باسم الحكومة"

@@ -327,15 +327,19 @@ class _NP:
         if not t or not t[0].isalpha() or _stop(t) or _is_cue_word(t):
             return -1
         k = j
-        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", _QUOTE) \
+        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", _QUOTE, "-", "–") \
                 and self.tok(k) not in C.CONTENT_MARKERS and not _is_cue_word(self.tok(k)):
             k += 1
-        if self.tok(k) not in (",", ";") or k == j:
+        if self.tok(k) not in (",", ";", "-", "–") or k == j:
             return -1
         title = head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES or C.is_nisba(t)
         alias = self.kind in ("organization", "outlet", "news agency") and k - j <= 2
         if not (title or alias):
             return -1
+        if self.tok(k) != "," and self.tok(k) != ";":
+            # "حاتم العريبي، الناطق الرسمي باسم الحكومة- في تصريحات صحفية أمس،: «…»": a dash
+            # closes the appositive, and the occasion after it is no part of the phrase.
+            return k if find_content(self.sv, k + 1)[0] in ("an", "colon", "quote") else -1
         m = k + 1
         while self.tok(m) in C.TIME_WORDS or self.tok(m) == ",":
             m += 1
@@ -2283,7 +2287,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
         return None
     j = ti
-    while j < n and toks[j].t in C.ADVERBS:
+    while j < n and toks[j].t in C.ADVERBS and toks[j].t not in C.MANNER_PARTICIPLES:
         j += 1
     j = _time_before_subject(sv, j)  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
     # "وأضاف يجب علينا…", "وتابع تم القبض على…": going on, the words follow at once (a word

@@ -372,6 +372,11 @@ ADVERBS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً د
              "ضمنا ضمنياً ضمنيا مرارا مراراً "
              # by what means, in whose person: "وقال الخيالي هاتفيا من سبها…", "وأكد الوزير شخصيا أن…"
              "هاتفيا هاتفياً شخصيا شخصياً")
+# How or to whom, as a circumstance of the speaker, with its own object: "وقال ظريف مخاطبا نواب
+# البرلمان:". They end a source phrase, but after a verb what follows them is their object, never
+# the verb's subject ("يقول مخاطبا أعضاء المجلس:").
+MANNER_PARTICIPLES = _n("مخاطبا ممازحا مبتسما مداعبا متسائلا معلقا معقبا")
+ADVERBS = ADVERBS | MANNER_PARTICIPLES
 # Words that end a source phrase: particles, prepositions that start the content, demonstratives,
 # relatives, pronouns and auxiliaries.
 NP_STOPS = _n(
@@ -404,7 +409,7 @@ WIRE_NAMES = _n("رويترز الأناضول واس سانا كونا وام �
 # Addressees: "قال المصدر لوكالة الأنباء" — where it was said, not who says it.
 ADDRESSEE_PREFIX = re.compile(
     normalize("^(?:لوكالة|لوكالات|لصحيفة|لجريدة|لمجلة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|لشبكة|"
-              "للتلفزيون|لتلفزيون|لإذاعة|للإعلام|لوسائل|لمراسل|لمراسلي|للجزيرة|للعربية|لبرنامج|للموقع|"
+              "للتلفزيون|لتلفزيون|لإذاعة|للإذاعة|لمحطة|للمحطة|لراديو|للإعلام|لوسائل|لمراسل|لمراسلي|للجزيرة|للعربية|لبرنامج|للموقع|"
               "للصحيفة|للقناة|للوكالة|للمجلة|للجريدة|لوفد|للمواطنين|للحضور|لنا|لي|له|لها|لهم)$")
 )
 # Background phrases in the publisher's voice: "يذكر أن", "الجدير بالذكر أن".
