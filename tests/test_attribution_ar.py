@@ -1225,3 +1225,12 @@ def test_a_dash_closes_an_appositive_before_the_occasion() -> None:
     # "X، الناطق باسم الحكومة- في تصريحات صحفية أمس،: «…»": the occasion is not the phrase's
     text = "وقال سالم العبيدي، الناطق الرسمي باسم الحكومة- في تصريحات صحفية أمس،: «إن الحكومة لن تتراجع»."
     assert _source(text, "الحكومة لن تتراجع") == "سالم العبيدي، الناطق الرسمي باسم الحكومة"
+
+
+def test_a_quoted_name_in_construct_belongs_to_the_title() -> None:
+    # after a body's head a quoted name may run to six words
+    text = "وقال جون سميث مدير منظمة «جلوبال تريد ووتش فور بيبول» إن الاتفاق نبأ سار."
+    assert _source(text, "الاتفاق نبأ سار") == "جون سميث مدير منظمة «جلوبال تريد ووتش فور بيبول»"
+    # an indefinite noun right after the title's preposition wants its quoted genitive
+    text = 'وأوضح المشرف على برنامج "رعاية" أن البرنامج رصد 300 حالة.'
+    assert _source(text, "رصد 300 حالة") == 'المشرف على برنامج "رعاية"'

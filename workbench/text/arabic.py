@@ -410,13 +410,19 @@ class _NP:
                     continue
                 break
             if t in _OPEN:
-                q = self.quoted_run(j, 4)
+                # (after a body's head, its quoted name may be longer: "مدير منظمة «بابلك سيتيزن
+                # غلوبال تريد ووتش»")
+                body = bool(self.words) and head_kind(self.words[-1].t) in ("organization", "outlet", "news agency")
+                q = self.quoted_run(j, 6 if body else 4)
                 # (a noun in construct wants its genitive: after an indefinite noun that is no part of
                 # a name, a short quotation is that genitive, a name: "المتحدث باسم حملة "وان كامباين"")
                 construct = not last_def and toks[j].t != "(" and (len(self.words) == 1 or (
                     len(self.words) > 1 and not in_name and not last_adj and not self.words[-1].t[0].isdigit()
                     and len(self.words[-1].t) > 2 and (not _name_like(self.words[-1].t) or head_kind(self.words[-1].t) in (
-                        "organization", "outlet", "news agency", "group", "document"))))  # ("الباحثة في معهد «…»")
+                        "organization", "outlet", "news agency", "group", "document")
+                        # (an indefinite noun right after the title's preposition is in construct:
+                        # "المشرف على برنامج "إحالتي" سليمان الشريع")
+                        or (self.words[-2].t in ("علي", "في", "من") and not _definite(self.words[-1].t)))))
                 titled = bool(self.words) and (self.words[-1].t in C.HONORIFIC_TITLES or head_kind(self.words[-1].t) == "official") \
                     and toks[j].t != "(" and q != -1 and q - j <= 4 and all(_name_like(w.t, first=False) for w in toks[j + 1 : q - 1])
                 if self.words and q != -1 and (self.kind in ("outlet", "news agency", "organization", "group", "document")
