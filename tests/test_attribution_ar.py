@@ -1234,3 +1234,12 @@ def test_a_quoted_name_in_construct_belongs_to_the_title() -> None:
     # an indefinite noun right after the title's preposition wants its quoted genitive
     text = 'وأوضح المشرف على برنامج "رعاية" أن البرنامج رصد 300 حالة.'
     assert _source(text, "رصد 300 حالة") == 'المشرف على برنامج "رعاية"'
+
+
+def test_two_possessed_nouns_after_the_verb_are_its_object() -> None:
+    # "وأبدى إعجابه واندهاشه من…": what he expressed, not who; the speaker named before goes on
+    text = ("وقال مدير فرع الهيئة المهندس سامي العلي إن المهرجان نجح. "
+            "وأبدى إعجابه واندهاشه من كثرة الزوار، مشيرا إلى أنه دعا زملاءه لزيارة المهرجان.")
+    assert _source(text, "دعا زملاءه") == "مدير فرع الهيئة المهندس سامي العلي"
+    # (relatives speak with their pronoun)
+    assert _source("وقال والده ووالدته إن الطفل بخير.", "الطفل بخير") == "والده ووالدته"

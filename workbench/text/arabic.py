@@ -1670,7 +1670,10 @@ def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
             or mention.kind not in (None, "person"):
         return False  # ("عبدالله بترجي عضو الفريق": a name, then an office)
     second = C.normalize(words[1])
-    if not ((second[:1] in "بل" and len(second) >= 3) or second in ("علي", "عن", "الي")):
+    # (or two such nouns joined by "و": "أبدى إعجابه واندهاشه من…", "شكره وتقديره")
+    paired = words[1].startswith("و") and len(words[1]) > 3 and words[1].endswith(_PRONOUNS) and not words[1].endswith("ة") \
+        and not _kin(_pronoun_stem(words[1][1:]))
+    if not ((second[:1] in "بل" and len(second) >= 3) or second in ("علي", "عن", "الي") or paired):
         return False
     stem = _pronoun_stem(words[0])
     return len(stem) >= 3 and head_kind(stem) is None and not _kin(stem) and stem not in C.HONORIFIC_TITLES
