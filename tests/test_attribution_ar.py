@@ -1243,3 +1243,26 @@ def test_two_possessed_nouns_after_the_verb_are_its_object() -> None:
     assert _source(text, "دعا زملاءه") == "مدير فرع الهيئة المهندس سامي العلي"
     # (relatives speak with their pronoun)
     assert _source("وقال والده ووالدته إن الطفل بخير.", "الطفل بخير") == "والده ووالدته"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("وقال العميد الطيار الركن سامي بن طالب إن العمليات مستمرة.", "العميد الطيار الركن سامي بن طالب"),
+        ("وقال الفريق أول ركن فهد العتيبي إن العمليات مستمرة.", "الفريق أول ركن فهد العتيبي"),
+        ("وقال الفريق الأول الركن فهد العتيبي إن العمليات مستمرة.", "الفريق الأول الركن فهد العتيبي"),
+        ("وقال وزير الدفاع الفريق أول سامي صبحي إن العمليات مستمرة.", "وزير الدفاع الفريق أول سامي صبحي"),
+        # a name spelled like a verb after "بن"/"أبو"
+        ("وقال خالد بن طالب إن العمليات مستمرة.", "خالد بن طالب"),
+        # a blessing after the name closes it
+        ("قال الإمام علي بن أبي طالب كرم الله وجهه: (ما أكثر العبر).", "الإمام علي بن أبي طالب"),
+    ],
+)
+def test_military_ranks_and_their_qualifiers(text: str, mention: str) -> None:
+    assert _source(text, "ثر العبر" if "العبر" in text else "العمليات مستمرة") == mention
+
+
+def test_the_first_team_is_not_a_rank() -> None:
+    # "الفريق الأول" in construct after a noun, or with no name after it, is the first team
+    c = _claim("أبدى سالم العثمان إداري الفريق الأول بنادي النصر تذمره من الفوضى.", "تذمره من الفوضى")
+    assert c.source is None or "الفريق الأول" not in c.source.mention

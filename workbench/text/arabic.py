@@ -67,6 +67,7 @@ _TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأول
 _ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
 _THUS = C._n("هكذا وهكذا")
+_KINSHIP_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد")  # ("صالح بن طالب": a name after them)
 _ATTENTION = C._n("الانتباه النظر الأنظار")  # "لفت الوزير الانتباه إلى أن…": the verb's own object
 _RELATIVE_LAM = C._n("للذي للتي للذين")  # "لـ" + a relative pronoun: never a field or a name
 # Kinds of head no person's name follows: after "الشركة", "الوزارة", "التقرير" a bare word is the
@@ -138,7 +139,7 @@ def is_addressee(t: str) -> bool:
 # Blessings said after a name (normalised): "صلى الله عليه وسلم", "رضي الله عنه", "حفظه الله"…
 _EULOGIES = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "صلى الله عليه وسلم|عليه الصلاة والسلام|عليه السلام|رضي الله عنه|رضي الله عنها|رضي الله عنهما|"
-    "رضي الله عنهم|حفظه الله|حفظها الله|حفظهم الله|رحمه الله|رحمها الله|يرحمه الله|أيده الله").split("|"))
+    "رضي الله عنهم|حفظه الله|حفظها الله|حفظهم الله|رحمه الله|رحمها الله|يرحمه الله|أيده الله|كرم الله وجهه").split("|"))
 # ...and after God's name, which alone may be the subject: "قال تعالى", "قال سبحانه وتعالى"
 _GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "عز وجل|جل جلاله|سبحانه وتعالى|تبارك وتعالى|سبحانه|تعالى").split("|"))
@@ -576,12 +577,22 @@ class _NP:
                 proper = True  # a whole proper name: no other name follows it
                 j += 2
                 continue
+            if t in C.RANK_QUALIFIERS and self.words and (prev in C.MILITARY_RANKS or prev in C.RANK_QUALIFIERS) \
+                    and self._rank_at(j, t):
+                # "العميد الطيار الركن صالح بن طالب", "الفريق أول ركن عبدالرحمن البنيان": a rank and
+                # its qualifiers, then its holder's name
+                self.words.append(toks[j])
+                self.kind = self.kind or "official"
+                in_name = last_adj = False
+                last_def = True
+                j += 1
+                continue
             particle = t in C.NAME_PARTICLES and (in_name or last_def or last_adj) and _name_like(self.tok(j + 1))
             if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS \
                     or (is_addressee(t) and not (_wire_with_lam(t) and self._current_kind() == "document")):
                 break  # (but "مسح لرويترز", "استطلاع للأناضول": a wire's own survey, read below)
-            if _is_cue_word(t):
-                break
+            if _is_cue_word(t) and not (prev in _KINSHIP_PARTICLES and in_name):
+                break  # (but "صالح بن طالب", "أبو طالب": a name that is spelled like a verb)
             if prev in C.HONORIFIC_TITLES and (head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES) \
                     and not _definite(t):
                 # "سعادة مدير عام شؤون الموظفين", "معالي وزير الصحة": an honorific before a title.
@@ -934,6 +945,19 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _rank_at(self, j: int, t: str) -> bool:
+        """Does the qualifier t at j follow a military rank ("العميد الطيار", "الفريق أول")? The
+        rank opens the phrase or follows a complete title ("وزير الدفاع المصري الفريق أول…"), never
+        a noun in construct ("إداري الفريق الأول": the first team); and "الأول" qualifies it only
+        before another qualifier or a name ("الفريق الأول الركن…", not "الفريق الأول لكرة القدم")."""
+        rank = next((k for k in range(len(self.words) - 1, -1, -1) if self.words[k].t in C.MILITARY_RANKS), -1)
+        if rank == -1 or not (rank == 0 or _definite(self.words[rank - 1].t)):
+            return False
+        if t == "الاول":
+            nxt = self.tok(j + 1)
+            return nxt in C.RANK_QUALIFIERS or (bool(nxt) and not _definite(nxt) and _name_like(nxt) and not _stop(nxt))
+        return True
 
     def _feminine_name(self, j: int) -> bool:
         """Is token j a given name spelled with ة and followed by a family name with the nisba

@@ -307,6 +307,10 @@ HONORIFIC_TITLES = _n(
 )
 # Words that qualify a title: "القنصل العام بالإنابة", "وكيل الوزارة بالنيابة".
 TITLE_MODIFIERS = _n("بالإنابة بالنيابة بالوكالة بالتكليف الركن")
+# Military ranks and what qualifies them before the holder's name: "العميد الطيار الركن", "الفريق
+# أول ركن", "العقيد البحري".
+MILITARY_RANKS = _n("الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم العماد المشير")
+RANK_QUALIFIERS = _n("الطيار طيار البحري بحري الأول أول الركن ركن المهندس مهندس")
 # Given names seen at least ten times right after an honorific title ("الدكتور محمد…") in the
 # corpus: a name after a title that starts with one of them is a name even before the verb's
 # object ("أكد الوزير محمد الجاسر ضرورة…"). Written by `python benchmarks/given_names.py --python`.
