@@ -1266,3 +1266,9 @@ def test_the_first_team_is_not_a_rank() -> None:
     # "الفريق الأول" in construct after a noun, or with no name after it, is the first team
     c = _claim("أبدى سالم العثمان إداري الفريق الأول بنادي النصر تذمره من الفوضى.", "تذمره من الفوضى")
     assert c.source is None or "الفريق الأول" not in c.source.mention
+
+
+def test_an_honorific_and_a_family_name_before_the_verbs_preposition() -> None:
+    # "وأشار الدكتور الغفيص إلى توسع…": the family name after the honorific, whatever إلى opens
+    assert _source("وأشار الدكتور العمري إلى توسع المؤسسة في المنطقة.", "توسع المؤسسة") == "الدكتور العمري"
+    assert _source("وأكد الشيخ السديس على أهمية الوحدة الوطنية.", "أهمية الوحدة") == "الشيخ السديس"

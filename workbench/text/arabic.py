@@ -890,8 +890,13 @@ class _NP:
                 self.words[-1].t in C.HONORIFIC_TITLES or head_kind(self.words[-1].t) == "official"):
             ahead = j + 2  # "أشار المهندس العطار إلى أن": a family name after a title, then the verb's own preposition
         if self.words and ahead < n and _definite(toks[j].t) and not _stop(toks[j].t) and not is_addressee(toks[j].t) \
-                and toks[j].t not in _ATTENTION \
-                and toks[ahead].t in C.CONTENT_MARKERS and not toks[ahead].t.startswith("ب") and len(self.words) < limit:
+                and toks[j].t not in _ATTENTION and len(self.words) < limit and (
+                    (toks[ahead].t in C.CONTENT_MARKERS and not toks[ahead].t.startswith("ب"))
+                    # "وأشار الدكتور الغفيص إلى توسع…": after an honorific alone, a definite word
+                    # that no adjective could be is the family name, whatever the preposition opens
+                    or (ahead == j + 2 and len(self.words) == 1 and self.words[0].t in C.HONORIFIC_TITLES
+                        and not _adjective(toks[j].t)
+                        and head_kind(toks[j].t) is None and toks[ahead].t[:1].isalpha())):
             self.words.append(toks[j])  # "قال المسؤولون الأفغان إن": the phrase runs to أن
             j += 1
         self.after = j
