@@ -1272,3 +1272,14 @@ def test_an_honorific_and_a_family_name_before_the_verbs_preposition() -> None:
     # "وأشار الدكتور الغفيص إلى توسع…": the family name after the honorific, whatever إلى opens
     assert _source("وأشار الدكتور العمري إلى توسع المؤسسة في المنطقة.", "توسع المؤسسة") == "الدكتور العمري"
     assert _source("وأكد الشيخ السديس على أهمية الوحدة الوطنية.", "أهمية الوحدة") == "الشيخ السديس"
+
+
+def test_appositives_with_quoted_names_in_a_chain() -> None:
+    # a quoted name inside an appositive, and a second appositive after the first
+    text = "وقال اللواء سامي العتيبي، المستشار العسكري للرئيس، قائد عمليات «غضب عدن»، إن القوات تقدمت."
+    assert _source(text, "القوات تقدمت") == "اللواء سامي العتيبي، المستشار العسكري للرئيس، قائد عمليات «غضب عدن»"
+    text = 'وقالت مريم البدر، مدير الاتصال في شركة "دولفين للطاقة"، إن الطلب تزايد.'
+    assert _source(text, "الطلب تزايد") == 'مريم البدر، مدير الاتصال في شركة "دولفين للطاقة"'
+    # whom it was told is never part of it
+    text = "وأكد اللواء منصور العلي، المتحدث الأمني لـ«الشرق الأوسط»، أن المتهم أوقف."
+    assert _source(text, "المتهم أوقف") == "اللواء منصور العلي، المتحدث الأمني"

@@ -328,8 +328,16 @@ class _NP:
         if not t or not t[0].isalpha() or _stop(t) or _is_cue_word(t):
             return -1
         k = j
-        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", _QUOTE, "-", "–") \
+        while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", "-", "–") \
                 and self.tok(k) not in C.CONTENT_MARKERS and not _is_cue_word(self.tok(k)):
+            if self.tok(k) in _OPEN:
+                q = self.quoted_run(k, 5)
+                if q == -1 or k == j or self.tok(k - 1) == "ل" or is_addressee(self.tok(k - 1)):
+                    # (a quotation inside it may be the words: only a short quoted name, and never
+                    # whom it was told: "…، المتحدث الأمني لـ«الشرق الأوسط»، أن…")
+                    return -1
+                k = q  # "مريم البدر، مدير الاتصال المؤسسي في شركة "دولفين للطاقة"، إن…"
+                continue
             k += 1
         if self.tok(k) not in (",", ";", "-", "–") or k == j:
             return -1
@@ -397,8 +405,12 @@ class _NP:
                 end = self.apposition_end(j + 1) if self.words else -1
                 if end != -1:
                     self.take(j + 1, end)
+                    if self.toks[end - 1].t in _CLOSE:
+                        self.close = self.toks[end - 1]  # (its quoted name's closing mark)
                     self.named = self.named or any(_name_like(w.t) for w in toks[j + 1 : end])
                     j = end
+                    if self.tok(j) == "," and self.apposition_end(j + 1) != -1:
+                        continue  # another appositive: "X، المستشار العسكري للرئيس، قائد عمليات «…»، إن…"
                     break
                 if self.words and self.appositive_at(j + 1):
                     if in_name and head_kind(toks[j + 1].t) == "official":
