@@ -1283,3 +1283,22 @@ def test_appositives_with_quoted_names_in_a_chain() -> None:
     # whom it was told is never part of it
     text = "وأكد اللواء منصور العلي، المتحدث الأمني لـ«الشرق الأوسط»، أن المتهم أوقف."
     assert _source(text, "المتهم أوقف") == "اللواء منصور العلي، المتحدث الأمني"
+
+
+def test_a_plural_in_the_accusative_after_the_verb_is_its_object() -> None:
+    # "وأوصى المسلمين بتقوى الله": as the subject it would be "المسلمون"; the speaker goes on
+    text = "وقال المفتي الشيخ سامي العلي إن الصلاة واجبة. وأوصى المسلمين بتقوى الله. وقال «على المؤمن الحرص على الخير»."
+    assert _source(text, "الحرص على الخير") == "المفتي الشيخ سامي العلي"
+    assert _source("وطالب المواطنين بالتعاون مع الجهات الأمنية.", "بالتعاون مع") is None
+    # (a name ending in ـين speaks: "البحرين", "الحسين")
+    assert _source("وقالت البحرين إن العمل مستمر.", "العمل مستمر") == "البحرين"
+
+
+def test_god_and_the_prophet_cited_are_not_the_speaker_who_goes_on() -> None:
+    text = ("وقال المفتي الشيخ سامي العلي إن الصدق واجب. وقال صلى الله عليه وسلم: «عليكم بالصدق». "
+            "وأضاف أن الكذب محرم.")
+    assert _source(text, "عليكم بالصدق") == "صلى الله عليه وسلم"
+    assert _source(text, "الكذب محرم") == "المفتي الشيخ سامي العلي"
+    # whoever says it is no one named
+    text = "وقال الوزير إن القرار نهائي. ونفاجأ اليوم بمن يقول أن القرار خاطئ."
+    assert _source(text, "القرار خاطئ") is None

@@ -23,6 +23,7 @@ from typing import Any
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.arabic import (
     arabic_cues,
+    cites_scripture,
     eulogy_end,
     given_name,
     honorific_antecedent,
@@ -736,8 +737,10 @@ def _sentence_claims(text: str, s: int, e: int, state: _ArticleState, voice: Sou
         if decision.carry and not arabic:
             signals = (*signals, decision.carry)
         confidence = _confidence(signals) if arabic else _english_confidence(decision, text[a:b])
+        # (God or the Prophet cited, "قال تعالى", "قال صلى الله عليه وسلم": a voice quoted inside
+        # someone's words, never the speaker who goes on with "وأضاف")
         speaker = state.spoke(source, decision.mention, confidence >= 0.8 or decision.speaker_sure, confidence) \
-            if source is not None else None
+            if source is not None and not (arabic and cites_scripture(source.mention)) else None
         state.clause_speaker = speaker
         state.last_was_quote = source is not None and (
             any(q in text[a:b] for q in '"“«') or (not arabic and text[a:b].rstrip().endswith(":")))  # "Smith said:"

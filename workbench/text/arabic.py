@@ -146,6 +146,10 @@ _GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
 
 
 _BLESSINGS = _EULOGIES + _GLORIFICATIONS
+# The blessings of the Prophet and his companions, which alone may stand for the one blessed ("قال صلى
+# الله عليه وسلم: …"), unlike a wish for the living ("ـ حفظه الله ـ") after a verb whose subject is
+# its pronoun.
+_PROPHETIC_FIRST = C._n("صلى عليه رضي كرم")
 _EULOGY_FIRST = frozenset({"-"} | {e[0] for e in _BLESSINGS})  # (a quick test first)
 
 
@@ -160,6 +164,24 @@ def eulogy_end(words: list[str], after_name: bool = True) -> int:
             end = k + len(e)
             return end + 1 if words[end : end + 1] == ["-"] else end
     return 0
+
+
+def _accusative_plural(t: str) -> bool:
+    """A definite sound masculine plural in the accusative or genitive ending ـين: a participle
+    ("المسلمين", "المواطنين", "المشاركين") or a nisba ("الفلسطينيين"), never a name ("البحرين",
+    "الحسين")."""
+    return t.startswith("ال") and t.endswith("ين") and len(t) >= 7 and (t.startswith("الم") or t.endswith("يين"))
+
+
+def cites_scripture(mention: str) -> bool:
+    """Is the source God or the Prophet, cited ("قال تعالى", "قال صلى الله عليه وسلم", "قال
+    رسول الله", "قال النبي")? In news their words are quoted inside someone else's: the one who
+    goes on after them ("وأضاف", "وتابع") is that someone, never them."""
+    words = normalize(mention).split()
+    if not words:
+        return False
+    return eulogy_end(words) == len(words) or words == ["الله"] or words[:2] == ["رسول", "الله"] \
+        or (words[0] in ("النبي", "الرسول") and (len(words) == 1 or eulogy_end(words[1:]) == len(words) - 1))
 
 
 def _glued_prep(t: str, preps: tuple[str, ...], after_object: bool) -> bool:
@@ -400,6 +422,13 @@ class _NP:
                 if self.words:
                     j += f
                     self.named = True  # (a blessing follows only a name)
+                elif j == i and toks[j].t in _PROPHETIC_FIRST and eulogy_end([tok.t for tok in toks[j : j + 6]], after_name=False) == f:
+                    # "فقال عليه الصلاة والسلام: …", "قال صلى الله عليه وسلم: …": a blessing right
+                    # where the subject stands is the one blessed, named by it
+                    self.take(j, j + f)
+                    self.kind = "person"
+                    self.named = True
+                    j += f
                 break
             if t in (",", ";"):
                 end = self.apposition_end(j + 1) if self.words else -1
@@ -2323,8 +2352,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None
     if before in C.NEGATIONS and not (deferred and before == "ما"):
         return None  # "لم يذكر", "ما قاله": nothing is reported
-    if before in ("مما", "عما", "ومما", "وعما") or (before == "من" and not deferred):
-        return None  # "مما ذكر": a noun clause, not a frame
+    if before in ("مما", "عما", "ومما", "وعما", "بمن", "لمن", "ممن", "عمن", "فمن", "ومن", "كمن") \
+            or (before == "من" and not deferred):
+        return None  # "مما ذكر": a noun clause, not a frame; "بمن يقول إن…": whoever says it
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
     if cue.lemma == "علم":
@@ -2351,7 +2381,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         # "…، حسب ما صرح به الوزير", "وفق ما أعلن عنه المتحدث": what the one named after said (but
         # "كما نقلت عنه الوكالة": he said it, the agency relays it)
         j += 1
-    if j + 1 < n and (toks[j].t in ("فيه", "فيها", "عليه", "عليها") or toks[j].t in _IN_WHICH) and not participle:
+    if j + 1 < n and (toks[j].t in ("فيه", "فيها", "عليه", "عليها") or toks[j].t in _IN_WHICH) and not participle \
+            and not eulogy_end([tok.t for tok in toks[j : j + 4]], after_name=False):  # ("قال عليه السلام")
         j += 1  # "علق فيها الإعلامي…، قائلا:", "وعلق عليه الوزير بقوله…", "اتصالا أكد خلاله…"
         # "…بيانا، أوضحت فيه أن…", "تدوينة قال فيها “…”": the words, and no subject, follow.
         words_next = toks[j].t in (_QUOTE, ":") or toks[j].t in C.CONTENT_MARKERS
@@ -2431,6 +2462,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if mention is not None and cue.lemma == "بين" and not word.startswith(("و", "ف")) \
                 and " و" in mention.text.strip():
             return None  # "بين الرياض وباريس": the preposition "between", not "explained"
+        if mention is not None and _accusative_plural(toks[j].t) and not (known is not None and known(mention.text)):
+            # "وأوصى المسلمين بتقوى الله", "وطالب المواطنين بالتعاون": a sound plural in ـين right
+            # after the verb is its object (as its subject it would end in ـون); the subject was
+            # named before
+            mention, after, object_first = None, j, True
         if mention is not None and agree == "m" and cue.lemma in _CALLS_UPON and not participle \
                 and mention.kind in ("organization", "document", "outlet", "news agency") and _feminine_head(mention):
             # A verb before a feminine subject is feminine ("دعت الوزارة"): after "ودعا" the
