@@ -1302,3 +1302,15 @@ def test_god_and_the_prophet_cited_are_not_the_speaker_who_goes_on() -> None:
     # whoever says it is no one named
     text = "وقال الوزير إن القرار نهائي. ونفاجأ اليوم بمن يقول أن القرار خاطئ."
     assert _source(text, "القرار خاطئ") is None
+
+
+def test_between_two_parties_is_not_explained() -> None:
+    # "بين X وY" opening a sentence: the preposition, not the verb "بيّن"
+    assert _source("بين الائتلاف السوري والمسؤول العسكري الأميركي خلاف كبير.", "خلاف كبير") is None
+    assert _source("وبين الوزير أن الخلاف انتهى.", "الخلاف انتهى") == "الوزير"
+
+
+def test_the_conjunction_before_a_relative_clause_speaker_is_not_the_phrases() -> None:
+    c = _claim("وتدهورت العلاقات بين الحكومة المركزية وحكومة الإقليم التي طالبت بحقها في تنظيم الاستفتاء.",
+               "بحقها في تنظيم")
+    assert c.source is None or not c.source.mention.startswith("و")

@@ -2205,6 +2205,11 @@ def _np_before(sv: SentenceView, idx: int) -> Mention | None:
         np = _NP(sv)
         mention = np.read(start)
         if mention is not None and np.after == idx and (_plausible(mention) or mention.text):
+            first = toks[start].t
+            if first[:1] == "و" and len(first) > 3 and (_definite(first[1:]) or head_kind(first[1:]) is not None) \
+                    and mention.text[:1] == "و":
+                # "…بين الحكومة المركزية وحكومة كاتالونيا التي طالبت…": the conjunction is not the phrase's
+                mention = replace(mention, start=mention.start + 1, text=mention.text[1:])
             return mention
     return None
 
@@ -2460,8 +2465,9 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         # object or the words, never the subject (it stands before, or was named earlier).
         mention, after = read_source(sv, j)
         if mention is not None and cue.lemma == "بين" and not word.startswith(("و", "ف")) \
-                and " و" in mention.text.strip():
-            return None  # "بين الرياض وباريس": the preposition "between", not "explained"
+                and (" و" in mention.text.strip() or (after < n and toks[after].t[:1] == "و" and len(toks[after].t) > 3
+                                                      and (_definite(toks[after].t[1:]) or may_head_a_speaker(toks[after].t[1:])))):
+            return None  # "بين الرياض وباريس", "بين الائتلاف السوري والمسؤول…": "between", not "explained"
         if mention is not None and _accusative_plural(toks[j].t) and not (known is not None and known(mention.text)):
             # "وأوصى المسلمين بتقوى الله", "وطالب المواطنين بالتعاون": a sound plural in ـين right
             # after the verb is its object (as its subject it would end in ـون); the subject was
