@@ -1314,3 +1314,29 @@ def test_the_conjunction_before_a_relative_clause_speaker_is_not_the_phrases() -
     c = _claim("وتدهورت العلاقات بين الحكومة المركزية وحكومة الإقليم التي طالبت بحقها في تنظيم الاستفتاء.",
                "بحقها في تنظيم")
     assert c.source is None or not c.source.mention.startswith("و")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "وفقا لما ذكره X", "طبقا لما ذكره X": the relative after its lam
+        ("وقتل جندي في أحد الهجمات مساء الجمعة، وفقا لما ذكره الناتو.", "وقتل جندي", "الناتو"),
+        ("وقتل عضوان من قوات الأمن طبقا لما ذكره سامي العلي نائب حاكم الإقليم.", "عضوان من قوات",
+         "سامي العلي نائب حاكم الإقليم"),
+        # a relative with its pronoun, after a noun after "بحسب": "بحسب حصيلة أعلنها X"
+        ("وقتل 20 شخصا بحسب حصيلة أعلنها التلفزيون الرسمي أمس.", "20 شخصا", "التلفزيون الرسمي"),
+        # a relative whose pronoun names who he is to the subject
+        ("وسيتم النطق بالحكم خلال أسبوع، على ما أفادت محاميته.", "النطق بالحكم", "محاميته"),
+        # guards are bodies
+        ("توفي رجل اختناقا في حقيبة سفر، حسب ما أعلنه الحرس المدني الإسباني أمس.", "اختناقا في حقيبة",
+         "الحرس المدني الإسباني"),
+    ],
+)
+def test_the_source_named_after_its_words_by_a_relative(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_according_to_what_x_said_covers_its_sentence_only() -> None:
+    text = "واستأجرت المنظمة حرفيين لإعادة البناء. وانتهى العمل في مايو، وفقا لما ذكره راديو فرنسا."
+    assert _source(text, "حرفيين لإعادة") is None
+    assert _source(text, "وانتهى العمل") == "راديو فرنسا"

@@ -166,6 +166,21 @@ def eulogy_end(words: list[str], after_name: bool = True) -> int:
     return 0
 
 
+_ACCORDING = C._n("حسب بحسب وبحسب وحسب وفق ووفق")
+
+
+def _closes_clause(sv: SentenceView, mention: Mention, after: int) -> bool:
+    """After "وفقا لما ذكره", "حسب ما أعلن": a short definite phrase, or a relative with its
+    pronoun, that closes the clause is whoever said it, known or not ("…، وفقا لما ذكره الناتو.",
+    "…، على ما أفادت محاميته.")."""
+    toks = sv.tokens
+    words = [C.normalize(w) for w in mention.text.split()]
+    first = words[0]
+    return len(words) <= 3 and not _stop(first) \
+        and (_definite(first) or (len(words) == 1 and _kin(_pronoun_stem(mention.text.strip())))) \
+        and (after >= len(toks) or toks[after].t in (".", ",", "!", "?", ";"))
+
+
 def _accusative_plural(t: str) -> bool:
     """A definite sound masculine plural in the accusative or genitive ending ـين: a participle
     ("المسلمين", "المواطنين", "المشاركين") or a nisba ("الفلسطينيين"), never a name ("البحرين",
@@ -1896,9 +1911,12 @@ def arabic_cues(sv: SentenceView, known: Callable[[str], bool] | None = None) ->
                     found.append(Cue(s, e, sv.text[s:e], form, "verb", mention, True, marker=marker,
                                      content=_tok_start(sv, k), order="vso"))
             continue
-        if form in C.AFTER_MA_FORMS and (ci == 0 or toks[ci - 1].t not in ("ما", "وهو", "وهي")
+        if form in C.AFTER_MA_FORMS and (ci == 0 or not (toks[ci - 1].t in ("ما", "لما", "وهو", "وهي") or (
+                ci >= 2 and toks[ci - 2].t in _ACCORDING and not _definite(toks[ci - 1].t)))
                                           or sv.text[e - 1] == "ة"):
-            continue  # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده"
+            # "إفادة" (a statement), "أفاده" only in "هذا ما أفاده", "وفقا لما ذكره", or after
+            # the noun it stands for: "بحسب حصيلة أعلنها التلفزيون الرسمي"
+            continue
         deferred = ns <= deferring_until
         cue = _verb_frame(sv, form, ns, ti, ci, s, e, deferred=deferred, known=known)
         if cue is None and not C.verb_cue(form).weak:
@@ -2351,9 +2369,13 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                            marker="an", content=_tok_start(sv, m), order="vso")
         return None
     if form in C.AFTER_MA_FORMS:
-        named_after, _ = read_source(sv, ti)
-        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))):
-            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before", order="after")
+        named_after, after_named = read_source(sv, ti)
+        if named_after is not None and (_plausible(named_after) or (known is not None and known(named_after.text))
+                                        or (deferred and _closes_clause(sv, named_after, after_named))):
+            # ("وهذا ما أكده X": what the paragraph said before; "…، وفقا لما ذكره X": what this
+            # sentence said, and no more)
+            return Cue(s, e, word, cue.lemma, "verb", named_after, False, deferred=True, marker="before",
+                       order="vso" if deferred else "after")
         return None
     if before in C.NEGATIONS and not (deferred and before == "ما"):
         return None  # "لم يذكر", "ما قاله": nothing is reported
@@ -2575,7 +2597,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention) or _ours(mention)) \
                 and not (known is not None and known(mention.text)) and not (via is not None and mention.kind):
             return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
-        if deferred and not marker and plausible:
+        if deferred and not marker and (plausible or _closes_clause(sv, mention, after)):
             # "…، حسب ما نقلت وكالة أنباء الإمارات": the words come before.
             return Cue(s, e, word, cue.lemma, "verb", mention, False, deferred=True, marker="before", via=via, order=order)
         if cue.weak and not marker and not (
