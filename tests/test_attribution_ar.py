@@ -1340,3 +1340,10 @@ def test_according_to_what_x_said_covers_its_sentence_only() -> None:
     text = "واستأجرت المنظمة حرفيين لإعادة البناء. وانتهى العمل في مايو، وفقا لما ذكره راديو فرنسا."
     assert _source(text, "حرفيين لإعادة") is None
     assert _source(text, "وانتهى العمل") == "راديو فرنسا"
+
+
+def test_a_person_after_according_to_with_a_description_to_the_sentence_end() -> None:
+    text = "واستولى التنظيم على حقول النفط بحسب جان بريزار الخبير في شؤون تمويل الإرهاب."
+    assert _source(text, "حقول النفط") == "جان بريزار الخبير في شؤون تمويل الإرهاب"
+    # (not a clause about him)
+    assert _source("واستولى التنظيم على حقول النفط بحسب سامي العلي الذي زار المنطقة.", "حقول النفط") is None

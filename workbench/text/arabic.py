@@ -2271,7 +2271,9 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
             # "حسب وصفه", "بحسب قوله": the clause's own speaker.
             s2, e2 = sv.orig(ns, toks[ti].e)
             return Cue(s2, e2, sv.text[s2:e2], prep, "prep", None, False, continuation=True, order="pronoun")
-        mention, _ = read_source(sv, ti)
+        mention, after = read_source(sv, ti)
+        if mention is not None and (mention.named or mention.kind in ("person", "official", "unnamed")):
+            mention = _described_to_the_end(sv, mention, after)
     if mention is None:
         return None
     if prep in C.CONFORMITY_PREPOSITIONS and not _followed_by_fa_inna(sv, mention):
@@ -2292,6 +2294,28 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
     opens = (preceding.endswith(",") or not preceding or prep.startswith("و")) and _followed_by_fa_inna(sv, mention)
     return Cue(s, e, sv.text[s:e].strip(), prep, "prep", mention, opens, order="prep",
                marker="an" if opens else "")
+
+
+def _described_to_the_end(sv: SentenceView, mention: Mention, after: int) -> Mention:
+    """"…بحسب جان شارل بريزار الخبير في شؤون تمويل الإرهاب.": a person named after "بحسب",
+    then a description that runs to the end of the sentence (a title or an adjective with the
+    article, then only words that describe): the description is the phrase's own."""
+    toks = sv.tokens
+    n = len(toks)
+    # (from where the phrase ends: its reading may have dropped a last title, "…بريزار الخبير")
+    after = sv.token_index(sv.norm_offset(mention.end))
+    if after >= n or not _definite(toks[after].t):
+        return mention
+    first = toks[after].t
+    if not (head_kind(first) in ("official", "unnamed") or first in C.HONORIFIC_TITLES or C.is_nisba(first)):
+        return mention
+    k = after
+    while k < n and k - after <= 10 and _describes(toks[k].t):
+        k += 1
+    if k - after > 10 or (k < n and toks[k].t not in (".", "!", "?")) or k == after:
+        return mention
+    a, b = sv.orig(toks[after].s, toks[k - 1].e)
+    return replace(mention, end=b, text=sv.text[mention.start : b], clean=False)
 
 
 def _last_word_name(sv: SentenceView, mention: Mention) -> bool:
