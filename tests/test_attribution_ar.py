@@ -1347,3 +1347,16 @@ def test_a_person_after_according_to_with_a_description_to_the_sentence_end() ->
     assert _source(text, "حقول النفط") == "جان بريزار الخبير في شؤون تمويل الإرهاب"
     # (not a clause about him)
     assert _source("واستولى التنظيم على حقول النفط بحسب سامي العلي الذي زار المنطقة.", "حقول النفط") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("وقال الوزير الحقيل في اللقاء إن ثقافة المسكن تحتاج إلى نظر.", "الوزير الحقيل"),
+        ("وقال الجنرال الأمريكي كيفين كيليا في البيان إن الغارات ستحد من حركة التنظيم.", "الجنرال الأمريكي كيفين كيليا"),
+        ("وقال مكتب الرئيس الفرنسي فرانسوا هولاند في بيان إن الرهينة أطلق سراحها.", "مكتب الرئيس الفرنسي فرانسوا هولاند"),
+    ],
+)
+def test_the_occasion_with_the_article_is_not_the_phrases(text: str, mention: str) -> None:
+    claim = analyze(text).claims[0]
+    assert claim.source is not None and claim.source.mention == mention

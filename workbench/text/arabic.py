@@ -1676,8 +1676,9 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
         elif is_addressee(t) or t == "ل" or (t in _FRAMING and toks[m - 1].t == "من"):
             return -1, -1
         elif end < 0 and t == "في" and m + 1 < n and (toks[m + 1].t in C.SETTING_NOUNS or toks[m + 1].t in C.STATEMENT_NOUNS
-                                                         or _pronoun_stem(toks[m + 1].t) in C.SETTING_NOUNS):
-            end = m  # "…السفير في تصريحه أن…": the occasion, after the phrase
+                                                         or _pronoun_stem(toks[m + 1].t) in C.SETTING_NOUNS
+                                                         or (_definite(toks[m + 1].t) and strip_article(toks[m + 1].t) in C.SETTING_NOUNS)):
+            end = m  # "…السفير في تصريحه أن…", "…الحقيل في اللقاء إن…": the occasion, after the phrase
         elif end < 0 and t == "ضمن":
             end = m  # "دراسة حديثة ضمن المعطيات الحالية…": within what, after the phrase
         if depth < 0 or not (t in _RUN_MARKS or _describes(t)):
@@ -2549,6 +2550,10 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             # في مايو إنه…": a verb that never takes an object, its source read on to its إن (and
             # marked as read past a boundary, which lowers the confidence)
             last = m - 1 - (toks[m - 1].t == "(")  # ("أحد المختصين ( أن…": the bracket opens the words)
+            occasion = next((x for x in range(after, m - 1) if toks[x].t in ("في", "خلال")
+                             and strip_article(toks[x + 1].t) in C.SETTING_NOUNS), -1)
+            if occasion > after:
+                last = occasion - 1  # ("…كيفين كيليا في البيان إن…": the occasion is not the phrase's)
             end = sv.orig(toks[last].s, toks[last].e)[1]
             opener = toks[after].t
             if opener[:1] == "و" and len(opener) > 4 and opener.endswith(_PRONOUNS) and not _definite(opener[1:]):
