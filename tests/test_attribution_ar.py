@@ -1360,3 +1360,10 @@ def test_a_person_after_according_to_with_a_description_to_the_sentence_end() ->
 def test_the_occasion_with_the_article_is_not_the_phrases(text: str, mention: str) -> None:
     claim = analyze(text).claims[0]
     assert claim.source is not None and claim.source.mention == mention
+
+
+def test_a_body_reported_to_have_announced_something_is_the_source() -> None:
+    # "أفادت الإدارة أن وزارة النقل قد أعلنت انتهاء…": the one relayed, its object the words
+    text = "وأفادت الإدارة أن وزارة النقل قد أعلنت في عام 2011 انتهاء المرحلة الأولى من المشروع."
+    c = _claim(text, "انتهاء المرحلة")
+    assert c.source is not None and c.source.mention == "وزارة النقل" and c.attribution_confidence < 0.8

@@ -897,7 +897,11 @@ def _nested(cue: Cue, earlier: list[Cue], text: str) -> bool:
     """Is `cue` a speaker introduced at the head of words an earlier frame reports ("ذكرت
     الصحيفة أن الوزير قال إن…", "وتابع: الوزير أكد لنا أن…")? Its words are then the inner
     speaker's, in the same claim as the report of them."""
-    if cue.mention is None or not cue.full:
+    if cue.mention is None or not (cue.full or (
+            # "ولفت المتحدث إلى أن الرئيس السيسي أكد موقف مصر…": what the inner speaker affirmed,
+            # as its object, by a phrase read whole that names someone
+            cue.marker == "object" and cue.order == "svo" and cue.mention.clean
+            and (cue.mention.named or cue.mention.kind in ("official", "organization", "person", "news agency", "outlet")))):
         return False
     for lead in earlier:
         if lead.type not in ("verb", "relative", "same") or lead.deferred or lead.marker not in ("an", "colon", "quote"):
