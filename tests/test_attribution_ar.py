@@ -1367,3 +1367,11 @@ def test_a_body_reported_to_have_announced_something_is_the_source() -> None:
     text = "وأفادت الإدارة أن وزارة النقل قد أعلنت في عام 2011 انتهاء المرحلة الأولى من المشروع."
     c = _claim(text, "انتهاء المرحلة")
     assert c.source is not None and c.source.mention == "وزارة النقل" and c.attribution_confidence < 0.8
+
+
+def test_a_complaint_or_a_wish_put_as_an_an_clause() -> None:
+    assert _source("وتمنى المواطن سامر العلي أن تركز المجالس البلدية على الشوارع.", "تركز المجالس") == "المواطن سامر العلي"
+    text = "وأضافت الوكالة أن مرسي شكا أيضا من أنه يمتنع عن تناول الأطعمة."
+    assert _source(text, "يمتنع عن تناول") == "مرسي"
+    # no words reported: a wish for someone
+    assert _source("وتمنى الوزير للجميع التوفيق والسداد.", "التوفيق والسداد") is None
