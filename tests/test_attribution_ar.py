@@ -1375,3 +1375,20 @@ def test_a_complaint_or_a_wish_put_as_an_an_clause() -> None:
     assert _source(text, "يمتنع عن تناول") == "مرسي"
     # no words reported: a wish for someone
     assert _source("وتمنى الوزير للجميع التوفيق والسداد.", "التوفيق والسداد") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a city by its name between a title and its holder
+        ("قال رئيس المجلس البلدي في جدة الدكتور سامي العلي، إن المجلس أكمل عامه العاشر.", "أكمل عامه",
+         "رئيس المجلس البلدي في جدة الدكتور سامي العلي"),
+        # "من جهة ثانية" after the name is a side, not an appositive
+        ("وأوضح الدليمي، من جهة ثانية أن أفرادا من العائلة يقيمون في لبنان.", "يقيمون في لبنان", "الدليمي"),
+        # "إن بين القتلى…": "among", not "explained"
+        ("وقال المسؤول المحلي سامي العلي ان بين القتلى امرأتين وان الغارات دمرت مباني.", "بين القتلى",
+         "المسؤول المحلي سامي العلي"),
+    ],
+)
+def test_places_sides_and_among(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

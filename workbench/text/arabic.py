@@ -1122,9 +1122,12 @@ class _NP:
         if t not in ("من", "في") or not nxt or not nxt[0].isalpha() or nxt in C.SETTING_NOUNS \
                 or (strip_article(nxt) in C.SETTING_NOUNS and not participle) or _stop(nxt):
             return 0  # ("بوروشنكو في المقابلة": where it was said)
+        after_place = self.tok(j + 2)
         if t == "في" and (person or self.kind == "organization") and not _definite(nxt) and _name_like(nxt) \
-                and head_kind(nxt) is None and _boundary(self.tok(j + 2)) and self.tok(j + 2) != "ل":
-            return j + 2  # "قائد الشرطة في لافايت إن…": a place, by its name
+                and head_kind(nxt) is None and after_place != "ل" and (
+                    _boundary(after_place) or (after_place in C.HONORIFIC_TITLES and not self.named)):
+            # "قائد الشرطة في لافايت إن…", "رئيس المجلس البلدي في جدة الدكتور…": a place, by its name
+            return j + 2
         if place and not (person or participle):
             return 0
         if nxt in ("احد", "احدي") and person and _definite(self.tok(j + 2)) and not _stop(self.tok(j + 2)):
@@ -1681,6 +1684,10 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
             end = m  # "…السفير في تصريحه أن…", "…الحقيل في اللقاء إن…": the occasion, after the phrase
         elif end < 0 and t == "ضمن":
             end = m  # "دراسة حديثة ضمن المعطيات الحالية…": within what, after the phrase
+        elif end < 0 and t == "من" and m + 1 < n and toks[m + 1].t in ("جهه", "جانب", "ناحيه"):
+            end = m  # "وأوضح الدليمي، من جهة ثانية أن…": the side, after the phrase
+        elif t == "بين" and toks[m - 1].t in C.CONTENT_MARKERS:
+            return -1, -1  # ("…إن بين القتلى امرأتين": "among", the words have begun)
         if depth < 0 or not (t in _RUN_MARKS or _describes(t)):
             return -1, -1
         m += 1
@@ -2407,6 +2414,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if before in ("مما", "عما", "ومما", "وعما", "بمن", "لمن", "ممن", "عمن", "فمن", "ومن", "كمن") \
             or (before == "من" and not deferred):
         return None  # "مما ذكر": a noun clause, not a frame; "بمن يقول إن…": whoever says it
+    if cue.lemma == "بين" and before in C.CONTENT_MARKERS and form == "بين":
+        return None  # "…إن بين القتلى امرأتين": "among", right where the words begin
     if cue.lemma == "جاء":
         return _document_says(sv, ti, s, e, word, deferred)
     if cue.lemma == "علم":
