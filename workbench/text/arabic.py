@@ -139,7 +139,8 @@ def is_addressee(t: str) -> bool:
 # Blessings said after a name (normalised): "صلى الله عليه وسلم", "رضي الله عنه", "حفظه الله"…
 _EULOGIES = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "صلى الله عليه وسلم|عليه الصلاة والسلام|عليه السلام|رضي الله عنه|رضي الله عنها|رضي الله عنهما|"
-    "رضي الله عنهم|حفظه الله|حفظها الله|حفظهم الله|رحمه الله|رحمها الله|يرحمه الله|أيده الله|كرم الله وجهه").split("|"))
+    "رضي الله عنهم|حفظه الله|حفظها الله|حفظهم الله|رحمه الله|رحمها الله|يرحمه الله|أيده الله|كرم الله وجهه|"
+    "صلى الله عليه وآله وسلم|صلى الله عليه وعلى آله وسلم").split("|"))
 # ...and after God's name, which alone may be the subject: "قال تعالى", "قال سبحانه وتعالى"
 _GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "عز وجل|جل جلاله|سبحانه وتعالى|تبارك وتعالى|سبحانه|تعالى").split("|"))
@@ -1003,9 +1004,52 @@ class _NP:
             # "مستشار خامنئي الدكتور": a title that wants a name never ends the phrase.
             self.words.pop()
             self.clean = False
+        cut = next((k for k in range(1, len(self.words)) if self._possessed(self.words[k])
+                    and self._after_a_name(self.words[k - 1].t)
+                    and self._object_follows(self._index_after(self.words[k]))), -1)
+        if cut != -1:
+            # "وأكد بوتين قبوله الدعوة", "واختتم باوارث حديثه بالقول": a noun with its possessive
+            # pronoun after a name is the verb's object; the name ended before it
+            del self.words[cut:]
+            self.after = self._index_after(self.words[-1])
         if not self.words:
             return None
         return self.mention()
+
+    def _possessed(self, tok: _Tok) -> bool:
+        """A noun with a possessive pronoun, spelled ه/ها/هم (not ة), that is no name, no relative
+        and no office ("قبوله", "حديثه", "قناعته"; not "عبده", "والده", "محاميه")."""
+        t = tok.t
+        if _definite(t) or not t.endswith(("ه", "ها", "هم")) or t in C.GIVEN_NAMES or head_kind(t) is not None or _stop(t):
+            return False
+        a, b = self.sv.orig(tok.s, tok.e)
+        spelled = self.sv.text[a:b].rstrip(_HARAKAT)
+        if spelled.endswith("ة"):
+            return False
+        stem = _pronoun_stem(spelled)
+        return len(stem) >= 3 and not _kin(stem) and head_kind(stem) is None and stem not in C.HONORIFIC_TITLES
+
+    def _object_follows(self, j: int) -> bool:
+        """After a possessed noun: what completes it as the verb's object ("قبوله الدعوة", "حديثه
+        بالقول", "مسؤوليته عن…", "شكره للمملكة"), not a title or an adjective that would make it a
+        name ("زاده المسؤول في…", "رومنيجه الرئيس التنفيذي")."""
+        t = self.tok(j)
+        if not t:
+            return False
+        if t in ("عن", "علي"):
+            return True
+        if t.startswith("بال") and len(t) > 4:
+            return True
+        return _definite(t) and head_kind(t) is None and t not in C.HONORIFIC_TITLES and not _adjective(t) \
+            and not C.is_nisba(t) and t not in C.TIME_WORDS and t not in C.TIME_NOUNS and not _stop(t)
+
+    @staticmethod
+    def _after_a_name(prev: str) -> bool:
+        """Does the word before end a name ("بوتين", "باوارث", "داعش"), not stand in a title or
+        before the holder's own name ("الباحث الاجتماعي جمعه الخياط", "مبارك بن بنيه")?"""
+        return (_name_like(prev) or _definite(prev)) and head_kind(prev) is None and prev not in C.HONORIFIC_TITLES \
+            and not _adjective(prev) and prev not in C.NAME_PARTICLES and not C.is_nisba(prev) \
+            and prev not in _SENTENCE_OPENERS and not _stop(prev)
 
     def _rank_at(self, j: int, t: str) -> bool:
         """Does the qualifier t at j follow a military rank ("العميد الطيار", "الفريق أول")? The
