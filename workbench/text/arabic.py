@@ -28,12 +28,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from typing import Final
 
 from workbench.text import cues as C
 from workbench.text.attribution import Cue, Mention, SentenceView, _Tok, _word_floor
 from workbench.text.normalize import normalize, strip_article
 
+# The word-class caches below are plain dicts (a compiled lookup, no call through a cache object),
+# emptied when they reach this many words.
+_CACHE_LIMIT: Final = 131072
 _OPEN = {'"', "(", "["}
 _CLOSE = {'"', ")", "]"}
 _QUOTE = '"'
@@ -89,8 +92,19 @@ _FINAL_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد ع�
 # ---------------------------------------------------------------- word classes
 
 
-@lru_cache(maxsize=65536)
+_HEAD_KIND_CACHE: Final[dict[str, str]] = {}
+
+
 def head_kind(word: str) -> str | None:
+    r = _HEAD_KIND_CACHE.get(word)
+    if r is None:
+        if len(_HEAD_KIND_CACHE) >= _CACHE_LIMIT:
+            _HEAD_KIND_CACHE.clear()
+        r = _HEAD_KIND_CACHE[word] = head_kind_of(word) or ""
+    return r or None
+
+
+def head_kind_of(word: str) -> str | None:
     """The kind of source a head noun names ("وزارة" organization, "مصادر" unnamed...)."""
     w = word
     if w[:1] in "وف" and len(w) > 3 and (w[1:] in C.SOURCE_HEADS or strip_article(w[1:]) in C.SOURCE_HEADS):
@@ -107,7 +121,6 @@ def _bodies(word: str) -> str | None:
     return "group" if "organization" in (C.SOURCE_HEADS.get(stem + "ه"), C.SOURCE_HEADS.get(stem)) else None
 
 
-@lru_cache(maxsize=131072)
 def _definite(t: str) -> bool:
     """Does the word carry the article? ("الوزير", "والآثار", "بالنادي", "للاتحاد"; not "والد")."""
     if t.startswith(("وال", "بال", "فال", "كال")):
@@ -123,8 +136,19 @@ def _prepositional(t: str) -> bool:
     return t.startswith("لل") or head_kind(t[1:]) is not None or head_kind("ال" + t[1:]) is not None
 
 
-@lru_cache(maxsize=65536)
+_IS_ADDRESSEE_CACHE: Final[dict[str, bool]] = {}
+
+
 def is_addressee(t: str) -> bool:
+    r = _IS_ADDRESSEE_CACHE.get(t)
+    if r is None:
+        if len(_IS_ADDRESSEE_CACHE) >= _CACHE_LIMIT:
+            _IS_ADDRESSEE_CACHE.clear()
+        r = _IS_ADDRESSEE_CACHE[t] = is_addressee_of(t)
+    return r
+
+
+def is_addressee_of(t: str) -> bool:
     """"لوكالة", "لـ«عكاظ»" (a lone lam), "للصحفيين", "لوالديها": to whom it was said."""
     if C.ADDRESSEE_PREFIX.match(t):
         return True
@@ -221,8 +245,19 @@ def _wire_with_lam(t: str) -> bool:
     return t.startswith("ل") and (rest in C.WIRE_NAMES or ("ال" + rest) in C.WIRE_NAMES)
 
 
-@lru_cache(maxsize=131072)
+_ADJECTIVE_CACHE: Final[dict[str, bool]] = {}
+
+
 def _adjective(t: str) -> bool:
+    r = _ADJECTIVE_CACHE.get(t)
+    if r is None:
+        if len(_ADJECTIVE_CACHE) >= _CACHE_LIMIT:
+            _ADJECTIVE_CACHE.clear()
+        r = _ADJECTIVE_CACHE[t] = _adjective_of(t)
+    return r
+
+
+def _adjective_of(t: str) -> bool:
     if not t.startswith("ال") and head_kind(t) in ("organization", "document"):
         return False  # "كلية" is a college, not a nisba
     if t in C.ADJECTIVES or C.is_nisba(t) or (t.startswith("ال") and len(t) == 5 and t.endswith("ي")):
@@ -237,8 +272,21 @@ def _adjective(t: str) -> bool:
     return bare.startswith("م") and len(bare) >= 5 and not bare.endswith(_FEM_PLURAL_SUFFIX)
 
 
-@lru_cache(maxsize=131072)
+_NAME_LIKE_CACHE: Final[dict[str, bool]] = {}
+_NAME_LIKE_INNER_CACHE: Final[dict[str, bool]] = {}
+
+
 def _name_like(t: str, first: bool = True) -> bool:
+    cache = _NAME_LIKE_CACHE if first else _NAME_LIKE_INNER_CACHE
+    r = cache.get(t)
+    if r is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        r = cache[t] = _name_like_of(t, first)
+    return r
+
+
+def _name_like_of(t: str, first: bool) -> bool:
     """Could this bare word be part of a proper name? Verbal nouns (the usual object of a
     reporting verb: "ضرورة", "استمرار", "ارتفاعاً", "تقديم") are not, nor, at the start of a name,
     words with a feminine ending."""
@@ -277,8 +325,19 @@ def titled_name(title: str, given: str) -> bool:
         _definite(title) and (_adjective(title) or head_kind(title) is not None))
 
 
-@lru_cache(maxsize=131072)
+_BROKEN_PLURAL_CACHE: Final[dict[str, bool]] = {}
+
+
 def _broken_plural(t: str) -> bool:
+    r = _BROKEN_PLURAL_CACHE.get(t)
+    if r is None:
+        if len(_BROKEN_PLURAL_CACHE) >= _CACHE_LIMIT:
+            _BROKEN_PLURAL_CACHE.clear()
+        r = _BROKEN_PLURAL_CACHE[t] = _broken_plural_of(t)
+    return r
+
+
+def _broken_plural_of(t: str) -> bool:
     """A rough test for a broken plural ("قوات" no, "مصادر", "أعضاء", "قادة"): the shapes أفعال,
     فعالل, مفاعل."""
     bare = strip_article(t)
@@ -286,14 +345,36 @@ def _broken_plural(t: str) -> bool:
         or (len(bare) == 6 and bare[0] == "م" and bare[3] == "ا")
 
 
-@lru_cache(maxsize=131072)
+_PREFIXED_NOUN_CACHE: Final[dict[str, bool]] = {}
+
+
 def _prefixed_noun(t: str) -> bool:
+    r = _PREFIXED_NOUN_CACHE.get(t)
+    if r is None:
+        if len(_PREFIXED_NOUN_CACHE) >= _CACHE_LIMIT:
+            _PREFIXED_NOUN_CACHE.clear()
+        r = _PREFIXED_NOUN_CACHE[t] = _prefixed_noun_of(t)
+    return r
+
+
+def _prefixed_noun_of(t: str) -> bool:
     """A word with the preposition ب or ل on a verbal noun ("بتخفيض", "لتحقيق"): never a name."""
     return t[:1] in "بل" and len(t) >= 5 and not _name_like(t[1:], first=False)
 
 
-@lru_cache(maxsize=131072)
+_BOUNDARY_CACHE: Final[dict[str, bool]] = {}
+
+
 def _boundary(t: str) -> bool:
+    r = _BOUNDARY_CACHE.get(t)
+    if r is None:
+        if len(_BOUNDARY_CACHE) >= _CACHE_LIMIT:
+            _BOUNDARY_CACHE.clear()
+        r = _BOUNDARY_CACHE[t] = _boundary_of(t)
+    return r
+
+
+def _boundary_of(t: str) -> bool:
     """Does this token end a source phrase clearly: what introduces the words, punctuation, an
     addressee, a setting, a time, a relative pronoun?"""
     return (not t or not t[0].isalnum() or t == "ل" or t in C.CONTENT_MARKERS or t in C.SPEECH_NOUNS or t in C.TIME_WORDS
@@ -301,13 +382,35 @@ def _boundary(t: str) -> bool:
             or t in C.HONORIFIC_PRONOUNS or t in ("قايلا", "قايله"))
 
 
-@lru_cache(maxsize=131072)
+_IS_CUE_WORD_CACHE: Final[dict[str, bool]] = {}
+
+
 def _is_cue_word(t: str) -> bool:
+    r = _IS_CUE_WORD_CACHE.get(t)
+    if r is None:
+        if len(_IS_CUE_WORD_CACHE) >= _CACHE_LIMIT:
+            _IS_CUE_WORD_CACHE.clear()
+        r = _IS_CUE_WORD_CACHE[t] = _is_cue_word_of(t)
+    return r
+
+
+def _is_cue_word_of(t: str) -> bool:
     return C.verb_form(t) is not None
 
 
-@lru_cache(maxsize=131072)
+_STOP_CACHE: Final[dict[str, bool]] = {}
+
+
 def _stop(t: str) -> bool:
+    r = _STOP_CACHE.get(t)
+    if r is None:
+        if len(_STOP_CACHE) >= _CACHE_LIMIT:
+            _STOP_CACHE.clear()
+        r = _STOP_CACHE[t] = _stop_of(t)
+    return r
+
+
+def _stop_of(t: str) -> bool:
     if t[:1] in "وف" and len(t) > 2 and t[1:] in C.NP_STOPS:
         return True  # "وعن", "ولم", "وفي"
     return (t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.SPEECH_NOUNS or t in C.TIME_WORDS
@@ -2202,8 +2305,19 @@ def honorific_antecedent(text: str, end: int, pronoun: str) -> Mention | None:
     return mention
 
 
-@lru_cache(maxsize=65536)
+_MAY_HEAD_A_SPEAKER_CACHE: Final[dict[str, bool]] = {}
+
+
 def may_head_a_speaker(w: str) -> bool:
+    r = _MAY_HEAD_A_SPEAKER_CACHE.get(w)
+    if r is None:
+        if len(_MAY_HEAD_A_SPEAKER_CACHE) >= _CACHE_LIMIT:
+            _MAY_HEAD_A_SPEAKER_CACHE.clear()
+        r = _MAY_HEAD_A_SPEAKER_CACHE[w] = may_head_a_speaker_of(w)
+    return r
+
+
+def may_head_a_speaker_of(w: str) -> bool:
     """Could this word give a phrase a kind that speaks (a head noun, an honorific or a title, the
     plural of a body, a plural in construct such as "ناشطو", a quantity, a plural adjective of
     relation)?"""
@@ -2212,8 +2326,19 @@ def may_head_a_speaker(w: str) -> bool:
         or (C.is_nisba(w) and w.endswith(("يين", "يون")))
 
 
-@lru_cache(maxsize=65536)
+_VERB_LIKE_CACHE: Final[dict[str, bool]] = {}
+
+
 def verb_like(w: str) -> bool:
+    r = _VERB_LIKE_CACHE.get(w)
+    if r is None:
+        if len(_VERB_LIKE_CACHE) >= _CACHE_LIMIT:
+            _VERB_LIKE_CACHE.clear()
+        r = _VERB_LIKE_CACHE[w] = verb_like_of(w)
+    return r
+
+
+def verb_like_of(w: str) -> bool:
     """Could this word open a sentence as its verb: no article, no noun that heads a source, no
     particle, no adjective of relation?"""
     return len(w) >= 3 and w[0].isalpha() and not _definite(w) and head_kind(w) is None and w not in C.NP_STOPS \
@@ -2366,7 +2491,7 @@ def _described_to_the_end(sv: SentenceView, mention: Mention, after: int) -> Men
         k += 1
     if k - after > 10 or (k < n and toks[k].t not in (".", "!", "?")) or k == after:
         return mention
-    a, b = sv.orig(toks[after].s, toks[k - 1].e)
+    b = sv.orig(toks[after].s, toks[k - 1].e)[1]
     return replace(mention, end=b, text=sv.text[mention.start : b], clean=False)
 
 

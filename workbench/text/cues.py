@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Final
 
 from workbench.text.normalize import normalize
 
@@ -454,11 +454,18 @@ AUXILIARIES = _n("كان كانت وكان وكانت ظل ظلت وظل وظل�
                  "مضى مضت ومضى ومضت")  # ("ومضت تقول إن…": went on to say)
 
 
-@lru_cache(maxsize=65536)
+_NISBA_CACHE: Final[dict[str, bool]] = {}
+
+
 def is_nisba(word: str) -> bool:
     """An adjective of relation ("الإيراني", "الدولية", "السعوديين") in normalised spelling."""
-    bare = word[2:] if word.startswith("ال") else word
-    return len(bare) >= 4 and _NISBA.search(bare) is not None
+    r = _NISBA_CACHE.get(word)
+    if r is None:
+        if len(_NISBA_CACHE) >= 65536:
+            _NISBA_CACHE.clear()
+        bare = word[2:] if word.startswith("ال") else word
+        r = _NISBA_CACHE[word] = len(bare) >= 4 and _NISBA.search(bare) is not None
+    return r
 
 
 class CueMatch:
