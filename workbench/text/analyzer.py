@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
-from typing import Any
+from typing import Any, Final
 
 from workbench.sources.registry import Registry, default_registry
 from workbench.text.arabic import (
@@ -57,10 +57,10 @@ from workbench.text.segment import (
     split_sentences,
 )
 
-_WORDS = re.compile(r"\w+")
+_WORDS: Final = re.compile(r"\w+")
 # A framing adverbial that opens a sentence ("وفي السياق ذاته"، "من جهة أخرى"، "وفي غضون ذلك"):
 # no claim of its own, never cut from the words it frames.
-_FRAMING_ADVERBIAL = re.compile(
+_FRAMING_ADVERBIAL: Final = re.compile(
     r"\s*[وف]?(?:في|من|على|إلى|الى)\s+(?:ال)?(?:سياق|إطار|اطار|جهة|جانب|ناحية|صعيد|غضون|مقابل|أثناء|اثناء|وقت)"
     r"(?:\s+\w+){0,2}\s*[،,]?\s*$")
 # A bare common noun that refers back to the last source of its kind: "the agency", "الوكالة".
@@ -74,21 +74,21 @@ _GENERIC_BACK_REFERENCES: dict[str, tuple[str, ...]] = {
 }
 # Of those, the nouns that name a class of body, not a title: a registered source of the kind may
 # be meant by them though its name lacks the noun ("the agency" for the WHO, "the paper" for the Post).
-_CLASS_NOUNS = frozenset(("agency", "وكاله", "organization", "organisation", "منظمه", "group", "newspaper", "paper",
+_CLASS_NOUNS: Final = frozenset(("agency", "وكاله", "organization", "organisation", "منظمه", "group", "newspaper", "paper",
                           "صحيفه", "جريده", "channel", "قناه"))
 # Honorifics and conjunctions dropped before comparing a short form with an earlier full name.
-_REFERENCE_NOISE = frozenset(match_key(w) for w in "سمو معالي فضيلة سعادة فخامة الدكتور المهندس الشيخ السيد".split())
-_NAME_PARTICLE_KEYS = frozenset(match_key(w) for w in "أم أبو أبي ابو بن ابن بنت آل عبد".split())
-_LINK_SENTENCE = re.compile(r"(?:رابط الخبر|رابط المصدر|اقرأ أيضا|اقرأ أيضاً|Read more|Related:)", re.IGNORECASE)
-_MENTION_WORDS = re.compile(r"[^\s]+")
-_OPENING_QUOTE = re.compile(r"[\"“«„'‘]")
-_OPENS_WITH_QUOTE = re.compile(r"\s*[\"“«„'‘]")
-_LEADING_SPACE = re.compile(r"\s*")
-_EDGE_PUNCT = "،,؛;:-–— \t/"
-_FUZZY_KINDS = frozenset({"organization", "outlet", "news agency", "social media", ""})
-_RECENT_SPEAKERS = 4  # how far back a subjectless verb looks for a speaker that agrees with it
-_SEEN_NAMES = 64  # distinct names kept for short forms ("الوزير" after "وزير النفط علي العمير")
-_QUOTE_CARRY = 6  # sentences a quotation may run on in its speaker's voice
+_REFERENCE_NOISE: Final = frozenset(match_key(w) for w in "سمو معالي فضيلة سعادة فخامة الدكتور المهندس الشيخ السيد".split())
+_NAME_PARTICLE_KEYS: Final = frozenset(match_key(w) for w in "أم أبو أبي ابو بن ابن بنت آل عبد".split())
+_LINK_SENTENCE: Final = re.compile(r"(?:رابط الخبر|رابط المصدر|اقرأ أيضا|اقرأ أيضاً|Read more|Related:)", re.IGNORECASE)
+_MENTION_WORDS: Final = re.compile(r"[^\s]+")
+_OPENING_QUOTE: Final = re.compile(r"[\"“«„'‘]")
+_OPENS_WITH_QUOTE: Final = re.compile(r"\s*[\"“«„'‘]")
+_LEADING_SPACE: Final = re.compile(r"\s*")
+_EDGE_PUNCT: Final = "،,؛;:-–— \t/"
+_FUZZY_KINDS: Final = frozenset({"organization", "outlet", "news agency", "social media", ""})
+_RECENT_SPEAKERS: Final = 4  # how far back a subjectless verb looks for a speaker that agrees with it
+_SEEN_NAMES: Final = 64  # distinct names kept for short forms ("الوزير" after "وزير النفط علي العمير")
+_QUOTE_CARRY: Final = 6  # sentences a quotation may run on in its speaker's voice
 
 
 @dataclass(slots=True)
@@ -460,7 +460,7 @@ class _ArticleState:
 
 
 # Words after which a name's head is behind: "Ministry of Health", "report released by the agency".
-_AFTER_HEAD = frozenset("of for at in on from with by to released issued published obtained".split())
+_AFTER_HEAD: Final = frozenset("of for at in on from with by to released issued published obtained".split())
 
 
 def _bears_head(name: list[str], noun: str) -> bool:
@@ -607,13 +607,13 @@ def analyze(text: str, registry: Registry | None = None, publisher_hint: str | N
 
 
 # "1- …", "- …", "• …", "رابعا: …": an item of a list.
-_LIST_ITEM = re.compile(
+_LIST_ITEM: Final = re.compile(
     r"\s*(?:[0-9\u0660-\u0669]{1,2}\s*[-–.)]|[-–•·*]\s|(?:أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)"
     r"[\u064b]?\s*[:\-–])"
 )
 
 
-_LIST_ANNOUNCED = re.compile(r"(?:ما ?يلي|الآتي|الاتي|التالي|التالية)\s*:")
+_LIST_ANNOUNCED: Final = re.compile(r"(?:ما ?يلي|الآتي|الاتي|التالي|التالية)\s*:")
 
 
 def _carry_list(text: str, line: Any, claims: list[ClaimResult], line_start: int, state: _ArticleState) -> None:
@@ -810,18 +810,18 @@ def _inside_quote_after(text: str, a: int, b: int, inside: bool) -> bool:
     return inside
 
 
-_QUOTE_CHARS = re.compile('["«»“”]')
+_QUOTE_CHARS: Final = re.compile('["«»“”]')
 # Verbs that give an actor a stance without reporting words ("ندد", "هاجم", "اتفق على", "علل",
 # "سئل"): no frame, but a sentence holding one may cite someone the analyzer did not read.
-_STANCE_FORMS = frozenset(
+_STANCE_FORMS: Final = frozenset(
     p + normalize(f)
     for f in ("ندد نددت نددوا يندد تندد هاجم هاجمت هاجموا يهاجم تهاجم اتفق اتفقت اتفقوا يتفق تتفق "
               "علل عللت عللوا يعلل تعلل أدان أدانت أدانوا يدين تدين جدد جددت جددوا يجدد تجدد سئل سئلت "
               "دان دانت دانوا عزا عزت عزوا يعزو برر بررت بررو يبرر تبرر").split()
     for p in ("", "و", "ف")
 )
-_BI_ANNA = re.compile(r"(?<!\w)ب(?:ان|انه|انها|انهم)(?!\w)")
-_HINT_WORDS = re.compile(
+_BI_ANNA: Final = re.compile(r"(?<!\w)ب(?:ان|انه|انها|انهم)(?!\w)")
+_HINT_WORDS: Final = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|أكد|أكدت|أوضح|أوضحت|أشار|أشارت|أفاد|أفادت|ذكر|ذكرت|كشف|كشفت|أضاف|أضافت|"
     r"بحسب|حسب|وفق|وفقا|نقلا|صرح|صرحت|أعلن|أعلنت|said|says|told|according)(?!\w)"
 )
@@ -946,7 +946,7 @@ def _named(chosen: Cue, basis: str, state: _ArticleState, cues: list[Cue]) -> _D
     return _Decision(basis, info, chosen, chosen.mention, resolved, competing=competing)
 
 
-_NEXT_WORD = re.compile(r"\s*(\w+)")
+_NEXT_WORD: Final = re.compile(r"\s*(\w+)")
 
 
 def _continuation(cue: Cue, state: _ArticleState, cues: list[Cue]) -> _Decision:
@@ -1006,7 +1006,7 @@ def _signals(d: _Decision, text: str | None = None) -> tuple[str, ...]:
     return signals
 
 
-_GAP_SETTING = frozenset(normalize(w) for w in (
+_GAP_SETTING: Final = frozenset(normalize(w) for w in (
     "في خلال أمس اليوم عبر لدى عقب أثناء ضمن قبل بعد إثر مساء صباح ردا رداً تعليقا تعليقاً").split())
 
 
@@ -1177,7 +1177,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('svo', 'prep', 'strong', 'alone', 'other'): 0.66,  # 1/1
     ('svo', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 8/9
 }
-_DEFAULT_BY_BASIS = {
+_DEFAULT_BY_BASIS: Final = {
     "publisher": 0.6, "background": 0.7, "hearsay": 0.5, "explicit": 0.65, "svo": 0.6, "relative": 0.6,
     "subject": 0.55, "deferred": 0.6, "prep": 0.6, "continuation": 0.6, "quotation": 0.6, "same": 0.6,
     "named after": 0.5, "nested": 0.6,

@@ -37,56 +37,56 @@ from workbench.text.normalize import normalize, strip_article
 # The word-class caches below are plain dicts (a compiled lookup, no call through a cache object),
 # emptied when they reach this many words.
 _CACHE_LIMIT: Final = 131072
-_OPEN = {'"', "(", "["}
-_CLOSE = {'"', ")", "]"}
-_QUOTE = '"'
-_RELATIVES = C._n("الذي التي الذين اللذين اللتين والذي والتي والذين")
-_ALI = "عليّ"  # the name Ali, told apart from "على" (on) by its spelling before normalisation
-_SOCIAL_AFTER_ALA = C._n("مواقع موقع شبكات شبكة وسائل منصات منصة تويتر فيسبوك فيس يوتيوب تلغرام "
+_OPEN: Final = {'"', "(", "["}
+_CLOSE: Final = {'"', ")", "]"}
+_QUOTE: Final = '"'
+_RELATIVES: Final = C._n("الذي التي الذين اللذين اللتين والذي والتي والذين")
+_ALI: Final = "عليّ"  # the name Ali, told apart from "على" (on) by its spelling before normalisation
+_SOCIAL_AFTER_ALA: Final = C._n("مواقع موقع شبكات شبكة وسائل منصات منصة تويتر فيسبوك فيس يوتيوب تلغرام "
                          "تيليغرام انستغرام إنستغرام")
-_SOCIAL_TAIL = C._n("التواصل الاجتماعي الاجتماعية الإعلام")
-_ADDRESSEE_HEADS = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outlet", "news agency"))
-_PLACE_HEADS = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية دولة "
+_SOCIAL_TAIL: Final = C._n("التواصل الاجتماعي الاجتماعية الإعلام")
+_ADDRESSEE_HEADS: Final = frozenset(k for k, v in C.SOURCE_HEADS.items() if v in ("outlet", "news agency"))
+_PLACE_HEADS: Final = C._n("محافظة منطقة مدينة مستشفى جامعة ولاية إمارة مقاطعة إقليم قطاع مستشفيات بلدة قرية دولة "
                     "مدرسة مدارس مطار ميناء")
-_FEM_PLURAL_SUFFIX = "ات"
-_APPOSITION_OPENERS = C._n("أحد إحدى كبير كبيرة")
-_ANOTHER = C._n("آخر أخرى ثان ثانية لاحق لاحقة سابق سابقة مماثل مماثلة منفصل منفصلة")
-_ANOTHER_STATEMENT = re.compile(
+_FEM_PLURAL_SUFFIX: Final = "ات"
+_APPOSITION_OPENERS: Final = C._n("أحد إحدى كبير كبيرة")
+_ANOTHER: Final = C._n("آخر أخرى ثان ثانية لاحق لاحقة سابق سابقة مماثل مماثلة منفصل منفصلة")
+_ANOTHER_STATEMENT: Final = re.compile(
     "(و?في (?:" + "|".join(sorted(C.STATEMENT_NOUNS, key=len, reverse=True)) + ") (?:"
     + "|".join(sorted(_ANOTHER, key=len, reverse=True)) + ")) ?[:,]"
 )
 # "إلا أن", "رغم أن", "بعد أن": أن after these joins clauses; it introduces nobody's words.
-_CONJUNCTION_BEFORE_AN = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
+_CONJUNCTION_BEFORE_AN: Final = C._n("إلا الا رغم ورغم برغم بعد قبل لو حتى غير سوى مع")
 # Who speaks with a possessive pronoun: the relatives the lexicon's "person" heads name, and more
 # (and a lawyer).
-_KIN = frozenset(k for k, v in C.SOURCE_HEADS.items() if v == "person") | C._n(
+_KIN: Final = frozenset(k for k, v in C.SOURCE_HEADS.items() if v == "person") | C._n(
     "أخ أخت عمة خالة جد جدة أسرة عائلة ذوي أقارب محامي محامية")
-_GOING_ON = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
+_GOING_ON: Final = frozenset(("أضاف", "تابع", "قال", "استطرد", "واصل"))
 # Words that open a sentence of someone's words and are never a name: auxiliaries, particles,
 # "it is necessary", "it was done" ("وأضاف يجب علينا الالتزام…", "وتابع تم القبض على…").
-_SENTENCE_OPENERS = C._n("يجب ينبغي تم يتم سيتم لقد نحن هناك هنالك لن لم ليس ليست سوف إننا إنني إنه إنها "
+_SENTENCE_OPENERS: Final = C._n("يجب ينبغي تم يتم سيتم لقد نحن هناك هنالك لن لم ليس ليست سوف إننا إنني إنه إنها "
                          "كنا كنت لدينا لدي علينا إذا إذ لكن لكننا")
-_TITLE_TIME_ADJECTIVES = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
-_ACCUSATIVE_OBJECTS = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
+_TITLE_TIME_ADJECTIVES: Final = C._n("الحالي الحالية الأول الأولى الأسبق السابق السابقة الجديد الجديدة")
+_ACCUSATIVE_OBJECTS: Final = C._n("مقالا تقريرا بيانا تصريحا حديثا خطابا نبأ خبرا تحذيرا بلاغا إعلانا تعليقا "
                             "تدوينة تغريدة رسالة كلمة مقالة")
-_THUS = C._n("هكذا وهكذا")
-_KINSHIP_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد")  # ("صالح بن طالب": a name after them)
-_ATTENTION = C._n("الانتباه النظر الأنظار")  # "لفت الوزير الانتباه إلى أن…": the verb's own object
-_RELATIVE_LAM = C._n("للذي للتي للذين")  # "لـ" + a relative pronoun: never a field or a name
+_THUS: Final = C._n("هكذا وهكذا")
+_KINSHIP_PARTICLES: Final = C._n("بن ابن بنت أبو ابو أبي آل عبد")  # ("صالح بن طالب": a name after them)
+_ATTENTION: Final = C._n("الانتباه النظر الأنظار")  # "لفت الوزير الانتباه إلى أن…": the verb's own object
+_RELATIVE_LAM: Final = C._n("للذي للتي للذين")  # "لـ" + a relative pronoun: never a field or a name
 # Kinds of head no person's name follows: after "الشركة", "الوزارة", "التقرير" a bare word is the
 # verb's object ("وأرجعت الشركة سبب الانخفاض إلى…"), never a name as after "الوزير".
-_NAMELESS_KINDS = frozenset(("organization", "document"))
-_LEADING_PARTICLES = C._n("ثم وقد فقد وقد كما لكن ولكن بينما فيما وفيما")
-_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tanwin and short vowels, stripped to read a word's ending
-_OVERSEEING = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
+_NAMELESS_KINDS: Final = frozenset(("organization", "document"))
+_LEADING_PARTICLES: Final = C._n("ثم وقد فقد وقد كما لكن ولكن بينما فيما وفيما")
+_HARAKAT: Final = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # tanwin and short vowels, stripped to read a word's ending
+_OVERSEEING: Final = C._n("المشرف مشرف المشرفة مشرفة")  # titles that take على: "المشرف العام على…"
 # What a document came from: "تقرير صادر عن…", "رسالة مسربة من…", "وثيقة منشورة على…"
-_ISSUED = C._n("صادر صادرة الصادر الصادرة مسرب مسربة المسرب المسربة")
+_ISSUED: Final = C._n("صادر صادرة الصادر الصادرة مسرب مسربة المسرب المسربة")
 # ...and made by whom: "دراسة أجريت من قبل…", "تقرير أعد من قبل…"
-_MADE_PASSIVE = C._n("أجريت أجري أعدت أعد نشرت نشر أصدرت أصدر وضعت وضع")
-_FRAMING = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
-_SPEAKING_KINDS = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
-_ASIDE_OPENERS = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
-_FINAL_PARTICLES = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
+_MADE_PASSIVE: Final = C._n("أجريت أجري أعدت أعد نشرت نشر أصدرت أصدر وضعت وضع")
+_FRAMING: Final = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
+_SPEAKING_KINDS: Final = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
+_ASIDE_OPENERS: Final = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
+_FINAL_PARTICLES: Final = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
 
 
 # ---------------------------------------------------------------- word classes
@@ -161,21 +161,21 @@ def is_addressee_of(t: str) -> bool:
 
 
 # Blessings said after a name (normalised): "صلى الله عليه وسلم", "رضي الله عنه", "حفظه الله"…
-_EULOGIES = tuple(tuple(normalize(w) for w in e.split()) for e in (
+_EULOGIES: Final = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "صلى الله عليه وسلم|عليه الصلاة والسلام|عليه السلام|رضي الله عنه|رضي الله عنها|رضي الله عنهما|"
     "رضي الله عنهم|حفظه الله|حفظها الله|حفظهم الله|رحمه الله|رحمها الله|يرحمه الله|أيده الله|كرم الله وجهه|"
     "صلى الله عليه وآله وسلم|صلى الله عليه وعلى آله وسلم").split("|"))
 # ...and after God's name, which alone may be the subject: "قال تعالى", "قال سبحانه وتعالى"
-_GLORIFICATIONS = tuple(tuple(normalize(w) for w in e.split()) for e in (
+_GLORIFICATIONS: Final = tuple(tuple(normalize(w) for w in e.split()) for e in (
     "عز وجل|جل جلاله|سبحانه وتعالى|تبارك وتعالى|سبحانه|تعالى").split("|"))
 
 
-_BLESSINGS = _EULOGIES + _GLORIFICATIONS
+_BLESSINGS: Final = _EULOGIES + _GLORIFICATIONS
 # The blessings of the Prophet and his companions, which alone may stand for the one blessed ("قال صلى
 # الله عليه وسلم: …"), unlike a wish for the living ("ـ حفظه الله ـ") after a verb whose subject is
 # its pronoun.
-_PROPHETIC_FIRST = C._n("صلى عليه رضي كرم")
-_EULOGY_FIRST = frozenset({"-"} | {e[0] for e in _BLESSINGS})  # (a quick test first)
+_PROPHETIC_FIRST: Final = C._n("صلى عليه رضي كرم")
+_EULOGY_FIRST: Final = frozenset({"-"} | {e[0] for e in _BLESSINGS})  # (a quick test first)
 
 
 def eulogy_end(words: list[str], after_name: bool = True) -> int:
@@ -191,7 +191,7 @@ def eulogy_end(words: list[str], after_name: bool = True) -> int:
     return 0
 
 
-_ACCORDING = C._n("حسب بحسب وبحسب وحسب وفق ووفق")
+_ACCORDING: Final = C._n("حسب بحسب وبحسب وحسب وفق ووفق")
 
 
 def _closes_clause(sv: SentenceView, mention: Mention, after: int) -> bool:
@@ -1640,7 +1640,7 @@ def _ours(mention: Mention) -> bool:
     return len(first) > 4 and first.endswith("نا") and head_kind(first[:-2]) is not None
 
 
-_CALLS_UPON = frozenset(("دعا", "طالب", "حث", "ناشد"))  # verbs whose object is whom they call upon
+_CALLS_UPON: Final = frozenset(("دعا", "طالب", "حث", "ناشد"))  # verbs whose object is whom they call upon
 
 
 def _feminine_head(mention: Mention) -> bool:
@@ -1744,8 +1744,8 @@ def _describes(t: str) -> bool:
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
-_PREPOSITION_PRONOUNS = C._n("عنا منا لنا بنا علينا الينا عني مني لي بي عنكم منكم لكم بكم عليكم")
-_RUN_MARKS = frozenset((",", "-", "–", "—", '"', "(", ")"))
+_PREPOSITION_PRONOUNS: Final = C._n("عنا منا لنا بنا علينا الينا عني مني لي بي عنكم منكم لكم بكم عليكم")
+_RUN_MARKS: Final = frozenset((",", "-", "–", "—", '"', "(", ")"))
 
 
 def _tanwin_fath(sv: SentenceView, tok: _Tok) -> bool:
@@ -1841,13 +1841,13 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     return -1, -1
 
 
-_DAYS = C._n("أمس اليوم الليلة غدا الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
-_PARTS_OF_DAY = C._n("مساء صباح ظهر فجر ليلة يوم")
+_DAYS: Final = C._n("أمس اليوم الليلة غدا الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
+_PARTS_OF_DAY: Final = C._n("مساء صباح ظهر فجر ليلة يوم")
 
 
 # Adjectives without the nisba ending that follow an indefinite noun and its adjective of relation
 # ("إحصائيات مصرفية حديثة", "مسؤول أمني كبير", "مصادر دبلوماسية مطلعة", "مصدر أمني مسؤول").
-_PLAIN_ADJECTIVES = C._n("حديث حديثة حديثه جديد جديدة سابق سابقة أخير أخيرة كبير كبيرة بارز بارزة رفيع رفيعة "
+_PLAIN_ADJECTIVES: Final = C._n("حديث حديثة حديثه جديد جديدة سابق سابقة أخير أخيرة كبير كبيرة بارز بارزة رفيع رفيعة "
                          "مطلع مطلعة مطلعون مطلعين موثوق موثوقة مسؤول مسؤولة مسؤولون مسؤولين مسئول مسئولة")
 
 
@@ -1886,7 +1886,7 @@ def _pronoun_suffixed(sv: SentenceView, mention: Mention) -> bool:
     return not _kin(_pronoun_stem(word))
 
 
-_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")  # possessive pronouns, the longest first
+_PRONOUNS: Final = ("هما", "هم", "هن", "ها", "ه")  # possessive pronouns, the longest first
 
 
 def _pronoun_stem(word: str) -> str:
@@ -1960,11 +1960,11 @@ def _relayed(sv: SentenceView, i: int, lemma: str) -> tuple[Mention | None, int,
     return None, i, False
 
 
-_DEMONSTRATIVES = C._n("تلك هذه هذا ذلك هؤلاء أولئك")
-_SPEAKING_PRONOUNS = C._n("أنا نحن إننا إنني أنت أنتم هو هي هم")  # open words, never a quoted name
-_IN_WHICH = C._n("خلاله خلالها عبره عبرها")  # "(من) خلاله": during or through what was just named
-_REGNAL = C._n("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")  # after a monarch's name
-_RECEIVED = C._n("تلقى وتلقى تلقت وتلقت")  # "تلقى … اتصالا من…": the caller is who speaks after
+_DEMONSTRATIVES: Final = C._n("تلك هذه هذا ذلك هؤلاء أولئك")
+_SPEAKING_PRONOUNS: Final = C._n("أنا نحن إننا إنني أنت أنتم هو هي هم")  # open words, never a quoted name
+_IN_WHICH: Final = C._n("خلاله خلالها عبره عبرها")  # "(من) خلاله": during or through what was just named
+_REGNAL: Final = C._n("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")  # after a monarch's name
+_RECEIVED: Final = C._n("تلقى وتلقى تلقت وتلقت")  # "تلقى … اتصالا من…": the caller is who speaks after
 
 
 def _relayed_phrase(sv: SentenceView, i: int) -> tuple[Mention | None, int]:
@@ -2120,7 +2120,7 @@ def _describing_verb(t: str) -> bool:
     return form is not None and form.endswith(("ه", "ها", "هم")) and C.verb_cue(form).publishing
 
 
-_MARKER_NEAR = re.compile(
+_MARKER_NEAR: Final = re.compile(
     "|".join(sorted((re.escape(m) for m in C.CONTENT_MARKERS), key=len, reverse=True)).join(("(?<!\\w)(?:", ")(?!\\w)"))
     + '|[:"]'
 )
@@ -2133,7 +2133,7 @@ def _after_deferring(norm: str, start: int) -> bool:
 
 
 # A verb's form right after a preposition is its verbal noun: "تحفظ عن ذكر الأرقام", "في تأكيد…".
-_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:عن|في|الي|حول|دون|علي)\s$")
+_PREPOSITION_BEFORE: Final = re.compile(r"(?:^|\s)(?:عن|في|الي|حول|دون|علي)\s$")
 
 
 def _verbal_noun(sv: SentenceView, start: int) -> bool:
@@ -2184,9 +2184,9 @@ def _opens_with_prep(t: str, preps: tuple[str, ...]) -> bool:
 
 
 # Adjectives of an office that want its field or body after them: "المدير العام للتعليم".
-_OFFICE_ADJECTIVES = C._n("العام العامة التنفيذي التنفيذية الإقليمي الإقليمية المساعد المساعدة المكلف")
+_OFFICE_ADJECTIVES: Final = C._n("العام العامة التنفيذي التنفيذية الإقليمي الإقليمية المساعد المساعدة المكلف")
 # Words of quantity that follow a plural noun ("طرق عدة", "جهات مختلفة"): no part of a name.
-_AFTER_PLURALS = C._n("عدة عديدة متعددة مختلفة كثيرة")
+_AFTER_PLURALS: Final = C._n("عدة عديدة متعددة مختلفة كثيرة")
 
 
 def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
@@ -2262,11 +2262,11 @@ def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | 
 
 # An honorific pronoun and the title it stands for: "وقال معاليه" is the one the article called
 # "معالي …" before.
-_HONORIFIC_OF = {C.normalize(k): v for k, v in {
+_HONORIFIC_OF: Final = {C.normalize(k): v for k, v in {
     "معاليه": "معالي", "معاليها": "معالي", "سموه": "سمو", "سموها": "سمو", "فضيلته": "فضيلة",
     "سعادته": "سعادة", "سعادتها": "سعادة", "فخامته": "فخامة", "فخامتها": "فخامة", "سيادته": "سيادة",
     "سماحته": "سماحة"}.items()}
-_HONORIFIC_NOUN = re.compile(r"(?<![\w])[وبل]?(معالي|سمو|فضيلة|سعادة|فخامة|سيادة|سماحة)(?![\w])")
+_HONORIFIC_NOUN: Final = re.compile(r"(?<![\w])[وبل]?(معالي|سمو|فضيلة|سعادة|فخامة|سيادة|سماحة)(?![\w])")
 
 
 def honorific_antecedent(text: str, end: int, pronoun: str) -> Mention | None:
@@ -2416,9 +2416,9 @@ def _tok_start(sv: SentenceView, k: int) -> int | None:
     return None
 
 
-_BACKGROUND_STARTS = tuple({opener[0] for opener in C.BACKGROUND_OPENERS})
+_BACKGROUND_STARTS: Final = tuple({opener[0] for opener in C.BACKGROUND_OPENERS})
 # "، وكانت طهران قد شهدت…", "، وكان الوزير قد أعلن…": a pluperfect clause after a comma.
-_BACKGROUND_CLAUSE = re.compile(r",\s*(وكان|وكانت|وكانوا)\s+(?:[^\s,.:]+\s+){1,6}?قد\s")
+_BACKGROUND_CLAUSE: Final = re.compile(r",\s*(وكان|وكانت|وكانوا)\s+(?:[^\s,.:]+\s+){1,6}?قد\s")
 
 
 def _background(sv: SentenceView) -> Cue | None:

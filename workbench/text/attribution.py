@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from workbench.text.normalize import fold_with_deletions
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-_OPEN_QUOTES = {'"', "'", "(", "["}
-_CLOSE_QUOTES = {'"', "'", ")", "]"}
+_TOKEN: Final = re.compile(r"\w+|[^\w\s]")
+_OPEN_QUOTES: Final = {'"', "'", "(", "["}
+_CLOSE_QUOTES: Final = {'"', "'", ")", "]"}
 
 
 @dataclass(slots=True)

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from workbench.text.normalize import normalize
 
-WEIGHTS = {
+WEIGHTS: Final = {
     "number": 0.25,
     "casualties": 0.25,
     "date": 0.1,
@@ -32,7 +33,7 @@ WEIGHTS = {
     "named_source": 0.05,
 }
 
-_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
+_PREFIXES: Final = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب")
 
 
 def arabic_word_forms(words: str) -> frozenset[str]:
@@ -49,21 +50,21 @@ def arabic_word_forms(words: str) -> frozenset[str]:
     return frozenset(out)
 
 
-NUMBER_WORDS = arabic_word_forms(
+NUMBER_WORDS: Final = arabic_word_forms(
     "ألف آلاف ألفا ألفين مليون ملايين مليونا مليار مليارات مئات عشرات مئة مائة نصف ثلث ربع ضعف أضعاف"
 ) | frozenset("hundred hundreds thousand thousands million millions billion billions dozens percent half".split())
-CASUALTY_WORDS = arabic_word_forms(
+CASUALTY_WORDS: Final = arabic_word_forms(
     "قتل قتلت قتلوا قتيل قتيلا قتلى مقتل جرحى جريح جرحوا إصابة إصابات مصاب مصابين ضحايا ضحية مجزرة مجازر "
     "شهيد شهداء اعتقال اعتقل معتقل معتقلين إعدام أعدم وفاة وفيات توفي لقي حتفهم حتفه"
 ) | frozenset("killed kill dead death deaths died wounded injured casualties massacre massacres arrested "
               "executed victims victim".split())
-DATE_WORDS = arabic_word_forms(
+DATE_WORDS: Final = arabic_word_forms(
     "أمس اليوم غدا الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد يناير فبراير مارس أبريل مايو يونيو "
     "يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين محرم "
     "رمضان شوال"
 ) | frozenset("yesterday today monday tuesday wednesday thursday friday saturday sunday january february "
               "march april may june july august september october november december".split())
-_DATE_PHRASES_LIST = tuple(normalize(p) for p in (
+_DATE_PHRASES_LIST: Final = tuple(normalize(p) for p in (
     "قبل يوم", "قبل يومين", "قبل أيام", "قبل أسبوع", "قبل أسبوعين", "قبل شهر", "قبل شهرين", "قبل أشهر",
     "قبل عام", "قبل سنة", "last week", "last month", "last year",
 ))
@@ -85,19 +86,19 @@ class _Phrases:
         return self._re.search(text)
 
 
-_DATE_PHRASES = _Phrases(_DATE_PHRASES_LIST)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-COMPARISON_WORDS = arabic_word_forms("أكبر أصغر أعلى أدنى أكثر أقل الأول الأولى قياسي قياسية غير_مسبوق") | frozenset(
+_DATE_PHRASES: Final = _Phrases(_DATE_PHRASES_LIST)
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+COMPARISON_WORDS: Final = arabic_word_forms("أكبر أصغر أعلى أدنى أكثر أقل الأول الأولى قياسي قياسية غير_مسبوق") | frozenset(
     "largest biggest highest lowest first record unprecedented worst most".split()
 )
-_COMPARISON_PHRASES = _Phrases(normalize(p) for p in (
+_COMPARISON_PHRASES: Final = _Phrases(normalize(p) for p in (
     "أكثر من", "أقل من", "غير مسبوق", "أول مرة", "more than", "less than", "fewer than"))
-MEDIA_WORDS = arabic_word_forms("صورة صور صورتين فيديو مقطع شريط لقطات لقطة") | frozenset(
+MEDIA_WORDS: Final = arabic_word_forms("صورة صور صورتين فيديو مقطع شريط لقطات لقطة") | frozenset(
     "photo photos photograph photographs picture pictures image images video videos footage clip".split()
 )
-_MEDIA_PHRASES = _Phrases(normalize(p) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة"))
-_WORDS = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+_MEDIA_PHRASES: Final = _Phrases(normalize(p) for p in ("تسجيل مصور", "تسجيل فيديو", "مشاهد مصورة"))
+_WORDS: Final = re.compile(r"\w+")
+_DIGIT: Final = re.compile(r"\d")
 
 
 def rests_on_media(norm: str, words: set[str] | None = None) -> bool:

@@ -195,7 +195,7 @@ ARABIC_VERBS: tuple[VerbCue, ...] = (
 )
 # "هذا ما قاله الوزير", "وهو ما أكده التقرير": the source named after what it said. Only after
 # "ما" (and spelled with ه, not ة: "إفادة" is a noun).
-AFTER_MA_FORMS = frozenset(normalize(f + s) for f in ("قال", "قالت", "أكد", "أكدت", "ذكر", "ذكرت", "أوضح", "أوضحت",
+AFTER_MA_FORMS: Final = frozenset(normalize(f + s) for f in ("قال", "قالت", "أكد", "أكدت", "ذكر", "ذكرت", "أوضح", "أوضحت",
                                                        "كشف", "كشفت", "أعلن", "أعلنت", "أشار", "أشارت", "أفاد", "أفادت")
                            for s in ("ه", "ها"))
 ARABIC_VERBS = ARABIC_VERBS + tuple(
@@ -226,24 +226,24 @@ ARABIC_PREPOSITIONS: tuple[str, ...] = (
     "فبحسب", "فوفقا ل", "فوفقاً ل", "فطبقا ل", "فطبقاً ل",
     *_DEFERRING,
 )
-DEFERRING_PREPOSITIONS = frozenset(normalize(p) for p in _DEFERRING)
+DEFERRING_PREPOSITIONS: Final = frozenset(normalize(p) for p in _DEFERRING)
 # "وفق"، "وفقاً لـ"، "طبقاً لـ"، "بموجب"، "استناداً إلى" before a rule, a plan or a decision mean
 # "in accordance with", not "according to": "وفق خطة البحث", "بموجب قرار قادة منطقة اليورو".
-CONFORMITY_PREPOSITIONS = frozenset(normalize(p) for p in (
+CONFORMITY_PREPOSITIONS: Final = frozenset(normalize(p) for p in (
     "وفق", "ووفق", "وفقا ل", "وفقاً ل", "ووفقا ل", "ووفقاً ل", "طبقا ل", "طبقاً ل", "وطبقا ل", "وطبقاً ل",
     "فوفقا ل", "فوفقاً ل", "فطبقا ل", "فطبقاً ل", "بموجب", "استنادا إلى", "استناداً إلى", "واستنادا إلى"))
-NORMATIVE_HEADS = _n(
+NORMATIVE_HEADS: Final = _n(
     "نظام أنظمة قانون قوانين لائحة لوائح قرار قرارات خطة خطط برنامج آلية آليات معايير معيار شروط ضوابط "
     "تعليمات توجيهات توجيه أوامر أمر مرسوم اتفاق اتفاقية اتفاقيات عقد عقود أحكام مادة المادة جدول "
     "إجراءات سياسة استراتيجية رؤية مبدأ مبادئ قواعد قاعدة نظم ترتيبات توصيات توصية تصنيف دستور الدستور "
     "نص بنود بند مخطط خطوات نموذج منهج")
 
 # Participles and honorific pronouns that carry the current speaker on ("مضيفاً أن", "وعدّ سموه").
-HONORIFIC_PRONOUNS = _n("سموه سموها معاليه معاليها فضيلته سعادته سعادتها فخامته فخامتها سيادته سماحته "
+HONORIFIC_PRONOUNS: Final = _n("سموه سموها معاليه معاليها فضيلته سعادته سعادتها فخامته فخامتها سيادته سماحته "
                         "دولته نيافته غبطته")
 
 # Head nouns that make a phrase a plausible source, with the kind they give.
-SOURCE_HEADS: dict[str, str] = {}
+SOURCE_HEADS: Final[dict[str, str]] = {}
 for _kind, _words in {
     "unnamed": "مصادر مصدر مسؤول مسؤولون مسؤولين مسؤولة مسئول مسئولون مسئولين دبلوماسي دبلوماسيون "
     "ضابط قيادي عضو أعضاء جهات خبراء خبير محلل محللون محللين مراقبون مراقب باحث باحثون الباحثين "
@@ -301,7 +301,7 @@ for _kind, _words in {
         SOURCE_HEADS.setdefault(normalize(_w), _kind)
 
 # Titles that stand before a name and never end a source phrase ("الدكتور علي…", "السناتور بوب…").
-HONORIFIC_TITLES = _n(
+HONORIFIC_TITLES: Final = _n(
     "الدكتور د المهندس م الشيخ الأستاذ أ السيد السيدة الأمير الأميرة اللواء العميد العقيد الفريق "
     "المقدم الرائد النقيب الملازم الجنرال السناتور القاضي الطبيب البروفيسور الكابتن الحاج الإمام "
     "المطران الفنان الفنانة الممثل الممثلة اللاعب اللاعبة الكاتب الكاتبة الإعلامي الإعلامية الشاعر "
@@ -312,15 +312,15 @@ HONORIFIC_TITLES = _n(
     "السعادة الفضيلة الملكي"
 )
 # Words that qualify a title: "القنصل العام بالإنابة", "وكيل الوزارة بالنيابة".
-TITLE_MODIFIERS = _n("بالإنابة بالنيابة بالوكالة بالتكليف الركن")
+TITLE_MODIFIERS: Final = _n("بالإنابة بالنيابة بالوكالة بالتكليف الركن")
 # Military ranks and what qualifies them before the holder's name: "العميد الطيار الركن", "الفريق
 # أول ركن", "العقيد البحري".
-MILITARY_RANKS = _n("الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم العماد المشير")
-RANK_QUALIFIERS = _n("الطيار طيار البحري بحري الأول أول الركن ركن المهندس مهندس")
+MILITARY_RANKS: Final = _n("الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم العماد المشير")
+RANK_QUALIFIERS: Final = _n("الطيار طيار البحري بحري الأول أول الركن ركن المهندس مهندس")
 # Given names seen at least ten times right after an honorific title ("الدكتور محمد…") in the
 # corpus: a name after a title that starts with one of them is a name even before the verb's
 # object ("أكد الوزير محمد الجاسر ضرورة…"). Written by `python benchmarks/given_names.py --python`.
-GIVEN_NAMES = _n(
+GIVEN_NAMES: Final = _n(
     'محمد عبدالله احمد خالد عادل عبدالعزيز عبدالرحمن صالح ابراهيم يوسف عزام فهد عبداللطيف ماجد '
     'سعد سليمان ناصر فيصل بدر بندر راشد حامد سعيد عمر وليد زويد حمد سعود سمير حسين صلاح زياد '
     'طلال طارق تميم حسن سلطان جديع جمعان نبيل عثمان حسام سلمان مفرج سالم زهير حمدان ياسر نايف '
@@ -331,9 +331,9 @@ GIVEN_NAMES = _n(
     'هوي عاطف'
 )
 # Words that join parts of a person's name ("عبد الرحمن بن صالح آل الشيخ").
-NAME_PARTICLES = _n("بن ابن بنت أبو ابو أبي آل عبد عبدال ولد دي دا فان فون ديل لا")
+NAME_PARTICLES: Final = _n("بن ابن بنت أبو ابو أبي آل عبد عبدال ولد دي دا فان فون ديل لا")
 # Adjectives common in titles and names of bodies, besides the nisba forms (…ي، …ية).
-ADJECTIVES = _n(
+ADJECTIVES: Final = _n(
     "الحرام الشريف الأقصى الأعظم الأبيض البيضاء الأسود السوداء الأخضر الخضراء الأزرق الزرقاء الأصفر "
     "العام العامة الخاص الخاصة الأول الأولى الأعلى العليا الأكبر الكبرى المساعد المساعدة السابق "
     "السابقة الأسبق الجديد الجديدة الرسمي الرسمية المكلف المكلفة المفوض الدائم الدائمة المشترك "
@@ -350,24 +350,24 @@ _NISBA = re.compile(r"(?:ي|يه|يين|يون|يان|يتين|يتان)$")
 # Content markers: what follows a source when its words come next (أن/إن in all their forms).
 _ANNA = "أن إن"
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
-CONTENT_MARKERS = frozenset(
+CONTENT_MARKERS: Final = frozenset(
     normalize(p + a + s) for a in _ANNA.split() for s in _SUFFIXES for p in ("", "ب", "و")
 ) | _n("أني إني بأني أنني إنني")
 # "بالقول:", "بقوله:": the speaker's words follow.
-SPEECH_NOUNS = _n("القول قوله قولها قولهم قولهما بالقول بقوله بقولها بقولهم "
+SPEECH_NOUNS: Final = _n("القول قوله قولها قولهم قولهما بالقول بقوله بقولها بقولهم "
                   # "جدد الوزير تأكيده أن…", "أعاد التأكيد على أن…"
                   "التأكيد تأكيده تأكيدها تأكيدهم تأكيداته تأكيداتها")
 # "وجاءت تصريحات محمد عبده خلال اللقاء…، حيث قال إن…": whose statements a sentence is about.
-STATEMENT_NOUNS = _n("تصريحات تصريح حديث كلام كلمة مقابلة حوار تغريدة تغريدات رسالة شهادة اعترافات "
+STATEMENT_NOUNS: Final = _n("تصريحات تصريح حديث كلام كلمة مقابلة حوار تغريدة تغريدات رسالة شهادة اعترافات "
                      "وتصريحات وحديث وكلام")
 # Time words and dates that may stand between a source and its words ("أمس", "اليوم الأحد").
 # Nouns of time: never the head of a source ("ذكر الأسبوع الماضي أن"), and skipped between a
 # source and its words.
-TIME_NOUNS = _n("الأسبوع الشهر العام السنة الساعة الساعات الأيام الأسابيع الأشهر الشهور الفترة "
+TIME_NOUNS: Final = _n("الأسبوع الشهر العام السنة الساعة الساعات الأيام الأسابيع الأشهر الشهور الفترة "
                 "أسبوع شهر عام سنة وقت الوقت صباح مساء ليلة نهار")
 # Elatives and quantities that head a construct: "آخر إحصاءات الهيئة", "أبرز نتائج الدراسة".
-CONSTRUCT_HEADS = _n("آخر أحدث أبرز أهم أغلب معظم")
-TIME_WORDS = _n(
+CONSTRUCT_HEADS: Final = _n("آخر أحدث أبرز أهم أغلب معظم")
+TIME_WORDS: Final = _n(
     "اليوم أمس غدا غداً الليلة مساء صباح ظهر فجر أول الأول الماضي الماضية المقبل الحالي يوم "
     "آنذاك حينذاك حينها وقتها يومها "
     "الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الإثنين مؤخرا مؤخراً حاليا سابقا لاحقا "
@@ -375,7 +375,7 @@ TIME_WORDS = _n(
     "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
 )
 # Adverbs and set phrases that sit between a verb and its subject or content.
-ADVERBS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً دائما دائماً أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مجدداً كما بوضوح صراحة صراحةً تحديدا "
+_ADVERB_WORDS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً دائما دائماً أيضا أيضاً كذلك بدوره بدورها بدورهم مجددا مجدداً كما بوضوح صراحة صراحةً تحديدا "
              "فقط أخيرا أخيراً حينها وقتها ساعتها "
              # manners of speaking: "وقال مونتيزيمولو بصراحة إن…"
              "بصراحة بوضوح بشدة بحزم بقوة بثقة بدقة بإيجاز باختصار بتفاؤل بأسف بحسرة بحماس بفخر بغضب "
@@ -385,11 +385,11 @@ ADVERBS = _n("نصا نصاً حرفيا حرفياً كثيرا كثيراً د
 # How or to whom, as a circumstance of the speaker, with its own object: "وقال ظريف مخاطبا نواب
 # البرلمان:". They end a source phrase, but after a verb what follows them is their object, never
 # the verb's subject ("يقول مخاطبا أعضاء المجلس:").
-MANNER_PARTICIPLES = _n("مخاطبا ممازحا مبتسما مداعبا متسائلا معلقا معقبا")
-ADVERBS = ADVERBS | MANNER_PARTICIPLES
+MANNER_PARTICIPLES: Final = _n("مخاطبا ممازحا مبتسما مداعبا متسائلا معلقا معقبا")
+ADVERBS: Final = _ADVERB_WORDS | MANNER_PARTICIPLES
 # Words that end a source phrase: particles, prepositions that start the content, demonstratives,
 # relatives, pronouns and auxiliaries.
-NP_STOPS = _n(
+NP_STOPS: Final = _n(
     # (a relay's preposition ends the phrase before it: "رئيس الأركان وفقا للمسؤول", "مرسي وفقا لما")
     "وفقا وفقاً طبقا طبقاً بحسب حسبما استنادا استناداً "
     "نقلا نقلاً قبيل عقب إثر اثر حيث إلى الى خلال عبر هذه هذا ذلك تلك هؤلاء التي الذي الذين اللذين "
@@ -405,7 +405,7 @@ NP_STOPS = _n(
     "عدم مرتين"
 )
 # Setting nouns after "في": "في تصريح لـ…", "في بيان", "في مؤتمر صحافي".
-SETTING_NOUNS = _n(
+SETTING_NOUNS: Final = _n(
     "تصريح تصريحات تصريحه تصريحها بيان بيانه بيانها حديث حديثه حديثها مقابلة مقابلته لقاء لقائه "
     "اتصال اتصاله مؤتمر كلمة كلمته رسالة رسالته تغريدة تغريدات تغريدته منشور تدوينة مداخلة "
     "تقرير تقريره تقريرها ندوة جلسة خطاب خطابه خطبة خطبته تعميم حوار حواره محاضرة ورشة اجتماع الاجتماع "
@@ -413,13 +413,13 @@ SETTING_NOUNS = _n(
     "برنامج لقاءات الموجز إفادة شهادته شهادة"
 )
 # Prepositions that open a setting phrase between a source and its words.
-SETTING_PREPS = _n("خلال عقب قبل قبيل أثناء أمام لدى عبر إثر اثر بعد ردا رداً تعليقا تعليقاً")
+SETTING_PREPS: Final = _n("خلال عقب قبل قبيل أثناء أمام لدى عبر إثر اثر بعد ردا رداً تعليقا تعليقاً")
 # Wire agencies named by one word: after لـ they are whom it was told ("قال لرويترز إن…"), and
 # no word of ordinary Arabic is spelled like them.
-WIRE_NAMES = _n("رويترز الأناضول واس سانا كونا وام بترا شينخوا إرنا فارس تسنيم إيتارتاس نوفوستي يونهاب "
+WIRE_NAMES: Final = _n("رويترز الأناضول واس سانا كونا وام بترا شينخوا إرنا فارس تسنيم إيتارتاس نوفوستي يونهاب "
                 "فرانس")  # ("لفرانس برس")
 # Addressees: "قال المصدر لوكالة الأنباء" — where it was said, not who says it.
-ADDRESSEE_PREFIX = re.compile(
+ADDRESSEE_PREFIX: Final = re.compile(
     normalize("^(?:لوكالة|لوكالات|لصحيفة|لجريدة|لمجلة|لقناة|لموقع|للصحفيين|للصحافيين|للصحافة|لشبكة|"
               "للتلفزيون|لتلفزيون|لإذاعة|للإذاعة|لمحطة|للمحطة|لراديو|للإعلام|لوسائل|لمراسل|لمراسلي|للجزيرة|للعربية|لبرنامج|للموقع|"
               "للصحيفة|للقناة|للوكالة|للمجلة|للجريدة|لوفد|للمواطنين|للحضور|لنا|لي|له|لها|لهم)$")
@@ -433,23 +433,23 @@ BACKGROUND_OPENERS: tuple[tuple[str, ...], ...] = tuple(
               "يبدو أن", "ويبدو أن", "يعتقد أن", "ويعتقد أن", "يتوقع أن", "ويتوقع أن")
 )
 # Passives without an agent ("قيل إن", "أُفيد بأن"): the paper reports hearsay.
-PASSIVE_UNNAMED = _n("قيل أفيد وأفيد وقيل يقال ويقال")
+PASSIVE_UNNAMED: Final = _n("قيل أفيد وأفيد وقيل يقال ويقال")
 # Passives with an agent after عن ("يُروى عن الفيلسوف أن"): the agent is the source.
-PASSIVE_RELAYED = _n("يروى ويروى روي وروي يحكى ويحكى حكي يؤثر أثر")
+PASSIVE_RELAYED: Final = _n("يروى ويروى روي وروي يحكى ويحكى حكي يؤثر أثر")
 # "نقلاً عن", "نقل عن": the one relayed speaks.
-SAME_SOURCE = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
+SAME_SOURCE: Final = re.compile(normalize(r"(?:المصدر|المصادر|المسؤول) (?:نفسه|ذاته|نفسها|ذاتها)"))
 # "حسب وصفه", "على حد قوله": the clause's own speaker, referred to by a pronoun.
-PRONOUN_ATTRIBUTIONS = _n("وصفه وصفها قوله قولها تعبيره تعبيرها روايته روايتها زعمه زعمها تقديره تقديرها "
+PRONOUN_ATTRIBUTIONS: Final = _n("وصفه وصفها قوله قولها تعبيره تعبيرها روايته روايتها زعمه زعمها تقديره تقديرها "
                           "رأيه رأيها")
 # A quantity before a group: "عدد من النواب", "بعض المسؤولين".
-QUANTIFIERS = _n("عدد بعض أحد إحدى مجموعة كثير عشرات مئات آلاف جميع كل معظم غالبية أغلب")
+QUANTIFIERS: Final = _n("عدد بعض أحد إحدى مجموعة كثير عشرات مئات آلاف جميع كل معظم غالبية أغلب")
 # Negation before a verb: "لم يذكر", "لن يعلن": nothing is reported.
 # Numbers written as words: never part of a name ("أعلن الجيش مقتل ثلاثة جنود").
-NUMBER_WORDS = _n("واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر عشرين ثلاثين أربعين "
+NUMBER_WORDS: Final = _n("واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر عشرين ثلاثين أربعين "
                   "خمسين مئة مائة مئات ألف آلاف الآلاف مليون ملايين مليار ثلاث أربع خمس ست سبع ثماني تسع")
-NEGATIONS = _n("لم لن لا ما ولم ولن ولا فلم فلا عدم وعدم")
+NEGATIONS: Final = _n("لم لن لا ما ولم ولن ولا فلم فلا عدم وعدم")
 # Auxiliaries before a subject that comes before its verb: "وكان الاتحاد قد ذكر", "وظل درويش يؤكد".
-AUXILIARIES = _n("كان كانت وكان وكانت ظل ظلت وظل وظلت بات باتت عاد عادت وعاد وعادت أصبح أصبحت "
+AUXILIARIES: Final = _n("كان كانت وكان وكانت ظل ظلت وظل وظلت بات باتت عاد عادت وعاد وعادت أصبح أصبحت "
                  "وأصبح وأصبحت راح وراح يزال تزال لايزال لاتزال مازال مازالت زال زالت ومازال ومازالت يظل تظل "
                  "مضى مضت ومضى ومضت")  # ("ومضت تقول إن…": went on to say)
 
@@ -497,7 +497,7 @@ for _cue in ARABIC_VERBS:
     for _f in _cue.forms:
         _VERB_BY_FORM.setdefault(_f, _cue)
 # Forms of verbs that report only before أن, a colon or a quotation ("وجد", "توصل إلى").
-STRICT_FORMS = frozenset(f for f, c in _VERB_BY_FORM.items() if c.strict)
+STRICT_FORMS: Final = frozenset(f for f, c in _VERB_BY_FORM.items() if c.strict)
 
 _PREPS_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _p in sorted({normalize(p) for p in ARABIC_PREPOSITIONS}, key=len, reverse=True):

@@ -13,9 +13,10 @@ analyzer read the signal the same way. This module imports nothing of the packag
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 # Words that may come before the opening verb: particles, "من جانبه", "بدوره" (normalised).
-OPENING_SKIP = frozenset("ثم وقد فقد قد كما وكما لكن ولكن من ومن جانبه جانبها جهته جهتها بدوره بدورها".split())
+OPENING_SKIP: Final = frozenset("ثم وقد فقد قد كما وكما لكن ولكن من ومن جانبه جانبها جهته جهتها بدوره بدورها".split())
 
 
 def opening_actor(words: Sequence[str], verb_like: Callable[[str], bool], may_speak: Callable[[str], bool]) -> bool:
@@ -27,7 +28,7 @@ def opening_actor(words: Sequence[str], verb_like: Callable[[str], bool], may_sp
     return i < len(words) and verb_like(words[i]) and any(may_speak(w) for w in words[i + 1 : i + 4])
 
 
-_QUOTATION_MARKS = frozenset('"«»“”')
+_QUOTATION_MARKS: Final = frozenset('"«»“”')
 
 
 def quoted_words(clause: str) -> bool:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import Final
 
-MAX_CLAIM_CHARS = 700
+MAX_CLAIM_CHARS: Final = 700
 
-_LINE = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
-_TERMINATOR = re.compile(
+_LINE: Final = re.compile(r"[^\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
+_TERMINATOR: Final = re.compile(
     # A terminator before a space or the end; or one glued to the next Arabic sentence
     # ("…العام الحالي.وقال الوزير"), checked in `split_sentences`. (One character class, so the
     # search skips from one terminator to the next; an ellipsis "..." is a run of it.)
@@ -23,8 +24,8 @@ _TERMINATOR = re.compile(
     # A quotation closed before the glued sentence goes with it: 'حقوقنا."وبحسب'.
     r"[.!?؟…۔]+(?:[\"'”’»)\]\u200b-\u200f\u202a-\u202e\u2066-\u2069]*(?=\s|$)|[\"”»)]?(?=[\u0621-\u064a]))"
 )
-_GLUED_BEFORE = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
-_ABBREVIATIONS = frozenset(
+_GLUED_BEFORE: Final = re.compile(r"[\u0621-\u064a\u0660-\u0669»”\")]")
+_ABBREVIATIONS: Final = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "mt", "ft", "no", "vol", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "al", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "rev", "fr", "msgr", "hon", "sens", "reps", "govs", "pres", "supt", "atty", "cmdr", "cpl", "pvt", "ave", "blvd", "messrs"]
 )
 
@@ -50,40 +51,40 @@ class Line:
     name_end: int = -1
 
 
-_PUBLISHER = re.compile(
+_PUBLISHER: Final = re.compile(
     r"^\s*[(\[]?\s*(?:المصدر|مصدر الخبر|مصدر|المصادر|نقلا عن|نقلاً عن|source|sources)\s*[:：\-–—]\s*"
     r"(?P<name>[^\n]{1,120}?)\s*[)\]]?\s*[.]?\s*$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"^\s*[(\[]\s*(?P<name>وكالات|رويترز|أ\s*ف\s*ب|ا\s*ف\s*ب|د\s*ب\s*أ|واس|سانا|الأناضول|كونا|وام|"
     r"reuters|afp|ap|dpa|agencies|anadolu)\s*[)\]]\s*$",
     re.IGNORECASE,
 )
-_LINK = re.compile(
+_LINK: Final = re.compile(
     r"^\s*(?:(?:رابط الخبر|رابط المصدر|الرابط|رابط|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|link|read more|see also)\b.*"
     r"|(?:https?://|www\.)\S+)\s*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|تقرير|مراسل|by|reporting by|written by|editing by)"
     r"\s*[:：\-–]?\s*[^\s.!?؟]+(?:\s+[^\s.!?؟]+){0,5}\s*$",
     re.IGNORECASE,
 )
-_DATELINE_CREDIT = re.compile(
+_DATELINE_CREDIT: Final = re.compile(
     r"^\s*[^\s\d.!?؟،,]{2,20}(?:\s[^\s\d.!?؟،,]{2,20})?\s*[-–—]\s*\(?(?P<name>[^()\n.!?؟]{2,30}?)\)?\s*[:：]?\s*$"
 )
 # "GENEVA (Reuters) -" at the head of a text line: the wire that filed the story.
-INLINE_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .,'-]{1,40}\((?P<name>[A-Za-z .&-]{2,30})\)\s*[-–—]")
+INLINE_DATELINE: Final = re.compile(r"\s*[A-Z][A-Za-z .,'-]{1,40}\((?P<name>[A-Za-z .&-]{2,30})\)\s*[-–—]")
 # English wire credits: "(Reporting by Jane Doe; Editing by John Smith)", "Contributing: Ann Lee".
-_EN_CREDIT = (r"[(\[]?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|research|"
+_EN_CREDIT: Final = (r"[(\[]?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|produced|research|"
               r"graphics|contributing)\b(?:\s+by\b|\s*:)[^\n]{0,300}?[)\]]?\s*[.]?\s*$")
-_EN_CREDIT_LINE = re.compile(r"^\s*" + _EN_CREDIT, re.IGNORECASE)
-CREDIT_SENTENCE = re.compile(r"\s*[(\[]\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing)\s+by\b",
+_EN_CREDIT_LINE: Final = re.compile(r"^\s*" + _EN_CREDIT, re.IGNORECASE)
+CREDIT_SENTENCE: Final = re.compile(r"\s*[(\[]\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing)\s+by\b",
                              re.IGNORECASE)
 # An English dateline at the head of the first paragraph: "GENEVA (Reuters) -", "RANGOON, Burma —",
 # "WASHINGTON –": where and by whom the story was filed, never a claim.
-_EN_DATELINE = re.compile(
+_EN_DATELINE: Final = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
     r"\s*(?:\([A-Za-z .&-]{2,30}\))?|[A-Z][A-Za-z .,'-]{1,40}\([A-Za-z .&-]{2,30}\))\s*[-–—]+\s+(?=\S)"
 )
@@ -95,8 +96,8 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
-_MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s|$)")
-_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")  # a line of at least four words (found without counting them all)
+_MD_HEADING: Final = re.compile(r"^\s*#{1,6}(?:\s|$)")
+_FOUR_WORDS: Final = re.compile(r"\w+(?:\W+\w+){3}")  # a line of at least four words (found without counting them all)
 
 
 def classify_lines(text: str) -> list[Line]:
@@ -130,7 +131,7 @@ def classify_lines(text: str) -> list[Line]:
     return lines
 
 
-_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]+")
+_ARABIC_LETTERS: Final = re.compile(r"[\u0621-\u064a]+")
 
 
 def _arabic_abbreviation(text: str, dot: int) -> bool:
@@ -245,22 +246,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None, bound: bo
 # "Nobody is leaving."' The sentence that ends with the attribution tail and the quotation that
 # resumes right after it are one statement by one speaker.
 # The tail may name a programme or a paper in quotation marks ('Trump told NBC's "Today" on Monday.').
-_ATTRIBUTION_TAIL = re.compile(
+_ATTRIBUTION_TAIL: Final = re.compile(
     r"[,.?!—-] ?(?:[\"”’]|'')\s+[A-Za-z](?:[^\"“”\n]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"){2,220}(?:(?<=\.)|(?<=\.[\"”]))$")
-_CLOSING_QUOTES = frozenset("\"”’'")
+_CLOSING_QUOTES: Final = frozenset("\"”’'")
 # After a quotation that ends in ! ? or a full stop, the sentence goes on when its attribution
 # follows: a lowercase word ("she asked", "said Smith") or a name and a verb of saying.
 # A capitalised name after "!" or "?" is the speaker only if its verb of saying closes the tail
 # ('"Why now?" Smith asked reporters.'); after a full stop a capital opens a new sentence.
-_LOWER_TAIL = re.compile(r"[ \t]+[a-z]")
-_NAMED_TAIL = re.compile(
+_LOWER_TAIL: Final = re.compile(r"[ \t]+[a-z]")
+_NAMED_TAIL: Final = re.compile(
     r"[ \t]+(?:(?:[A-Z][\w.'’-]*|of|the)[ \t]+){1,5}(?:said|says|asked|asks|told|added|adds|wrote|writes|"
     r"tweeted|replied|responded|continued|insisted|explained|recalled|declared|argued|noted|warned|shouted|"
     r"exclaimed|joked|answered|quipped)\b(?:[ \t]+[\w'’-]+){0,4}[ \t]*[.,]"
 )
-_QUOTE_RESUMES = re.compile(r"\s*(?:[\"“]|'')")
+_QUOTE_RESUMES: Final = re.compile(r"\s*(?:[\"“]|'')")
 
-_GUILLEMETS = re.compile(r"«[^«»\n]{1,1500}»|“[^“”\n]{1,1500}”")
+_GUILLEMETS: Final = re.compile(r"«[^«»\n]{1,1500}»|“[^“”\n]{1,1500}”")
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -293,11 +294,11 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_NEXT_REOPENS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+(?:[\"“]|'')")
+_NEXT_REOPENS: Final = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+(?:[\"“]|'')")
 
 
-_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
-_STRAIGHT_QUOTE = re.compile(r"''|\"")
+_ARABIC_LETTER: Final = re.compile(r"[\u0600-\u06FF]")
+_STRAIGHT_QUOTE: Final = re.compile(r"''|\"")
 
 
 def _paired(text: str, start: int, end: int, mark: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -332,7 +333,7 @@ def _mixed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_ANY_DOUBLE_QUOTE = re.compile('[“”"]')
+_ANY_DOUBLE_QUOTE: Final = re.compile('[“”"]')
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
