@@ -96,16 +96,17 @@ _HEAD_KIND_CACHE: Final[dict[str, str]] = {}
 
 
 def head_kind(word: str) -> str | None:
+    """The kind of source a head noun names ("وزارة" organization, "مصادر" unnamed...)."""
     r = _HEAD_KIND_CACHE.get(word)
     if r is None:
         if len(_HEAD_KIND_CACHE) >= _CACHE_LIMIT:
             _HEAD_KIND_CACHE.clear()
-        r = _HEAD_KIND_CACHE[word] = head_kind_of(word) or ""
+        r = _HEAD_KIND_CACHE[word] = _head_kind_of(word) or ""
     return r or None
 
 
-def head_kind_of(word: str) -> str | None:
-    """The kind of source a head noun names ("وزارة" organization, "مصادر" unnamed...)."""
+def _head_kind_of(word: str) -> str | None:
+    """`head_kind` without its cache."""
     w = word
     if w[:1] in "وف" and len(w) > 3 and (w[1:] in C.SOURCE_HEADS or strip_article(w[1:]) in C.SOURCE_HEADS):
         w = w[1:]
@@ -140,16 +141,17 @@ _IS_ADDRESSEE_CACHE: Final[dict[str, bool]] = {}
 
 
 def is_addressee(t: str) -> bool:
+    """"لوكالة", "لـ«عكاظ»" (a lone lam), "للصحفيين", "لوالديها": to whom it was said."""
     r = _IS_ADDRESSEE_CACHE.get(t)
     if r is None:
         if len(_IS_ADDRESSEE_CACHE) >= _CACHE_LIMIT:
             _IS_ADDRESSEE_CACHE.clear()
-        r = _IS_ADDRESSEE_CACHE[t] = is_addressee_of(t)
+        r = _IS_ADDRESSEE_CACHE[t] = _is_addressee_of(t)
     return r
 
 
-def is_addressee_of(t: str) -> bool:
-    """"لوكالة", "لـ«عكاظ»" (a lone lam), "للصحفيين", "لوالديها": to whom it was said."""
+def _is_addressee_of(t: str) -> bool:
+    """`is_addressee` without its cache."""
     if C.ADDRESSEE_PREFIX.match(t):
         return True
     if not t.startswith("ل") or len(t) < 4:
@@ -2309,18 +2311,19 @@ _MAY_HEAD_A_SPEAKER_CACHE: Final[dict[str, bool]] = {}
 
 
 def may_head_a_speaker(w: str) -> bool:
+    """Could this word give a phrase a kind that speaks (a head noun, an honorific or a title, the
+    plural of a body, a plural in construct such as "ناشطو", a quantity, a plural adjective of
+    relation)?"""
     r = _MAY_HEAD_A_SPEAKER_CACHE.get(w)
     if r is None:
         if len(_MAY_HEAD_A_SPEAKER_CACHE) >= _CACHE_LIMIT:
             _MAY_HEAD_A_SPEAKER_CACHE.clear()
-        r = _MAY_HEAD_A_SPEAKER_CACHE[w] = may_head_a_speaker_of(w)
+        r = _MAY_HEAD_A_SPEAKER_CACHE[w] = _may_head_a_speaker_of(w)
     return r
 
 
-def may_head_a_speaker_of(w: str) -> bool:
-    """Could this word give a phrase a kind that speaks (a head noun, an honorific or a title, the
-    plural of a body, a plural in construct such as "ناشطو", a quantity, a plural adjective of
-    relation)?"""
+def _may_head_a_speaker_of(w: str) -> bool:
+    """`may_head_a_speaker` without its cache."""
     return head_kind(w) is not None or w in C.HONORIFIC_TITLES or w in _APPOSITION_OPENERS or w in C.QUANTIFIERS \
         or (w.endswith("و") and len(w) >= 5) or _bodies(w) is not None \
         or (C.is_nisba(w) and w.endswith(("يين", "يون")))
@@ -2330,17 +2333,18 @@ _VERB_LIKE_CACHE: Final[dict[str, bool]] = {}
 
 
 def verb_like(w: str) -> bool:
+    """Could this word open a sentence as its verb: no article, no noun that heads a source, no
+    particle, no adjective of relation?"""
     r = _VERB_LIKE_CACHE.get(w)
     if r is None:
         if len(_VERB_LIKE_CACHE) >= _CACHE_LIMIT:
             _VERB_LIKE_CACHE.clear()
-        r = _VERB_LIKE_CACHE[w] = verb_like_of(w)
+        r = _VERB_LIKE_CACHE[w] = _verb_like_of(w)
     return r
 
 
-def verb_like_of(w: str) -> bool:
-    """Could this word open a sentence as its verb: no article, no noun that heads a source, no
-    particle, no adjective of relation?"""
+def _verb_like_of(w: str) -> bool:
+    """`verb_like` without its cache."""
     return len(w) >= 3 and w[0].isalpha() and not _definite(w) and head_kind(w) is None and w not in C.NP_STOPS \
         and not C.is_nisba(w)
 
