@@ -59,7 +59,7 @@ def main() -> None:
     from workbench.text import cues as C
     from workbench.text.analyzer import analyze
     from workbench.text.gold import corpus_text, evaluate_protocol, group_by_article
-    from workbench.text.normalize import normalize
+    from workbench.text.normalize import fold, normalize
     from workbench.text.segment import split_sentences
 
     # The current reading of how a sentence opens (workbench/text/opening.py, which imports
@@ -81,6 +81,9 @@ def main() -> None:
     def verb_like(w: str) -> bool:  # workbench.text.arabic.verb_like, idem
         return len(w) >= 3 and w[0].isalpha() and not A._definite(w) and A.head_kind(w) is None \
             and w not in C.NP_STOPS and not C.is_nisba(w)
+
+    def is_cue(w: str) -> bool:  # a reporting word of that day's lexicon
+        return C.verb_form(w) is not None
 
     def actor(text: str, at: int) -> str:
         """For the paper's own voice: "actor" if the sentence around `at` opens with a verb whose
@@ -108,7 +111,10 @@ def main() -> None:
                 if c.attribution_basis == "explicit" and c.source is not None and c.source.end is not None \
                         and c.start <= c.source.end <= c.end:
                     where = gap(text, c.source.end, c.end, normalize)
-                    if len(c.signals) == 5 and c.signals[4] == "setting" and where == "in":
+                    if len(c.signals) > 1 and c.signals[1] == "marked" \
+                            and opening.busy_after(text[c.source.end : c.end], fold, is_cue):
+                        where += " busy"  # (read as `workbench.text.analyzer._signals` reads it)
+                    if len(c.signals) >= 5 and c.signals[4] == "setting" and where.split()[0] == "in":
                         # (an analyzer that read its own gap before "in" was told apart from
                         # other settings: the same reading, split the same way)
                         rows.append([[*c.signals[:4], "in"], where, bool(o.ok)])
@@ -117,7 +123,7 @@ def main() -> None:
                     # (the analyzer's own reading when it made one, else read here as it would)
                     where = (c.signals[2] if len(c.signals) > 2 else actor(text, c.start)) \
                         + (" quoted" if opening.quoted_words(text[c.start:c.end]) else "")
-                rows.append([list(c.signals), where, bool(o.ok)])
+                rows.append([[x for x in c.signals if x != "busy"], where, bool(o.ok)])
     json.dump({"commit": args.commit, "gold": [Path(p).name for p in args.gold], "rows": rows}, sys.stdout,
               ensure_ascii=False)
 

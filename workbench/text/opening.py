@@ -2,7 +2,9 @@
 "من جانبه رفض السفير…")? The paper's own voice in such a sentence may hide a source the
 analyzer did not read, and its confidence says so (`workbench.text.analyzer`, the "actor"
 signal). So may words in quotation marks in a clause given to the paper ("وقدم نولز اندرسن بوصفه
-"يتمتع بخبرة…""; the "quoted" signal): someone's words are there, and no speaker was read.
+"يتمتع بخبرة…""; the "quoted" signal): someone's words are there, and no speaker was read. And a
+source read before its words whose clause holds more reporting words after it ("busy"): a second
+speaker may hide there.
 
 Read from the sentence's first normalised words alone, with the lexicon passed in: the analyzer
 gives its own (`workbench.text.arabic`), and `benchmarks/arrival_rows.py` loads this file beside
@@ -12,6 +14,7 @@ analyzer read the signal the same way. This module imports nothing of the packag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -34,3 +37,20 @@ _QUOTATION_MARKS: Final = frozenset('"«»“”')
 def quoted_words(clause: str) -> bool:
     """Does the clause hold a quotation mark (straight, guillemets or curly)?"""
     return not _QUOTATION_MARKS.isdisjoint(clause)
+
+
+_WORD: Final = re.compile(r"\w+")
+
+
+def busy_after(text: str, normalize: Callable[[str], str], is_cue: Callable[[str], bool]) -> bool:
+    """Does the rest of a clause after its source hold two or more reporting words (`is_cue`)?
+    On random batches as they arrived, a source with nothing between it and its words was right
+    97.6% of the time when the rest of its clause held at most one reporting word, and 95.3% when
+    it held two or more (1,236/1,267 against 265/278): a second speaker may hide in the clause."""
+    found = 0
+    for word in _WORD.findall(normalize(text)):
+        if is_cue(word):
+            found += 1
+            if found >= 2:
+                return True
+    return False
