@@ -112,7 +112,7 @@ def main() -> None:
                         and c.start <= c.source.end <= c.end:
                     where = gap(text, c.source.end, c.end, normalize)
                     if len(c.signals) > 1 and c.signals[1] == "marked" \
-                            and opening.busy_after(text[c.source.end : c.end], fold, is_cue):
+                            and opening.busy_after(fold(text[c.source.end : c.end]), is_cue):
                         where += " busy"  # (read as `workbench.text.analyzer._signals` reads it)
                     if len(c.signals) >= 5 and c.signals[4] == "setting" and where.split()[0] == "in":
                         # (an analyzer that read its own gap before "in" was told apart from

@@ -27,6 +27,7 @@ from workbench.text.arabic import (
     eulogy_end,
     given_name,
     honorific_antecedent,
+    is_cue_word,
     may_head_a_speaker,
     sentence_actor,
     titled_name,
@@ -42,7 +43,7 @@ from workbench.text.attribution_en import (
     pronoun_kinds,
 )
 from workbench.text.checkworthy import rests_on_media, score_claim
-from workbench.text.cues import NAME_PARTICLES, is_nisba, verb_form, words_of
+from workbench.text.cues import NAME_PARTICLES, is_nisba, words_of
 from workbench.text.language import detect_language, is_arabic_script
 from workbench.text.normalize import match_key, normalize
 from workbench.text.opening import busy_after, opening_actor, quoted_words
@@ -1009,17 +1010,9 @@ def _signals(d: _Decision, text: str | None = None, tail: str | None = None) -> 
     signals: tuple[str, ...] = (d.basis, marked, quality, "competing" if d.competing else "alone")
     if text is not None and mention is not None and cue is not None:
         signals = (*signals, _gap(text, cue, mention))
-        if d.basis == "explicit" and marked == "marked" and tail is not None and busy_after(tail, _folded, _is_cue_word):
+        if d.basis == "explicit" and marked == "marked" and tail is not None and busy_after(tail, is_cue_word):
             signals = (*signals, "busy")
     return signals
-
-
-def _is_cue_word(word: str) -> bool:
-    return verb_form(word) is not None
-
-
-def _folded(text: str) -> str:
-    return text  # (a tail taken from the sentence's folded text)
 
 
 _GAP_SETTING: Final = frozenset(normalize(w) for w in (

@@ -34,9 +34,7 @@ from workbench.text import cues as C
 from workbench.text.attribution import Cue, Mention, SentenceView, _Tok, _word_floor
 from workbench.text.normalize import normalize, strip_article
 
-# The word-class caches below are plain dicts (a compiled lookup, no call through a cache object),
-# emptied when they reach this many words.
-_CACHE_LIMIT: Final = 131072
+# The word-class caches below are plain dicts (`workbench.text.cues.remember`).
 _OPEN: Final = {'"', "(", "["}
 _CLOSE: Final = {'"', ")", "]"}
 _QUOTE: Final = '"'
@@ -86,7 +84,7 @@ _MADE_PASSIVE: Final = C._n("أجريت أجري أعدت أعد نشرت نشر
 _FRAMING: Final = C._n("جانبه جانبها جهته جهتها ناحيته ناحيتها جانبهم جهتهم")
 _SPEAKING_KINDS: Final = frozenset({"organization", "official", "unnamed", "group", "outlet", "news agency", "document"})
 _ASIDE_OPENERS: Final = C._n("بحسب حسب وفقا وفقاً طبقا طبقاً نقلا نقلاً حسبما كما")
-_FINAL_PARTICLES: Final = C._n("بن ابن بنت أبو ابو أبي آل عبد عبدال و في على من")
+_FINAL_PARTICLES: Final = _KINSHIP_PARTICLES | C._n("عبدال و في على من")
 
 
 # ---------------------------------------------------------------- word classes
@@ -99,9 +97,7 @@ def head_kind(word: str) -> str | None:
     """The kind of source a head noun names ("وزارة" organization, "مصادر" unnamed...)."""
     r = _HEAD_KIND_CACHE.get(word)
     if r is None:
-        if len(_HEAD_KIND_CACHE) >= _CACHE_LIMIT:
-            _HEAD_KIND_CACHE.clear()
-        r = _HEAD_KIND_CACHE[word] = _head_kind_of(word) or ""
+        r = C.remember(_HEAD_KIND_CACHE, word, _head_kind_of(word) or "")
     return r or None
 
 
@@ -144,9 +140,7 @@ def is_addressee(t: str) -> bool:
     """"لوكالة", "لـ«عكاظ»" (a lone lam), "للصحفيين", "لوالديها": to whom it was said."""
     r = _IS_ADDRESSEE_CACHE.get(t)
     if r is None:
-        if len(_IS_ADDRESSEE_CACHE) >= _CACHE_LIMIT:
-            _IS_ADDRESSEE_CACHE.clear()
-        r = _IS_ADDRESSEE_CACHE[t] = _is_addressee_of(t)
+        r = C.remember(_IS_ADDRESSEE_CACHE, t, _is_addressee_of(t))
     return r
 
 
@@ -201,8 +195,8 @@ def _closes_clause(sv: SentenceView, mention: Mention, after: int) -> bool:
     pronoun, that closes the clause is whoever said it, known or not ("…، وفقا لما ذكره الناتو.",
     "…، على ما أفادت محاميته.")."""
     toks = sv.tokens
-    words = [C.normalize(w) for w in mention.text.split()]
-    first = words[0]
+    words = mention.text.split()
+    first = C.normalize(words[0])
     return len(words) <= 3 and not _stop(first) \
         and (_definite(first) or (len(words) == 1 and _kin(_pronoun_stem(mention.text.strip())))) \
         and (after >= len(toks) or toks[after].t in (".", ",", "!", "?", ";"))
@@ -253,9 +247,7 @@ _ADJECTIVE_CACHE: Final[dict[str, bool]] = {}
 def _adjective(t: str) -> bool:
     r = _ADJECTIVE_CACHE.get(t)
     if r is None:
-        if len(_ADJECTIVE_CACHE) >= _CACHE_LIMIT:
-            _ADJECTIVE_CACHE.clear()
-        r = _ADJECTIVE_CACHE[t] = _adjective_of(t)
+        r = C.remember(_ADJECTIVE_CACHE, t, _adjective_of(t))
     return r
 
 
@@ -282,9 +274,7 @@ def _name_like(t: str, first: bool = True) -> bool:
     cache = _NAME_LIKE_CACHE if first else _NAME_LIKE_INNER_CACHE
     r = cache.get(t)
     if r is None:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        r = cache[t] = _name_like_of(t, first)
+        r = C.remember(cache, t, _name_like_of(t, first))
     return r
 
 
@@ -314,7 +304,7 @@ def _name_like_of(t: str, first: bool) -> bool:
 
 def given_name(word: str) -> bool:
     """Could a normalised word be a given name ("أحمد", "ماجد"; not "الوزير", "قال", "رسمي")?"""
-    return _name_like(word) and not _definite(word) and not _is_cue_word(word) and word not in C.HONORIFIC_TITLES \
+    return _name_like(word) and not _definite(word) and not is_cue_word(word) and word not in C.HONORIFIC_TITLES \
         and head_kind(word) is None and not _adjective(word)
 
 
@@ -333,9 +323,7 @@ _BROKEN_PLURAL_CACHE: Final[dict[str, bool]] = {}
 def _broken_plural(t: str) -> bool:
     r = _BROKEN_PLURAL_CACHE.get(t)
     if r is None:
-        if len(_BROKEN_PLURAL_CACHE) >= _CACHE_LIMIT:
-            _BROKEN_PLURAL_CACHE.clear()
-        r = _BROKEN_PLURAL_CACHE[t] = _broken_plural_of(t)
+        r = C.remember(_BROKEN_PLURAL_CACHE, t, _broken_plural_of(t))
     return r
 
 
@@ -353,9 +341,7 @@ _PREFIXED_NOUN_CACHE: Final[dict[str, bool]] = {}
 def _prefixed_noun(t: str) -> bool:
     r = _PREFIXED_NOUN_CACHE.get(t)
     if r is None:
-        if len(_PREFIXED_NOUN_CACHE) >= _CACHE_LIMIT:
-            _PREFIXED_NOUN_CACHE.clear()
-        r = _PREFIXED_NOUN_CACHE[t] = _prefixed_noun_of(t)
+        r = C.remember(_PREFIXED_NOUN_CACHE, t, _prefixed_noun_of(t))
     return r
 
 
@@ -370,9 +356,7 @@ _BOUNDARY_CACHE: Final[dict[str, bool]] = {}
 def _boundary(t: str) -> bool:
     r = _BOUNDARY_CACHE.get(t)
     if r is None:
-        if len(_BOUNDARY_CACHE) >= _CACHE_LIMIT:
-            _BOUNDARY_CACHE.clear()
-        r = _BOUNDARY_CACHE[t] = _boundary_of(t)
+        r = C.remember(_BOUNDARY_CACHE, t, _boundary_of(t))
     return r
 
 
@@ -387,12 +371,11 @@ def _boundary_of(t: str) -> bool:
 _IS_CUE_WORD_CACHE: Final[dict[str, bool]] = {}
 
 
-def _is_cue_word(t: str) -> bool:
+def is_cue_word(t: str) -> bool:
+    """Is the (normalised) word a reporting verb of the lexicon, with or without its conjunction?"""
     r = _IS_CUE_WORD_CACHE.get(t)
     if r is None:
-        if len(_IS_CUE_WORD_CACHE) >= _CACHE_LIMIT:
-            _IS_CUE_WORD_CACHE.clear()
-        r = _IS_CUE_WORD_CACHE[t] = _is_cue_word_of(t)
+        r = C.remember(_IS_CUE_WORD_CACHE, t, _is_cue_word_of(t))
     return r
 
 
@@ -406,9 +389,7 @@ _STOP_CACHE: Final[dict[str, bool]] = {}
 def _stop(t: str) -> bool:
     r = _STOP_CACHE.get(t)
     if r is None:
-        if len(_STOP_CACHE) >= _CACHE_LIMIT:
-            _STOP_CACHE.clear()
-        r = _STOP_CACHE[t] = _stop_of(t)
+        r = C.remember(_STOP_CACHE, t, _stop_of(t))
     return r
 
 
@@ -468,11 +449,11 @@ class _NP:
         بالحراك الجنوبي اليمني بالقاهرة، أن…", "أعلنت وزارة الدفاع الأمريكية، البنتاغون، أمس عن…".
         Returns -1 when there is none."""
         t = self.tok(j)
-        if not t or not t[0].isalpha() or _stop(t) or _is_cue_word(t):
+        if not t or not t[0].isalpha() or _stop(t) or is_cue_word(t):
             return -1
         k = j
         while k < len(self.toks) and k - j < 12 and self.tok(k) not in (",", ";", ":", ".", "-", "–") \
-                and self.tok(k) not in C.CONTENT_MARKERS and not _is_cue_word(self.tok(k)):
+                and self.tok(k) not in C.CONTENT_MARKERS and not is_cue_word(self.tok(k)):
             if self.tok(k) in _OPEN:
                 q = self.quoted_run(k, 5)
                 if q == -1 or k == j or self.tok(k - 1) == "ل" or is_addressee(self.tok(k - 1)):
@@ -506,7 +487,7 @@ class _NP:
             return False
         k = j
         while k < len(self.toks) and k - j < 14 and self.tok(k) not in (",", ":") and self.tok(k) not in C.CONTENT_MARKERS:
-            if _is_cue_word(self.tok(k)) or self.tok(k) in C.TIME_WORDS:
+            if is_cue_word(self.tok(k)) or self.tok(k) in C.TIME_WORDS:
                 return False
             k += 1
         if k == j or k - j >= 14 or k >= len(self.toks):
@@ -635,7 +616,7 @@ class _NP:
                     break  # (a phrase opens with لـ only after a preposition it is glued to: "وفقا للمرصد")
                 if self._accusative(j) and t.endswith("ا"):
                     break  # "قال نصاً:", "أكد مجدداً": an adverb, not a source
-                if _is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
+                if is_cue_word(t) and not (t[:1] not in "مايتق" and (self.tok(j + 1) in C.CONTENT_MARKERS
                                                                       or self.tok(j + 1) == "ل")):
                     break  # a verb, unless a name spelled like one ("رؤى") stands alone before أن
                 word = t[2:] if glued and t.startswith("لل") else (t[1:] if glued and t.startswith("ل") else t)
@@ -753,7 +734,7 @@ class _NP:
             if (_stop(t) and not particle) or t in C.HONORIFIC_PRONOUNS \
                     or (is_addressee(t) and not (_wire_with_lam(t) and self._current_kind() == "document")):
                 break  # (but "مسح لرويترز", "استطلاع للأناضول": a wire's own survey, read below)
-            if _is_cue_word(t) and not (prev in _KINSHIP_PARTICLES and in_name):
+            if is_cue_word(t) and not (prev in _KINSHIP_PARTICLES and in_name):
                 break  # (but "صالح بن طالب", "أبو طالب": a name that is spelled like a verb)
             if prev in C.HONORIFIC_TITLES and (head_kind(t) in ("official", "unnamed") or t in C.HONORIFIC_TITLES) \
                     and not _definite(t):
@@ -866,7 +847,7 @@ class _NP:
                         # Two family names only right before the words; otherwise the second
                         # definite word is the verb's object ("عدّ الشيخ عبدالرحمن السديس الشباب…").
                         m, nxt_t = j + 1, ","
-                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or _is_cue_word(nxt_t) or nxt_t in (",", ";") \
+                    if _boundary(nxt_t) or nxt_t in ("في", "من", "ل") or is_cue_word(nxt_t) or nxt_t in (",", ";") \
                             or head_kind(nxt_t) in ("official", "unnamed") or nxt_t in C.HONORIFIC_TITLES \
                             or nxt_t in _APPOSITION_OPENERS:
                         self.words.extend(toks[j:m])
@@ -914,7 +895,7 @@ class _NP:
                     j += 1
                     continue
                 if last_def and t.endswith("ه") and (prev.endswith("ات") or _broken_plural(prev)) and _definite(prev) \
-                        and head_kind(t) is None and not _stop(t) and not _is_cue_word(t) and len(t) >= 6:
+                        and head_kind(t) is None and not _stop(t) and not is_cue_word(t) and len(t) >= 6:
                     self.words.append(toks[j])  # "القيادات الوسيطة": a plural's adjective in the feminine
                     last_def = last_adj = True
                     j += 1
@@ -932,7 +913,7 @@ class _NP:
                 q = self.quoted_run(j + 1, 4)
                 holder = self.tok(q) if q != -1 else ""
                 if self.kind == "official" and not in_name and self.tok(j + 1) == _QUOTE and holder and _name_like(holder) \
-                        and not _definite(holder) and head_kind(holder) is None and not _is_cue_word(holder):
+                        and not _definite(holder) and head_kind(holder) is None and not is_cue_word(holder):
                     # "الرئيس التنفيذي لـ«زين» سعد البراك": with its holder's name after it, the
                     # quoted name is the office's body, never whom it was said to
                     self.take(j, q)
@@ -964,7 +945,7 @@ class _NP:
                 # ("وزير خارجية مصر": after a title a feminine nisba is a noun in construct)
                 if last_adj and len(self.words) == 2 and self.kind in ("outlet", "news agency") and not t.endswith("يه") \
                         and _name_like(nxt_t) and not _definite(nxt_t) and head_kind(nxt_t) is None \
-                        and not C.is_nisba(nxt_t) and not _is_cue_word(nxt_t) and not _prefixed_noun(nxt_t):
+                        and not C.is_nisba(nxt_t) and not is_cue_word(nxt_t) and not _prefixed_noun(nxt_t):
                     # "صحيفة صنداي مورنينغ بوست": after a body's head, bare words are its name,
                     # whatever their ending
                     last_adj, in_name = False, True
@@ -984,7 +965,7 @@ class _NP:
             if in_name and t[:1] == "و" and len(t) > 3 and _name_like(t[1:]) and not _definite(t[1:]) \
                     and not t.endswith(("ات", "ون", "ين")) and not any(w.t.endswith(("ات", "ون", "ين")) for w in self.words) \
                     and not _prefixed_noun(t[1:]) and not _broken_plural(t[1:]) \
-                    and head_kind(t[1:]) is None and not _is_cue_word(t[1:]) and len(self.words) >= 2 \
+                    and head_kind(t[1:]) is None and not is_cue_word(t[1:]) and len(self.words) >= 2 \
                     and all(_name_like(w.t, first=False) or _definite(w.t) or w.t in C.NAME_PARTICLES
                             or (w.t[:1] == "و" and _name_like(w.t[1:])) for w in self.words) \
                     and not any(head_kind(w.t) or w.t in C.HONORIFIC_TITLES for w in self.words) \
@@ -1003,7 +984,7 @@ class _NP:
                 # "شاهد عيان يدعى أحمد اكاي": "called", then the name
                 m = j + 1
                 while m < n and m - j <= 3 and (_name_like(toks[m].t, first=m == j + 1) or toks[m].t in C.NAME_PARTICLES) \
-                        and not _stop(toks[m].t) and not _is_cue_word(toks[m].t):
+                        and not _stop(toks[m].t) and not is_cue_word(toks[m].t):
                     m += 1
                 self.words.extend(toks[j:m])
                 self.named = True
@@ -1087,7 +1068,7 @@ class _NP:
                 # ("سارة العلي": a family name with the nisba ending makes it a name)
                 del self.words[tentative:]
                 self.after = self._index_after(self.words[-1]) if self.words else i
-            elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or _is_cue_word(nxt) or nxt == "," or (
+            elif _boundary(nxt) or nxt in ("في", "من", "ل", "حسب", "وفقا", "طبقا") or is_cue_word(nxt) or nxt == "," or (
                     head_kind(nxt) == "official" and not _definite(nxt)) or (  # "الملك محمد السادس ملك المغرب"
                     nxt in C.TIME_NOUNS and nxt not in ("العام", "العامه")) or nxt in C.TIME_WORDS or (
                     _participle(nxt) and self._described(self.after)) or (
@@ -1342,7 +1323,7 @@ def _description_end(toks: list[_Tok], k: int, preps: tuple[str, ...] = (), comm
     n = len(toks)
     m = k + 1
     while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
-            and not _is_cue_word(toks[m].t):
+            and not is_cue_word(toks[m].t):
         m += 1
     if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS and not (comma and toks[m + 1].t[:1] == "و"):
         return m + 1  # (", وأن" after a description adds to the words before it)
@@ -1397,7 +1378,7 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
         if t == "," and k + 1 < n and toks[k + 1].t[0].isalpha() and toks[k + 1].t not in C.CONTENT_MARKERS:
             m = k + 1  # "…مصادر أمنية مطلعة، رفضت الكشف عن هويتها، أن…": an aside between commas
             while m < n and m - k <= 10 and toks[m].t not in (",", ".", ":", _QUOTE) and toks[m].t not in C.CONTENT_MARKERS \
-                    and not _is_cue_word(toks[m].t):
+                    and not is_cue_word(toks[m].t):
                 m += 1
             if m + 1 < n and toks[m].t == "," and toks[m + 1].t in C.CONTENT_MARKERS:
                 k = m + 1
@@ -1462,7 +1443,7 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             if m != -1:
                 k = m
                 continue
-        if k == j and k > 0 and _definite(t) and t[:1] != "و" and not _stop(t) and not _is_cue_word(t) \
+        if k == j and k > 0 and _definite(t) and t[:1] != "و" and not _stop(t) and not is_cue_word(t) \
                 and _name_like(toks[k - 1].t) and not _definite(toks[k - 1].t):
             # A description in apposition to a name, closed by a comma before the words: "منى
             # فتحي الأثرية المصرية ومديرة معابد الكرنك، إلى أن…".
@@ -1519,11 +1500,11 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 k = m
                 continue
             break
-        if not object_skipped and t[0].isalpha() and not _stop(t) and not _is_cue_word(t):
+        if not object_skipped and t[0].isalpha() and not _stop(t) and not is_cue_word(t):
             # The verb's object before its preposition: at most six words.
             m = k
             while m < n and m - k < 10 and (toks[m].t[0].isalpha() or toks[m].t == ",") and toks[m].t not in preps \
-                    and toks[m].t not in C.CONTENT_MARKERS and not _is_cue_word(toks[m].t) \
+                    and toks[m].t not in C.CONTENT_MARKERS and not is_cue_word(toks[m].t) \
                     and not _glued_prep(toks[m].t, preps, m > k):
                 m += 1
             object_skipped = True
@@ -1562,14 +1543,14 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     while j >= 0 and end - j < 16:
         t = toks[j].t
         if t in (",", ":", ".", "(", ")") or t in C.AUXILIARIES or t in ("لكن", "ولكن", "فيما", "بينما", "ثم", "اما", "واما") \
-                or t in C.CONTENT_MARKERS or _is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
+                or t in C.CONTENT_MARKERS or is_cue_word(t) or t in C.DEFERRING_PREPOSITIONS:
             break
         j -= 1
     start = j + 1
     if start > end:
         return None
     reported = not inside and j >= 1 and toks[j].t in C.CONTENT_MARKERS and toks[j - 1].t not in _CONJUNCTION_BEFORE_AN \
-        and any(_is_cue_word(toks[x].t) for x in range(max(0, j - 12), j))
+        and any(is_cue_word(toks[x].t) for x in range(max(0, j - 12), j))
     if reported and not nested:
         # "اعتبر الضيف أن فهد الكبيسي يتمتع بصوت نقي وتوقع…": inside someone's reported words,
         # not a new speaker.
@@ -1628,7 +1609,7 @@ def _second_object(sv: SentenceView, mention: Mention) -> bool:
 def _may_continue(t: str) -> bool:
     """Could this word, right after a source phrase, have been part of it: a definite word or a
     bare name that is no time, setting, addressee, preposition or cue?"""
-    if not t[:1].isalpha() or _stop(t) or t in C.TIME_WORDS or t in C.TIME_NOUNS or is_addressee(t) or _is_cue_word(t):
+    if not t[:1].isalpha() or _stop(t) or t in C.TIME_WORDS or t in C.TIME_NOUNS or is_addressee(t) or is_cue_word(t):
         return False
     if t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS or t in _RELATIVES or t.startswith(("ل", "ب")):
         return False
@@ -1742,7 +1723,7 @@ def _describes(t: str) -> bool:
     punctuation, time, relay, quotation or word that ends a noun phrase."""
     if t in ("من", "في", "علي", "(", ")"):
         return True
-    return t[0].isalpha() and not _stop(t) and t not in C.TIME_NOUNS and not _is_cue_word(t) \
+    return t[0].isalpha() and not _stop(t) and t not in C.TIME_NOUNS and not is_cue_word(t) \
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
@@ -1868,7 +1849,7 @@ def _time_before_subject(sv: SentenceView, j: int) -> int:
             k += 1
         while k < n and k - j < 3 and toks[k].t in _DAYS:  # ("مساء اليوم الأربعاء")
             k += 1
-    if k == j or k >= n or not toks[k].t[0].isalpha() or toks[k].t in C.CONTENT_MARKERS or _is_cue_word(toks[k].t):
+    if k == j or k >= n or not toks[k].t[0].isalpha() or toks[k].t in C.CONTENT_MARKERS or is_cue_word(toks[k].t):
         return j
     mention, after = read_source(sv, k)
     if mention is None:
@@ -2299,7 +2280,7 @@ def honorific_antecedent(text: str, end: int, pronoun: str) -> Mention | None:
     toks = sv.tokens
     if text[stop : stop + 1] == "،" and after < len(toks) and len(toks) <= 25 \
             and any(t.t in C.HONORIFIC_TITLES for t in toks[after:]) and _name_like(toks[-1].t, first=False) \
-            and not any(t.t in C.CONTENT_MARKERS or _is_cue_word(t.t) or not t.t[0].isalnum() for t in toks[after:]):
+            and not any(t.t in C.CONTENT_MARKERS or is_cue_word(t.t) or not t.t[0].isalnum() for t in toks[after:]):
         # "معالي الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور عبدالرحمن…،": the
         # titles and the name run to the comma, where the phrase read stopped short.
         e = sv.orig(toks[-1].s, toks[-1].e)[1]
@@ -2316,9 +2297,7 @@ def may_head_a_speaker(w: str) -> bool:
     relation)?"""
     r = _MAY_HEAD_A_SPEAKER_CACHE.get(w)
     if r is None:
-        if len(_MAY_HEAD_A_SPEAKER_CACHE) >= _CACHE_LIMIT:
-            _MAY_HEAD_A_SPEAKER_CACHE.clear()
-        r = _MAY_HEAD_A_SPEAKER_CACHE[w] = _may_head_a_speaker_of(w)
+        r = C.remember(_MAY_HEAD_A_SPEAKER_CACHE, w, _may_head_a_speaker_of(w))
     return r
 
 
@@ -2337,9 +2316,7 @@ def verb_like(w: str) -> bool:
     particle, no adjective of relation?"""
     r = _VERB_LIKE_CACHE.get(w)
     if r is None:
-        if len(_VERB_LIKE_CACHE) >= _CACHE_LIMIT:
-            _VERB_LIKE_CACHE.clear()
-        r = _VERB_LIKE_CACHE[w] = _verb_like_of(w)
+        r = C.remember(_VERB_LIKE_CACHE, w, _verb_like_of(w))
     return r
 
 
@@ -2396,7 +2373,7 @@ def _np_before(sv: SentenceView, idx: int) -> Mention | None:
     j = idx - 1
     while j >= 0 and idx - j <= 14:
         t = toks[j].t
-        if t in (",", ":", ".", "(", _QUOTE) or _is_cue_word(t) or t in C.CONTENT_MARKERS \
+        if t in (",", ":", ".", "(", _QUOTE) or is_cue_word(t) or t in C.CONTENT_MARKERS \
                 or t in ("في", "علي", "عن", "ما", "لسان", "بحسب", "حسب"):
             break  # ("على لسان X، الذي قال": the phrase after the preposition)
         j -= 1
@@ -2452,9 +2429,9 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
             # "حسب وصفه", "بحسب قوله": the clause's own speaker.
             s2, e2 = sv.orig(ns, toks[ti].e)
             return Cue(s2, e2, sv.text[s2:e2], prep, "prep", None, False, continuation=True, order="pronoun")
-        mention, after = read_source(sv, ti)
+        mention, _ = read_source(sv, ti)
         if mention is not None and (mention.named or mention.kind in ("person", "official", "unnamed")):
-            mention = _described_to_the_end(sv, mention, after)
+            mention = _described_to_the_end(sv, mention)
     if mention is None:
         return None
     if prep in C.CONFORMITY_PREPOSITIONS and not _followed_by_fa_inna(sv, mention):
@@ -2477,7 +2454,7 @@ def _prep_frame(sv: SentenceView, prep: str, ns: int, ne: int, s: int, e: int,
                marker="an" if opens else "")
 
 
-def _described_to_the_end(sv: SentenceView, mention: Mention, after: int) -> Mention:
+def _described_to_the_end(sv: SentenceView, mention: Mention) -> Mention:
     """"…بحسب جان شارل بريزار الخبير في شؤون تمويل الإرهاب.": a person named after "بحسب",
     then a description that runs to the end of the sentence (a title or an adjective with the
     article, then only words that describe): the description is the phrase's own."""
@@ -2718,7 +2695,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if not marker and mention is not None and not cue.weak and not participle:
         m = after
         while m < n and m - after < 14 and toks[m].t not in (".", ":") and toks[m].t not in C.CONTENT_MARKERS \
-                and not _is_cue_word(toks[m].t) and toks[m].t != _QUOTE:
+                and not is_cue_word(toks[m].t) and toks[m].t != _QUOTE:
             m += 1
         if m < n and toks[m].t == ":":
             marker, k = "colon", m + 1

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from workbench.text.normalize import normalize
+
+T = TypeVar("T")
 
 
 def _n(words: str) -> frozenset[str]:
@@ -454,6 +456,17 @@ AUXILIARIES: Final = _n("كان كانت وكان وكانت ظل ظلت وظل 
                  "مضى مضت ومضى ومضت")  # ("ومضت تقول إن…": went on to say)
 
 
+def remember(cache: dict[str, T], key: str, value: T) -> T:
+    """Store a word class computed on a cache miss and return it. The word-class caches of the
+    text modules are plain dicts, looked up by compiled code without a call through a cache
+    object; each is emptied when it reaches CACHE_LIMIT words."""
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+CACHE_LIMIT: Final = 131072
 _NISBA_CACHE: Final[dict[str, bool]] = {}
 
 
@@ -461,10 +474,8 @@ def is_nisba(word: str) -> bool:
     """An adjective of relation ("الإيراني", "الدولية", "السعوديين") in normalised spelling."""
     r = _NISBA_CACHE.get(word)
     if r is None:
-        if len(_NISBA_CACHE) >= 65536:
-            _NISBA_CACHE.clear()
         bare = word[2:] if word.startswith("ال") else word
-        r = _NISBA_CACHE[word] = len(bare) >= 4 and _NISBA.search(bare) is not None
+        r = remember(_NISBA_CACHE, word, len(bare) >= 4 and _NISBA.search(bare) is not None)
     return r
 
 
