@@ -1407,3 +1407,35 @@ def test_places_sides_and_among(text: str, phrase: str, mention: str) -> None:
 )
 def test_a_possessed_noun_after_a_name_is_the_object(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # where the source is, in a word or two, then at once the verb's own preposition
+        ("طالب عدد من المبتعثين في بريطانيا بتخصيص جهة رسمية تتولى تقييم إنجازاتهم.", "بتخصيص جهة",
+         "عدد من المبتعثين"),
+        ("وحذرت إدارة الدفاع المدني في محافظات جازان من مغبة النزول لبطون الأودية.", "مغبة النزول",
+         "إدارة الدفاع المدني"),
+        # a given name and its family's before the preposition: a person
+        ("وطالب محمد النفيعي بمحاسبة من قام بذلك التصرف.", "بمحاسبة من قام", "محمد النفيعي"),
+        # a relay: when before who relays, and whom the relayed spoke to before the words
+        ("ونقلت امس تقارير عن الوزير قوله إن الحكومة سترد على الهجوم.", "سترد على الهجوم", "الوزير"),
+        ("ونقلت الوكالة عن بايكال قوله للصحفيين «لا يريد الحزب تشكيل حكومة».", "تشكيل حكومة", "بايكال"),
+    ],
+)
+def test_a_place_or_a_name_before_the_verbs_preposition_and_relays(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # "في نفسه", "في نشاط وأعمال…": no place of the source; what precedes is the object
+        ("ودعا كل من يجد في نفسه الكفاءة الى التقدم للانتخابات.", "التقدم للانتخابات"),
+        # a word that is no given name does not make a person
+        ("وطالب تنظيم ما بمحاسبة المسؤولين عن الحادث.", "بمحاسبة المسؤولين"),
+    ],
+)
+def test_no_speaker_from_a_phrase_that_is_no_place_or_name(text: str, phrase: str) -> None:
+    assert _source(text, phrase) in (None, "publisher")

@@ -1057,13 +1057,14 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'marked', 'disagrees', 'unsure'): 0.33,  # 1/4; 1/1 as batches arrived
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.14,  # 0/5; 0/5 as batches arrived
+    ('continuation', 'far', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
     ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 30/36; 19/24 as batches arrived
     ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.47,  # 33/69; 26/62 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.12,  # 0/6; 0/4 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.5,  # 7/14; 5/13 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'sure'): 0.28,  # 1/5; 1/7 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.2,  # 1/8; 0/4 as batches arrived
-    ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.16,  # 0/4; 0/2 as batches arrived
+    ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.14,  # 0/5; 0/2 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 424/440; 335/361 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.78,  # 539/685; 374/537 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 16/18; 11/13 as batches arrived
@@ -1080,14 +1081,14 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'prep', 'strong', 'alone', 'setting'): 0.2,  # 0/3
     ('explicit', 'marked', 'plain', 'alone', 'in'): 0.95,  # 21/21; 16/16 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'in', 'busy'): 0.69,  # 8/11; 6/9 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 61/66; 46/51 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 62/67; 46/51 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'other', 'busy'): 0.79,  # 19/20; 11/12 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 24/25; 20/20 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting', 'busy'): 0.75,  # 5/6; 3/3 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 184/196; 148/162 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight', 'busy'): 0.79,  # 29/33; 21/23 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 177/180; 134/139 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 178/181; 134/139 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'in', 'busy'): 0.79,  # 44/50; 29/35 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.79,  # 3/3
     ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 313/328; 253/273 as batches arrived
@@ -1107,22 +1108,22 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 11/11; 9/10 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting', 'busy'): 0.75,  # 2/2
     ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 243/269; 161/188 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'tight', 'busy'): 0.79,  # 55/63; 35/45 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight', 'busy'): 0.79,  # 55/62; 35/45 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 5/5
     ('explicit', 'object', 'plain', 'alone', 'tight'): 0.51,  # 43/84
     ('explicit', 'object', 'strong', 'alone', 'other'): 0.66,  # 1/1
-    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 409/506
+    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 407/504
     ('explicit', 'object', 'weak', 'alone', 'other'): 0.66,  # 1/1
     ('explicit', 'object', 'weak', 'alone', 'tight'): 0.62,  # 9/14
     ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 10/10
     ('explicit', 'prep', 'plain', 'alone', 'setting'): 0.5,  # 1/2
     ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.64,  # 10/15
-    ('explicit', 'prep', 'strong', 'alone', 'in'): 0.66,  # 1/1
+    ('explicit', 'prep', 'strong', 'alone', 'in'): 0.79,  # 6/6
     ('explicit', 'prep', 'strong', 'alone', 'other'): 0.76,  # 32/41
     ('explicit', 'prep', 'strong', 'alone', 'setting'): 0.79,  # 19/21
     ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 215/245
     ('explicit', 'prep', 'weak', 'alone', 'other'): 0.73,  # 30/40
-    ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.79,  # 5/5
+    ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.79,  # 6/6
     ('hearsay',): 0.75,  # 2/2
     ('list',): 0.58,  # 6/10
     ('nested', 'marked', 'plain', 'alone', 'in'): 0.33,  # 0/1
@@ -1147,7 +1148,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 61/68; 48/56 as batches arrived
     ('publisher', 'clear', 'quiet'): 0.79,  # 1083/1131; 869/916 as batches arrived
     ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 175/188; 140/154 as batches arrived
-    ('publisher', 'hinted'): 0.69,  # 1086/1570; 860/1329 as batches arrived
+    ('publisher', 'hinted'): 0.69,  # 1084/1563; 860/1329 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 3/3; 3/3 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.66,  # 3/4; 1/1 as batches arrived

@@ -1354,6 +1354,13 @@ def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
     return -1
 
 
+def _spelled_with_pronoun(sv: SentenceView, j: int) -> bool:
+    """Does token j end with a possessive pronoun as the article spells it ("نفسه", "قرارها"; not
+    "المدينة", whose ة folds to ه)?"""
+    a, b = sv.orig(sv.tokens[j].s, sv.tokens[j].e)
+    return sv.text[a:b].rstrip(_HARAKAT).endswith(_PRONOUNS)
+
+
 def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: bool = False) -> tuple[str, int]:
     """What introduces the reported words after a source phrase ending at token j, allowing for
     a setting between them ("في تصريح لـ«عكاظ»", "خلال لقاء…،", "أمس", "ردّاً على سؤال…:"), a
@@ -1398,6 +1405,9 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             return "colon", k + 1  # "وأردف قائلاً أفادت الجامعة بأن…": the words follow "saying" at once
         if t in C.SPEECH_NOUNS or t in ("قايلا", "قايله"):
             k += 1
+            if t in C.SPEECH_NOUNS and k + 1 < n and toks[k].t[:1] == "ل" and len(toks[k].t) > 3 \
+                    and toks[k].t not in C.CONTENT_MARKERS and (toks[k + 1].t in (_QUOTE, ":") or toks[k + 1].t in C.CONTENT_MARKERS):
+                k += 1  # "عن بايكال قوله للصحفيين «…»": whom it was said to, then the words
             continue
         if t == "عبر":
             m = _skip_phrase(toks, k, 8)  # "غرد الحبيب عبر حسابه بتويتر، قائلا:": the medium
@@ -1449,6 +1459,18 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
             # فتحي الأثرية المصرية ومديرة معابد الكرنك، إلى أن…".
             m = _description_end(toks, k, preps, comma=True)
             if m != -1:
+                k = m
+                continue
+        if t == "في" and obj and k == j and k + 2 < n and not _spelled_with_pronoun(sv, k + 1):
+            # "طالب عدد من المبتعثين في بريطانيا بتخصيص…": where the source is, right after it and
+            # in one or two words, then at once the verb's own preposition (the first word after
+            # في is the place, whatever its letters; "في نفسه", "في نشاط وأعمال…" are no place)
+            m = k + 2
+            while m < n and m - k <= 2 and toks[m].t[:1].isalpha() and toks[m].t[:1] != "و" and toks[m].t not in preps \
+                    and not _glued_prep(toks[m].t, preps, False) and toks[m].t not in C.CONTENT_MARKERS \
+                    and not is_cue_word(toks[m].t) and not _stop(toks[m].t):
+                m += 1
+            if m < n and (toks[m].t in preps or _glued_prep(toks[m].t, preps, False)):
                 k = m
                 continue
         if t in ("من", "في"):
@@ -2511,6 +2533,15 @@ def _strip_lam(sv: SentenceView, tok: _Tok, ti: int) -> Mention | None:
                    mention.feminine, mention.plural, mention.named)
 
 
+def _given_and_family(mention: Mention) -> bool:
+    """Is the phrase a person's name: a known given name and one or two more names ("محمد
+    النفيعي", "يوسف ناصر العلي")? With a verb's own preposition right after it ("وطالب محمد
+    النفيعي بمحاسبة…"), such a name speaks."""
+    words = normalize(mention.text).split()
+    return 2 <= len(words) <= 3 and words[0] in C.GIVEN_NAMES and all(
+        w[:1].isalpha() and not _stop(w) and head_kind(w) is None and not is_cue_word(w) for w in words[1:])
+
+
 def _plausible(mention: Mention) -> bool:
     """A phrase that can speak: a known kind of source, or a name."""
     return bool(mention.kind) or mention.named or mention.quoted
@@ -2684,6 +2715,12 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             # A verb before a feminine subject is feminine ("دعت الوزارة"): after "ودعا" the
             # feminine body is the one called upon, the subject was named before.
             mention, after, object_first = None, j, True
+    if cue.lemma == "نقل" and mention is None and not participle and j < n and toks[j].t in C.TIME_WORDS:
+        m = j  # "ونقلت امس تقارير عن الوزير قوله…": when, then who relays
+        while m < n and toks[m].t in C.TIME_WORDS:
+            m += 1
+        if m < n and toks[m].t != "عن":
+            mention, after = read_source(sv, m)
     if cue.lemma == "نقل" or (mention is not None and any(toks[m].t in ("نقلا", "ونقلا") for m in range(after, min(n, after + 4)))):
         relayed, after2, pron = _relayed(sv, after if mention is not None else j, cue.lemma)
         if relayed is not None or pron:
@@ -2781,7 +2818,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         deferred = False  # "…، كما قال الوزير إن…", "…، كما كشفت جوجل أيضا عن…": its own words follow
     if mention is not None:
         plausible = _plausible(mention) or (known is not None and not mention.quoted and known(mention.text)) \
-            or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2)
+            or (marker in ("an", "colon", "quote") and k in (after, after + 1) and len(mention.text.split()) <= 2) \
+            or (marker == "prep" and k == after and _given_and_family(mention))
         if (_pronoun_suffixed(sv, mention) or _object_with_pronoun(sv, mention) or _ours(mention)) \
                 and not (known is not None and known(mention.text)) and not (via is not None and mention.kind):
             return None  # ("وأضاف عبده أن…" after "محمد عبده": a name, not "his servant")
