@@ -1066,11 +1066,11 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.2,  # 1/8; 0/4 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.14,  # 0/5; 0/2 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 431/450; 342/371 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 553/710; 388/562 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 554/710; 388/562 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 17/19; 12/14 as batches arrived
     ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.79,  # 42/51; 23/32 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 13/15; 10/14 as batches arrived
-    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.57,  # 25/43; 15/34 as batches arrived
+    ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.6,  # 26/43; 15/34 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.63,  # 6/9; 4/7 as batches arrived
     ('deferred', 'before', 'plain', 'alone', 'none'): 0.66,  # 9/13
@@ -1085,7 +1085,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'plain', 'alone', 'other', 'busy'): 0.79,  # 19/20; 11/12 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 24/25; 20/20 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting', 'busy'): 0.75,  # 5/6; 3/3 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 189/201; 153/167 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 190/202; 153/167 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'tight', 'busy'): 0.79,  # 32/37; 24/27 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'other', 'busy'): 0.66,  # 1/1; 1/1 as batches arrived
@@ -1096,7 +1096,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'strong', 'alone', 'other', 'busy'): 0.79,  # 87/94; 63/72 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 226/240; 183/202 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting', 'busy'): 0.79,  # 48/53; 38/42 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1721/1746; 1379/1411 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1720/1745; 1379/1411 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'tight', 'busy'): 0.79,  # 414/428; 285/300 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in'): 0.75,  # 2/2; 2/2 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in', 'busy'): 0.79,  # 3/3
@@ -1113,17 +1113,17 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 5/5
     ('explicit', 'object', 'plain', 'alone', 'tight'): 0.5,  # 45/89
     ('explicit', 'object', 'strong', 'alone', 'other'): 0.66,  # 1/1
-    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 425/531
+    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 427/532
     ('explicit', 'object', 'weak', 'alone', 'other'): 0.66,  # 1/1
     ('explicit', 'object', 'weak', 'alone', 'tight'): 0.62,  # 9/14
     ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 11/11
     ('explicit', 'prep', 'plain', 'alone', 'setting'): 0.5,  # 1/2
-    ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.61,  # 10/16
+    ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.64,  # 10/15
     ('explicit', 'prep', 'strong', 'alone', 'in'): 0.79,  # 6/6
     ('explicit', 'prep', 'strong', 'alone', 'other'): 0.77,  # 33/42
     ('explicit', 'prep', 'strong', 'alone', 'setting'): 0.79,  # 22/24
-    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 220/250
-    ('explicit', 'prep', 'weak', 'alone', 'other'): 0.73,  # 30/40
+    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 220/249
+    ('explicit', 'prep', 'weak', 'alone', 'other'): 0.74,  # 31/41
     ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.79,  # 7/7
     ('hearsay',): 0.75,  # 2/2
     ('list',): 0.58,  # 6/10

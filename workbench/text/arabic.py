@@ -386,6 +386,28 @@ def _is_cue_word_of(t: str) -> bool:
 _STOP_CACHE: Final[dict[str, bool]] = {}
 
 
+# Verbal nouns of the shape فعول that reporting verbs take as their object ("أكد وجود…", "نفى
+# وقوع…"). The shape alone is no sign: it is also a plural ("شؤون", "دول") and a name ("شروق",
+# "سكوت").
+_FUUL_NOUNS: Final = C._n("وجود وقوع وصول دخول خروج حضور حصول نزول سقوط صدور ثبوت قبول هبوط صعود عبور")
+
+
+def _verbal_noun_shape(t: str) -> str:
+    """The shape of a verbal noun, folded: "sure" for استفعال, افتعال, انفعال and تفعيل
+    ("استمرار", "ارتفاع", "اتخاذ", "انسحاب", "تقديم") and the common فعول ones ("وجود",
+    "وقوع"), which no person's name takes after a family name; "likely" for إفعال and فعالة
+    ("إنشاء", "زيادة"), which some given names and plurals share ("إحسان", "أسامة",
+    "أسباب"); "" otherwise."""
+    n = len(t)
+    if (n == 7 and t.startswith("است") and t[5] == "ا") or (n == 6 and t[0] == "ا" and t[2] == "ت" and t[4] == "ا") \
+            or (n == 5 and t[0] == "ا" and t[1] == "ت" and t[3] == "ا") or (n == 6 and t[:2] == "ان" and t[4] == "ا") \
+            or (n == 5 and t[0] == "ت" and t[3] == "ي") or t in _FUUL_NOUNS:
+        return "sure"
+    if (n == 5 and t[0] == "ا" and t[3] == "ا") or (n == 5 and t[2] == "ا" and t[4] == "ه"):
+        return "likely"
+    return ""
+
+
 def _stop(t: str) -> bool:
     r = _STOP_CACHE.get(t)
     if r is None:
@@ -1098,9 +1120,36 @@ class _NP:
             # pronoun after a name is the verb's object; the name ended before it
             del self.words[cut:]
             self.after = self._index_after(self.words[-1])
+        cut = next((k for k in range(1, len(self.words)) if self._verbal_noun_object(k)), -1)
+        if cut != -1:
+            # "وأكدت وزارة الدفاع وقوع الحادث", "وأرجع ابن زومة زيادة الاستهلاك إلى…": a verbal
+            # noun after a complete name is the verb's object; the name ended before it
+            del self.words[cut:]
+            self.after = self._index_after(self.words[-1])
         if not self.words:
             return None
         return self.mention()
+
+    def _verbal_noun_object(self, k: int) -> bool:
+        """Is word k a bare verbal noun ("استمرار", "اتخاذ", "تقديم", "وقوع"; "إنشاء", "زيادة"
+        only before a definite word) right after a word that ends a name: a definite word that
+        is no title ("الدفاع", "الغامدي") or a name after بن/آل ("بن فيصل")? After a title or
+        a construct head it is a name or a genitive ("السيد إحسان", "مركز استقبال البلاغات")."""
+        words = self.words
+        t, prev = words[k].t, words[k - 1].t
+        if _definite(t) or t in C.GIVEN_NAMES or head_kind(t) is not None or _stop(t) \
+                or self.tok(self._index_after(words[k]) - 2) == _QUOTE:
+            return False  # (a quoted name: 'شركة "تطوير"')
+        if _definite(prev):
+            if prev in C.HONORIFIC_TITLES or head_kind(prev) in ("official", "person", "unnamed") or prev in C.MILITARY_RANKS:
+                return False
+        elif not (k >= 2 and words[k - 2].t in C.NAME_PARTICLES and prev[:1].isalpha() and not _stop(prev)):
+            return False
+        shape = _verbal_noun_shape(t)
+        if shape == "sure":
+            return True
+        nxt = words[k + 1].t if k + 1 < len(words) else self.tok(self.after)
+        return shape == "likely" and _definite(nxt) and not _adjective(nxt)
 
     def _possessed(self, tok: _Tok) -> bool:
         """A noun with a possessive pronoun, spelled ه/ها/هم (not ة), that is no name, no relative
@@ -2792,10 +2841,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     if cue.needs_prep and not (marker == "prep" or (marker == "an" and k > 0 and toks[k - 1].t in cue.preps)):
         return None
     if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
-            and (not _plausible(mention) or _object_with_pronoun(sv, mention)) \
+            and (not _plausible(mention) or _object_with_pronoun(sv, mention)
+                 or _verbal_noun_shape(normalize(mention.text).split()[0]) == "sure") \
             and not (known is not None and known(mention.text)) and _subject_before(sv, ci) is not None:
-        # What follows the verb cannot speak ("أكد ضرورة التنسيق"): it is the object, and the
-        # subject stands before the verb.
+        # What follows the verb cannot speak ("أكد ضرورة التنسيق", "نفى اتخاذ الاتحاد أي
+        # إجراء"): it is the object, and the subject stands before the verb.
         mention = None
         marker, k = "", ti
     if mention is None and order != "pronoun" and not participle and marker in ("an", "colon", "quote", "prep"):
