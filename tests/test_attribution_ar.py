@@ -1464,3 +1464,19 @@ def test_no_speaker_from_a_phrase_that_is_no_place_or_name(text: str, phrase: st
 )
 def test_a_verbal_noun_after_a_name_is_the_object(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # the occasion with its pronoun ("في دراستهم") and where the source published ("على
+        # موقعها") stand between the source and its words, never in its name
+        ("ووجد الباحثون في دراستهم المنشورة في «مجلة مرض ألزهايمر» أن المسنين أقل عرضة للخرف.",
+         "أقل عرضة", "الباحثون"),
+        ("بينما قالت «جبهة الوطنيين المتحدة» على موقعها على الإنترنت إنها ليست عنصرية.", "ليست عنصرية",
+         "جبهة الوطنيين المتحدة"),
+        ("وقالت الجبهة على موقعها إنها ليست عنصرية.", "ليست عنصرية", "الجبهة"),
+    ],
+)
+def test_an_occasion_or_a_medium_with_its_pronoun(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

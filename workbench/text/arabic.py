@@ -1491,7 +1491,7 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
         if t in C.SETTING_PREPS and k + 1 < n and toks[k + 1].t in C.CONTENT_MARKERS:
             break  # "بعد أن", "قبل أن": a conjunction, and what follows is not the source's words
         if (t == "في" and k + 1 < n and toks[k + 1].t in C.SETTING_NOUNS) or t in C.SETTING_PREPS or (
-                t == "علي" and k + 1 < n and toks[k + 1].t == "هامش"):
+                t == "علي" and k + 1 < n and (toks[k + 1].t == "هامش" or _own(toks[k + 1].t, C.MEDIUM_NOUNS))):
             m = _skip_phrase(toks, k, 16)
             if m == -1:
                 break
@@ -1880,9 +1880,11 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
         elif is_addressee(t) or t == "ل" or (t in _FRAMING and toks[m - 1].t == "من"):
             return -1, -1
         elif end < 0 and t == "في" and m + 1 < n and (toks[m + 1].t in C.SETTING_NOUNS or toks[m + 1].t in C.STATEMENT_NOUNS
-                                                         or _pronoun_stem(toks[m + 1].t) in C.SETTING_NOUNS
+                                                         or _own(toks[m + 1].t, C.SETTING_NOUNS)
                                                          or (_definite(toks[m + 1].t) and strip_article(toks[m + 1].t) in C.SETTING_NOUNS)):
             end = m  # "…السفير في تصريحه أن…", "…الحقيل في اللقاء إن…": the occasion, after the phrase
+        elif end < 0 and t == "علي" and m + 1 < n and _own(toks[m + 1].t, C.MEDIUM_NOUNS):
+            end = m  # "…الجبهة على موقعها على الإنترنت إنها…": where it published, after the phrase
         elif end < 0 and t == "ضمن":
             end = m  # "دراسة حديثة ضمن المعطيات الحالية…": within what, after the phrase
         elif end < 0 and t == "من" and m + 1 < n and toks[m + 1].t in ("جهه", "جانب", "ناحيه"):
@@ -1947,6 +1949,13 @@ def _pronoun_stem(word: str) -> str:
     """The normalised word without its possessive pronoun ("والدها" -> "والد")."""
     norm = C.normalize(word)
     return next((norm[: -len(p)] for p in _PRONOUNS if norm.endswith(p)), norm)
+
+
+def _own(word: str, nouns: frozenset[str]) -> bool:
+    """Is the word one of `nouns` with a possessive pronoun ("تقريره", "دراستهم": the stem
+    "دراست" is "دراسة", "موقعها")?"""
+    stem = _pronoun_stem(word)
+    return stem != word and (stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns))
 
 
 def _kin(stem: str) -> bool:
