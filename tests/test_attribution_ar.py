@@ -1480,3 +1480,18 @@ def test_a_verbal_noun_after_a_name_is_the_object(text: str, phrase: str, mentio
 )
 def test_an_occasion_or_a_medium_with_its_pronoun(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        ("وتصر أيرلندا على أنه لا يوجد ما هو غير قانوني في أحكامها الضريبية.", "غير قانوني", "أيرلندا"),
+        ("أصر المخلوع على أنه صاحب التمثيل السياسي في الوفد.", "صاحب التمثيل", "المخلوع"),
+    ],
+)
+def test_insisting_on_words(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_insisting_on_an_act_reports_no_words() -> None:
+    assert _source("ويصر عون على تعيين روكز قبل سبتمبر.", "تعيين روكز") is None

@@ -1063,7 +1063,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.12,  # 0/6; 0/4 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.5,  # 7/14; 5/13 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'sure'): 0.28,  # 1/5; 1/7 as batches arrived
-    ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.2,  # 1/8; 0/4 as batches arrived
+    ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.28,  # 1/5; 0/4 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.14,  # 0/5; 0/2 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 431/450; 342/371 as batches arrived
     ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.77,  # 554/710; 388/562 as batches arrived
@@ -1081,7 +1081,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('deferred', 'prep', 'strong', 'alone', 'setting'): 0.2,  # 0/3
     ('explicit', 'marked', 'plain', 'alone', 'in'): 0.95,  # 21/21; 16/16 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'in', 'busy'): 0.69,  # 8/11; 6/9 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 66/71; 50/55 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 68/73; 50/55 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'other', 'busy'): 0.79,  # 19/20; 11/12 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 24/25; 20/20 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting', 'busy'): 0.75,  # 5/6; 3/3 as batches arrived
@@ -1092,8 +1092,8 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'strong', 'alone', 'in'): 0.97,  # 183/186; 139/144 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'in', 'busy'): 0.79,  # 45/51; 30/36 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.79,  # 3/3
-    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 335/352; 270/292 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'other', 'busy'): 0.79,  # 87/94; 63/72 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 335/351; 270/292 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other', 'busy'): 0.79,  # 87/95; 63/72 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 226/240; 183/202 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting', 'busy'): 0.79,  # 48/53; 38/42 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1720/1745; 1379/1411 as batches arrived
@@ -1104,11 +1104,11 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('explicit', 'marked', 'strong', 'competing', 'tight', 'busy'): 0.5,  # 1/2; 3/4 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'in'): 0.96,  # 25/25; 21/21 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'in', 'busy'): 0.79,  # 3/3; 5/5 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.69,  # 57/81; 45/73 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.68,  # 58/84; 45/73 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'other', 'busy'): 0.36,  # 6/17; 2/13 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 12/12; 10/11 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting', 'busy'): 0.75,  # 2/2
-    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 253/280; 173/203 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 253/278; 173/203 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'tight', 'busy'): 0.79,  # 62/69; 40/50 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.79,  # 5/5
     ('explicit', 'object', 'plain', 'alone', 'tight'): 0.5,  # 45/89
