@@ -2851,7 +2851,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         return None
     if mention is not None and order == "vso" and marker not in ("an", "colon", "quote") and via is None \
             and (not _plausible(mention) or _object_with_pronoun(sv, mention)
-                 or _verbal_noun_shape(normalize(mention.text).split()[0]) == "sure") \
+                 or _verbal_noun_shape(normalize(mention.text).partition(" ")[0]) == "sure") \
             and not (known is not None and known(mention.text)) and _subject_before(sv, ci) is not None:
         # What follows the verb cannot speak ("أكد ضرورة التنسيق", "نفى اتخاذ الاتحاد أي
         # إجراء"): it is the object, and the subject stands before the verb.
