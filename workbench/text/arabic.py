@@ -1137,15 +1137,16 @@ class _NP:
         a construct head it is a name or a genitive ("السيد إحسان", "مركز استقبال البلاغات")."""
         words = self.words
         t, prev = words[k].t, words[k - 1].t
-        if _definite(t) or t in C.GIVEN_NAMES or head_kind(t) is not None or _stop(t) \
-                or self.tok(self._index_after(words[k]) - 2) == _QUOTE:
-            return False  # (a quoted name: 'شركة "تطوير"')
+        shape = _verbal_noun_shape(t)
+        if not shape or _definite(t) or t in C.GIVEN_NAMES or head_kind(t) is not None or _stop(t):
+            return False
         if _definite(prev):
             if prev in C.HONORIFIC_TITLES or head_kind(prev) in ("official", "person", "unnamed") or prev in C.MILITARY_RANKS:
                 return False
         elif not (k >= 2 and words[k - 2].t in C.NAME_PARTICLES and prev[:1].isalpha() and not _stop(prev)):
             return False
-        shape = _verbal_noun_shape(t)
+        if self.tok(self._index_after(words[k]) - 2) == _QUOTE:
+            return False  # (a quoted name: 'شركة "تطوير"')
         if shape == "sure":
             return True
         nxt = words[k + 1].t if k + 1 < len(words) else self.tok(self.after)

@@ -121,8 +121,13 @@ class SentenceView:
     def tokens(self) -> list[_Tok]:
         """Tokens of the normalised sentence, made on first use (most sentences have no cue)."""
         if self._tokens is None:
-            self._tokens = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling)]
-            self._starts = [t.s for t in self._tokens]
+            tokens: list[_Tok] = []
+            starts: list[int] = []
+            for m in _TOKEN.finditer(self.norm, self.floor, self.ceiling):
+                s, e = m.span()  # (one call for both ends, and one pass for the starts too)
+                tokens.append(_Tok(s, e, m.group()))
+                starts.append(s)
+            self._tokens, self._starts = tokens, starts
         return self._tokens
 
     def orig(self, ns: int, ne: int) -> tuple[int, int]:
