@@ -26,6 +26,17 @@ async def _settle(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-
     await pilot.pause()
 
 
+async def _loaded(pilot, app: WorkbenchApp) -> None:  # type: ignore[no-untyped-def]
+    """Until the queue holds every claim, for up to ten seconds. A test that changes a claim
+    "elsewhere" waits for this first: a change made while the first page is being read arrives
+    with that page, shown but announced by nobody (a loaded CI machine took over a second)."""
+    await _settle(pilot, app)
+    for _ in range(100):
+        if app.screen.desk.loaded_all:  # type: ignore[attr-defined]
+            break
+        await pilot.pause(0.1)
+
+
 def text_of(widget, width: int = 200) -> str:  # type: ignore[no-untyped-def]
     """What a Static shows, as plain text (in display order: Arabic as the terminal gets it)."""
     import io

@@ -4,7 +4,7 @@ each claim in the queue and the detail, the dashboard's checkers, a refused or u
 from __future__ import annotations
 
 from tests.conftest import ARTICLES, SEED
-from tests.test_app import _settle, text_of
+from tests.test_app import _loaded, _settle, text_of
 from tests.test_app_issue13 import _select, drawn_row, rendered
 from workbench.ingest.run import ingest_paths
 from workbench.services.assignment import assign_claims, assignment_history
@@ -125,7 +125,7 @@ async def test_a_colleague_giving_me_a_claim_is_news(db: Database) -> None:
     claim = list_claims(db)[1]
     app = WorkbenchApp(db, user="amal", bidi="off", poll_seconds=0.2)
     async with app.run_test(size=(140, 40)) as pilot:
-        await _settle(pilot, app)
+        await _loaded(pilot, app)
         assign_claims(db, [(claim.id, None)], "amal", user="sami")  # another checker, elsewhere
         for _ in range(30):
             await pilot.pause(0.1)

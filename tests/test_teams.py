@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import ARTICLES, SEED
-from tests.test_app import _settle
+from tests.test_app import _loaded
 from tests.test_cli import run
 from workbench.errors import WorkbenchError
 from workbench.ingest.run import ingest_paths
@@ -76,7 +76,7 @@ async def test_the_app_shows_changes_made_by_others(db: Database) -> None:
 
     app.notify = recording  # type: ignore[method-assign]
     async with app.run_test(size=(140, 40)) as pilot:
-        await _settle(pilot, app)
+        await _loaded(pilot, app)
         set_status(db, claim.id, "misleading", user="omar")  # another checker, elsewhere
         for _ in range(30):
             await pilot.pause(0.1)
