@@ -1211,8 +1211,7 @@ class _NP:
 
     def _spelled(self, j: int) -> str:
         """Token j as the article spells it (before normalisation)."""
-        a, b = self.sv.orig(self.toks[j].s, self.toks[j].e)
-        return self.sv.text[a:b]
+        return _spelled(self.sv, j)
 
     def _collective(self) -> bool:
         """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
@@ -1404,11 +1403,16 @@ def _skip_phrase(toks: list[_Tok], k: int, limit: int) -> int:
     return -1
 
 
+def _spelled(sv: SentenceView, j: int) -> str:
+    """Token j as the article spells it (before normalisation)."""
+    a, b = sv.orig(sv.tokens[j].s, sv.tokens[j].e)
+    return sv.text[a:b]
+
+
 def _spelled_with_pronoun(sv: SentenceView, j: int) -> bool:
     """Does token j end with a possessive pronoun as the article spells it ("نفسه", "قرارها"; not
     "المدينة", whose ة folds to ه)?"""
-    a, b = sv.orig(sv.tokens[j].s, sv.tokens[j].e)
-    return sv.text[a:b].rstrip(_HARAKAT).endswith(_PRONOUNS)
+    return _spelled(sv, j).rstrip(_HARAKAT).endswith(_PRONOUNS)
 
 
 def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: bool = False) -> tuple[str, int]:
@@ -1908,11 +1912,12 @@ _PLAIN_ADJECTIVES: Final = C._n("حديث حديثة حديثه جديد جدي�
                          "مطلع مطلعة مطلعون مطلعين موثوق موثوقة مسؤول مسؤولة مسؤولون مسؤولين مسئول مسئولة")
 
 
-def _time_before_subject(sv: SentenceView, j: int) -> int:
+def _time_before_subject(sv: SentenceView, j: int, relays: bool = False) -> int:
     """Past a day between a verb and its subject ("أمس", "الجمعة", "مساء أمس", "يوم الأحد", "أول
     من أمس"), when a phrase follows it that speaks: its words come next (أن, a colon, a
-    quotation) or the clause ends with it ("…، كما ذكرت الجمعة مصادر رسمية."); else j. (After
-    "دعا السبت الحكومة إلى…" comes whom he called upon.)"""
+    quotation) or the clause ends with it ("…، كما ذكرت الجمعة مصادر رسمية."), or, for a verb
+    that `relays`, whom it relays ("ونقلت امس تقارير عن الوزير قوله…"); else j. (After "دعا
+    السبت الحكومة إلى…" comes whom he called upon.)"""
     toks = sv.tokens
     n = len(toks)
     k = j
@@ -1928,7 +1933,8 @@ def _time_before_subject(sv: SentenceView, j: int) -> int:
     mention, after = read_source(sv, k)
     if mention is None:
         return j
-    if after >= n or toks[after].t in (".", ",") or find_content(sv, after)[0] in ("an", "colon", "quote"):
+    if after >= n or toks[after].t in (".", ",") or (relays and toks[after].t == "عن") \
+            or find_content(sv, after)[0] in ("an", "colon", "quote"):
         return k
     return j
 
@@ -1952,16 +1958,21 @@ def _pronoun_stem(word: str) -> str:
     return next((norm[: -len(p)] for p in _PRONOUNS if norm.endswith(p)), norm)
 
 
+def _stem_in(stem: str, nouns: frozenset[str]) -> bool:
+    """Is a word's stem before its pronoun one of `nouns`, the feminine ending written ت there
+    ("زوجت" is "زوجة", "دراست" is "دراسة")?"""
+    return stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns)
+
+
 def _own(word: str, nouns: frozenset[str]) -> bool:
-    """Is the word one of `nouns` with a possessive pronoun ("تقريره", "دراستهم": the stem
-    "دراست" is "دراسة", "موقعها")?"""
+    """Is the word one of `nouns` with a possessive pronoun ("تقريره", "دراستهم", "موقعها")?"""
     stem = _pronoun_stem(word)
-    return stem != word and (stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns))
+    return stem != word and _stem_in(stem, nouns)
 
 
 def _kin(stem: str) -> bool:
     """A relative (or a lawyer), who speaks with the pronoun ("زوجته": the stem "زوجت" is "زوجة")."""
-    return stem in _KIN or (stem.endswith("ت") and stem[:-1] + "ه" in _KIN)
+    return _stem_in(stem, _KIN)
 
 
 def _object_with_pronoun(sv: SentenceView, mention: Mention) -> bool:
@@ -2670,7 +2681,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     j = ti
     while j < n and toks[j].t in C.ADVERBS and toks[j].t not in C.MANNER_PARTICIPLES:
         j += 1
-    j = _time_before_subject(sv, j)  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
+    j = _time_before_subject(sv, j, relays=cue.lemma == "نقل")  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
     # "وأضاف يجب علينا…", "وتابع تم القبض على…": going on, the words follow at once (a word
     # that opens a sentence and is no one's name)
     opens_words = cue.lemma in _GOING_ON and cue.lemma != "قال" and not participle and j < n \
@@ -2774,12 +2785,6 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
             # A verb before a feminine subject is feminine ("دعت الوزارة"): after "ودعا" the
             # feminine body is the one called upon, the subject was named before.
             mention, after, object_first = None, j, True
-    if cue.lemma == "نقل" and mention is None and not participle and j < n and toks[j].t in C.TIME_WORDS:
-        m = j  # "ونقلت امس تقارير عن الوزير قوله…": when, then who relays
-        while m < n and toks[m].t in C.TIME_WORDS:
-            m += 1
-        if m < n and toks[m].t != "عن":
-            mention, after = read_source(sv, m)
     if cue.lemma == "نقل" or (mention is not None and any(toks[m].t in ("نقلا", "ونقلا") for m in range(after, min(n, after + 4)))):
         relayed, after2, pron = _relayed(sv, after if mention is not None else j, cue.lemma)
         if relayed is not None or pron:
