@@ -1495,3 +1495,41 @@ def test_insisting_on_words(text: str, phrase: str, mention: str) -> None:
 
 def test_insisting_on_an_act_reports_no_words() -> None:
     assert _source("ويصر عون على تعيين روكز قبل سبتمبر.", "تعيين روكز") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a woman's title, bare or with its honorific, heads her phrase like a man's
+        ("وقالت وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني: «نعمل من أجل دعم هذا الاتفاق».",
+         "دعم هذا الاتفاق", "وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني"),
+        ("وأعربت الدكتورة ملحة عبدالله عن سعادتها بمشاركتها في لجنة التحكيم.", "لجنة التحكيم",
+         "الدكتورة ملحة عبدالله"),
+        ("وقالت المهندسة سارة العلي إن المشروع تأخر.", "المشروع تأخر", "المهندسة سارة العلي"),
+    ],
+)
+def test_a_womans_title(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "in this regard" between the source (or the verb) and the words
+        ("قال الوزير إن الحرب انتهت. وقال بهذا الخصوص «إننا واثقون من النصر».", "واثقون من النصر", "الوزير"),
+        ("وقال الوزير في هذا الصدد: «اريد ان اقوم باشياء جديدة».", "باشياء جديدة", "الوزير"),
+        # an occasion between a closed appositive and the words
+        ("وقالت كومبا با، وزيرة الشباب والرياضة الموريتانية، في اجتماع عقدته مع نظرائها، إن «التظاهرة نجحت».",
+         "التظاهرة نجحت", "كومبا با، وزيرة الشباب والرياضة الموريتانية"),
+        # going on with "قال" and words that open with what is never a name
+        ("قال الرئيس إن تونس لا تتدخل. وعن الوضع في ليبيا قال ليست هناك دولة ساعدت ليبيا مثل تونس.",
+         "ساعدت ليبيا", "الرئيس"),
+    ],
+)
+def test_between_the_speaker_and_the_words(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_an_occasion_inside_the_appositive_is_not_the_phrase() -> None:
+    text = "وأوضح وزير الثقافة ، الدكتور عادل الطريفي في بيانه لوكالة الأنباء السعودية ، عقب الجلسة أن المجلس وافق."
+    assert _source(text, "المجلس وافق") == "وزير الثقافة ، الدكتور عادل الطريفي"

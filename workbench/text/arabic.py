@@ -499,7 +499,12 @@ class _NP:
         while self.tok(m) in C.TIME_WORDS or self.tok(m) == ",":
             m += 1
         nxt = self.tok(m)
-        return k if (nxt in C.CONTENT_MARKERS or nxt == ":" or nxt == _QUOTE or self.apposition_end(k + 1) != -1) else -1
+        if nxt in C.CONTENT_MARKERS or nxt == ":" or nxt == _QUOTE or self.apposition_end(k + 1) != -1:
+            return k
+        # "كومبا با، وزيرة الشباب والرياضة الموريتانية، في اجتماع عقدته…، إن «…»": an occasion
+        # between the appositive and the words
+        return k if (nxt == "في" or nxt in C.SETTING_PREPS) and not any(_occasion_at(self.toks, x) for x in range(j, k)) \
+            and find_content(self.sv, m)[0] in ("an", "colon", "quote") else -1
 
     def appositive_at(self, j: int) -> bool:
         """After a comma: does an appositive (a title, a nationality, or the name of a titled
@@ -1502,6 +1507,12 @@ def find_content(sv: SentenceView, j: int, preps: tuple[str, ...] = (), obj: boo
                 break
             k = m
             continue
+        if k + 2 < n and t == "في" and toks[k + 1].t in _DEMONSTRATIVES and toks[k + 2].t in C.TOPIC_NOUNS:
+            k += 3  # "وقال في هذا الصدد «…»": in this regard
+            continue
+        if k + 1 < n and t in ("بهذا", "بهذه", "بذلك", "بتلك") and toks[k + 1].t in C.TOPIC_NOUNS:
+            k += 2  # "وأضاف بهذا الخصوص:"
+            continue
         if k == j and _participle(t):
             m = _description_end(toks, k, preps)  # "…مونتاري المنضم حديثا لصفوف الفريق، إن…"
             if m != -1:
@@ -1834,6 +1845,16 @@ def _run_mention(sv: SentenceView, j: int, last: int, head: Mention | None) -> M
                    named=head.named)
 
 
+def _occasion_at(toks: list[_Tok], m: int) -> bool:
+    """Does في at m open the occasion of what was said ("في تصريحه", "في بيانه", "في اللقاء",
+    "في تصريحات")?"""
+    if toks[m].t != "في" or m + 1 >= len(toks):
+        return False
+    t = toks[m + 1].t
+    return t in C.SETTING_NOUNS or t in C.STATEMENT_NOUNS or _own(t, C.SETTING_NOUNS) \
+        or (_definite(t) and strip_article(t) in C.SETTING_NOUNS)
+
+
 def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
     """Where the noun phrase opening at j ends and the index of the أن/إن it runs on to ("لجنة
     الرقابة على المنشطات أن…", "هذه الدول الثلاث أن…"), or (-1, -1): only words that can describe
@@ -1884,9 +1905,7 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
             depth -= 1
         elif is_addressee(t) or t == "ل" or (t in _FRAMING and toks[m - 1].t == "من"):
             return -1, -1
-        elif end < 0 and t == "في" and m + 1 < n and (toks[m + 1].t in C.SETTING_NOUNS or toks[m + 1].t in C.STATEMENT_NOUNS
-                                                         or _own(toks[m + 1].t, C.SETTING_NOUNS)
-                                                         or (_definite(toks[m + 1].t) and strip_article(toks[m + 1].t) in C.SETTING_NOUNS)):
+        elif end < 0 and _occasion_at(toks, m):
             end = m  # "…السفير في تصريحه أن…", "…الحقيل في اللقاء إن…": the occasion, after the phrase
         elif end < 0 and t == "علي" and m + 1 < n and _own(toks[m + 1].t, C.MEDIUM_NOUNS):
             end = m  # "…الجبهة على موقعها على الإنترنت إنها…": where it published, after the phrase
@@ -2684,7 +2703,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
     j = _time_before_subject(sv, j, relays=cue.lemma == "نقل")  # "وقال أمس الوزير إن…", "كما ذكرت الجمعة مصادر رسمية"
     # "وأضاف يجب علينا…", "وتابع تم القبض على…": going on, the words follow at once (a word
     # that opens a sentence and is no one's name)
-    opens_words = cue.lemma in _GOING_ON and cue.lemma != "قال" and not participle and j < n \
+    opens_words = cue.lemma in _GOING_ON and not participle and j < n \
         and toks[j].t in _SENTENCE_OPENERS and j + 1 < n and toks[j + 1].t not in C.CONTENT_MARKERS
     words_next = False
     if j + 2 < n and toks[j].t == "من" and toks[j + 1].t in _IN_WHICH and not participle:
