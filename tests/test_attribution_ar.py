@@ -1533,3 +1533,27 @@ def test_between_the_speaker_and_the_words(text: str, phrase: str, mention: str)
 def test_an_occasion_inside_the_appositive_is_not_the_phrase() -> None:
     text = "وأوضح وزير الثقافة ، الدكتور عادل الطريفي في بيانه لوكالة الأنباء السعودية ، عقب الجلسة أن المجلس وافق."
     assert _source(text, "المجلس وافق") == "وزير الثقافة ، الدكتور عادل الطريفي"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # before a colon, a title read on to its holder's name
+        ("قال وزير الري والموارد المائية المصري الدكتور حسام مغازي: إن وزارته تعتزم توقيع اتفاقات.",
+         "تعتزم توقيع", "وزير الري والموارد المائية المصري الدكتور حسام مغازي"),
+        ("وأوضح رئيس الغرفة التجارية الصناعية بالجوف الدكتور حمدان السمرين قائلاً: إن الغرفة تعتزم عقد لقاء.",
+         "عقد لقاء", "رئيس الغرفة التجارية الصناعية بالجوف الدكتور حمدان السمرين"),
+        # but never on to whom it was said, the occasion or the manner
+        ("وقال هيوز لموقع ستوك على الإنترنت: «كانت مباراة بفرص قليلة».", "بفرص قليلة", "هيوز"),
+        ("قال عز بعصبية: البلد كلها تتحدث عن الأمر.", "البلد كلها", "عز"),
+        # where the office is, then its holder's name, before the verb's own preposition
+        ("من جهته، أشاد مدير إدارة كرة القدم بالهلال فهد المفرج بانضباطية اللاعبين.", "بانضباطية اللاعبين",
+         "مدير إدارة كرة القدم بالهلال فهد المفرج"),
+    ],
+)
+def test_a_title_read_on_to_its_holder(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_whom_a_title_praised_is_not_its_holder() -> None:
+    assert _source("وأشاد مدير المدرسة بالطالب محمد العلي لتفوقه.", "لتفوقه") == "مدير المدرسة"

@@ -826,6 +826,17 @@ class _NP:
                     last_adj = in_name = False
                     j += 1
                     continue
+                nxt_t = self.tok(j + 1)
+                if self.kind == "official" and not self.named and len(self.words) >= 2 and _definite(rest) \
+                        and (nxt_t in C.GIVEN_NAMES or nxt_t in C.HONORIFIC_TITLES) and not _stop(rest) \
+                        and rest not in C.HONORIFIC_TITLES and head_kind(rest) is None and not _adjective(rest):
+                    # "مدير إدارة كرة القدم بالهلال فهد المفرج": where the office is, then its
+                    # holder's name (a given name or an honorific)
+                    self.words.append(toks[j])
+                    last_def = True
+                    last_adj = in_name = False
+                    j += 1
+                    continue
                 if _definite(rest) or (not name_slot and (last_def or last_adj)):
                     break
             coordinated = t.startswith("و") and len(t) > 4 and _definite(t[1:])
@@ -2817,16 +2828,26 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         while m < n and m - after < 14 and toks[m].t not in (".", ":") and toks[m].t not in C.CONTENT_MARKERS \
                 and not is_cue_word(toks[m].t) and toks[m].t != _QUOTE:
             m += 1
-        if m < n and toks[m].t == ":":
+        runs_on = not cue.object and via is None and m < n and (toks[m].t == ":" or toks[m].t in C.CONTENT_MARKERS) and m > after \
+            and toks[m - 1].t not in C.SETTING_PREPS and toks[m - 1].t not in ("دون", "بدون", "من", "الي", "علي") \
+            and m - after <= 10 and all(_describes(toks[x].t) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
+                                        for x in range(after, m))
+        if runs_on and toks[m].t == ":":
+            # Before a colon, only a phrase that goes on to its holder's title or name ("وزير
+            # الري والموارد المائية المصري الدكتور حسام مغازي:"), never one that goes on to whom
+            # it was said, the occasion or the manner ("هيوز لموقع ستوك:", "في بداية الاستقبال:")
+            run = range(after, m)
+            runs_on = not any(toks[x].t[:1] == "ل" or _occasion_at(toks, x) for x in run) and any(
+                toks[x].t in C.GIVEN_NAMES or toks[x].t in C.HONORIFIC_TITLES or head_kind(toks[x].t) == "official"
+                or (toks[x].t[:1] in "بو" and head_kind(toks[x].t[1:]) in ("official", "organization")) for x in run)
+        if m < n and toks[m].t == ":" and not runs_on:
             marker, k = "colon", m + 1
         elif m < n and m == after + 1 and toks[after].t == "(" and toks[m].t in C.CONTENT_MARKERS:
             marker, k = "an", m  # "فقال سبحانه (إن الله يأمر بالعدل…)": the words open inside the bracket
-        elif not cue.object and via is None and m < n and toks[m].t in C.CONTENT_MARKERS and m > after \
-                and toks[m - 1].t not in C.SETTING_PREPS and toks[m - 1].t not in ("دون", "بدون", "من", "الي", "علي") \
-                and m - after <= 10 and all(_describes(toks[x].t) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
-                                            for x in range(after, m)):
+        elif runs_on:
             # "وقالت إدارة الوقاية من الحرائق إنه…", "وقال جنرال منشق شارك في محاولة انقلاب فاشلة
-            # في مايو إنه…": a verb that never takes an object, its source read on to its إن (and
+            # في مايو إنه…", "قال وزير الري والموارد المائية المصري الدكتور حسام مغازي: إن…": a
+            # verb that never takes an object, its source read on to its إن or its colon (and
             # marked as read past a boundary, which lowers the confidence)
             last = m - 1 - (toks[m - 1].t == "(")  # ("أحد المختصين ( أن…": the bracket opens the words)
             occasion = next((x for x in range(after, m - 1) if toks[x].t in ("في", "خلال")
@@ -2839,7 +2860,7 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                 end = mention.end  # "وقال المرصد ومقره بريطانيا إن…": a clause about the source, not its name
             mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
                               feminine=mention.feminine, plural=mention.plural, named=mention.named)
-            marker, k, after = "an", m, m
+            marker, k, after = ("colon", m + 1, m) if toks[m].t == ":" else ("an", m, m)
     if not marker and not participle and via is None and not words_next and not opens_words and agree != "p" \
             and j < n and cue.lemma not in _CALLS_UPON and cue.lemma != "بين" \
             and (mention is None or mention.start >= sv.orig(toks[j].s, toks[j].e)[0]):
