@@ -1557,3 +1557,19 @@ def test_a_title_read_on_to_its_holder(text: str, phrase: str, mention: str) -> 
 
 def test_whom_a_title_praised_is_not_its_holder() -> None:
     assert _source("وأشاد مدير المدرسة بالطالب محمد العلي لتفوقه.", "لتفوقه") == "مدير المدرسة"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # an agency ("جهاز") speaks like any body, with its coordinated genitive
+        ("وأوضح الجهاز المركزي للتعبئة العامة والإحصاء في تقرير له أن عدد السفن بلغ 182 ألف سفينة.",
+         "عدد السفن", "الجهاز المركزي للتعبئة العامة والإحصاء"),
+        # "فإن" after the source begins the words, whatever came before
+        ("حسب المتحدث باسم الداخلية اللواء منصور التركي فإنه حدث تفجير في المسجد.", "حدث تفجير",
+         "المتحدث باسم الداخلية اللواء منصور التركي"),
+        ("ووفقا لكاهيل فإنه لا مجال للمقارنة بين الفريقين.", "لا مجال للمقارنة", "كاهيل"),
+    ],
+)
+def test_where_a_body_or_its_words_begin(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
