@@ -1573,3 +1573,17 @@ def test_whom_a_title_praised_is_not_its_holder() -> None:
 )
 def test_where_a_body_or_its_words_begin(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb between the verb and the words is how, never who ("باستمرار", "حقا", "بكثير")
+        "أبوجا تعلن باستمرار أنه سيتم الإفراج عنهم.",
+        "قالت بكثير من الحماس \"هذه علامة تجارية يهتم بها الناس\".",
+    ],
+)
+def test_an_adverb_is_no_source(text: str) -> None:
+    from workbench.text.analyzer import analyze
+
+    assert all(c.source is None or c.source.mention not in ("باستمرار", "بكثير") for c in analyze(text).claims)
