@@ -1587,3 +1587,9 @@ def test_an_adverb_is_no_source(text: str) -> None:
     from workbench.text.analyzer import analyze
 
     assert all(c.source is None or c.source.mention not in ("باستمرار", "بكثير") for c in analyze(text).claims)
+
+
+def test_a_time_set_off_by_commas_is_not_where_the_words_begin() -> None:
+    text = "أضافت الخطوط الجوية العربية السعودية، مؤخرا، العديد من الخدمات الجديدة."
+    assert _source(text, "العديد من الخدمات") is None
+    assert _source("وأضاف التقرير، كانت الطريقة غير مجدية.", "الطريقة غير مجدية") == "التقرير"

@@ -2889,8 +2889,11 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         # quoted name saying nothing. (What was written may be a label: 'وآخر كتب "قروب الصدارة".')
         mention, marker, k = None, "quote", j
     if not marker and mention is not None and not participle and after + 1 < n and toks[after].t == "," \
-            and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS:
-        marker, k = "colon", after + 1  # "وأضاف التقرير، كانت الطريقة…"
+            and cue.lemma in _GOING_ON and toks[after + 1].t[0].isalpha() and toks[after + 1].t not in C.CONTENT_MARKERS \
+            and toks[after + 1].t not in C.TIME_WORDS and toks[after + 1].t not in C.ADVERBS:
+        # "وأضاف التقرير، كانت الطريقة…" (but "أضافت الخطوط السعودية، مؤخرا، العديد من الخدمات":
+        # a time set off by commas, then what was added)
+        marker, k = "colon", after + 1
     if (cue.marked or cue.strict) and marker not in ("an", "colon", "quote") and not (marker == "prep" and cue.preps and not cue.strict):
         return None
     if mention is not None and cue.lemma == "اعتبر" and form in ("يعتبر", "تعتبر") and marker not in ("an", "colon", "quote") \
