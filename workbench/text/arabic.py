@@ -360,11 +360,17 @@ def _boundary(t: str) -> bool:
     return r
 
 
+def _so_that(t: str) -> bool:
+    """Is the word "فإن" with its pronoun ("فإنه", "فإنها"), which opens the words after a source
+    ("حسب المتحدث … فإنه…"; never the particle of "فان بيرسي")?"""
+    return t[:1] == "ف" and t[1:] in C.CONTENT_MARKERS and t not in C.NAME_PARTICLES
+
+
 def _boundary_of(t: str) -> bool:
     """Does this token end a source phrase clearly: what introduces the words, punctuation, an
     addressee, a setting, a time, a relative pronoun?"""
     return (not t or not t[0].isalnum() or t == "ل" or t in C.CONTENT_MARKERS or t in C.SPEECH_NOUNS or t in C.TIME_WORDS
-            or (t[:1] == "ف" and t[1:] in C.CONTENT_MARKERS and t not in C.NAME_PARTICLES)
+            or _so_that(t)
             or t in C.ADVERBS or t in _RELATIVES or t in C.NP_STOPS or is_addressee(t)
             or t in C.HONORIFIC_PRONOUNS or t in ("قايلا", "قايله"))
 
@@ -419,8 +425,8 @@ def _stop(t: str) -> bool:
 def _stop_of(t: str) -> bool:
     if t[:1] in "وف" and len(t) > 2 and t[1:] in C.NP_STOPS:
         return True  # "وعن", "ولم", "وفي"
-    if t[:1] == "ف" and t[1:] in C.CONTENT_MARKERS and t not in C.NAME_PARTICLES:
-        return True  # "حسب المتحدث … فإنه…": the words begin (but "فان بيرسي")
+    if _so_that(t):
+        return True
     return (t in C.NP_STOPS or t in C.CONTENT_MARKERS or t in C.SPEECH_NOUNS or t in C.TIME_WORDS
             or t in C.ADVERBS or t in C.HONORIFIC_PRONOUNS or t in _RELATIVES)
 
