@@ -1593,3 +1593,27 @@ def test_a_time_set_off_by_commas_is_not_where_the_words_begin() -> None:
     text = "أضافت الخطوط الجوية العربية السعودية، مؤخرا، العديد من الخدمات الجديدة."
     assert _source(text, "العديد من الخدمات") is None
     assert _source("وأضاف التقرير، كانت الطريقة غير مجدية.", "الطريقة غير مجدية") == "التقرير"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # "العام" after a definite noun is "general" ("النائب العام"), not the year: the title runs
+        # on through it to the speaker's إن
+        ("وقال الصديق الصور رئيس قسم التحقيقات بمكتب النائب العام بالعاصمة طرابلس إن المحكمة حكمت بالإعدام.",
+         "المحكمة حكمت", "الصديق الصور رئيس قسم التحقيقات بمكتب النائب العام بالعاصمة طرابلس"),
+        # a name, a title and where it is held, then a quotation that is the rest of the sentence
+        ("وقال جون تاردونو عالم الجيوفيزيقا بجامعة روشستر «دون المجال المغناطيسي لأصبح كوكباً قاحلاً للغاية».",
+         "كوكباً قاحلاً", "جون تاردونو عالم الجيوفيزيقا بجامعة روشستر"),
+        # after a verb of telling, a title after the teller's name is whom he told
+        ("من جهته أبلغ وزير الطاقة الروسي الكسندر نوفاك الأمين العام لأوبك أن روسيا والمنظمة تسعيان وراء نفس الهدف.",
+         "تسعيان وراء", "وزير الطاقة الروسي الكسندر نوفاك"),
+    ],
+)
+def test_a_title_read_on_to_the_words(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+def test_a_quoted_name_inside_the_phrase_is_no_quotation() -> None:
+    assert _source('وقال رئيس نادي "الهلال" الأمير عبدالرحمن إن الفريق جاهز.', "الفريق جاهز") \
+        == 'رئيس نادي "الهلال" الأمير عبدالرحمن'

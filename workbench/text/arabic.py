@@ -1670,14 +1670,14 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     mention = np.read(start)
     if mention is not None and np.after != end + 1 and j >= 0 and toks[j].t in C.AUXILIARIES \
             and (toks[ci - 1].t == "قد" or (np.after <= end and toks[np.after].t in _RELATIVES)
-                 or (np.after <= end and ci - np.after <= 10 and all(_describes(toks[x].t) for x in range(np.after, ci)))) \
+                 or (np.after <= end and ci - np.after <= 10 and all(_describes_at(toks, x) for x in range(np.after, ci)))) \
             and (mention.kind or mention.named):
         # "وكانت "إليوت أدفيزارز" المستثمر في "دراجون أويل" قد قالت…", "كان وزراء التجارة الذين
         # يناقشون… قالوا…": between "كان" and "قد" (or a relative clause) is the subject described.
         return None if _pronoun_suffixed(sv, mention) else mention
     if mention is not None and np.after <= end and end + 1 - np.after <= 6 and j >= 0 and toks[j].t in ("لكن", "ولكن") \
             and (mention.kind or mention.named) and toks[np.after].t not in ("من", "في", "علي", "(") \
-            and all(_describes(toks[x].t) and toks[x].t not in ("(", ")") for x in range(np.after, end + 1)):
+            and all(_describes_at(toks, x) and toks[x].t not in ("(", ")") for x in range(np.after, end + 1)):
         # "…، لكن المتحدث باسم حاكم ولاية قندوز عبد الودود وحيدي قال إن…": after "but", a second
         # speaker's phrase that runs on to its verb, wherever its reading stopped (as one runs on
         # to its أن after the verb); read past a boundary, so never confident.
@@ -1693,6 +1693,23 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
     if reported and mention.kind == "document":
         return None  # "…، إن بيان الشركة يؤكد أن…": the speaker's reading of a document, his words
     return mention
+
+
+def _addressee_at(cue: C.VerbCue, toks: list[_Tok], a: int, b: int) -> int:
+    """After a verb of telling, where whom he was told begins in a phrase that runs on from a to b:
+    a title right after a name ("أبلغ وزير الطاقة الروسي الكسندر نوفاك الأمين العام لأوبك أن…"),
+    or -1."""
+    if not cue.tells:
+        return -1
+    return next((x for x in range(a + 2, b) if _definite(toks[x].t) and head_kind(toks[x].t) == "official"
+                 and toks[x - 1].t[:1].isalpha() and not _definite(toks[x - 1].t) and not _stop(toks[x - 1].t)), -1)
+
+
+def _quotes_to_the_end(toks: list[_Tok], m: int) -> bool:
+    """Does the quotation mark at m open a quotation of a few words that closes where the sentence
+    ends?"""
+    close = next((x for x in range(m + 1, len(toks)) if toks[x].t == _QUOTE), -1)
+    return close - m > 3 and (close + 1 >= len(toks) or toks[close + 1].t in (".", "!", "?"))
 
 
 def _second_object(sv: SentenceView, mention: Mention) -> bool:
@@ -1834,6 +1851,17 @@ def _describes(t: str) -> bool:
         and not t.startswith(("بهذ", "بذلك", "بحسب", "حسب", "وفق", "طبق", "نقلا"))
 
 
+def _describes_at(toks: list[_Tok], x: int) -> bool:
+    """`_describes` for the word at x, in its place: "العام" right after a definite noun is
+    "general" ("النائب العام", "المدير العام"), never the year, unless a time follows it ("الوزير
+    العام الماضي")."""
+    t = toks[x].t
+    if _describes(t):
+        return True
+    return t == "العام" and x > 0 and _definite(toks[x - 1].t) and toks[x - 1].t not in C.TIME_NOUNS \
+        and not (x + 1 < len(toks) and (toks[x + 1].t in C.TIME_WORDS or toks[x + 1].t[:1].isdigit()))
+
+
 _PREPOSITION_PRONOUNS: Final = C._n("عنا منا لنا بنا علينا الينا عني مني لي بي عنكم منكم لكم بكم عليكم")
 _RUN_MARKS: Final = frozenset((",", "-", "–", "—", '"', "(", ")"))
 
@@ -1935,7 +1963,7 @@ def _runs_to_an(sv: SentenceView, j: int, limit: int = 16) -> tuple[int, int]:
             end = m  # "وأوضح الدليمي، من جهة ثانية أن…": the side, after the phrase
         elif t == "بين" and toks[m - 1].t in C.CONTENT_MARKERS:
             return -1, -1  # ("…إن بين القتلى امرأتين": "among", the words have begun)
-        if depth < 0 or not (t in _RUN_MARKS or _describes(t)):
+        if depth < 0 or not (t in _RUN_MARKS or _describes_at(toks, m)):
             return -1, -1
         m += 1
     return -1, -1
@@ -2599,7 +2627,7 @@ def _described_to_the_end(sv: SentenceView, mention: Mention) -> Mention:
     if not (head_kind(first) in ("official", "unnamed") or first in C.HONORIFIC_TITLES or C.is_nisba(first)):
         return mention
     k = after
-    while k < n and k - after <= 10 and _describes(toks[k].t):
+    while k < n and k - after <= 10 and _describes_at(toks, k):
         k += 1
     if k - after > 10 or (k < n and toks[k].t not in (".", "!", "?")) or k == after:
         return mention
@@ -2837,14 +2865,18 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         while m < n and m - after < 14 and toks[m].t not in (".", ":") and toks[m].t not in C.CONTENT_MARKERS \
                 and not is_cue_word(toks[m].t) and toks[m].t != _QUOTE:
             m += 1
-        runs_on = not cue.object and via is None and m < n and (toks[m].t == ":" or toks[m].t in C.CONTENT_MARKERS) and m > after \
+        quoted = m < n and toks[m].t == _QUOTE and _quotes_to_the_end(toks, m)
+        runs_on = not cue.object and via is None and m < n and (toks[m].t == ":" or toks[m].t in C.CONTENT_MARKERS or quoted) \
+            and m > after \
             and toks[m - 1].t not in C.SETTING_PREPS and toks[m - 1].t not in ("دون", "بدون", "من", "الي", "علي") \
-            and m - after <= 10 and all(_describes(toks[x].t) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
+            and m - after <= 10 and all(_describes_at(toks, x) or ((toks[x].t in C.TIME_NOUNS or toks[x].t in C.TIME_WORDS) and toks[x - 1].t in ("في", "("))
                                         for x in range(after, m))
-        if runs_on and toks[m].t == ":":
-            # Before a colon, only a phrase that goes on to its holder's title or name ("وزير
-            # الري والموارد المائية المصري الدكتور حسام مغازي:"), never one that goes on to whom
-            # it was said, the occasion or the manner ("هيوز لموقع ستوك:", "في بداية الاستقبال:")
+        if runs_on and (toks[m].t == ":" or quoted):
+            # Before a colon or a quotation that is the rest of the sentence, only a phrase that
+            # goes on to its holder's title or name ("وزير الري والموارد المائية المصري الدكتور
+            # حسام مغازي:", "وقال جون تاردونو عالم الجيوفيزيقا بجامعة روشستر «…»."), never one that
+            # goes on to whom it was said, the occasion or the manner ("هيوز لموقع ستوك:", "في
+            # بداية الاستقبال:")
             run = range(after, m)
             runs_on = not any(toks[x].t[:1] == "ل" or _occasion_at(toks, x) for x in run) and any(
                 toks[x].t in C.GIVEN_NAMES or toks[x].t in C.HONORIFIC_TITLES or head_kind(toks[x].t) == "official"
@@ -2863,13 +2895,16 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
                              and strip_article(toks[x + 1].t) in C.SETTING_NOUNS), -1)
             if occasion > after:
                 last = occasion - 1  # ("…كيفين كيليا في البيان إن…": the occasion is not the phrase's)
+            to_whom = _addressee_at(cue, toks, after, last + 1)
+            if to_whom > after:
+                last = to_whom - 1
             end = sv.orig(toks[last].s, toks[last].e)[1]
             opener = toks[after].t
             if opener[:1] == "و" and len(opener) > 4 and opener.endswith(_PRONOUNS) and not _definite(opener[1:]):
                 end = mention.end  # "وقال المرصد ومقره بريطانيا إن…": a clause about the source, not its name
             mention = Mention(mention.start, end, sv.text[mention.start : end], mention.kind, clean=False,
                               feminine=mention.feminine, plural=mention.plural, named=mention.named)
-            marker, k, after = ("colon", m + 1, m) if toks[m].t == ":" else ("an", m, m)
+            marker, k, after = ("colon", m + 1, m) if toks[m].t == ":" else ("quote", m, m) if quoted else ("an", m, m)
     if not marker and not participle and via is None and not words_next and not opens_words and agree != "p" \
             and j < n and cue.lemma not in _CALLS_UPON and cue.lemma != "بين" \
             and (mention is None or mention.start >= sv.orig(toks[j].s, toks[j].e)[0]):
@@ -2879,7 +2914,8 @@ def _verb_frame(sv: SentenceView, form: str, ns: int, ti: int, ci: int, s: int, 
         last, m = _runs_to_an(sv, j)
         if m > j and _subject_before(sv, ci) is None:
             head = mention if mention is not None else read_source(sv, j + (toks[j].t in _DEMONSTRATIVES))[0]
-            mention = _run_mention(sv, j, last, head)
+            to_whom = _addressee_at(cue, toks, j, last)
+            mention = _run_mention(sv, j, to_whom if to_whom > j else last, head)
             marker, k, after = "an", m, m
     if not marker and mention is None and not participle and ti + 1 < n and toks[ti].t == "," \
             and cue.lemma in _GOING_ON and toks[ti + 1].t[0].isalpha():
