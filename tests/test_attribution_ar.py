@@ -1608,6 +1608,11 @@ def test_a_time_set_off_by_commas_is_not_where_the_words_begin() -> None:
         # after a verb of telling, a title after the teller's name is whom he told
         ("من جهته أبلغ وزير الطاقة الروسي الكسندر نوفاك الأمين العام لأوبك أن روسيا والمنظمة تسعيان وراء نفس الهدف.",
          "تسعيان وراء", "وزير الطاقة الروسي الكسندر نوفاك"),
+        # what a body's task is about ("للرقابة على", "للدفاع عن") is part of its name
+        ("وقالت اللجنة السعودية للرقابة على المنشطات: اللاعب تناول مادة محظورة.", "مادة محظورة",
+         "اللجنة السعودية للرقابة على المنشطات"),
+        ("وأكدت جماعة (المساواة الآن) للدفاع عن حقوق الانسان أن القانون ظالم.", "القانون ظالم",
+         "جماعة (المساواة الآن) للدفاع عن حقوق الانسان"),
     ],
 )
 def test_a_title_read_on_to_the_words(text: str, phrase: str, mention: str) -> None:

@@ -716,6 +716,15 @@ class _NP:
                 last_def = last_adj = in_name = False
                 j += 1
                 continue
+            if t in ("علي", "عن") and prev.startswith("لل") and len(prev) > 4 and not prev.endswith(("ين", "ات", "ون")) \
+                    and self._current_kind() in ("organization", "group") and (_definite(self.tok(j + 1)) or (
+                        self.tok(j + 1)[:1].isalpha() and not _stop(self.tok(j + 1)) and _definite(self.tok(j + 2)))):
+                # "اللجنة السعودية للرقابة على المنشطات", "جماعة … للدفاع عن حقوق الإنسان": what a
+                # body's task is about is part of its name
+                self.words.append(toks[j])
+                last_def = last_adj = in_name = False
+                j += 1
+                continue
             if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
