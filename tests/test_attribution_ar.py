@@ -1622,3 +1622,11 @@ def test_a_title_read_on_to_the_words(text: str, phrase: str, mention: str) -> N
 def test_a_quoted_name_inside_the_phrase_is_no_quotation() -> None:
     assert _source('وقال رئيس نادي "الهلال" الأمير عبدالرحمن إن الفريق جاهز.', "الفريق جاهز") \
         == 'رئيس نادي "الهلال" الأمير عبدالرحمن'
+
+
+def test_a_name_between_was_and_its_verb() -> None:
+    # the pluperfect without "قد": the name between "كان" and the verb is its subject
+    assert _source("وقع الحادث أمس. وكانت نادية السقاف قالت إن الرحلات توقفت.", "الرحلات توقفت") == "نادية السقاف"
+    assert _source("وقع الحادث أمس. وكان سعيد العمري أكد أن الرحلات توقفت.", "الرحلات توقفت") == "سعيد العمري"
+    # "وإن كان": even if, no one speaks
+    assert _source("لا أحد يعرف الوضع، وإن كان ظاهر الأمر يشير إلى وجود ركود عام.", "وجود ركود") is None

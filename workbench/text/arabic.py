@@ -1696,7 +1696,13 @@ def _subject_before(sv: SentenceView, ci: int, inside: bool = False, nested: boo
         return None
     topic = j >= 0 and toks[j].t in ("اما", "واما") and toks[ci].t.startswith("ف")
     # "وكانت X قد أعلنت…": between "كان" and "قد" stands the reporting verb's subject, whatever it is
-    framed = j >= 0 and toks[j].t in C.AUXILIARIES and toks[ci - 1].t == "قد" and not reported
+    framed = j >= 0 and toks[j].t in C.AUXILIARIES and not reported and (toks[ci - 1].t == "قد" or (
+        # "وكانت نادية السقاف قالت إن…": a name alone between "كان" and its verb (the pluperfect
+        # without "قد")
+        toks[j].t in _WAS and 2 <= end + 1 - start <= 4 and toks[ci - 1].t != "," and toks[ci].t[:1] != "ي"
+        and not (j > 0 and toks[j - 1].t in ("ان", "وان", "اذا", "لو", "ولو"))  # ("وإن كان ظاهر الأمر يشير": even if)
+        and not _definite(toks[start].t) and head_kind(toks[start].t) is None
+        and all(_name_like(toks[x].t, first=False) and toks[x].t[:1] != "و" for x in range(start, end + 1))))
     if not mention.kind and not mention.named and not topic and not framed:
         return None  # ("أما مهدي المطري فلفت…": "as for X, he…", X is the subject whatever it is)
     if reported and mention.kind == "document":
@@ -1719,6 +1725,9 @@ def _quotes_to_the_end(toks: list[_Tok], m: int) -> bool:
     ends?"""
     close = next((x for x in range(m + 1, len(toks)) if toks[x].t == _QUOTE), -1)
     return close - m > 3 and (close + 1 >= len(toks) or toks[close + 1].t in (".", "!", "?"))
+
+
+_WAS: Final = C._n("كان كانت وكان وكانت كانوا وكانوا")
 
 
 def _second_object(sv: SentenceView, mention: Mention) -> bool:
