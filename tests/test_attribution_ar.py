@@ -1630,3 +1630,17 @@ def test_a_name_between_was_and_its_verb() -> None:
     assert _source("وقع الحادث أمس. وكان سعيد العمري أكد أن الرحلات توقفت.", "الرحلات توقفت") == "سعيد العمري"
     # "وإن كان": even if, no one speaks
     assert _source("لا أحد يعرف الوضع، وإن كان ظاهر الأمر يشير إلى وجود ركود عام.", "وجود ركود") is None
+
+
+def test_a_known_name_at_the_head_of_one_the_article_gave_in_full() -> None:
+    from workbench.text.analyzer import analyze
+
+    text = ('قالت شركة "الجزيرة كابيتال" إن صافي ربح "الصحراء" جاء أقل من توقعاتها. '
+            "وأوضحت الجزيرة كابيتال في تقريرها، أنه جاء صافي ربح شركة الصحراء أقل من توقعاتنا. "
+            "وقالت الجزيرة إن الحرب مستمرة.")
+    claims = analyze(text).claims
+    second = next(c for c in claims if "أقل من توقعاتنا" in c.text)
+    assert second.source is not None and second.source.mention == "الجزيرة كابيتال"
+    assert second.source.canonical != "Al Jazeera"
+    third = next(c for c in claims if "الحرب مستمرة" in c.text)
+    assert third.source is not None and third.source.mention == "الجزيرة"

@@ -358,6 +358,12 @@ class _ArticleState:
             # "a Reuters/Ipsos poll", "a Washington Post-ABC News poll": a document of its own,
             # named after who made it, not the outlet.
             return self._document(mention), False
+        if leading is not None and leading[1] < len(match_key(text).split()):
+            # "وأوضحت الجزيرة كابيتال": a name the registry knows at the head of one the article
+            # gave in full earlier (`شركة "الجزيرة كابيتال"`) is that one
+            earlier = self._named_in_full(mention)
+            if earlier is not None:
+                return earlier, True
         if leading is not None:
             # Keep the mention to the words that name the source.
             entry, n = leading
@@ -380,6 +386,21 @@ class _ArticleState:
         info = SourceInfo(text, mention.start, mention.end, _clean_name(text), mention.kind or "person")
         self._remember(info)
         return info, False
+
+    def _named_in_full(self, mention: Mention) -> SourceInfo | None:
+        """An earlier source whose name holds the whole mention, word for word ("الجزيرة
+        كابيتال" after `شركة "الجزيرة كابيتال"`), with the mention as written here."""
+        words = match_key(mention.text).split()
+        n = len(words)
+        for key, earlier in reversed(self.seen.items()):
+            ek = key.split()
+            if n and len(ek) >= n and any(ek[x : x + n] == words for x in range(len(ek) - n + 1)):
+                full = earlier.reference or (
+                    (earlier.mention, earlier.start, earlier.end)
+                    if earlier.start is not None and earlier.end is not None else None)
+                return replace(earlier, mention=mention.text, start=mention.start, end=mention.end,
+                               reference=full, via=None)
+        return None
 
     def _document(self, mention: Mention) -> SourceInfo:
         info = SourceInfo(mention.text, mention.start, mention.end, _clean_name(mention.text), "document")
