@@ -1071,7 +1071,7 @@ def _gap(text: str, cue: Cue, mention: Mention) -> str:
 # (fixtures/gold/arrival.json: the paper's own voice and continuations fall there). Written by
 # `python benchmarks/calibrate.py --python`; kinds not seen there fall back to _DEFAULT_BY_BASIS.
 _CONFIDENCE: dict[tuple[str, ...], float] = {
-    ('background',): 0.79,  # 204/215; 171/182 as batches arrived
+    ('background',): 0.79,  # 216/228; 183/195 as batches arrived
     ('continuation', 'far', 'marked', 'agrees', 'sure'): 0.33,  # 4/13; 4/11 as batches arrived
     ('continuation', 'far', 'marked', 'agrees', 'unsure'): 0.18,  # 3/20; 2/17 as batches arrived
     ('continuation', 'far', 'marked', 'disagrees', 'sure'): 0.2,  # 0/3; 0/1 as batches arrived
@@ -1079,74 +1079,75 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('continuation', 'far', 'unmarked', 'agrees', 'sure'): 0.5,  # 1/2
     ('continuation', 'far', 'unmarked', 'agrees', 'unsure'): 0.12,  # 0/6; 0/6 as batches arrived
     ('continuation', 'far', 'unmarked', 'disagrees', 'unsure'): 0.33,  # 0/1
-    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.73,  # 33/44; 22/33 as batches arrived
-    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.44,  # 32/73; 27/68 as batches arrived
+    ('continuation', 'mid', 'marked', 'agrees', 'sure'): 0.7,  # 33/46; 22/34 as batches arrived
+    ('continuation', 'mid', 'marked', 'agrees', 'unsure'): 0.45,  # 33/73; 28/69 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'sure'): 0.12,  # 0/6; 0/4 as batches arrived
     ('continuation', 'mid', 'marked', 'disagrees', 'unsure'): 0.5,  # 7/14; 5/13 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'sure'): 0.28,  # 1/5; 1/7 as batches arrived
     ('continuation', 'mid', 'unmarked', 'agrees', 'unsure'): 0.22,  # 1/7; 0/6 as batches arrived
     ('continuation', 'mid', 'unmarked', 'disagrees', 'unsure'): 0.25,  # 1/6; 1/3 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 482/507; 389/424 as batches arrived
-    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.78,  # 622/796; 451/646 as batches arrived
-    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 21/23; 14/16 as batches arrived
-    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.76,  # 41/53; 24/36 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 500/529; 407/446 as batches arrived
+    ('continuation', 'near', 'marked', 'agrees', 'unsure'): 0.78,  # 644/822; 472/672 as batches arrived
+    ('continuation', 'near', 'marked', 'disagrees', 'sure'): 0.79,  # 23/25; 16/18 as batches arrived
+    ('continuation', 'near', 'marked', 'disagrees', 'unsure'): 0.76,  # 42/54; 25/37 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'sure'): 0.79,  # 14/16; 11/15 as batches arrived
     ('continuation', 'near', 'unmarked', 'agrees', 'unsure'): 0.56,  # 27/48; 15/35 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'sure'): 0.5,  # 2/4; 1/2 as batches arrived
     ('continuation', 'near', 'unmarked', 'disagrees', 'unsure'): 0.54,  # 5/9; 4/8 as batches arrived
     ('deferred', 'before', 'plain', 'alone', 'none'): 0.68,  # 12/17
-    ('deferred', 'before', 'strong', 'alone', 'none'): 0.79,  # 108/115
+    ('deferred', 'before', 'strong', 'alone', 'none'): 0.79,  # 109/116
     ('deferred', 'before', 'weak', 'alone', 'none'): 0.79,  # 4/4
     ('deferred', 'marked', 'strong', 'alone', 'other'): 0.79,  # 6/6
     ('deferred', 'prep', 'strong', 'alone', 'other'): 0.33,  # 0/1
     ('explicit', 'marked', 'plain', 'alone', 'in'): 0.79,  # 26/27; 21/22 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'in', 'busy'): 0.69,  # 8/11; 6/9 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 78/85; 62/69 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'other', 'busy'): 0.79,  # 25/28; 16/18 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'other'): 0.79,  # 80/87; 64/71 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'other', 'busy'): 0.79,  # 23/26; 16/18 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting'): 0.79,  # 28/29; 25/25 as batches arrived
     ('explicit', 'marked', 'plain', 'alone', 'setting', 'busy'): 0.75,  # 5/6; 3/3 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 207/221; 171/187 as batches arrived
-    ('explicit', 'marked', 'plain', 'alone', 'tight', 'busy'): 0.79,  # 36/40; 29/32 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'tight'): 0.79,  # 206/220; 172/188 as batches arrived
+    ('explicit', 'marked', 'plain', 'alone', 'tight', 'busy'): 0.79,  # 37/41; 30/33 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'in'): 0.33,  # 0/1; 0/1 as batches arrived
     ('explicit', 'marked', 'plain', 'competing', 'other', 'busy'): 0.66,  # 1/1; 1/1 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.98,  # 205/207; 161/166 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'in'): 0.98,  # 217/220; 170/177 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'in', 'busy'): 0.79,  # 53/58; 35/43 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'none'): 0.79,  # 3/3
-    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 368/384; 300/322 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'other', 'busy'): 0.79,  # 99/107; 75/84 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 254/268; 206/225 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other'): 0.79,  # 384/400; 316/338 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'other', 'busy'): 0.79,  # 105/113; 79/88 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 263/278; 215/235 as batches arrived
     ('explicit', 'marked', 'strong', 'alone', 'setting', 'busy'): 0.79,  # 51/56; 41/45 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 1931/1963; 1578/1619 as batches arrived
-    ('explicit', 'marked', 'strong', 'alone', 'tight', 'busy'): 0.79,  # 461/475; 328/343 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'tight'): 0.98,  # 2008/2040; 1650/1692 as batches arrived
+    ('explicit', 'marked', 'strong', 'alone', 'tight', 'busy'): 0.79,  # 474/490; 339/358 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in'): 0.75,  # 2/2; 2/2 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'in', 'busy'): 0.79,  # 4/4; 1/1 as batches arrived
-    ('explicit', 'marked', 'strong', 'competing', 'other', 'busy'): 0.79,  # 3/3
+    ('explicit', 'marked', 'strong', 'competing', 'other', 'busy'): 0.79,  # 4/4; 1/1 as batches arrived
     ('explicit', 'marked', 'strong', 'competing', 'tight', 'busy'): 0.5,  # 1/2; 3/4 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'in'): 0.96,  # 28/28; 24/24 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'in'): 0.96,  # 28/28; 25/25 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'in', 'busy'): 0.79,  # 3/3; 5/5 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.69,  # 62/89; 51/82 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'other'): 0.69,  # 64/91; 52/83 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'other', 'busy'): 0.45,  # 8/18; 5/17 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting'): 0.79,  # 12/12; 10/11 as batches arrived
     ('explicit', 'marked', 'weak', 'alone', 'setting', 'busy'): 0.75,  # 2/2
-    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 281/308; 205/237 as batches arrived
-    ('explicit', 'marked', 'weak', 'alone', 'tight', 'busy'): 0.79,  # 72/79; 46/56 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 293/324; 212/248 as batches arrived
+    ('explicit', 'marked', 'weak', 'alone', 'tight', 'busy'): 0.79,  # 81/88; 51/61 as batches arrived
     ('explicit', 'none', 'strong', 'alone', 'tight'): 0.75,  # 5/6
-    ('explicit', 'object', 'plain', 'alone', 'tight'): 0.49,  # 48/97
+    ('explicit', 'object', 'plain', 'alone', 'tight'): 0.47,  # 48/102
     ('explicit', 'object', 'strong', 'alone', 'other'): 0.66,  # 1/1
-    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 463/581
+    ('explicit', 'object', 'strong', 'alone', 'tight'): 0.79,  # 475/596
     ('explicit', 'object', 'weak', 'alone', 'other'): 0.66,  # 1/1
-    ('explicit', 'object', 'weak', 'alone', 'tight'): 0.64,  # 10/15
-    ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 11/11
+    ('explicit', 'object', 'weak', 'alone', 'tight'): 0.68,  # 12/17
+    ('explicit', 'prep', 'plain', 'alone', 'other'): 0.79,  # 12/12
     ('explicit', 'prep', 'plain', 'alone', 'setting'): 0.5,  # 1/2
-    ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.63,  # 11/17
+    ('explicit', 'prep', 'plain', 'alone', 'tight'): 0.65,  # 12/18
     ('explicit', 'prep', 'strong', 'alone', 'in'): 0.79,  # 6/6
-    ('explicit', 'prep', 'strong', 'alone', 'other'): 0.73,  # 37/50
-    ('explicit', 'prep', 'strong', 'alone', 'setting'): 0.79,  # 22/24
-    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 248/279
-    ('explicit', 'prep', 'weak', 'alone', 'other'): 0.72,  # 31/42
+    ('explicit', 'prep', 'strong', 'alone', 'other'): 0.74,  # 39/52
+    ('explicit', 'prep', 'strong', 'alone', 'setting'): 0.79,  # 23/25
+    ('explicit', 'prep', 'strong', 'alone', 'tight'): 0.79,  # 253/287
+    ('explicit', 'prep', 'strong', 'competing', 'other'): 0.33,  # 0/1
+    ('explicit', 'prep', 'weak', 'alone', 'other'): 0.73,  # 33/44
     ('explicit', 'prep', 'weak', 'alone', 'tight'): 0.79,  # 7/7
     ('hearsay',): 0.75,  # 2/2
-    ('list',): 0.58,  # 6/10
+    ('list',): 0.64,  # 8/12
     ('nested', 'marked', 'plain', 'alone', 'in'): 0.33,  # 0/1
     ('nested', 'marked', 'plain', 'alone', 'other'): 0.66,  # 1/1
     ('nested', 'marked', 'plain', 'alone', 'setting'): 0.33,  # 0/1
@@ -1154,6 +1155,7 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('nested', 'marked', 'plain', 'competing', 'other'): 0.75,  # 2/2
     ('nested', 'marked', 'plain', 'competing', 'tight'): 0.5,  # 1/2
     ('nested', 'marked', 'strong', 'alone', 'other'): 0.33,  # 0/1
+    ('nested', 'marked', 'strong', 'alone', 'setting'): 0.33,  # 0/1
     ('nested', 'marked', 'strong', 'alone', 'tight'): 0.66,  # 3/4
     ('nested', 'marked', 'strong', 'competing', 'in'): 0.33,  # 0/1
     ('nested', 'marked', 'strong', 'competing', 'other'): 0.5,  # 1/2
@@ -1162,27 +1164,27 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('nested', 'marked', 'weak', 'alone', 'other'): 0.33,  # 0/1
     ('nested', 'prep', 'plain', 'competing', 'setting'): 0.33,  # 0/1
     ('prep', 'marked', 'plain', 'alone', 'none'): 0.71,  # 4/5
-    ('prep', 'marked', 'strong', 'alone', 'none'): 0.79,  # 50/58
+    ('prep', 'marked', 'strong', 'alone', 'none'): 0.79,  # 53/62
     ('prep', 'marked', 'weak', 'alone', 'none'): 0.79,  # 3/3
     ('prep', 'none', 'plain', 'alone', 'none'): 0.65,  # 14/21
-    ('prep', 'none', 'strong', 'alone', 'none'): 0.79,  # 109/133
+    ('prep', 'none', 'strong', 'alone', 'none'): 0.79,  # 112/136
     ('prep', 'none', 'weak', 'alone', 'none'): 0.71,  # 4/5
-    ('publisher', 'clear', 'actor'): 0.79,  # 418/440; 343/368 as batches arrived
-    ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 83/92; 69/79 as batches arrived
-    ('publisher', 'clear', 'quiet'): 0.79,  # 1266/1316; 1051/1101 as batches arrived
-    ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 209/227; 175/194 as batches arrived
-    ('publisher', 'hinted'): 0.68,  # 1254/1829; 1029/1612 as batches arrived
+    ('publisher', 'clear', 'actor'): 0.79,  # 431/453; 356/381 as batches arrived
+    ('publisher', 'clear', 'actor', 'quoted'): 0.79,  # 85/94; 71/81 as batches arrived
+    ('publisher', 'clear', 'quiet'): 0.79,  # 1302/1356; 1087/1141 as batches arrived
+    ('publisher', 'clear', 'quiet', 'quoted'): 0.79,  # 211/229; 177/196 as batches arrived
+    ('publisher', 'hinted'): 0.68,  # 1290/1876; 1065/1665 as batches arrived
     ('quotation', 'far', 'marked', 'agrees', 'unsure'): 0.5,  # 1/2; 1/1 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'sure'): 0.79,  # 4/4; 4/4 as batches arrived
     ('quotation', 'mid', 'marked', 'agrees', 'unsure'): 0.71,  # 4/5; 2/2 as batches arrived
-    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 11/11; 9/10 as batches arrived
-    ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.72,  # 20/27; 16/22 as batches arrived
+    ('quotation', 'near', 'marked', 'agrees', 'sure'): 0.79,  # 13/13; 11/12 as batches arrived
+    ('quotation', 'near', 'marked', 'agrees', 'unsure'): 0.75,  # 21/27; 16/22 as batches arrived
     ('relative', 'marked', 'plain', 'alone', 'other'): 0.2,  # 0/3
     ('relative', 'marked', 'plain', 'alone', 'setting'): 0.66,  # 1/1
-    ('relative', 'marked', 'plain', 'alone', 'tight'): 0.33,  # 1/4
+    ('relative', 'marked', 'plain', 'alone', 'tight'): 0.28,  # 1/5
     ('relative', 'marked', 'strong', 'alone', 'tight'): 0.61,  # 10/16
     ('relative', 'marked', 'weak', 'alone', 'setting'): 0.33,  # 0/1
-    ('relative', 'marked', 'weak', 'alone', 'tight'): 0.16,  # 0/4
+    ('relative', 'marked', 'weak', 'alone', 'tight'): 0.14,  # 0/5
     ('relative', 'near', 'marked', 'agrees', 'sure'): 0.25,  # 0/2
     ('relative', 'near', 'marked', 'agrees', 'unsure'): 0.11,  # 0/7
     ('relative', 'near', 'unmarked', 'agrees', 'unsure'): 0.6,  # 2/3
@@ -1193,29 +1195,30 @@ _CONFIDENCE: dict[tuple[str, ...], float] = {
     ('same', 'near', 'unmarked', 'agrees', 'sure'): 0.75,  # 2/2; 1/1 as batches arrived
     ('same', 'near', 'unmarked', 'agrees', 'unsure'): 0.66,  # 1/1; 1/1 as batches arrived
     ('subject', 'marked', 'plain', 'alone', 'other'): 0.5,  # 1/2
-    ('subject', 'marked', 'plain', 'alone', 'tight'): 0.75,  # 2/2
+    ('subject', 'marked', 'plain', 'alone', 'tight'): 0.6,  # 2/3
     ('subject', 'marked', 'strong', 'alone', 'in'): 0.37,  # 2/6
-    ('subject', 'marked', 'strong', 'alone', 'other'): 0.73,  # 21/28
+    ('subject', 'marked', 'strong', 'alone', 'other'): 0.78,  # 24/30
     ('subject', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 4/4
-    ('subject', 'marked', 'strong', 'alone', 'tight'): 0.73,  # 62/84
+    ('subject', 'marked', 'strong', 'alone', 'tight'): 0.74,  # 66/88
     ('subject', 'marked', 'weak', 'alone', 'in'): 0.66,  # 1/1
     ('subject', 'marked', 'weak', 'alone', 'other'): 0.79,  # 6/6
-    ('subject', 'marked', 'weak', 'alone', 'tight'): 0.62,  # 4/6
+    ('subject', 'marked', 'weak', 'alone', 'tight'): 0.66,  # 5/7
     ('subject', 'prep', 'plain', 'alone', 'tight'): 0.66,  # 1/1
     ('subject', 'prep', 'strong', 'alone', 'other'): 0.79,  # 3/3
     ('subject', 'prep', 'strong', 'alone', 'tight'): 0.62,  # 4/6
     ('svo', 'marked', 'plain', 'alone', 'in'): 0.79,  # 4/4
     ('svo', 'marked', 'plain', 'alone', 'other'): 0.6,  # 2/3
     ('svo', 'marked', 'plain', 'alone', 'setting'): 0.66,  # 1/1
-    ('svo', 'marked', 'plain', 'alone', 'tight'): 0.68,  # 19/27
+    ('svo', 'marked', 'plain', 'alone', 'tight'): 0.67,  # 20/29
     ('svo', 'marked', 'strong', 'alone', 'in'): 0.96,  # 25/25
     ('svo', 'marked', 'strong', 'alone', 'other'): 0.79,  # 23/25
     ('svo', 'marked', 'strong', 'alone', 'setting'): 0.79,  # 8/9
     ('svo', 'marked', 'strong', 'alone', 'tight'): 0.79,  # 54/66
+    ('svo', 'marked', 'weak', 'alone', 'in'): 0.66,  # 1/1
     ('svo', 'marked', 'weak', 'alone', 'other'): 0.75,  # 2/2
     ('svo', 'marked', 'weak', 'alone', 'setting'): 0.66,  # 1/1
     ('svo', 'marked', 'weak', 'alone', 'tight'): 0.79,  # 6/6
-    ('svo', 'object', 'plain', 'alone', 'tight'): 0.11,  # 0/7
+    ('svo', 'object', 'plain', 'alone', 'tight'): 0.09,  # 0/9
     ('svo', 'object', 'strong', 'alone', 'tight'): 0.79,  # 11/13
     ('svo', 'prep', 'plain', 'alone', 'other'): 0.66,  # 1/1
     ('svo', 'prep', 'plain', 'alone', 'setting'): 0.33,  # 0/1
