@@ -395,11 +395,7 @@ class _ArticleState:
         for key, earlier in reversed(self.seen.items()):
             ek = key.split()
             if n and len(ek) >= n and any(ek[x : x + n] == words for x in range(len(ek) - n + 1)):
-                full = earlier.reference or (
-                    (earlier.mention, earlier.start, earlier.end)
-                    if earlier.start is not None and earlier.end is not None else None)
-                return replace(earlier, mention=mention.text, start=mention.start, end=mention.end,
-                               reference=full, via=None)
+                return _referring_back(earlier, mention)
         return None
 
     def _document(self, mention: Mention) -> SourceInfo:
@@ -473,12 +469,16 @@ class _ArticleState:
             else:
                 found = len(ek) > len(words) and (ek[: len(words)] == words or wanted <= set(ek))
             if found:
-                full = earlier.reference or (
-                    (earlier.mention, earlier.start, earlier.end)
-                    if earlier.start is not None and earlier.end is not None else None)
-                return replace(earlier, mention=mention.text, start=mention.start, end=mention.end,
-                               reference=full, via=None)
+                return _referring_back(earlier, mention)
         return None
+
+
+def _referring_back(earlier: SourceInfo, mention: Mention) -> SourceInfo:
+    """The source named earlier, with this mention as written here and the earlier full naming as
+    its reference."""
+    full = earlier.reference or (
+        (earlier.mention, earlier.start, earlier.end) if earlier.start is not None and earlier.end is not None else None)
+    return replace(earlier, mention=mention.text, start=mention.start, end=mention.end, reference=full, via=None)
 
 
 # Words after which a name's head is behind: "Ministry of Health", "report released by the agency".
