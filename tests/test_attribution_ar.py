@@ -1644,3 +1644,34 @@ def test_a_known_name_at_the_head_of_one_the_article_gave_in_full() -> None:
     assert second.source.canonical != "Al Jazeera"
     third = next(c for c in claims if "الحرب مستمرة" in c.text)
     assert third.source is not None and third.source.mention == "الجزيرة"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # one member of a group ("الناشط", "المستثمر") is a person: his own name may follow
+        ("بدوره توقع المستثمر أحمد فؤاد عرب والذي اعتذر هذا الموسم أن يكون الإقبال كثيفا.", "الإقبال كثيفا",
+         "المستثمر أحمد فؤاد عرب"),
+        # a given name the lexicon does not know, then a family name formed as a nisba, before
+        # the verb's object: the name ends there
+        ("أكد الناشط المدني جلال الشحماني انبثاق لجنة تتولى تنظيم التظاهرات.", "لجنة تتولى",
+         "الناشط المدني جلال الشحماني"),
+        ("وأعرب د. باسل الهلالي مخرج المسرحية عن سعادته بالمشاركة في الاحتفالات.", "سعادته بالمشاركة",
+         "د. باسل الهلالي"),
+    ],
+)
+def test_a_name_after_a_title_before_the_object(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # a plural of the group: no name follows it, the next words are the object
+        ("أكد الناشطون تعرض المدينة للقصف العنيف.", "المدينة للقصف", "الناشطون"),
+        # a three-letter verbal noun and a nationality before a name are the object, not a name
+        ("وأكد رئيس الاتحاد دعم الفرنسي ميشال بلاتيني لرئاسة الاتحاد الدولي.", "لرئاسة الاتحاد", "رئيس الاتحاد"),
+    ],
+)
+def test_no_name_where_the_object_begins(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

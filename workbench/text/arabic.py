@@ -911,7 +911,7 @@ class _NP:
                         last_def = True
                         j = m
                         continue
-                    if m == j + 1 and prev in C.GIVEN_NAMES and len(self.words) >= 2 \
+                    if m == j + 1 and (prev in C.GIVEN_NAMES or self._nisba_family(j)) and len(self.words) >= 2 \
                             and not (t.endswith("يه") and not self.words[0].t.endswith("ه")):
                         # After a known given name its family name ends the phrase, whatever follows:
                         # "أكد الوزير محمد الجاسر ضرورة…" (the verb's object); a feminine word is the
@@ -1164,6 +1164,20 @@ class _NP:
             return None
         return self.mention()
 
+    def _nisba_family(self, j: int) -> bool:
+        """Do the words before j and at j read as a given name and a family name formed as a nisba
+        ("جلال الشحماني", "ميلود الزوي")? The verb's object and its genitive never take that
+        shape: a verbal noun is followed by whose act it is ("دعم المملكة", "رفض الحكومة"). The
+        three-letter verbal nouns ("دعم", "رفض") are left to the lexicon of given names, and a
+        nisba followed by a bare name is a nationality before that name ("دعم الفرنسي ميشال…")."""
+        given, family, nxt = self.toks[j - 1].t, self.toks[j].t, self.tok(j + 1)
+        return len(given) >= 4 and given_name(given) and not _verbal_noun_shape(given) \
+            and given not in _ACCUSATIVE_OBJECTS and not self._accusative(j - 1) \
+            and _definite(family) and family.endswith("ي") and len(strip_article(family)) >= 4 \
+            and family not in C.ADJECTIVES and not _stop(family) \
+            and not (_name_like(nxt) and not _definite(nxt) and not _verbal_noun_shape(nxt)
+                     and head_kind(nxt) is None and not _definite(self.tok(j + 2)))
+
     def _verbal_noun_object(self, k: int) -> bool:
         """Is word k a bare verbal noun ("استمرار", "اتخاذ", "تقديم", "وقوع"; "إنشاء", "زيادة"
         only before a definite word) right after a word that ends a name: a definite word that
@@ -1250,9 +1264,11 @@ class _NP:
     def _collective(self) -> bool:
         """Does the phrase name a document or several people ("مصادر الجزيرة", "بيان الوزارة")?
         No name follows such a phrase closed by a definite word."""
+        head = strip_article(self.head)
+        if self.kind == "group" and head in C.ONE_OF_A_GROUP:
+            return False  # one member: "الناشط المدني جلال الشحماني"
         if self.kind in ("document", "group", "social media"):
             return True  # (a body's own name may follow: "وكالة الأنباء دوغان", "موقع الجزيرة أونلاين")
-        head = strip_article(self.head)
         return self.kind == "unnamed" and (head.endswith(("ون", "ين", "ات")) or _broken_plural(head))
 
     def _described(self, j: int) -> bool:

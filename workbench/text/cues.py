@@ -247,6 +247,11 @@ NORMATIVE_HEADS: Final = _n(
 HONORIFIC_PRONOUNS: Final = _n("سموه سموها معاليه معاليها فضيلته سعادته سعادتها فخامته فخامتها سيادته سماحته "
                         "دولته نيافته غبطته")
 
+# The "group" heads that name one member of the group ("الناشط", "المواطن", "الطالبة"): the
+# person's own name may follow them ("الناشط المدني جلال الشحماني"), as it never follows a plural.
+ONE_OF_A_GROUP: Final = _n("ناشط ناشطة شاهد طالب طالبة موظف موظفة مواطن مواطنة مريض مريضة مستثمر")
+
+
 # Head nouns that make a phrase a plausible source, with the kind they give.
 SOURCE_HEADS: Final[dict[str, str]] = {}
 for _kind, _words in {
