@@ -1658,6 +1658,13 @@ def test_a_known_name_at_the_head_of_one_the_article_gave_in_full() -> None:
          "الناشط المدني جلال الشحماني"),
         ("وأعرب د. باسل الهلالي مخرج المسرحية عن سعادته بالمشاركة في الاحتفالات.", "سعادته بالمشاركة",
          "د. باسل الهلالي"),
+        # where an envoy serves, a state or a body in construct, is part of the title
+        ("كشف إيهاب حمودة، سفير مصر لدى دولة الإمارات، عن وجود مباحثات بين المسؤولين.", "مباحثات بين",
+         "إيهاب حمودة، سفير مصر لدى دولة الإمارات"),
+        ("وقال المندوب الأمريكي لدى منظمة التجارة \"إن النظام سيضر بالشركات\".", "النظام سيضر",
+         "المندوب الأمريكي لدى منظمة التجارة"),
+        # "لدى" before an act is when it was said, not where the envoy serves
+        ("وأكد السفير لدى استقباله الوفد أن العلاقات متينة.", "العلاقات متينة", "السفير"),
     ],
 )
 def test_a_name_after_a_title_before_the_object(text: str, phrase: str, mention: str) -> None:

@@ -1341,9 +1341,21 @@ class _NP:
             return 0
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
-        if t == "لدي" and (self.kind == "official" or self._current_kind() == "official") and nxt and (nxt in _OPEN or _definite(nxt) or _name_like(nxt)):
+        if t == "لدي" and (self.kind == "official" or self._current_kind() == "official") and nxt and (
+                nxt in _OPEN or _definite(nxt) or _name_like(nxt) or (
+                    _definite(self.tok(j + 2)) and not _stop(nxt) and not _verbal_noun_shape(nxt)
+                    and (not nxt.endswith("ه") or self._spelled(j + 1).endswith("ة")))):
             q = self.quoted_run(j + 1, 4)
-            return q if q != -1 else j + 2  # "ممثلة اليمن لدى «اليونيسف»"
+            if q != -1:
+                return q  # "ممثلة اليمن لدى «اليونيسف»"
+            # where the envoy serves: a state or a body, in construct and with its adjectives
+            # ("سفير مصر لدى دولة الإمارات", "مندوب المملكة لدى الأمم المتحدة")
+            k = j + 2
+            if not _definite(nxt) and _definite(self.tok(k)) and not _stop(self.tok(k)) and not is_cue_word(self.tok(k)):
+                k += 1
+            while k - j < 5 and _definite(self.tok(k)) and _adjective(self.tok(k)) and not _stop(self.tok(k)):
+                k += 1
+            return k
         if t in ("من", "في") and nxt in _OPEN and person:
             q = self.quoted_run(j + 1, 5)
             if q != -1:
