@@ -1142,7 +1142,8 @@ class _NP:
             self.named = True  # "وقال ستاثاكيس إن…", "لكن دريك قال إن…": a name on its own
         while self.words and (self.words[-1].t in _FINAL_PARTICLES or (
                 len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t)
-                and self.words[-2].t not in C.NAME_PARTICLES)):  # ("آل الشيخ" is a family name)
+                and self.words[-2].t not in C.NAME_PARTICLES  # ("آل الشيخ" is a family name)
+                and not self._family_title(len(self.words) - 1))):
             # "مستشار خامنئي الدكتور": a title that wants a name never ends the phrase.
             self.words.pop()
             self.clean = False
@@ -1163,6 +1164,15 @@ class _NP:
         if not self.words:
             return None
         return self.mention()
+
+    def _family_title(self, k: int) -> bool:
+        """Is word k, a title, the family name of the given name before it, the phrase ending
+        right before what introduces the words ("المهندس عدنان بن أحمد السيد أن…", "عبدالله
+        الشيخ، مدير…")? A title that waits for its holder's name is never followed by أن."""
+        prev = self.words[k - 1].t
+        nxt = self.tok(self._index_after(self.words[k]))
+        return k == len(self.words) - 1 and (nxt in C.CONTENT_MARKERS or nxt == ",") and not _definite(prev) \
+            and _name_like(prev) and prev not in C.HONORIFIC_TITLES and head_kind(prev) is None and not _stop(prev)
 
     def _nisba_family(self, j: int) -> bool:
         """Do the words before j and at j read as a given name and a family name formed as a nisba
