@@ -1686,3 +1686,22 @@ def test_a_name_after_a_title_before_the_object(text: str, phrase: str, mention:
 )
 def test_no_name_where_the_object_begins(text: str, phrase: str, mention: str) -> None:
     assert _source(text, phrase) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mention"),
+    [
+        # where an unnamed source stands ("داخل", "وسط"), whom it is close to, what it knows about
+        ("كشفت مصادر داخل المقاومة الشعبية أن العشرات قتلوا في الهجوم.", "العشرات قتلوا", "مصادر داخل المقاومة الشعبية"),
+        ("وقال مصدر وسط المقاومة إن الشباب يلتحقون بالجبهات.", "الشباب يلتحقون", "مصدر وسط المقاومة"),
+        ("وقالت مصادر قريبة من مشروع السيارة، إن زيادة المدى كبيرة.", "زيادة المدى", "مصادر قريبة من مشروع السيارة"),
+        ("وقال مسؤول اسرائيلي مطّلع على الوضع في سيناء لوكالة الصحافة الفرنسية، أنّ «إسرائيل تراقب».",
+         "إسرائيل تراقب", "مسؤول اسرائيلي مطّلع على الوضع في سيناء"),
+        ("وقال باحثون في علم السكان إن العدد زاد لأكثر من المثلين.", "العدد زاد", "باحثون في علم السكان"),
+        # after another word, "من" + a noun in construct is the verb's own ("قلل … من أهمية")
+        ("قلل دبلوماسيون وخبراء مصريون من أهمية الحوار الاستراتيجي مؤكدين أن الحوار شكلي.", "الحوار شكلي",
+         "دبلوماسيون وخبراء مصريون"),
+    ],
+)
+def test_where_an_unnamed_source_stands(text: str, phrase: str, mention: str) -> None:
+    assert _source(text, phrase) == mention

@@ -725,7 +725,8 @@ class _NP:
                 last_def = last_adj = in_name = False
                 j += 1
                 continue
-            if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")):
+            if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")) \
+                    or (t in _INSIDE and self.kind == "unnamed") or (t == "علي" and prev in _INFORMED):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
                     used_pp = used_pp or prev not in C.QUANTIFIERS
@@ -1343,6 +1344,8 @@ class _NP:
         nxt = self.tok(j + 1)
         if t == "من" and prev in C.QUANTIFIERS:
             return j + 1
+        if t in _INSIDE or (t == "علي" and prev in _INFORMED):
+            t = "في"  # "مصادر داخل المقاومة", "مصدر وسط المقاومة", "مسؤول مطلع على الوضع في سيناء"
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
         person = self.kind in ("unnamed", "group", "official", "person") or self._current_kind() in ("official", "unnamed")
         # (a body where it is, by a place's name: "القنصلية السعودية في هيوستن أن…")
@@ -1383,8 +1386,12 @@ class _NP:
             return 0
         if nxt in ("احد", "احدي") and person and _definite(self.tok(j + 2)) and not _stop(self.tok(j + 2)):
             return j + 3  # "مسؤول في إحدى الشركات", "المسؤول في أحد المطابخ"
-        if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS):
-            return 0
+        if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS or (
+                self.kind in ("unnamed", "group") and (t == "في" or prev in _NEAR) and _definite(after_place) and not _stop(after_place)
+                and after_place not in C.TIME_WORDS and after_place not in C.TIME_NOUNS
+                and not _verbal_noun_shape(nxt) and not _adjective(after_place) and nxt[:1].isalpha()
+                and (not nxt.endswith("ه") or self._spelled(j + 1).endswith("ة")))):
+            return 0  # (one in construct may follow an unnamed source: "مصادر قريبة من مشروع السيارة")
         k = j + 2
         adjective_seen = False
         while k < len(self.toks) and k - j < 7:
@@ -2385,6 +2392,13 @@ def _opens_with_prep(t: str, preps: tuple[str, ...]) -> bool:
 _OFFICE_ADJECTIVES: Final = C._n("العام العامة التنفيذي التنفيذية الإقليمي الإقليمية المساعد المساعدة المكلف")
 # Words of quantity that follow a plural noun ("طرق عدة", "جهات مختلفة"): no part of a name.
 _AFTER_PLURALS: Final = C._n("عدة عديدة متعددة مختلفة كثيرة")
+# Where an unnamed source stands, as "في" says it: "مصادر داخل المقاومة", "مصدر وسط المقاومة".
+_INSIDE: Final = C._n("داخل وسط")
+# Whom a source is close to follows "من": "مصادر قريبة من مشروع السيارة" (after another word "من"
+# may be the verb's own: "قلل خبراء من أهمية الحوار").
+_NEAR: Final = C._n("قريب قريبة قريبون قريبين مقرب مقربة مقربون مقربين")
+# What an informed source knows about follows "على": "مسؤول مطلع على الوضع في سيناء".
+_INFORMED: Final = C._n("مطلع مطلعة مطلعون مطلعين المطلع المطلعة المطلعون المطلعين")
 
 
 def _sentence_subject(sv: SentenceView, ci: int, known: Callable[[str], bool] | None) -> Mention | None:
