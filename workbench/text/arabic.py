@@ -1166,6 +1166,14 @@ class _NP:
             return None
         return self.mention()
 
+    def _construct_head(self, j: int) -> bool:
+        """Is token j a bare noun at the head of a construct ("دولة الإمارات", "مشروع السيارة"):
+        a definite word follows it, and it is no verbal noun ("استقبال", "زيارة": an act, when
+        it was said) and carries no pronoun ("استقباله")?"""
+        t = self.tok(j)
+        return _definite(self.tok(j + 1)) and not _stop(t) and not _verbal_noun_shape(t) \
+            and (not t.endswith("ه") or self._spelled(j).endswith("ة"))
+
     def _family_title(self, k: int) -> bool:
         """Is word k, a title, the family name of the given name before it, the phrase ending
         right before what introduces the words ("المهندس عدنان بن أحمد السيد أن…", "عبدالله
@@ -1355,9 +1363,7 @@ class _NP:
         if t.startswith("ل") and t not in ("ل",) and participle:
             return j + 1 if not is_addressee(t) else 0
         if t == "لدي" and (self.kind == "official" or self._current_kind() == "official") and nxt and (
-                nxt in _OPEN or _definite(nxt) or _name_like(nxt) or (
-                    _definite(self.tok(j + 2)) and not _stop(nxt) and not _verbal_noun_shape(nxt)
-                    and (not nxt.endswith("ه") or self._spelled(j + 1).endswith("ة")))):
+                nxt in _OPEN or _definite(nxt) or _name_like(nxt) or self._construct_head(j + 1)):
             q = self.quoted_run(j + 1, 4)
             if q != -1:
                 return q  # "ممثلة اليمن لدى «اليونيسف»"
@@ -1387,10 +1393,9 @@ class _NP:
         if nxt in ("احد", "احدي") and person and _definite(self.tok(j + 2)) and not _stop(self.tok(j + 2)):
             return j + 3  # "مسؤول في إحدى الشركات", "المسؤول في أحد المطابخ"
         if not (_definite(nxt) or head_kind(nxt) in ("organization", "outlet", "news agency") or nxt in _PLACE_HEADS or (
-                self.kind in ("unnamed", "group") and (t == "في" or prev in _NEAR) and _definite(after_place) and not _stop(after_place)
-                and after_place not in C.TIME_WORDS and after_place not in C.TIME_NOUNS
-                and not _verbal_noun_shape(nxt) and not _adjective(after_place) and nxt[:1].isalpha()
-                and (not nxt.endswith("ه") or self._spelled(j + 1).endswith("ة")))):
+                self.kind in ("unnamed", "group") and (t == "في" or prev in _NEAR) and self._construct_head(j + 1)
+                and not _stop(after_place) and after_place not in C.TIME_WORDS and after_place not in C.TIME_NOUNS
+                and not _adjective(after_place) and nxt[:1].isalpha())):
             return 0  # (one in construct may follow an unnamed source: "مصادر قريبة من مشروع السيارة")
         k = j + 2
         adjective_seen = False
