@@ -726,7 +726,7 @@ class _NP:
                 j += 1
                 continue
             if t in ("من", "في", "ل", "لدي") or (t.startswith("ل") and len(t) > 3 and last_adj and prev.startswith("الم")) \
-                    or (t in _INSIDE and self.kind == "unnamed") or (t == "علي" and prev in _INFORMED):
+                    or self._placed_as_in(t, prev):
                 pp = self._pp(j, prev, used_pp)
                 if pp:
                     used_pp = used_pp or prev not in C.QUANTIFIERS
@@ -1144,7 +1144,7 @@ class _NP:
         while self.words and (self.words[-1].t in _FINAL_PARTICLES or (
                 len(self.words) > 1 and self.words[-1].t in C.HONORIFIC_TITLES and not C.is_nisba(self.words[-1].t)
                 and self.words[-2].t not in C.NAME_PARTICLES  # ("آل الشيخ" is a family name)
-                and not self._family_title(len(self.words) - 1))):
+                and not self._family_title())):
             # "مستشار خامنئي الدكتور": a title that wants a name never ends the phrase.
             self.words.pop()
             self.clean = False
@@ -1174,13 +1174,18 @@ class _NP:
         return _definite(self.tok(j + 1)) and not _stop(t) and not _verbal_noun_shape(t) \
             and (not t.endswith("ه") or self._spelled(j).endswith("ة"))
 
-    def _family_title(self, k: int) -> bool:
-        """Is word k, a title, the family name of the given name before it, the phrase ending
-        right before what introduces the words ("المهندس عدنان بن أحمد السيد أن…", "عبدالله
-        الشيخ، مدير…")? A title that waits for its holder's name is never followed by أن."""
-        prev = self.words[k - 1].t
-        nxt = self.tok(self._index_after(self.words[k]))
-        return k == len(self.words) - 1 and (nxt in C.CONTENT_MARKERS or nxt == ",") and not _definite(prev) \
+    def _placed_as_in(self, t: str, prev: str) -> bool:
+        """Does t stand where "في" would: where an unnamed source is ("مصادر داخل المقاومة", "مصدر
+        وسط المقاومة"), or what an informed one knows about ("مسؤول مطلع على الوضع في سيناء")?"""
+        return (t in _INSIDE and self.kind == "unnamed") or (t == "علي" and prev in _INFORMED)
+
+    def _family_title(self) -> bool:
+        """Is the last word, a title, the family name of the given name before it, the phrase
+        ending right before what introduces the words ("المهندس عدنان بن أحمد السيد أن…",
+        "عبدالله الشيخ، مدير…")? A title that waits for its holder's name is never followed by أن."""
+        prev = self.words[-2].t
+        nxt = self.tok(self._index_after(self.words[-1]))
+        return (nxt in C.CONTENT_MARKERS or nxt == ",") and not _definite(prev) \
             and _name_like(prev) and prev not in C.HONORIFIC_TITLES and head_kind(prev) is None and not _stop(prev)
 
     def _nisba_family(self, j: int) -> bool:
@@ -1352,8 +1357,8 @@ class _NP:
         nxt = self.tok(j + 1)
         if t == "من" and prev in C.QUANTIFIERS:
             return j + 1
-        if t in _INSIDE or (t == "علي" and prev in _INFORMED):
-            t = "في"  # "مصادر داخل المقاومة", "مصدر وسط المقاومة", "مسؤول مطلع على الوضع في سيناء"
+        if self._placed_as_in(t, prev):
+            t = "في"
         participle = prev.startswith("الم") or prev in ("التابع", "التابعه", "التابعين")
         person = self.kind in ("unnamed", "group", "official", "person") or self._current_kind() in ("official", "unnamed")
         # (a body where it is, by a place's name: "القنصلية السعودية في هيوستن أن…")
